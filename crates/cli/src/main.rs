@@ -1,0 +1,103 @@
+//! `parkreader`: the native command line beside the reader.
+//!
+//! - `check FILE` validates a bundle and lists every problem with its JSON path.
+//! - `schema` prints the bundle's JSON Schema (the source of docs/bundle.schema.json).
+//! - `serve DIR` serves a built site on 127.0.0.1 for previews and end-to-end tests.
+
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "parkreader",
+    version,
+    about = "Tools for parkreader sites: check bundles, print the schema, preview a build"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a bundle file and report every problem with its JSON path.
+    Check {
+        /// The bundle, e.g. public/data/bundle.json.
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of bundle format v1.
+    Schema,
+    /// Serve a built site (dist/) over HTTP on the loopback address.
+    Serve {
+        /// The folder to serve.
+        #[arg(default_value = "dist")]
+        dir: PathBuf,
+        /// Port to listen on; 0 picks a free one (printed on start).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to bind.
+        #[arg(long, default_value = "127.0.0.1")]
+        address: String,
+        /// Answer unknown paths without a file extension with index.html (single-page-app fallback),
+        /// so deep links such as /articles/<id> open the reader.
+        #[arg(long)]
+        spa: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Check { file } => check(&file),
+        Command::Schema => {
+            println!("{}", schema_json());
+            ExitCode::SUCCESS
+        }
+        Command::Serve {
+            dir,
+            port,
+            address,
+            spa,
+        } => match serve::serve(&dir, &address, port, spa) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn check(file: &std::path::Path) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    match parkreader_core::parse_bundle(&text) {
+        Ok(b) => {
+            println!(
+                "{}: ok — {} articles, {} projects",
+                file.display(),
+                b.articles.len(),
+                b.projects.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The bundle's JSON Schema, pretty-printed.
+fn schema_json() -> String {
+    let schema = schemars::schema_for!(parkreader_core::Bundle);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+}

@@ -1,0 +1,147 @@
+//! A small static file server for previews and tests: real files, real content types, and an
+//! optional single-page-app fallback. Serves only below its folder and only on the address given.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+
+use tiny_http::{Header, Request, Response, Server, StatusCode};
+
+/// Serves `dir` on `address:port` until the process is stopped.
+pub fn serve(dir: &Path, address: &str, port: u16, spa: bool) -> io::Result<()> {
+    let root = fs::canonicalize(dir)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot serve {}: {e}", dir.display())))?;
+    let server = Server::http((address, port))
+        .map_err(|e| io::Error::other(format!("cannot listen on {address}:{port}: {e}")))?;
+    let bound = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    println!("Serving {} at http://{bound}/", root.display());
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (server, root) = (server.clone(), root.clone());
+            thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    let _ = respond(&root, spa, request);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    Ok(())
+}
+
+fn respond(root: &Path, spa: bool, request: Request) -> io::Result<()> {
+    let url_path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    let Some(relative) = safe_relative(&url_path) else {
+        return request.respond(Response::from_string("bad request").with_status_code(400));
+    };
+    let mut path = root.join(&relative);
+    if path.is_dir() {
+        if !url_path.ends_with('/') {
+            let location = format!("{url_path}/");
+            let header = Header::from_bytes("Location", location.as_bytes()).expect("valid header");
+            return request.respond(Response::empty(301).with_header(header));
+        }
+        path = path.join("index.html");
+    }
+    let (file, status) = if path.is_file() {
+        (path, 200)
+    } else if spa && Path::new(&relative).extension().is_none() && root.join("index.html").is_file()
+    {
+        (root.join("index.html"), 200)
+    } else if root.join("404.html").is_file() {
+        (root.join("404.html"), 404)
+    } else {
+        return request.respond(Response::from_string("404 not found").with_status_code(404));
+    };
+    let body = fs::read(&file)?;
+    let content_type =
+        Header::from_bytes("Content-Type", content_type(&file)).expect("valid header");
+    let cache = Header::from_bytes("Cache-Control", "no-cache").expect("valid header");
+    request.respond(
+        Response::from_data(body)
+            .with_status_code(StatusCode(status))
+            .with_header(content_type)
+            .with_header(cache),
+    )
+}
+
+/// The URL path as a path below the root, or `None` if it tries to leave it.
+fn safe_relative(url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path)?;
+    let mut out = PathBuf::new();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().filter(|s| !s.contains('\0'))
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_below_the_root() {
+        assert_eq!(
+            safe_relative("/articles/x"),
+            Some(PathBuf::from("articles/x"))
+        );
+        assert_eq!(safe_relative("/%E6%96%87"), Some(PathBuf::from("文")));
+        assert_eq!(safe_relative("/../etc/passwd"), None);
+        assert_eq!(safe_relative("/a/%2e%2e/%2e%2e/x"), None);
+        assert_eq!(safe_relative("/%zz"), None);
+    }
+}

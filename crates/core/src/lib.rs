@@ -1,0 +1,27 @@
+//! parkreader's pure logic, shared by the WebAssembly reader and the native tools.
+//!
+//! Nothing here touches a browser: the bundle format ([`bundle`]), reading and validating it
+//! ([`validate`]), dates ([`date`]), money and quantities ([`money`]), which URLs may appear in
+//! a page ([`links`]) and lookups and related items ([`catalog`]). All of it is tested natively.
+
+pub mod bundle;
+pub mod catalog;
+pub mod date;
+pub mod links;
+pub mod money;
+pub mod validate;
+
+pub use bundle::*;
+pub use date::{Date, DateError};
+pub use money::{format_quantity, group_thousands, Currency, Investment};
+pub use validate::{parse_body, parse_bundle, validate, BundleError, Problem};
+
+/// The reader's interface languages. Content stays as published; these drive formatting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Simplified Chinese (zh-CN), the default.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}

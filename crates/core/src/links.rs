@@ -1,0 +1,162 @@
+//! Which URLs the reader will put into a page. Anything else is shown as text or dropped:
+//! links are http(s), `tel:` or `mailto:`; images are http(s) or paths on this site.
+
+/// True for an absolute `http://` or `https://` URL with a host and no whitespace or control characters.
+///
+/// ```
+/// use parkreader_core::links::is_http_url;
+/// assert!(is_http_url("https://example.org/a?b=1"));
+/// assert!(!is_http_url("javascript:alert(1)"));
+/// assert!(!is_http_url("https://"));
+/// ```
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !host.starts_with('.') && clean(url)
+}
+
+/// True for a path or URL an image or data file may be loaded from: http(s), or a path on
+/// this site (`/media/a.jpg`, `media/a.jpg`). Schemes such as `data:` or `javascript:` and
+/// protocol-relative `//host` paths are refused.
+///
+/// ```
+/// use parkreader_core::links::is_safe_src;
+/// assert!(is_safe_src("/media/carbon-fibre.jpg"));
+/// assert!(is_safe_src("media/a.jpg"));
+/// assert!(!is_safe_src("data:image/svg+xml,<svg onload=alert(1)>"));
+/// assert!(!is_safe_src("//evil.example/a.js"));
+/// ```
+pub fn is_safe_src(src: &str) -> bool {
+    if is_http_url(src) {
+        return true;
+    }
+    if src.is_empty() || src.starts_with("//") || src.starts_with('\\') || !clean(src) {
+        return false;
+    }
+    // A colon before the first slash would be a scheme (`data:`, `javascript:`).
+    let first_segment = src.split('/').next().unwrap_or("");
+    !first_segment.contains(':')
+}
+
+/// True for a phone number that can become a `tel:` link: digits with `+ - ( )` and spaces.
+pub fn is_phone_number(phone: &str) -> bool {
+    phone.chars().any(|c| c.is_ascii_digit())
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'))
+}
+
+/// The `tel:` URL for a valid phone number: spaces and parentheses removed.
+pub fn tel_href(phone: &str) -> Option<String> {
+    is_phone_number(phone).then(|| {
+        format!(
+            "tel:{}",
+            phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || matches!(c, '+' | '-'))
+                .collect::<String>()
+        )
+    })
+}
+
+/// True for a plausible e-mail address (one `@`, a dot in the domain, no spaces or markup).
+pub fn is_email(email: &str) -> bool {
+    let mut parts = email.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && email.chars().all(|c| {
+                    c.is_ascii_graphic()
+                        && !matches!(
+                            c,
+                            '<' | '>' | '"' | '\'' | '\\' | ',' | ';' | ':' | '?' | '&' | '/'
+                        )
+                })
+        }
+        _ => false,
+    }
+}
+
+fn clean(s: &str) -> bool {
+    !s.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_links_pass() {
+        for ok in ["http://a.cn", "HTTPS://A.CN/x", "https://a.cn?x=1#y"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "ftp://a.cn",
+            "https:// a.cn",
+            "https://a.cn/\"onmouseover",
+            "http://",
+            "/local",
+            "",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn image_sources_are_http_or_site_paths() {
+        for ok in [
+            "/media/a.jpg",
+            "media/a.jpg",
+            "https://img.example.cn/a.png",
+            "a.jpg",
+        ] {
+            assert!(is_safe_src(ok), "{ok}");
+        }
+        for bad in [
+            "data:image/png;base64,AAAA",
+            "javascript:x",
+            " /a.jpg",
+            "//x.cn/a.png",
+            "\\\\x\\a",
+            "a b.jpg",
+            "",
+        ] {
+            assert!(!is_safe_src(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones_and_emails() {
+        assert_eq!(
+            tel_href("400-000-0000").as_deref(),
+            Some("tel:400-000-0000")
+        );
+        assert_eq!(
+            tel_href("+86 (21) 0000 0000").as_deref(),
+            Some("tel:+862100000000")
+        );
+        assert_eq!(tel_href("call 400"), None);
+        assert!(is_email("invest@example.org"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("a@b.cn?subject=x"));
+        assert!(!is_email("<a>@b.cn"));
+    }
+}

@@ -1,0 +1,235 @@
+//! Amounts of money and quantities, written the way Chinese investment news writes them
+//! (32.7亿元, 1.61亿美元, 2.4万吨) and the way English readers expect (CNY 3.27 billion).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// A sum of money in whole units of its currency (yuan, dollars); integers keep it exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Investment {
+    /// Amount in whole currency units: 32.7亿元 is `3270000000`.
+    pub amount: u64,
+    /// ISO 4217 currency code.
+    pub currency: Currency,
+}
+
+/// Currencies projects are quoted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub enum Currency {
+    /// Renminbi.
+    #[serde(rename = "CNY")]
+    Cny,
+    /// US dollar.
+    #[serde(rename = "USD")]
+    Usd,
+    /// Euro.
+    #[serde(rename = "EUR")]
+    Eur,
+    /// Hong Kong dollar.
+    #[serde(rename = "HKD")]
+    Hkd,
+}
+
+impl Currency {
+    /// ISO code, e.g. `CNY`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Cny => "CNY",
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Hkd => "HKD",
+        }
+    }
+
+    /// Chinese unit suffix, e.g. `元`, `美元`.
+    pub fn zh_unit(self) -> &'static str {
+        match self {
+            Currency::Cny => "元",
+            Currency::Usd => "美元",
+            Currency::Eur => "欧元",
+            Currency::Hkd => "港元",
+        }
+    }
+}
+
+const YI: u64 = 100_000_000;
+const WAN: u64 = 10_000;
+
+impl Investment {
+    /// The amount as a reader expects it.
+    ///
+    /// ```
+    /// use parkreader_core::{Currency, Investment, Lang};
+    /// let i = Investment { amount: 3_270_000_000, currency: Currency::Cny };
+    /// assert_eq!(i.format(Lang::Zh), "32.7亿元");
+    /// assert_eq!(i.format(Lang::En), "CNY 3.27 billion");
+    /// ```
+    pub fn format(&self, lang: Lang) -> String {
+        let a = self.amount;
+        match lang {
+            Lang::Zh => {
+                let number = if a >= YI {
+                    format!("{}亿", scaled(a, YI))
+                } else if a >= WAN {
+                    format!("{}万", scaled(a, WAN))
+                } else {
+                    group_thousands(a)
+                };
+                format!("{number}{}", self.currency.zh_unit())
+            }
+            Lang::En => {
+                let number = if a >= 1_000_000_000 {
+                    format!("{} billion", scaled(a, 1_000_000_000))
+                } else if a >= 1_000_000 {
+                    format!("{} million", scaled(a, 1_000_000))
+                } else {
+                    group_thousands(a)
+                };
+                format!("{} {number}", self.currency.code())
+            }
+        }
+    }
+
+    /// The exact amount with thousands separators, e.g. `3,270,000,000 元`, for a tooltip.
+    pub fn format_exact(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "{} {}",
+                group_thousands(self.amount),
+                self.currency.zh_unit()
+            ),
+            Lang::En => format!("{} {}", self.currency.code(), group_thousands(self.amount)),
+        }
+    }
+}
+
+/// `value / unit` rounded to two decimals, trailing zeros dropped: 3_270_000_000 / 1亿 → `32.7`.
+fn scaled(value: u64, unit: u64) -> String {
+    let hundredths = (u128::from(value) * 100 + u128::from(unit) / 2) / u128::from(unit);
+    let whole = hundredths / 100;
+    let frac = hundredths % 100;
+    match frac {
+        0 => whole.to_string(),
+        f if f.is_multiple_of(10) => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+/// `1234567` → `1,234,567`.
+pub fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A quantity such as a production capacity: `2.4万` in Chinese from 10,000 up, `24,000` in English.
+///
+/// ```
+/// use parkreader_core::{format_quantity, Lang};
+/// assert_eq!(format_quantity(24_000.0, Lang::Zh), "2.4万");
+/// assert_eq!(format_quantity(250_000.0, Lang::Zh), "25万");
+/// assert_eq!(format_quantity(300.0, Lang::Zh), "300");
+/// assert_eq!(format_quantity(24_000.0, Lang::En), "24,000");
+/// assert_eq!(format_quantity(0.5, Lang::En), "0.5");
+/// ```
+pub fn format_quantity(quantity: f64, lang: Lang) -> String {
+    if !quantity.is_finite() || quantity < 0.0 {
+        return quantity.to_string();
+    }
+    let is_whole = quantity.fract() == 0.0 && quantity < 1e15;
+    if lang == Lang::Zh && quantity >= 10_000.0 && is_whole {
+        return format!("{}万", scaled(quantity as u64, WAN));
+    }
+    if is_whole {
+        group_thousands(quantity as u64)
+    } else {
+        let s = format!("{quantity:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inv(amount: u64, currency: Currency) -> Investment {
+        Investment { amount, currency }
+    }
+
+    #[test]
+    fn formats_chinese_units() {
+        assert_eq!(
+            inv(3_270_000_000, Currency::Cny).format(Lang::Zh),
+            "32.7亿元"
+        );
+        assert_eq!(
+            inv(161_000_000, Currency::Usd).format(Lang::Zh),
+            "1.61亿美元"
+        );
+        assert_eq!(
+            inv(26_000_000_000, Currency::Cny).format(Lang::Zh),
+            "260亿元"
+        );
+        assert_eq!(
+            inv(5_150_000_000, Currency::Cny).format(Lang::Zh),
+            "51.5亿元"
+        );
+        assert_eq!(
+            inv(5_440_000_000, Currency::Usd).format(Lang::Zh),
+            "54.4亿美元"
+        );
+        assert_eq!(inv(5_000_000, Currency::Cny).format(Lang::Zh), "500万元");
+        assert_eq!(inv(8_000, Currency::Cny).format(Lang::Zh), "8,000元");
+        assert_eq!(inv(0, Currency::Cny).format(Lang::Zh), "0元");
+    }
+
+    #[test]
+    fn rounds_to_two_decimals_and_never_overflows() {
+        assert_eq!(inv(327_500_000, Currency::Cny).format(Lang::Zh), "3.28亿元");
+        assert_eq!(inv(100_040_000, Currency::Cny).format(Lang::Zh), "1亿元");
+        assert_eq!(
+            inv(u64::MAX, Currency::Cny).format(Lang::Zh),
+            "184467440737.1亿元"
+        );
+    }
+
+    #[test]
+    fn formats_english_units() {
+        assert_eq!(
+            inv(161_000_000, Currency::Usd).format(Lang::En),
+            "USD 161 million"
+        );
+        assert_eq!(
+            inv(3_270_000_000, Currency::Cny).format(Lang::En),
+            "CNY 3.27 billion"
+        );
+        assert_eq!(inv(950_000, Currency::Eur).format(Lang::En), "EUR 950,000");
+    }
+
+    #[test]
+    fn exact_amounts_group_thousands() {
+        assert_eq!(
+            inv(3_270_000_000, Currency::Cny).format_exact(Lang::Zh),
+            "3,270,000,000 元"
+        );
+        assert_eq!(
+            inv(161_000_000, Currency::Usd).format_exact(Lang::En),
+            "USD 161,000,000"
+        );
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+    }
+}

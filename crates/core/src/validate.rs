@@ -1,0 +1,733 @@
+//! Turning bundle text into a [`Bundle`], reporting every problem at once with its JSON path.
+//!
+//! Each top-level section and each article and project is read on its own, so one bad item
+//! does not hide the problems of the others; then references between items are checked.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::bundle::{Article, Block, Bundle, Image, Project, Site, Taxonomies, FORMAT_VERSION};
+use crate::links::{is_email, is_http_url, is_phone_number, is_safe_src};
+
+/// One thing wrong with a bundle: where (a JSON path such as `articles[3].published`) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path of the offending value; empty for the whole document.
+    pub path: String,
+    /// What is wrong, in words a publisher understands.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Why a bundle could not be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BundleError {
+    /// The text is not JSON at all.
+    #[error("the bundle is not valid JSON (line {line}, column {column}): {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// The JSON does not describe a valid bundle.
+    #[error("the bundle has {} problem{}:\n{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, ProblemList(.0))]
+    Invalid(Vec<Problem>),
+}
+
+impl BundleError {
+    /// The individual problems (one for a syntax error).
+    pub fn problems(&self) -> Vec<String> {
+        match self {
+            BundleError::Syntax { .. } => vec![self.to_string()],
+            BundleError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "- {p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and validates a bundle.
+///
+/// ```
+/// let err = parkreader_core::parse_bundle(r#"{"format": 2}"#).unwrap_err();
+/// assert_eq!(err.problems(), ["format: version 2 is not supported; this reader understands format 1"]);
+/// ```
+pub fn parse_bundle(json: &str) -> Result<Bundle, BundleError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| BundleError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    let mut problems = Problems::default();
+    let Some(partial) = read_sections(value, &mut problems) else {
+        return Err(BundleError::Invalid(problems.0));
+    };
+    check_parts(&partial.parts(), &mut problems);
+    match partial.into_bundle() {
+        Some(bundle) if problems.0.is_empty() => Ok(bundle),
+        _ => Err(BundleError::Invalid(problems.0)),
+    }
+}
+
+/// Parses and validates an article body file (`{"blocks": [...]}`) fetched from `body_url`.
+///
+/// ```
+/// let blocks = parkreader_core::parse_body(r#"{"blocks":[{"type":"paragraph","text":"正文"}]}"#).unwrap();
+/// assert_eq!(blocks.len(), 1);
+/// let err = parkreader_core::parse_body(r#"{"blocks":[{"type":"heading","level":7,"text":"x"}]}"#).unwrap_err();
+/// assert_eq!(err.problems(), ["blocks[0].level: 7 is not a heading level; use 2, 3 or 4"]);
+/// ```
+pub fn parse_body(json: &str) -> Result<Vec<Block>, BundleError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| BundleError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    let mut problems = Problems::default();
+    let body = read::<crate::bundle::BodyFile>(&value, "", &mut problems);
+    if let Some(body) = &body {
+        check_blocks(&body.blocks, "blocks", &mut problems);
+    }
+    match body {
+        Some(body) if problems.0.is_empty() => Ok(body.blocks),
+        _ => Err(BundleError::Invalid(problems.0)),
+    }
+}
+
+/// Checks an already-typed bundle (for bundles built in code); the same rules as [`parse_bundle`].
+pub fn validate(bundle: &Bundle) -> Result<(), BundleError> {
+    let mut problems = Problems::default();
+    if bundle.format != FORMAT_VERSION {
+        problems.push(
+            "format",
+            format!(
+                "version {} is not supported; this reader understands format {FORMAT_VERSION}",
+                bundle.format
+            ),
+        );
+    }
+    let parts = Parts {
+        site: Some(&bundle.site),
+        taxonomies: Some(&bundle.taxonomies),
+        articles: bundle
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Item {
+                index: i,
+                id: Some(&a.id),
+                parsed: Some(a),
+            })
+            .collect(),
+        projects: bundle
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Item {
+                index: i,
+                id: Some(&p.id),
+                parsed: Some(p),
+            })
+            .collect(),
+    };
+    check_parts(&parts, &mut problems);
+    if problems.0.is_empty() {
+        Ok(())
+    } else {
+        Err(BundleError::Invalid(problems.0))
+    }
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; we report those separately.
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+}
+
+const SECTIONS: [&str; 5] = ["format", "site", "taxonomies", "articles", "projects"];
+
+/// A bundle read section by section: what parsed, and the raw id of every item, parsed or not,
+/// so that one bad item neither hides the others' problems nor turns references to it into
+/// false "unknown id" reports.
+struct Partial {
+    site: Option<Site>,
+    taxonomies: Option<Taxonomies>,
+    articles: Option<Vec<(Option<String>, Option<Article>)>>,
+    projects: Option<Vec<(Option<String>, Option<Project>)>>,
+}
+
+impl Partial {
+    fn parts(&self) -> Parts<'_> {
+        fn items<T>(list: &Option<Vec<(Option<String>, Option<T>)>>) -> Vec<Item<'_, T>> {
+            list.iter()
+                .flatten()
+                .enumerate()
+                .map(|(index, (id, parsed))| Item {
+                    index,
+                    id: id.as_deref(),
+                    parsed: parsed.as_ref(),
+                })
+                .collect()
+        }
+        Parts {
+            site: self.site.as_ref(),
+            taxonomies: self.taxonomies.as_ref(),
+            articles: items(&self.articles),
+            projects: items(&self.projects),
+        }
+    }
+
+    fn into_bundle(self) -> Option<Bundle> {
+        fn all<T>(list: Option<Vec<(Option<String>, Option<T>)>>) -> Option<Vec<T>> {
+            list?.into_iter().map(|(_, parsed)| parsed).collect()
+        }
+        Some(Bundle {
+            format: FORMAT_VERSION,
+            site: self.site?,
+            taxonomies: self.taxonomies?,
+            articles: all(self.articles)?,
+            projects: all(self.projects)?,
+        })
+    }
+}
+
+fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
+    let Value::Object(map) = value else {
+        problems.push(
+            "",
+            "the bundle must be a JSON object with format, site, taxonomies, articles and projects",
+        );
+        return None;
+    };
+    match map.get("format") {
+        None => {
+            problems.push(
+                "format",
+                format!("missing; add \"format\": {FORMAT_VERSION}"),
+            );
+            return None;
+        }
+        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        Some(v) => {
+            let shown = if v.is_number() {
+                format!("version {v}")
+            } else {
+                format!("{v}")
+            };
+            problems.push(
+                "format",
+                format!(
+                    "{shown} is not supported; this reader understands format {FORMAT_VERSION}"
+                ),
+            );
+            return None;
+        }
+    }
+    for key in map.keys() {
+        if !SECTIONS.contains(&key.as_str()) {
+            problems.push(
+                key.clone(),
+                "unknown section; expected format, site, taxonomies, articles or projects",
+            );
+        }
+    }
+    let site = match map.get("site") {
+        None => {
+            problems.push("site", "missing");
+            None
+        }
+        Some(v) => read::<Site>(v, "site", problems),
+    };
+    let taxonomies = match map.get("taxonomies") {
+        None => Some(Taxonomies::default()),
+        Some(v) => read::<Taxonomies>(v, "taxonomies", problems),
+    };
+    Some(Partial {
+        site,
+        taxonomies,
+        articles: read_list(&map, "articles", problems),
+        projects: read_list(&map, "projects", problems),
+    })
+}
+
+type RawItems<T> = Vec<(Option<String>, Option<T>)>;
+
+fn read_list<T: DeserializeOwned>(
+    map: &serde_json::Map<String, Value>,
+    key: &str,
+    problems: &mut Problems,
+) -> Option<RawItems<T>> {
+    match map.get(key) {
+        None => Some(Vec::new()),
+        Some(Value::Array(items)) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let id = item.get("id").and_then(Value::as_str).map(str::to_string);
+                    (id, read::<T>(item, &format!("{key}[{i}]"), problems))
+                })
+                .collect(),
+        ),
+        Some(other) => {
+            problems.push(key, format!("expected a list, found {}", kind(other)));
+            None
+        }
+    }
+}
+
+fn read<T: DeserializeOwned>(value: &Value, prefix: &str, problems: &mut Problems) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let inner = e.path().to_string();
+            let path = match inner.as_str() {
+                "." | "" => prefix.to_string(),
+                p if p.starts_with('[') || prefix.is_empty() => format!("{prefix}{p}"),
+                p => format!("{prefix}.{p}"),
+            };
+            problems.push(path, friendly(&e.into_inner().to_string()));
+            None
+        }
+    }
+}
+
+/// serde's wording, with Rust type names replaced by what a publisher would call them.
+fn friendly(message: &str) -> String {
+    let mut out = message.to_string();
+    for (rust, plain) in [
+        ("expected u64", "expected a whole number of zero or more"),
+        ("expected u32", "expected a whole number of zero or more"),
+        ("expected u8", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        out = out.replace(rust, plain);
+    }
+    if let Some(i) = out.find("expected struct ") {
+        out.replace_range(i.., "expected an object");
+    }
+    out
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The parsed parts of a bundle and every item's place in it.
+struct Parts<'a> {
+    site: Option<&'a Site>,
+    taxonomies: Option<&'a Taxonomies>,
+    articles: Vec<Item<'a, Article>>,
+    projects: Vec<Item<'a, Project>>,
+}
+
+/// An article or project: its index, its id as written, and the item if it parsed.
+struct Item<'a, T> {
+    index: usize,
+    id: Option<&'a str>,
+    parsed: Option<&'a T>,
+}
+
+/// Ids of one vocabulary or item list, with the index that first used each id. `None` when the
+/// list itself did not parse: references into it are then not checked rather than all reported.
+struct Ids<'a> {
+    section: &'static str,
+    first: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Ids<'a> {
+    fn collect(
+        section: &'static str,
+        ids: Option<impl Iterator<Item = (usize, &'a str)>>,
+        problems: &mut Problems,
+    ) -> Ids<'a> {
+        let Some(ids) = ids else {
+            return Ids {
+                section,
+                first: None,
+            };
+        };
+        let mut first = HashMap::new();
+        for (i, id) in ids {
+            let path = format!("{section}[{i}].id");
+            if !valid_id(id) {
+                problems.push(
+                    &path,
+                    format!(
+                        "{id:?} is not a valid id; use letters, digits, '-' and '_' (at most 80)"
+                    ),
+                );
+            }
+            match first.get(id) {
+                Some(prev) => problems.push(
+                    &path,
+                    format!("{id:?} is already the id of {section}[{prev}]"),
+                ),
+                None => {
+                    first.insert(id, i);
+                }
+            }
+        }
+        Ids {
+            section,
+            first: Some(first),
+        }
+    }
+
+    fn of_terms<T>(
+        section: &'static str,
+        list: Option<&'a [T]>,
+        id: impl Fn(&'a T) -> &'a str,
+        problems: &mut Problems,
+    ) -> Ids<'a> {
+        Ids::collect(
+            section,
+            list.map(|l| l.iter().map(id).enumerate()),
+            problems,
+        )
+    }
+
+    fn of_items<T>(
+        section: &'static str,
+        items: &[Item<'a, T>],
+        problems: &mut Problems,
+    ) -> Ids<'a> {
+        Ids::collect(
+            section,
+            Some(items.iter().filter_map(|it| it.id.map(|id| (it.index, id)))),
+            problems,
+        )
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.first.as_ref().is_none_or(|f| f.contains_key(id))
+    }
+
+    fn check(&self, id: &str, path: &str, what: &str, problems: &mut Problems) {
+        if !self.contains(id) {
+            problems.push(path, format!("{id:?} is not {what} in {}", self.section));
+        }
+    }
+}
+
+/// Ids appear in URLs, so they are kept to characters that need no escaping.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
+    if let Some(site) = parts.site {
+        check_site(site, problems);
+    }
+    let t = parts.taxonomies;
+    let categories = Ids::of_terms(
+        "taxonomies.categories",
+        t.map(|t| &t.categories[..]),
+        |x| &x.id,
+        problems,
+    );
+    let tags = Ids::of_terms(
+        "taxonomies.tags",
+        t.map(|t| &t.tags[..]),
+        |x| &x.id,
+        problems,
+    );
+    let industries = Ids::of_terms(
+        "taxonomies.industries",
+        t.map(|t| &t.industries[..]),
+        |x| &x.id,
+        problems,
+    );
+    let districts = Ids::of_terms(
+        "taxonomies.districts",
+        t.map(|t| &t.districts[..]),
+        |x| &x.id,
+        problems,
+    );
+    let parks = Ids::of_terms(
+        "taxonomies.parks",
+        t.map(|t| &t.parks[..]),
+        |x| &x.id,
+        problems,
+    );
+    let statuses = Ids::of_terms(
+        "taxonomies.statuses",
+        t.map(|t| &t.statuses[..]),
+        |x| &x.id,
+        problems,
+    );
+    let articles = Ids::of_items("articles", &parts.articles, problems);
+    let projects = Ids::of_items("projects", &parts.projects, problems);
+
+    let park_list = t.map(|t| &t.parks[..]).unwrap_or_default();
+    for (i, park) in park_list.iter().enumerate() {
+        districts.check(
+            &park.district,
+            &format!("taxonomies.parks[{i}].district"),
+            "a district",
+            problems,
+        );
+    }
+    let park_district: HashMap<&str, &str> = park_list
+        .iter()
+        .map(|p| (p.id.as_str(), p.district.as_str()))
+        .collect();
+
+    for (i, a) in parts
+        .articles
+        .iter()
+        .filter_map(|it| it.parsed.map(|a| (it.index, a)))
+    {
+        let at = |field: &str| format!("articles[{i}].{field}");
+        non_empty(&a.title, &at("title"), problems);
+        non_empty(&a.summary, &at("summary"), problems);
+        non_empty(&a.author, &at("author"), problems);
+        if a.slug.is_empty()
+            || !a
+                .slug
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        {
+            problems.push(
+                at("slug"),
+                format!(
+                    "{:?} is not a slug; use lowercase letters, digits and '-'",
+                    a.slug
+                ),
+            );
+        }
+        categories.check(&a.category, &at("category"), "a category", problems);
+        check_refs(&a.tags, &tags, &at("tags"), "a tag", problems);
+        check_refs(
+            &a.related_projects,
+            &projects,
+            &at("related_projects"),
+            "a project id",
+            problems,
+        );
+        if let Some(cover) = &a.cover {
+            check_image(cover, &at("cover"), problems);
+        }
+        match (&a.body, &a.body_url) {
+            (Some(_), Some(_)) => {
+                problems.push(at("body_url"), "give either body or body_url, not both")
+            }
+            (None, None) => problems.push(
+                at("body"),
+                "missing; give the body inline or a body_url to fetch it from",
+            ),
+            (Some(blocks), None) => check_blocks(blocks, &at("body"), problems),
+            (None, Some(url)) => {
+                if !is_safe_src(url) || is_http_url(url) || !url.ends_with(".json") {
+                    problems.push(
+                        at("body_url"),
+                        format!("{url:?} must be a path on this site ending in .json"),
+                    );
+                }
+            }
+        }
+        if let Some(source) = &a.source {
+            non_empty(&source.name, &at("source.name"), problems);
+            if let Some(url) = &source.url {
+                check_link(url, &at("source.url"), problems);
+            }
+        }
+    }
+
+    for (i, p) in parts
+        .projects
+        .iter()
+        .filter_map(|it| it.parsed.map(|p| (it.index, p)))
+    {
+        let at = |field: &str| format!("projects[{i}].{field}");
+        non_empty(&p.name, &at("name"), problems);
+        non_empty(&p.summary, &at("summary"), problems);
+        non_empty(&p.investor, &at("investor"), problems);
+        industries.check(&p.industry, &at("industry"), "an industry", problems);
+        districts.check(&p.district, &at("district"), "a district", problems);
+        statuses.check(&p.status, &at("status"), "a status", problems);
+        check_refs(&p.tags, &tags, &at("tags"), "a tag", problems);
+        check_refs(
+            &p.related_articles,
+            &articles,
+            &at("related_articles"),
+            "an article id",
+            problems,
+        );
+        if let Some(park) = &p.park {
+            parks.check(park, &at("park"), "a park", problems);
+            if let Some(&d) = park_district.get(park.as_str()) {
+                if d != p.district
+                    && districts
+                        .first
+                        .as_ref()
+                        .is_some_and(|f| f.contains_key(p.district.as_str()))
+                {
+                    problems.push(at("park"), format!("park {park:?} lies in district {d:?}, not in the project's district {:?}", p.district));
+                }
+            }
+        }
+        for (j, c) in p.capacity.iter().enumerate() {
+            if !c.quantity.is_finite() || c.quantity < 0.0 {
+                problems.push(
+                    at(&format!("capacity[{j}].quantity")),
+                    "must be a number of zero or more",
+                );
+            }
+            non_empty(&c.product, &at(&format!("capacity[{j}].product")), problems);
+        }
+        if let Some(mu) = p.land_mu {
+            if !mu.is_finite() || mu <= 0.0 {
+                problems.push(at("land_mu"), "must be a positive number of mu");
+            }
+        }
+        if let Some(cover) = &p.cover {
+            check_image(cover, &at("cover"), problems);
+        }
+        check_blocks(&p.description, &at("description"), problems);
+    }
+}
+
+fn check_site(site: &Site, problems: &mut Problems) {
+    non_empty(&site.name, "site.name", problems);
+    if !is_http_url(&site.base_url) {
+        problems.push(
+            "site.base_url",
+            format!(
+                "{:?} must be an absolute http(s) URL such as https://invest.example.org/",
+                site.base_url
+            ),
+        );
+    }
+    if !is_phone_number(&site.contact.hotline) {
+        problems.push(
+            "site.contact.hotline",
+            format!(
+                "{:?} is not a phone number; use digits, spaces, '+', '-' and parentheses",
+                site.contact.hotline
+            ),
+        );
+    }
+    if let Some(email) = &site.contact.email {
+        if !is_email(email) {
+            problems.push(
+                "site.contact.email",
+                format!("{email:?} is not an e-mail address"),
+            );
+        }
+    }
+}
+
+fn check_refs(ids: &[String], known: &Ids<'_>, path: &str, what: &str, problems: &mut Problems) {
+    let mut seen = HashSet::new();
+    for (j, id) in ids.iter().enumerate() {
+        known.check(id, &format!("{path}[{j}]"), what, problems);
+        if !seen.insert(id) {
+            problems.push(format!("{path}[{j}]"), format!("{id:?} is listed twice"));
+        }
+    }
+}
+
+fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
+    for (j, block) in blocks.iter().enumerate() {
+        let at = format!("{path}[{j}]");
+        match block {
+            Block::Paragraph { text } | Block::Quote { text, .. } => {
+                non_empty(text, &format!("{at}.text"), problems)
+            }
+            Block::Heading { level, text } => {
+                if !(2..=4).contains(level) {
+                    problems.push(
+                        format!("{at}.level"),
+                        format!("{level} is not a heading level; use 2, 3 or 4"),
+                    );
+                }
+                non_empty(text, &format!("{at}.text"), problems);
+            }
+            Block::Figure { image, .. } => check_image(image, &format!("{at}.image"), problems),
+            Block::List { items, .. } => {
+                if items.is_empty() {
+                    problems.push(format!("{at}.items"), "a list needs at least one item");
+                }
+            }
+        }
+    }
+}
+
+fn check_image(image: &Image, path: &str, problems: &mut Problems) {
+    if !is_safe_src(&image.src) {
+        problems.push(
+            format!("{path}.src"),
+            format!(
+                "{:?} is not an image address; use an http(s) URL or a path on this site",
+                image.src
+            ),
+        );
+    }
+}
+
+fn check_link(url: &str, path: &str, problems: &mut Problems) {
+    if !is_http_url(url) {
+        problems.push(path, format!("{url:?} is not an http(s) link"));
+    }
+}
+
+fn non_empty(text: &str, path: &str, problems: &mut Problems) {
+    if text.trim().is_empty() {
+        problems.push(path, "must not be empty");
+    }
+}

@@ -1,0 +1,40 @@
+//! The app shell: loads the bundle, draws the frame, and maps URLs to pages.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::layout::{Footer, Header};
+use crate::components::states::{NotFound, StaleNotice};
+use crate::pages::{
+    article::ArticlePage, articles::ArticlesPage, category::CategoryPage, home::HomePage,
+    project::ProjectPage, projects::ProjectsPage,
+};
+use crate::state::Catalog;
+
+/// The whole reader.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    Catalog::provide();
+    view! {
+        <Title text="招商资讯" />
+        <Router>
+            <a class="skip-link" href="#main">"跳到正文"</a>
+            <Header />
+            <main id="main" class="wrap" tabindex="-1">
+                <StaleNotice />
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/articles") view=ArticlesPage />
+                    <Route path=path!("/articles/:id") view=ArticlePage />
+                    <Route path=path!("/projects") view=ProjectsPage />
+                    <Route path=path!("/projects/:id") view=ProjectPage />
+                    <Route path=path!("/categories/:id") view=CategoryPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

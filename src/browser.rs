@@ -1,0 +1,106 @@
+//! Everything that talks to the browser beyond the DOM: fetching, the clock, page metadata.
+//! Kept in one small module so the rest of the app reads like plain Rust.
+
+use gloo_net::http::Request;
+use parkreader_core::Date;
+
+use crate::error::LoadError;
+
+/// Where the bundle lives: the `<meta name="parkreader-bundle">` of the page, so the build can
+/// point it at a content-hashed file; `/data/bundle.json` otherwise.
+pub fn bundle_url() -> String {
+    meta_content("parkreader-bundle").unwrap_or_else(|| "/data/bundle.json".to_string())
+}
+
+fn meta_content(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let meta = document
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??;
+    meta.get_attribute("content").filter(|c| !c.is_empty())
+}
+
+/// Downloads a text file, mapping each way it can fail to a [`LoadError`].
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(|e| LoadError::Network {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })
+}
+
+/// Today's date on the reader's device, for relative dates ("8个月前").
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::from_ymd(2025, 1, 1).expect("a valid date"))
+}
+
+/// Scrolls to the top of the page, as a new page load would.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Copies text to the clipboard: the Clipboard API where the page may use it, else the older
+/// `execCommand("copy")` that in-app webviews still support. True when either worked.
+pub async fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    if let Some(clipboard) = clipboard {
+        let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+        if wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+            .await
+            .is_ok()
+        {
+            return true;
+        }
+    }
+    let Some(document) = window.document() else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else {
+        return false;
+    };
+    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
+    let Some(body) = document.body() else {
+        return false;
+    };
+    if body.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let copied = document
+        .unchecked_ref::<web_sys::HtmlDocument>()
+        .exec_command("copy")
+        .unwrap_or(false);
+    area.remove();
+    copied
+}

@@ -1,0 +1,78 @@
+//! Article and project bodies: structured blocks rendered as text nodes, never as HTML.
+
+use leptos::prelude::*;
+use parkreader_core::links::{is_http_url, is_safe_src};
+use parkreader_core::{Block, Image};
+
+/// The blocks of a body, in order.
+#[component]
+pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
+    view! { <div class="prose">{blocks.into_iter().map(block).collect_view()}</div> }
+}
+
+fn block(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+        Block::Heading { level: 2, text } => view! { <h2>{text}</h2> }.into_any(),
+        Block::Heading { level: 3, text } => view! { <h3>{text}</h3> }.into_any(),
+        Block::Heading { text, .. } => view! { <h4>{text}</h4> }.into_any(),
+        Block::Figure { image, caption } => view! {
+            <figure>
+                <Picture image=image.clone() />
+                {caption.map(|c| view! { <figcaption>{c}</figcaption> })}
+            </figure>
+        }
+        .into_any(),
+        Block::List {
+            ordered: true,
+            items,
+        } => view! { <ol>{list_items(items)}</ol> }.into_any(),
+        Block::List {
+            ordered: false,
+            items,
+        } => view! { <ul>{list_items(items)}</ul> }.into_any(),
+        Block::Quote { text, cite } => view! {
+            <blockquote>
+                <p>{text}</p>
+                {cite.map(|c| view! { <footer>"—— " {c}</footer> })}
+            </blockquote>
+        }
+        .into_any(),
+    }
+}
+
+fn list_items(items: Vec<String>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|item| view! { <li>{item}</li> })
+        .collect_view()
+}
+
+/// An image with reserved space (width/height) that loads lazily; nothing if its address is unsafe.
+#[component]
+pub fn Picture(image: Image, #[prop(optional)] eager: bool) -> impl IntoView {
+    site_src(&image.src).map(|src| {
+        view! {
+            <img
+                src=src
+                alt=image.alt
+                width=image.width
+                height=image.height
+                loading=if eager { "eager" } else { "lazy" }
+                decoding="async"
+            />
+        }
+    })
+}
+
+/// Makes a site-relative image path absolute so it resolves the same from every route.
+pub fn site_src(src: &str) -> Option<String> {
+    if !is_safe_src(src) {
+        return None;
+    }
+    Some(if is_http_url(src) || src.starts_with('/') {
+        src.to_string()
+    } else {
+        format!("/{src}")
+    })
+}

@@ -1,0 +1,91 @@
+//! Article and project summaries as they appear in lists.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use parkreader_core::{group_thousands, Article, Bundle, Lang, Project};
+
+use super::meta::{DateText, StatusBadge};
+
+/// An article in a list: title, summary, category, date, views.
+#[component]
+pub fn ArticleCard(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
+    let href = format!("/articles/{}", article.id);
+    let category = bundle
+        .category(&article.category)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    view! {
+        <article class="card article-card">
+            <h3 class="card-title"><A href=href>{article.title}</A></h3>
+            <p class="card-summary">{article.summary}</p>
+            <p class="card-meta">
+                <span class="tag">{category}</span>
+                <DateText date=article.published />
+                <span>"阅读 " {group_thousands(article.views)}</span>
+            </p>
+        </article>
+    }
+}
+
+/// A project in a list: name, status, amount, industry and place.
+#[component]
+pub fn ProjectCard(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
+    let href = format!("/projects/{}", project.id);
+    let industry = bundle
+        .industry(&project.industry)
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let place = project
+        .park
+        .as_deref()
+        .and_then(|p| bundle.park(p))
+        .map(|p| p.name.clone())
+        .or_else(|| bundle.district(&project.district).map(|d| d.name.clone()))
+        .unwrap_or_default();
+    let amount = project
+        .investment
+        .map(|i| (i.format(Lang::Zh), i.format_exact(Lang::Zh)));
+    view! {
+        <article class="card project-card">
+            <div class="card-head">
+                <StatusBadge project=project.clone() bundle=bundle.clone() />
+                {amount.map(|(short, exact)| view! { <span class="amount" title=exact>{short}</span> })}
+            </div>
+            <h3 class="card-title"><A href=href>{project.name}</A></h3>
+            <p class="card-summary">{project.summary}</p>
+            <p class="card-meta">
+                <span class="tag">{industry}</span>
+                <span>{place}</span>
+            </p>
+        </article>
+    }
+}
+
+/// A compact list of article links (most viewed, related, linked articles).
+#[component]
+pub fn ArticleLinks(
+    articles: Vec<Article>,
+    #[prop(optional)] numbered: bool,
+    #[prop(optional)] with_summary: bool,
+) -> impl IntoView {
+    let items = articles
+        .into_iter()
+        .map(|a| {
+            let summary =
+                with_summary.then(|| view! { <p class="link-summary">{a.summary.clone()}</p> });
+            view! {
+                <li>
+                    <A href=format!("/articles/{}", a.id)>{a.title}</A>
+                    {summary}
+                </li>
+            }
+        })
+        .collect_view();
+    if numbered {
+        view! { <ol class="link-list numbered">{items}</ol> }.into_any()
+    } else {
+        view! { <ul class="link-list">{items}</ul> }.into_any()
+    }
+}

@@ -1,0 +1,8 @@
+//! Reusable pieces of the reader's pages. Each takes plain data and renders it; none fetches.
+
+pub mod blocks;
+pub mod cards;
+pub mod contact;
+pub mod layout;
+pub mod meta;
+pub mod states;

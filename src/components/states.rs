@@ -1,0 +1,90 @@
+//! What a page shows while content loads, when it cannot load, and when it does not exist.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use parkreader_core::Bundle;
+
+use crate::error::LoadError;
+use crate::state::{use_catalog, Load};
+
+/// Renders `page` with the bundle once it is loaded; a skeleton before, the error screen on failure.
+pub fn with_bundle<V: IntoView + 'static>(
+    page: impl Fn(Arc<Bundle>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let catalog = use_catalog();
+    move || match catalog.load.get() {
+        Load::Loading => view! { <Loading /> }.into_any(),
+        Load::Failed(error) => view! { <ErrorScreen error /> }.into_any(),
+        Load::Ready(bundle) => page(bundle).into_any(),
+    }
+}
+
+/// Grey placeholder lines the size of a page's first screen, so nothing jumps when content arrives.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <div class="loading" role="status" aria-live="polite">
+            <span class="visually-hidden">"正在加载…"</span>
+            <div class="skeleton skeleton-title"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line short"></div>
+        </div>
+    }
+}
+
+/// Names what went wrong in plain words, shows the details for the publisher, and offers a retry.
+#[component]
+pub fn ErrorScreen(error: LoadError) -> impl IntoView {
+    let catalog = use_catalog();
+    let details = error.details();
+    view! {
+        <Title text=error.title() />
+        <section class="error-screen" role="alert">
+            <h1>{error.title()}</h1>
+            <p>{error.to_string()}</p>
+            <button type="button" class="button" on:click=move |_| catalog.reload()>"重试"</button>
+            <details>
+                <summary>"技术细节（供网站管理员参考）"</summary>
+                <ul class="problems">{details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}</ul>
+            </details>
+        </section>
+    }
+}
+
+/// A reload failed but the last good content is still shown.
+#[component]
+pub fn StaleNotice() -> impl IntoView {
+    let catalog = use_catalog();
+    move || {
+        catalog.stale_error.get().map(|error| {
+            view! {
+                <div class="notice" role="status">
+                    <span>"更新内容失败，正在显示上次成功加载的内容。" {error.to_string()}</span>
+                    <button type="button" class="button small" on:click=move |_| catalog.reload()>"重试"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// A friendly not-found page with a way home.
+#[component]
+pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
+    let message = what.unwrap_or_else(|| "您访问的页面不存在".to_string());
+    view! {
+        <Title text="页面不存在" />
+        <section class="not-found">
+            <p class="not-found-code" aria-hidden="true">"404"</p>
+            <h1>"页面不存在"</h1>
+            <p>{message} "，可能已被删除或链接有误。"</p>
+            <p class="actions">
+                <A href="/" attr:class="button">"返回首页"</A>
+                <A href="/articles" attr:class="button secondary">"浏览全部文章"</A>
+            </p>
+        </section>
+    }
+}

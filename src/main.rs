@@ -1,0 +1,3 @@
+fn main() {
+    parkreader::start();
+}

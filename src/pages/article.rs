@@ -1,0 +1,141 @@
+//! `/articles/:id`: the reading view.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use parkreader_core::{parse_body, Article, Bundle};
+
+use crate::browser;
+use crate::components::blocks::{site_src, BodyBlocks};
+use crate::components::cards::{ArticleLinks, ProjectCard};
+use crate::components::contact::ContactCard;
+use crate::components::meta::{Breadcrumb, Byline, Crumb};
+use crate::components::states::{with_bundle, Loading, NotFound};
+use crate::error::LoadError;
+
+/// An article; not-found for an unknown id.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    with_bundle(move |bundle| {
+        let id = params.read().get("id").unwrap_or_default();
+        match bundle.article(&id).cloned() {
+            Some(article) => view! { <ArticleView article bundle /> }.into_any(),
+            None => view! { <NotFound what="找不到这篇文章" /> }.into_any(),
+        }
+    })
+}
+
+#[component]
+fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
+    let site = &bundle.site;
+    let category = bundle
+        .category(&article.category)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let (older, newer) = bundle.neighbours_in_category(&article);
+    let (older, newer) = (older.cloned(), newer.cloned());
+    let related: Vec<Article> = bundle
+        .related_articles(&article, 8)
+        .into_iter()
+        .cloned()
+        .collect();
+    let projects: Vec<_> = bundle
+        .projects_for_article(&article, 4)
+        .into_iter()
+        .cloned()
+        .collect();
+    let copyright = article
+        .copyright
+        .clone()
+        .unwrap_or_else(|| site.copyright.clone());
+    let source = article.source.clone().map(|s| {
+        let name = s.name.clone();
+        match s.url {
+            Some(url) => view! { <p class="source">"来源：" <a href=url rel="noopener noreferrer" target="_blank">{name}</a></p> }.into_any(),
+            None => view! { <p class="source">"来源：" {name}</p> }.into_any(),
+        }
+    });
+    let b = bundle.clone();
+    view! {
+        <Title text=format!("{} - {}", article.title, site.name) />
+        <Meta name="description" content=article.summary.clone() />
+        <Breadcrumb crumbs=vec![
+            Crumb::link("首页", "/"),
+            Crumb::link(category, format!("/categories/{}", article.category)),
+            Crumb::here("正文"),
+        ] />
+        <article class="article">
+            <header class="article-header">
+                <h1>{article.title.clone()}</h1>
+                <Byline article=article.clone() bundle=bundle.clone() />
+            </header>
+            <ArticleBody article=article.clone() />
+            <footer class="article-footer">
+                {source}
+                <p class="copyright">{copyright}</p>
+            </footer>
+        </article>
+        <nav class="prev-next" aria-label="同类文章">
+            {older.map(|a| view! { <A href=format!("/articles/{}", a.id) attr:class="prev"><span>"上一篇"</span>{a.title}</A> })}
+            {newer.map(|a| view! { <A href=format!("/articles/{}", a.id) attr:class="next"><span>"下一篇"</span>{a.title}</A> })}
+        </nav>
+        <ContactCard contact=site.contact.clone() />
+        {(!projects.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="related-projects-heading">
+                <h2 id="related-projects-heading">"相关项目"</h2>
+                <div class="card-grid">
+                    {projects.into_iter().map(|p| view! { <ProjectCard project=p bundle=b.clone() /> }).collect_view()}
+                </div>
+            </section>
+        })}
+        {(!related.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="related-articles-heading">
+                <h2 id="related-articles-heading">"相关文章"</h2>
+                <ArticleLinks articles=related with_summary=true />
+            </section>
+        })}
+    }
+}
+
+/// The body, inline or fetched from `body_url` when the article opens.
+#[component]
+fn ArticleBody(article: Article) -> impl IntoView {
+    if let Some(blocks) = article.body {
+        return view! { <BodyBlocks blocks /> }.into_any();
+    }
+    let url = article
+        .body_url
+        .as_deref()
+        .and_then(site_src)
+        .unwrap_or_default();
+    let body = LocalResource::new(move || {
+        let url = url.clone();
+        async move { load_body(&url).await }
+    });
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || body.get().map(|result| match result {
+                Ok(blocks) => view! { <BodyBlocks blocks /> }.into_any(),
+                Err(error) => view! {
+                    <div class="inline-error" role="alert">
+                        <p>"正文加载失败：" {error.to_string()}</p>
+                        <button type="button" class="button small" on:click=move |_| body.refetch()>"重试"</button>
+                    </div>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+async fn load_body(url: &str) -> Result<Vec<parkreader_core::Block>, LoadError> {
+    let text = browser::fetch_text(url).await?;
+    parse_body(&text).map_err(|error| LoadError::Invalid {
+        url: url.to_string(),
+        error,
+    })
+}

@@ -1,0 +1,34 @@
+//! `/categories/:id`: the articles of one category.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::articles::{ArticleList, CategoryNav};
+use crate::components::meta::{Breadcrumb, Crumb};
+use crate::components::states::{with_bundle, NotFound};
+
+/// A category page; not-found for an unknown category.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let params = use_params_map();
+    with_bundle(move |bundle| {
+        let id = params.read().get("id").unwrap_or_default();
+        let Some(category) = bundle.category(&id).cloned() else {
+            return view! { <NotFound what="找不到这个分类" /> }.into_any();
+        };
+        let articles = bundle
+            .articles_in_category(&id)
+            .into_iter()
+            .cloned()
+            .collect();
+        view! {
+            <Title text=format!("{} - {}", category.name, bundle.site.name) />
+            <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::link("全部文章", "/articles"), Crumb::here(category.name.clone())] />
+            <h1>{category.name.clone()}</h1>
+            <CategoryNav bundle=bundle.clone() current=Some(id) />
+            <ArticleList articles bundle />
+        }
+        .into_any()
+    })
+}

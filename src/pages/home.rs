@@ -1,0 +1,62 @@
+//! `/`: latest articles, featured projects, most read.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+use crate::components::cards::{ArticleCard, ArticleLinks, ProjectCard};
+use crate::components::states::with_bundle;
+
+/// The home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    with_bundle(|bundle| {
+        let site = bundle.site.clone();
+        let latest: Vec<_> = bundle
+            .articles_newest()
+            .into_iter()
+            .take(6)
+            .cloned()
+            .collect();
+        let featured: Vec<_> = bundle
+            .projects_newest(true)
+            .into_iter()
+            .filter(|p| p.featured)
+            .take(4)
+            .cloned()
+            .collect();
+        let most_viewed: Vec<_> = bundle.most_viewed(5).into_iter().cloned().collect();
+        let b = bundle.clone();
+        let b2 = bundle.clone();
+        view! {
+            <Title text=site.name.clone() />
+            <Meta name="description" content=site.description.clone() />
+            <section class="hero">
+                <h1>{site.name}</h1>
+                <p>{site.description}</p>
+            </section>
+            <div class="home-grid">
+                <section class="home-latest" aria-labelledby="latest-heading">
+                    <h2 id="latest-heading">"最新动态"</h2>
+                    <div class="card-list">
+                        {latest.into_iter().map(|a| view! { <ArticleCard article=a bundle=b.clone() /> }).collect_view()}
+                    </div>
+                    <p class="more"><A href="/articles">"全部文章 →"</A></p>
+                </section>
+                <aside class="home-side">
+                    <section aria-labelledby="popular-heading">
+                        <h2 id="popular-heading">"阅读排行"</h2>
+                        <ArticleLinks articles=most_viewed numbered=true />
+                    </section>
+                </aside>
+            </div>
+            <section class="home-projects" aria-labelledby="featured-heading">
+                <h2 id="featured-heading">"重点项目"</h2>
+                <div class="card-grid">
+                    {featured.into_iter().map(|p| view! { <ProjectCard project=p bundle=b2.clone() /> }).collect_view()}
+                </div>
+                <p class="more"><A href="/projects">"全部项目 →"</A></p>
+            </section>
+        }
+    })
+}

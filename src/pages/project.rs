@@ -1,0 +1,156 @@
+//! `/projects/:id`: a project's facts, timeline and the news about it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
+
+use crate::browser;
+use crate::components::blocks::{BodyBlocks, Picture};
+use crate::components::cards::{ArticleLinks, ProjectCard};
+use crate::components::contact::ContactCard;
+use crate::components::meta::{Breadcrumb, Crumb, DateText, StatusBadge};
+use crate::components::states::{with_bundle, NotFound};
+
+/// A project; not-found for an unknown id.
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let params = use_params_map();
+    with_bundle(move |bundle| {
+        let id = params.read().get("id").unwrap_or_default();
+        match bundle.project(&id).cloned() {
+            Some(project) => view! { <ProjectView project bundle /> }.into_any(),
+            None => view! { <NotFound what="找不到这个项目" /> }.into_any(),
+        }
+    })
+}
+
+#[component]
+fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
+    let facts = key_facts(&project, &bundle);
+    let timeline = timeline(&project);
+    let today = browser::today();
+    let articles: Vec<_> = bundle
+        .articles_for_project(&project)
+        .into_iter()
+        .cloned()
+        .collect();
+    let related: Vec<_> = bundle
+        .related_projects(&project, 4)
+        .into_iter()
+        .cloned()
+        .collect();
+    let b = bundle.clone();
+    view! {
+        <Title text=format!("{} - {}", project.name, bundle.site.name) />
+        <Meta name="description" content=project.summary.clone() />
+        <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::link("投资项目", "/projects"), Crumb::here(project.name.clone())] />
+        <article class="project">
+            <header class="project-header">
+                <StatusBadge project=project.clone() bundle=bundle.clone() />
+                <h1>{project.name.clone()}</h1>
+                <p class="lead">{project.summary.clone()}</p>
+            </header>
+            {project.cover.clone().map(|image| view! { <Picture image eager=true /> })}
+            <dl class="facts">
+                {facts
+                    .into_iter()
+                    .map(|(label, value, title)| view! {
+                        <div class="fact">
+                            <dt>{label}</dt>
+                            <dd title=title>{value}</dd>
+                        </div>
+                    })
+                    .collect_view()}
+            </dl>
+            {(!project.capacity.is_empty()).then(|| view! {
+                <section aria-labelledby="capacity-heading">
+                    <h2 id="capacity-heading">"产能"</h2>
+                    <ul class="capacity">
+                        {project.capacity.iter().map(|c| view! {
+                            <li><span>{c.product.clone()}</span><strong>{format_quantity(c.quantity, Lang::Zh)} {c.unit.clone()}</strong></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!timeline.is_empty()).then(|| view! {
+                <section aria-labelledby="timeline-heading">
+                    <h2 id="timeline-heading">"项目进度"</h2>
+                    <ol class="timeline">
+                        {timeline.into_iter().map(|(label, date)| {
+                            let done = date <= today;
+                            view! {
+                                <li class:done=done>
+                                    <span class="timeline-label">{label}</span>
+                                    <DateText date />
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            })}
+            {(!project.description.is_empty()).then(|| view! {
+                <section aria-labelledby="about-heading">
+                    <h2 id="about-heading">"项目介绍"</h2>
+                    <BodyBlocks blocks=project.description.clone() />
+                </section>
+            })}
+        </article>
+        {(!articles.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="project-news-heading">
+                <h2 id="project-news-heading">"项目动态"</h2>
+                <ArticleLinks articles with_summary=true />
+            </section>
+        })}
+        <ContactCard contact=bundle.site.contact.clone() />
+        {(!related.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="related-projects-heading">
+                <h2 id="related-projects-heading">"相关项目"</h2>
+                <div class="card-grid">
+                    {related.into_iter().map(|p| view! { <ProjectCard project=p bundle=b.clone() /> }).collect_view()}
+                </div>
+            </section>
+        })}
+    }
+}
+
+/// Label, value and tooltip of each known fact, in reading order.
+fn key_facts(project: &Project, bundle: &Bundle) -> Vec<(&'static str, String, Option<String>)> {
+    let mut facts = Vec::new();
+    if let Some(i) = project.investment {
+        facts.push(("总投资", i.format(Lang::Zh), Some(i.format_exact(Lang::Zh))));
+    }
+    if let Some(t) = bundle.industry(&project.industry) {
+        facts.push(("产业", t.name.clone(), None));
+    }
+    if let Some(t) = bundle.district(&project.district) {
+        facts.push(("所在区", t.name.clone(), None));
+    }
+    if let Some(p) = project.park.as_deref().and_then(|p| bundle.park(p)) {
+        facts.push(("园区", p.name.clone(), None));
+    }
+    facts.push(("投资方", project.investor.clone(), None));
+    if !project.partners.is_empty() {
+        facts.push(("合作方", project.partners.join("、"), None));
+    }
+    if let Some(mu) = project.land_mu {
+        facts.push(("用地", format!("{}亩", format_quantity(mu, Lang::Zh)), None));
+    }
+    facts
+}
+
+/// The milestones that have dates, in order.
+fn timeline(project: &Project) -> Vec<(&'static str, Date)> {
+    let d = &project.dates;
+    [
+        ("签约", &d.signed),
+        ("开工", &d.started),
+        ("计划竣工", &d.completion_planned),
+        ("竣工投产", &d.completion_actual),
+    ]
+    .into_iter()
+    .filter_map(|(label, date)| date.clone().map(|date| (label, date)))
+    .collect()
+}

@@ -1,0 +1,84 @@
+//! The loaded bundle, shared with every page through context.
+//!
+//! One signal holds where loading stands; pages render from it and never keep copies.
+//! A failed reload keeps the last good bundle on screen and reports the failure beside it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parkreader_core::{parse_bundle, Bundle};
+
+use crate::browser;
+use crate::error::LoadError;
+
+/// Where loading the bundle stands.
+#[derive(Clone, Debug)]
+pub enum Load {
+    /// First download under way.
+    Loading,
+    /// A valid bundle.
+    Ready(Arc<Bundle>),
+    /// No bundle could be loaded.
+    Failed(LoadError),
+}
+
+/// The app's handle on its content: the load state and a way to retry.
+#[derive(Clone, Copy)]
+pub struct Catalog {
+    /// Current load state.
+    pub load: RwSignal<Load>,
+    /// Set when a reload failed while a good bundle stayed on screen.
+    pub stale_error: RwSignal<Option<LoadError>>,
+}
+
+impl Catalog {
+    /// Creates the catalog, provides it as context and starts the first download.
+    pub fn provide() -> Catalog {
+        let catalog = Catalog {
+            load: RwSignal::new(Load::Loading),
+            stale_error: RwSignal::new(None),
+        };
+        provide_context(catalog);
+        catalog.reload();
+        catalog
+    }
+
+    /// (Re)downloads and validates the bundle. A failure replaces the screen only when there is
+    /// no good bundle yet; otherwise the last good copy stays and the error is reported beside it.
+    pub fn reload(self) {
+        let has_good_copy = matches!(self.load.get_untracked(), Load::Ready(_));
+        if !has_good_copy {
+            self.load.set(Load::Loading);
+        }
+        spawn_local(async move {
+            match fetch_bundle().await {
+                Ok(bundle) => {
+                    self.stale_error.set(None);
+                    self.load.set(Load::Ready(Arc::new(bundle)));
+                }
+                Err(error) if has_good_copy => self.stale_error.set(Some(error)),
+                Err(error) => self.load.set(Load::Failed(error)),
+            }
+        });
+    }
+
+    /// The bundle, if loaded.
+    pub fn bundle(&self) -> Option<Arc<Bundle>> {
+        match self.load.get() {
+            Load::Ready(bundle) => Some(bundle),
+            _ => None,
+        }
+    }
+}
+
+async fn fetch_bundle() -> Result<Bundle, LoadError> {
+    let url = browser::bundle_url();
+    let text = browser::fetch_text(&url).await?;
+    parse_bundle(&text).map_err(|error| LoadError::Invalid { url, error })
+}
+
+/// The catalog provided by the app shell.
+pub fn use_catalog() -> Catalog {
+    expect_context::<Catalog>()
+}

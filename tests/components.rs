@@ -1,0 +1,153 @@
+//! Components rendered in headless Chromium (wasm-bindgen-test): what a reader would see in the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use parkreader::components::blocks::BodyBlocks;
+use parkreader::components::cards::ProjectCard;
+use parkreader::components::contact::ContactCard;
+use parkreader_core::{parse_bundle, Block, Contact, Image};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SMALL: &str = include_str!("fixtures/small.json");
+
+/// Mounts a view into a fresh element in the page and returns that element.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), view).forget();
+    host
+}
+
+#[wasm_bindgen_test]
+fn body_text_is_shown_as_text_never_as_markup() {
+    let blocks = vec![
+        Block::Heading {
+            level: 2,
+            text: "项目概况".into(),
+        },
+        Block::Paragraph {
+            text: "<img src=x onerror=\"window.pwned=1\">碳纤维".into(),
+        },
+        Block::Figure {
+            image: Image {
+                src: "media/a.svg".into(),
+                alt: "厂房".into(),
+                width: Some(640),
+                height: Some(360),
+            },
+            caption: Some("图说：新厂房".into()),
+        },
+        Block::Figure {
+            image: Image {
+                src: "javascript:alert(1)".into(),
+                alt: "x".into(),
+                width: None,
+                height: None,
+            },
+            caption: None,
+        },
+        Block::List {
+            ordered: true,
+            items: vec!["第一".into(), "第二".into()],
+        },
+    ];
+    let host = mount(move || view! { <BodyBlocks blocks /> });
+    assert_eq!(
+        host.query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "项目概况"
+    );
+    let p = host.query_selector("p").unwrap().unwrap();
+    assert_eq!(
+        p.text_content().unwrap(),
+        "<img src=x onerror=\"window.pwned=1\">碳纤维"
+    );
+    assert_eq!(
+        p.children().length(),
+        0,
+        "no element was created from the text"
+    );
+    let images = host.query_selector_all("img").unwrap();
+    assert_eq!(images.length(), 1, "the javascript: image was dropped");
+    let img: web_sys::Element = images.get(0).unwrap().unchecked_into();
+    assert_eq!(img.get_attribute("src").as_deref(), Some("/media/a.svg"));
+    assert_eq!(img.get_attribute("width").as_deref(), Some("640"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(
+        host.query_selector("figcaption")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "图说：新厂房"
+    );
+    assert_eq!(host.query_selector_all("ol li").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn contact_card_links_the_hotline_and_email() {
+    let contact = Contact {
+        hotline: "400-000-0000".into(),
+        wechat_id: Some("demo-wechat".into()),
+        email: Some("invest@example.org".into()),
+        inquiry_checklist: vec!["需求面积".into(), "联系方式".into()],
+    };
+    let host = mount(move || view! { <ContactCard contact /> });
+    let tel = host.query_selector("a.hotline").unwrap().unwrap();
+    assert_eq!(
+        tel.get_attribute("href").as_deref(),
+        Some("tel:400-000-0000")
+    );
+    let mail = host.query_selector("a[href^='mailto:']").unwrap().unwrap();
+    assert_eq!(
+        mail.get_attribute("href").as_deref(),
+        Some("mailto:invest@example.org")
+    );
+    assert!(host.text_content().unwrap().contains("demo-wechat"));
+    assert_eq!(
+        host.query_selector_all(".checklist li").unwrap().length(),
+        2
+    );
+    assert!(host
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("复制微信号"));
+}
+
+#[wasm_bindgen_test]
+fn project_card_shows_amount_status_and_link() {
+    let bundle = std::sync::Arc::new(parse_bundle(SMALL).unwrap());
+    let project = bundle.project("ch2000-drone").unwrap().clone();
+    let host = mount(move || view! { <Router><ProjectCard project bundle /></Router> });
+    let amount = host.query_selector(".amount").unwrap().unwrap();
+    assert_eq!(amount.text_content().unwrap(), "1.61亿美元");
+    assert_eq!(
+        amount.get_attribute("title").as_deref(),
+        Some("161,000,000 美元")
+    );
+    assert_eq!(
+        host.query_selector(".badge")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "已签约"
+    );
+    let link = host.query_selector("h3 a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/projects/ch2000-drone")
+    );
+    assert_eq!(link.text_content().unwrap(), "CH2000无人机项目");
+}

@@ -1,0 +1,51 @@
+// A small, retrying `expect` for playwright-core locators (the full one ships only with
+// @playwright/test, whose install downloads browsers). Each check polls until it holds or
+// the timeout passes, then fails with what it last saw.
+import assert from 'node:assert/strict';
+
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 10000);
+
+async function poll(check, describe, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (last === true) return;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > deadline) assert.fail(`${describe()} (last seen: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function expect(locator) {
+  return {
+    async toBeVisible({ timeout = TIMEOUT } = {}) {
+      await locator.first().waitFor({ state: 'visible', timeout }).catch((e) => {
+        assert.fail(`expected ${locator} to be visible: ${e.message.split('\n')[0]}`);
+      });
+    },
+    async toBeHidden({ timeout = TIMEOUT } = {}) {
+      await poll(async () => (await locator.count()) === 0 || !(await locator.first().isVisible()) || 'visible',
+        () => `expected ${locator} to be hidden`, timeout);
+    },
+    async toHaveText(expected, { timeout = TIMEOUT } = {}) {
+      await poll(async () => {
+        const text = (await locator.first().textContent())?.trim();
+        return (expected instanceof RegExp ? expected.test(text) : text === expected) || text;
+      }, () => `expected ${locator} to have text ${expected}`, timeout);
+    },
+    async toHaveAttribute(name, expected, { timeout = TIMEOUT } = {}) {
+      await poll(async () => {
+        const value = await locator.first().getAttribute(name);
+        return (expected instanceof RegExp ? expected.test(value ?? '') : value === expected) || value;
+      }, () => `expected ${locator} to have ${name}=${expected}`, timeout);
+    },
+    async toHaveCount(n, { timeout = TIMEOUT } = {}) {
+      await poll(async () => (await locator.count()) === n || (await locator.count()),
+        () => `expected ${locator} to have count ${n}`, timeout);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// A reader's journeys through the built sample site, in Chromium, by role and visible text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { expect } from './expect.mjs';
+import { SAMPLE, serve, launch, newPage } from './support.mjs';
+
+let server, browser;
+before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const newest = [...SAMPLE.articles].sort((a, b) => b.published.localeCompare(a.published));
+const categoryName = (id) => SAMPLE.taxonomies.categories.find((c) => c.id === id).name;
+
+test('an article opened cold by deep link shows its title, byline and breadcrumb', async () => {
+  const page = await newPage(browser);
+  const article = SAMPLE.articles[3];
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  const firstParagraph = article.body.find((b) => b.type === 'paragraph').text;
+  await expect(page.getByText(firstParagraph)).toBeVisible();
+  const crumbs = page.getByRole('navigation', { name: '面包屑导航' });
+  await expect(crumbs.getByRole('link', { name: categoryName(article.category) })).toBeVisible();
+  assert.match(await page.title(), new RegExp(article.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(page.getByText(/阅读 [\d,]+/).first()).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('home → article list → article → back returns to the list', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + '/');
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.site.name })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '文章' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
+  assert.equal(new URL(page.url()).pathname, '/articles');
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  const target = newest[1];
+  await page.getByRole('link', { name: target.title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();
+  assert.equal(new URL(page.url()).pathname, `/articles/${target.id}`);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a project shows its amount in 亿元, status, capacity and timeline', async () => {
+  const page = await newPage(browser);
+  const project = SAMPLE.projects.find((p) => p.investment?.amount === 3270000000 && p.investment.currency === 'CNY');
+  assert.ok(project, 'sample has the 32.7亿元 project');
+  await page.goto(`${server.url}/projects/${project.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  await expect(page.getByText('32.7亿元', { exact: true })).toBeVisible();
+  const status = SAMPLE.taxonomies.statuses.find((s) => s.id === project.status).name;
+  await expect(page.locator('.project-header .badge')).toHaveText(status);
+  await expect(page.getByRole('heading', { name: '项目进度' })).toBeVisible();
+  await expect(page.getByRole('link', { name: SAMPLE.site.contact.hotline })).toHaveAttribute('href', /^tel:/);
+  await page.context().close();
+});
+
+test('the project list and a category page list what the bundle holds', async () => {
+  const page = await newPage(browser, { mobile: false });
+  await page.goto(server.url + '/projects');
+  await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+  await expect(page.getByText('1.61亿美元')).toBeVisible();
+  const category = SAMPLE.taxonomies.categories[0];
+  await page.goto(`${server.url}/categories/${category.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: category.name })).toBeVisible();
+  const count = SAMPLE.articles.filter((a) => a.category === category.id).length;
+  await expect(page.getByText(`共 ${count} 篇`)).toBeVisible();
+  await page.context().close();
+});
+
+test('an unknown article id shows a friendly not-found with a way home', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles/no-such-article`);
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+  await expect(page.getByText('找不到这篇文章')).toBeVisible();
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.site.name })).toBeVisible();
+  await page.goto(`${server.url}/no/such/page`);
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+  await page.goto(`${server.url}/projects/nope`);
+  await expect(page.getByText('找不到这个项目')).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('pages fit a 390px phone screen without sideways scrolling', async () => {
+  const page = await newPage(browser);
+  for (const path of ['/', '/articles', `/articles/${newest[0].id}`, '/projects', `/projects/${SAMPLE.projects[0].id}`]) {
+    await page.goto(server.url + path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+  }
+  await page.context().close();
+});

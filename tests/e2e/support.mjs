@@ -1,0 +1,57 @@
+// Shared pieces for the end-to-end specs: a real static server over a built site, a real
+// Chromium, and the sample bundle to know what the reader should see.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'bundle.json'), 'utf8'));
+
+const BIN = process.env.PARKREADER_BIN
+  ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'debug', 'parkreader');
+
+/** Serves `dir` with `parkreader serve` on a free port; resolves to { url, stop }. */
+export function serve(dir = DIST, { spa = true } = {}) {
+  const args = ['serve', dir, '--port', '0', ...(spa ? ['--spa'] : [])];
+  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+  });
+}
+
+/** A copy of dist/ in a temporary folder, to break on purpose; `cleanup` removes it. */
+export function copyOfDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'parkreader-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A phone-sized page that fails the test on any uncaught page error. */
+export async function newPage(browser, { mobile = true } = {}) {
+  const context = await browser.newContext(mobile
+    ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+    : { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e));
+  return page;
+}
