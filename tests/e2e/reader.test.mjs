@@ -2,7 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { SAMPLE, serve, launch, newPage } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -13,7 +15,7 @@ const categoryName = (id) => SAMPLE.taxonomies.categories.find((c) => c.id === i
 
 test('an article opened cold by deep link shows its title, byline and breadcrumb', async () => {
   const page = await newPage(browser);
-  const article = SAMPLE.articles[3];
+  const article = SAMPLE.articles.filter((a) => a.body)[3];
   await page.goto(`${server.url}/articles/${article.id}`);
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
   const firstParagraph = article.body.find((b) => b.type === 'paragraph').text;
@@ -23,6 +25,23 @@ test('an article opened cold by deep link shows its title, byline and breadcrumb
   assert.match(await page.title(), new RegExp(article.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await expect(page.getByText(/阅读 [\d,]+/).first()).toBeVisible();
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an article whose body is a separate file fetches it when opened', async () => {
+  const page = await newPage(browser);
+  const article = SAMPLE.articles.find((a) => a.body_url);
+  assert.ok(article, 'sample has an article with body_url');
+  const bodyRequests = [];
+  page.on('request', (r) => { if (r.url().endsWith(article.body_url)) bodyRequests.push(r.url()); });
+  await page.goto(server.url + '/');
+  assert.equal(bodyRequests.length, 0, 'the body is not fetched before the article opens');
+  await page.getByRole('link', { name: article.title }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  const body = JSON.parse(readFileSync(join(ROOT, 'public', article.body_url), 'utf8'));
+  const firstParagraph = body.blocks.find((b) => b.type === 'paragraph').text;
+  await expect(page.getByText(firstParagraph)).toBeVisible();
+  assert.equal(bodyRequests.length, 1);
   await page.context().close();
 });
 
