@@ -2,13 +2,19 @@
 //!
 //! Nothing here touches a browser: the bundle format ([`bundle`]), reading and validating it
 //! ([`validate`]), dates ([`date`]), money and quantities ([`money`]), which URLs may appear in
-//! a page ([`links`]) and lookups and related items ([`catalog`]). All of it is tested natively.
+//! a page ([`links`]), lookups and related items ([`catalog`]), search ([`text`], [`search`]),
+//! list views kept in the URL ([`query`]) and answered with facet counts ([`browse`]).
+//! All of it is tested natively.
 
+pub mod browse;
 pub mod bundle;
 pub mod catalog;
 pub mod date;
 pub mod links;
 pub mod money;
+pub mod query;
+pub mod search;
+pub mod text;
 pub mod validate;
 
 pub use bundle::*;

@@ -42,10 +42,15 @@ fn sample_round_trips_through_serde() {
 fn sample_body_files_exist_and_are_valid() {
     let bundle = parse_bundle(SAMPLE).unwrap();
     let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
-    let lazy: Vec<_> = bundle.articles.iter().filter_map(|a| a.body_url.as_deref()).collect();
+    let lazy: Vec<_> = bundle
+        .articles
+        .iter()
+        .filter_map(|a| a.body_url.as_deref())
+        .collect();
     assert!(!lazy.is_empty(), "the sample shows a lazily loaded body");
     for url in lazy {
-        let text = std::fs::read_to_string(public.join(url.trim_start_matches('/'))).unwrap_or_else(|e| panic!("{url}: {e}"));
+        let text = std::fs::read_to_string(public.join(url.trim_start_matches('/')))
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
         let blocks = parkreader_core::parse_body(&text).unwrap_or_else(|e| panic!("{url}: {e}"));
         assert!(!blocks.is_empty(), "{url} has no blocks");
     }

@@ -1,0 +1,575 @@
+//! What a list view shows for a [`ListQuery`]: the matching articles or projects in order, one
+//! page of them, a count for every facet option, and ways out of an empty result.
+//!
+//! A [`ListIndex`] is built once per bundle and list; [`ListIndex::run`] is then a single pass
+//! over the documents, cheap enough to run on every keystroke.
+
+use std::cmp::Reverse;
+
+use crate::bundle::{Article, Block, Bundle, Project};
+use crate::money::{Currency, Investment};
+use crate::query::{FacetKey, ListKind, ListQuery, Sort};
+use crate::search::{DocFields, SearchIndex};
+use crate::text::terms;
+use crate::Lang;
+
+/// Results per page.
+pub const PAGE_SIZE: usize = 20;
+
+/// One choice of a facet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetOption {
+    /// Value in the URL.
+    pub value: String,
+    /// Chinese label.
+    pub label: String,
+    /// English label, if any.
+    pub label_en: Option<String>,
+}
+
+impl FacetOption {
+    /// The label in `lang`, falling back to Chinese.
+    pub fn label(&self, lang: Lang) -> &str {
+        match (lang, &self.label_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.label,
+        }
+    }
+}
+
+struct Doc {
+    /// Days since 1970 of the date the document is sorted by; `i64::MIN` when undated.
+    date: i64,
+    views: u64,
+    /// Investment converted to yuan, for size buckets and ordering.
+    amount_cny: Option<u64>,
+    /// Option indices per facet, in the list's facet order.
+    values: Vec<Vec<u16>>,
+}
+
+/// Everything needed to answer list queries over one list of a bundle.
+pub struct ListIndex {
+    kind: ListKind,
+    search: SearchIndex,
+    docs: Vec<Doc>,
+    /// Options per facet, in [`FacetKey::for_kind`] order.
+    options: Vec<Vec<FacetOption>>,
+}
+
+/// A facet with a count for each option under the other active filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Which facet.
+    pub key: FacetKey,
+    /// Options in display order.
+    pub options: Vec<OptionCount>,
+}
+
+/// One facet option and how many results selecting it would give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionCount {
+    /// The option.
+    pub option: FacetOption,
+    /// Results having this option under the search and every other facet's filters: what the
+    /// list shows when this is the facet's only selected option.
+    pub count: usize,
+    /// Currently selected.
+    pub selected: bool,
+}
+
+/// A way out of an empty result, with how many results it would give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relaxation {
+    /// Drop every selected value of this facet.
+    DropFacet(FacetKey, usize),
+    /// Drop the search text.
+    DropQuery(usize),
+}
+
+/// The answer to a list query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listing {
+    /// The query as applied: unknown facet values dropped, page within range.
+    pub query: ListQuery,
+    /// Number of matching documents.
+    pub total: usize,
+    /// Number of pages (at least 1).
+    pub pages: u32,
+    /// Indices (into the bundle's articles or projects) of this page's documents, in order.
+    pub items: Vec<usize>,
+    /// Facet counts, in display order.
+    pub facets: Vec<FacetCounts>,
+    /// Search terms, folded, for highlighting.
+    pub terms: Vec<String>,
+    /// When nothing matches: what to drop, most results first.
+    pub relaxations: Vec<Relaxation>,
+}
+
+/// Investment size buckets (by value in yuan): URL value, Chinese label, English label, lower bound.
+const SIZE_BUCKETS: [(&str, &str, &str, u64); 4] = [
+    ("under-100m", "1亿元以下", "Under CNY 100 million", 0),
+    (
+        "100m-1b",
+        "1亿–10亿元",
+        "CNY 100 million – 1 billion",
+        100_000_000,
+    ),
+    ("1b-5b", "10亿–50亿元", "CNY 1–5 billion", 1_000_000_000),
+    ("over-5b", "50亿元以上", "Over CNY 5 billion", 5_000_000_000),
+];
+
+/// Approximate yuan per unit, in thousandths, used only to bucket and order projects quoted in
+/// different currencies (docs/search.md). Amounts are always shown in their own currency.
+fn yuan_per_unit_milli(currency: Currency) -> u128 {
+    match currency {
+        Currency::Cny => 1000,
+        Currency::Usd => 7100,
+        Currency::Eur => 7700,
+        Currency::Hkd => 910,
+    }
+}
+
+/// The investment in yuan, approximately (see [`yuan_per_unit_milli`]).
+pub fn amount_in_yuan(investment: &Investment) -> u64 {
+    let yuan = u128::from(investment.amount) * yuan_per_unit_milli(investment.currency) / 1000;
+    u64::try_from(yuan).unwrap_or(u64::MAX)
+}
+
+fn size_bucket(yuan: u64) -> usize {
+    SIZE_BUCKETS.iter().rposition(|b| yuan >= b.3).unwrap_or(0)
+}
+
+/// Collects options while assigning documents their option indices.
+struct OptionsBuilder {
+    options: Vec<FacetOption>,
+}
+
+impl OptionsBuilder {
+    fn new(options: impl IntoIterator<Item = (String, String, Option<String>)>) -> OptionsBuilder {
+        OptionsBuilder {
+            options: options
+                .into_iter()
+                .map(|(value, label, label_en)| FacetOption {
+                    value,
+                    label,
+                    label_en,
+                })
+                .collect(),
+        }
+    }
+
+    fn index_of(&self, value: &str) -> Option<u16> {
+        self.options
+            .iter()
+            .position(|o| o.value == value)
+            .map(|i| i as u16)
+    }
+}
+
+fn terms_of<'a, T: 'a>(
+    list: impl IntoIterator<Item = &'a T>,
+    f: impl Fn(&T) -> (String, String, Option<String>),
+) -> OptionsBuilder {
+    OptionsBuilder::new(list.into_iter().map(f))
+}
+
+/// Plain text of body blocks, for searching.
+pub fn blocks_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { text } | Block::Heading { text, .. } => out.push_str(text),
+            Block::Quote { text, cite } => {
+                out.push_str(text);
+                if let Some(cite) = cite {
+                    out.push(' ');
+                    out.push_str(cite);
+                }
+            }
+            Block::Figure { caption, image } => {
+                out.push_str(caption.as_deref().unwrap_or(&image.alt));
+            }
+            Block::List { items, .. } => out.push_str(&items.join(" ")),
+        }
+        out.push(' ');
+    }
+    out
+}
+
+impl ListIndex {
+    /// The index of a bundle's articles.
+    pub fn articles(bundle: &Bundle) -> ListIndex {
+        let t = &bundle.taxonomies;
+        let categories = terms_of(&t.categories, |c| {
+            (c.id.clone(), c.name.clone(), c.name_en.clone())
+        });
+        let tags = terms_of(&t.tags, |c| {
+            (c.id.clone(), c.name.clone(), c.name_en.clone())
+        });
+        let years = years_desc(bundle.articles.iter().map(|a| a.published.year()));
+        let docs = bundle
+            .articles
+            .iter()
+            .map(|a| Doc {
+                date: a.published.days_since_epoch(),
+                views: a.views,
+                amount_cny: None,
+                values: vec![
+                    categories.index_of(&a.category).into_iter().collect(),
+                    a.tags.iter().filter_map(|t| tags.index_of(t)).collect(),
+                    years
+                        .index_of(&a.published.year().to_string())
+                        .into_iter()
+                        .collect(),
+                ],
+            })
+            .collect();
+        let search = SearchIndex::build(bundle.articles.iter().map(|a| article_fields(bundle, a)));
+        ListIndex::finish(
+            ListKind::Articles,
+            search,
+            docs,
+            vec![categories, tags, years],
+        )
+    }
+
+    /// The index of a bundle's projects.
+    pub fn projects(bundle: &Bundle) -> ListIndex {
+        let t = &bundle.taxonomies;
+        let industries = terms_of(&t.industries, |c| {
+            (c.id.clone(), c.name.clone(), c.name_en.clone())
+        });
+        let districts = terms_of(&t.districts, |c| {
+            (c.id.clone(), c.name.clone(), c.name_en.clone())
+        });
+        let parks = terms_of(&t.parks, |c| {
+            (c.id.clone(), c.name.clone(), c.name_en.clone())
+        });
+        let statuses = terms_of(&t.statuses, |c| {
+            (c.id.clone(), c.name.clone(), c.name_en.clone())
+        });
+        let sizes = OptionsBuilder::new(
+            SIZE_BUCKETS
+                .iter()
+                .map(|b| (b.0.to_string(), b.1.to_string(), Some(b.2.to_string()))),
+        );
+        let years = years_desc(
+            bundle
+                .projects
+                .iter()
+                .filter_map(|p| p.date().map(|d| d.year())),
+        );
+        let docs = bundle
+            .projects
+            .iter()
+            .map(|p| {
+                let amount_cny = p.investment.as_ref().map(amount_in_yuan);
+                Doc {
+                    date: p.date().map_or(i64::MIN, |d| d.days_since_epoch()),
+                    views: 0,
+                    amount_cny,
+                    values: vec![
+                        industries.index_of(&p.industry).into_iter().collect(),
+                        districts.index_of(&p.district).into_iter().collect(),
+                        p.park
+                            .as_deref()
+                            .and_then(|id| parks.index_of(id))
+                            .into_iter()
+                            .collect(),
+                        statuses.index_of(&p.status).into_iter().collect(),
+                        amount_cny
+                            .map(|y| size_bucket(y) as u16)
+                            .into_iter()
+                            .collect(),
+                        p.date()
+                            .and_then(|d| years.index_of(&d.year().to_string()))
+                            .into_iter()
+                            .collect(),
+                    ],
+                }
+            })
+            .collect();
+        let search = SearchIndex::build(bundle.projects.iter().map(|p| project_fields(bundle, p)));
+        ListIndex::finish(
+            ListKind::Projects,
+            search,
+            docs,
+            vec![industries, districts, parks, statuses, sizes, years],
+        )
+    }
+
+    /// Keeps only options some document has (size buckets always stay: they are a scale).
+    fn finish(
+        kind: ListKind,
+        search: SearchIndex,
+        mut docs: Vec<Doc>,
+        builders: Vec<OptionsBuilder>,
+    ) -> ListIndex {
+        let mut options = Vec::with_capacity(builders.len());
+        for (slot, builder) in builders.into_iter().enumerate() {
+            let keep_all = FacetKey::for_kind(kind)[slot] == FacetKey::Size;
+            let mut used = vec![keep_all; builder.options.len()];
+            for doc in &docs {
+                for &v in &doc.values[slot] {
+                    used[usize::from(v)] = true;
+                }
+            }
+            let mut renumber = vec![0u16; builder.options.len()];
+            let mut kept = Vec::new();
+            for (i, option) in builder.options.into_iter().enumerate() {
+                if used[i] {
+                    renumber[i] = kept.len() as u16;
+                    kept.push(option);
+                }
+            }
+            for doc in &mut docs {
+                for v in &mut doc.values[slot] {
+                    *v = renumber[usize::from(*v)];
+                }
+            }
+            options.push(kept);
+        }
+        ListIndex {
+            kind,
+            search,
+            docs,
+            options,
+        }
+    }
+
+    /// Which list this indexes.
+    pub fn kind(&self) -> ListKind {
+        self.kind
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The options of a facet, in display order.
+    pub fn options(&self, key: FacetKey) -> &[FacetOption] {
+        FacetKey::for_kind(self.kind)
+            .iter()
+            .position(|k| *k == key)
+            .map_or(&[], |slot| &self.options[slot])
+    }
+
+    /// Answers a list query with `page_size` results per page.
+    pub fn run(&self, query: &ListQuery, page_size: usize) -> Listing {
+        let keys = FacetKey::for_kind(self.kind);
+        // Selected option indices per facet slot; values the bundle does not have are dropped.
+        let mut applied = ListQuery {
+            filters: Default::default(),
+            ..query.clone()
+        };
+        let selected: Vec<Vec<bool>> = keys
+            .iter()
+            .enumerate()
+            .map(|(slot, key)| {
+                let mut chosen = vec![false; self.options[slot].len()];
+                for value in query.filters.get(key).into_iter().flatten() {
+                    if let Some(i) = self.options[slot].iter().position(|o| &o.value == value) {
+                        chosen[i] = true;
+                        applied
+                            .filters
+                            .entry(*key)
+                            .or_default()
+                            .insert(value.clone());
+                    }
+                }
+                chosen
+            })
+            .collect();
+        let active: Vec<usize> = (0..keys.len())
+            .filter(|&s| selected[s].iter().any(|&b| b))
+            .collect();
+
+        let terms = terms(&query.q);
+        let mut scores: Vec<Option<u32>> = if terms.is_empty() {
+            vec![Some(0); self.docs.len()]
+        } else {
+            vec![None; self.docs.len()]
+        };
+        if !terms.is_empty() {
+            for hit in self.search.search(&terms) {
+                scores[hit.doc as usize] = Some(hit.score);
+            }
+        }
+
+        let mut counts: Vec<Vec<usize>> = self.options.iter().map(|o| vec![0; o.len()]).collect();
+        let mut results: Vec<(usize, u32)> = Vec::new();
+        let mut drop_counts = vec![0usize; keys.len()];
+        let mut without_query = 0usize;
+        for (i, doc) in self.docs.iter().enumerate() {
+            // Bit s set: the document fails facet slot s.
+            let mut failed: u32 = 0;
+            for &s in &active {
+                if !doc.values[s].iter().any(|&v| selected[s][usize::from(v)]) {
+                    failed |= 1 << s;
+                }
+            }
+            let Some(score) = scores[i] else {
+                without_query += usize::from(failed == 0);
+                continue;
+            };
+            if failed == 0 {
+                results.push((i, score));
+                without_query += 1;
+                for (slot, values) in doc.values.iter().enumerate() {
+                    for &v in values {
+                        counts[slot][usize::from(v)] += 1;
+                    }
+                }
+            } else if failed.is_power_of_two() {
+                let slot = failed.trailing_zeros() as usize;
+                drop_counts[slot] += 1;
+                for &v in &doc.values[slot] {
+                    counts[slot][usize::from(v)] += 1;
+                }
+            }
+        }
+        let total = results.len();
+
+        self.sort(&mut results, applied.effective_sort());
+        let pages = total.div_ceil(page_size.max(1)).max(1) as u32;
+        applied.page = query.page.clamp(1, pages);
+        let start = (applied.page as usize - 1) * page_size;
+        let items = results
+            .iter()
+            .skip(start)
+            .take(page_size)
+            .map(|(i, _)| *i)
+            .collect();
+
+        let facets = keys
+            .iter()
+            .enumerate()
+            .map(|(slot, key)| FacetCounts {
+                key: *key,
+                options: self.options[slot]
+                    .iter()
+                    .zip(&counts[slot])
+                    .zip(&selected[slot])
+                    .map(|((option, &count), &selected)| OptionCount {
+                        option: option.clone(),
+                        count,
+                        selected,
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let mut relaxations = Vec::new();
+        if total == 0 {
+            for &s in &active {
+                if drop_counts[s] > 0 {
+                    relaxations.push(Relaxation::DropFacet(keys[s], drop_counts[s]));
+                }
+            }
+            if !terms.is_empty() && without_query > 0 {
+                relaxations.push(Relaxation::DropQuery(without_query));
+            }
+            relaxations.sort_by_key(|r| {
+                Reverse(match r {
+                    Relaxation::DropFacet(_, n) | Relaxation::DropQuery(n) => *n,
+                })
+            });
+        }
+        Listing {
+            query: applied,
+            total,
+            pages,
+            items,
+            facets,
+            terms,
+            relaxations,
+        }
+    }
+
+    fn sort(&self, results: &mut [(usize, u32)], sort: Sort) {
+        let d = &self.docs;
+        match sort {
+            Sort::Relevance => {
+                results.sort_by_key(|&(i, score)| (Reverse(score), Reverse(d[i].date), i))
+            }
+            Sort::Newest => results.sort_by_key(|&(i, _)| (Reverse(d[i].date), i)),
+            Sort::Views => {
+                results.sort_by_key(|&(i, _)| (Reverse(d[i].views), Reverse(d[i].date), i))
+            }
+            Sort::Amount => {
+                results.sort_by_key(|&(i, _)| (Reverse(d[i].amount_cny), Reverse(d[i].date), i))
+            }
+        }
+    }
+}
+
+fn years_desc(years: impl Iterator<Item = i32>) -> OptionsBuilder {
+    let mut ys: Vec<i32> = years.collect();
+    ys.sort_unstable_by(|a, b| b.cmp(a));
+    ys.dedup();
+    OptionsBuilder::new(
+        ys.into_iter()
+            .map(|y| (y.to_string(), format!("{y}年"), Some(y.to_string()))),
+    )
+}
+
+fn names<'a>(
+    ids: impl IntoIterator<Item = &'a String>,
+    lookup: impl Fn(&str) -> Option<&'a str>,
+) -> String {
+    ids.into_iter()
+        .filter_map(|id| lookup(id))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The searchable fields of an article: title; tags and category; summary; body.
+pub fn article_fields(bundle: &Bundle, a: &Article) -> DocFields {
+    let mut tags = names(&a.tags, |id| bundle.tag(id).map(|t| t.name.as_str()));
+    if let Some(c) = bundle.category(&a.category) {
+        tags.push(' ');
+        tags.push_str(&c.name);
+    }
+    let body = a.body.as_deref().map(blocks_text).unwrap_or_default();
+    [a.title.clone(), tags, a.summary.clone(), body]
+}
+
+/// The searchable fields of a project: name; tags, industry, place and status; summary,
+/// investor and partners; description and capacity.
+pub fn project_fields(bundle: &Bundle, p: &Project) -> DocFields {
+    let mut tags = names(&p.tags, |id| bundle.tag(id).map(|t| t.name.as_str()));
+    let extra = [
+        bundle.industry(&p.industry).map(|t| t.name.as_str()),
+        bundle.district(&p.district).map(|t| t.name.as_str()),
+        p.park
+            .as_deref()
+            .and_then(|id| bundle.park(id))
+            .map(|t| t.name.as_str()),
+        bundle.status(&p.status).map(|t| t.name.as_str()),
+    ];
+    for name in extra.into_iter().flatten() {
+        tags.push(' ');
+        tags.push_str(name);
+    }
+    let mut summary = format!("{} {} {}", p.summary, p.investor, p.partners.join(" "));
+    if let Some(i) = &p.investment {
+        summary.push(' ');
+        summary.push_str(&i.format(Lang::Zh));
+    }
+    let mut body = blocks_text(&p.description);
+    for c in &p.capacity {
+        body.push_str(&format!(
+            " {} {}{}",
+            c.product,
+            crate::format_quantity(c.quantity, Lang::Zh),
+            c.unit
+        ));
+    }
+    [p.name.clone(), tags, summary, body]
+}

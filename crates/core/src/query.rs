@@ -1,0 +1,427 @@
+//! The state of a list view, as it lives in the URL's query string.
+//!
+//! Parameters (documented in docs/url-state.md): `q` search text; facets `category`, `tag`,
+//! `year` (articles) and `industry`, `district`, `park`, `status`, `year`, `size` (projects),
+//! each a comma-separated list of ids; `sort`; `page`. Serialising is canonical (fixed order,
+//! sorted values, defaults left out), so equal views have equal URLs. Parsing never fails:
+//! unknown or malformed parameters are ignored.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::Lang;
+
+/// Which list a query belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    /// `/articles`
+    Articles,
+    /// `/projects`
+    Projects,
+}
+
+/// A facet: one way of narrowing a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FacetKey {
+    /// Article category.
+    Category,
+    /// Tag.
+    Tag,
+    /// Project industry.
+    Industry,
+    /// Project district.
+    District,
+    /// Project park.
+    Park,
+    /// Project status.
+    Status,
+    /// Year published (articles) or dated (projects).
+    Year,
+    /// Investment size bucket (projects).
+    Size,
+}
+
+impl FacetKey {
+    /// Facets of each list, in the order they are shown.
+    pub fn for_kind(kind: ListKind) -> &'static [FacetKey] {
+        match kind {
+            ListKind::Articles => &[FacetKey::Category, FacetKey::Tag, FacetKey::Year],
+            ListKind::Projects => &[
+                FacetKey::Industry,
+                FacetKey::District,
+                FacetKey::Park,
+                FacetKey::Status,
+                FacetKey::Size,
+                FacetKey::Year,
+            ],
+        }
+    }
+
+    /// The query parameter name.
+    pub fn param(self) -> &'static str {
+        match self {
+            FacetKey::Category => "category",
+            FacetKey::Tag => "tag",
+            FacetKey::Industry => "industry",
+            FacetKey::District => "district",
+            FacetKey::Park => "park",
+            FacetKey::Status => "status",
+            FacetKey::Year => "year",
+            FacetKey::Size => "size",
+        }
+    }
+
+    /// The facet named by a query parameter, if it belongs to `kind`.
+    pub fn from_param(kind: ListKind, param: &str) -> Option<FacetKey> {
+        FacetKey::for_kind(kind)
+            .iter()
+            .copied()
+            .find(|k| k.param() == param)
+    }
+
+    /// The facet's heading.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (FacetKey::Category, Lang::Zh) => "分类",
+            (FacetKey::Tag, Lang::Zh) => "标签",
+            (FacetKey::Industry, Lang::Zh) => "产业",
+            (FacetKey::District, Lang::Zh) => "区域",
+            (FacetKey::Park, Lang::Zh) => "园区",
+            (FacetKey::Status, Lang::Zh) => "状态",
+            (FacetKey::Year, Lang::Zh) => "年份",
+            (FacetKey::Size, Lang::Zh) => "投资规模",
+            (FacetKey::Category, Lang::En) => "Category",
+            (FacetKey::Tag, Lang::En) => "Tag",
+            (FacetKey::Industry, Lang::En) => "Industry",
+            (FacetKey::District, Lang::En) => "District",
+            (FacetKey::Park, Lang::En) => "Park",
+            (FacetKey::Status, Lang::En) => "Status",
+            (FacetKey::Year, Lang::En) => "Year",
+            (FacetKey::Size, Lang::En) => "Investment size",
+        }
+    }
+}
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best match first (the default while searching).
+    Relevance,
+    /// Most recent first (the default otherwise).
+    Newest,
+    /// Most read first (articles).
+    Views,
+    /// Largest investment first (projects).
+    Amount,
+}
+
+impl Sort {
+    /// Orders offered for each list.
+    pub fn for_kind(kind: ListKind) -> &'static [Sort] {
+        match kind {
+            ListKind::Articles => &[Sort::Relevance, Sort::Newest, Sort::Views],
+            ListKind::Projects => &[Sort::Relevance, Sort::Newest, Sort::Amount],
+        }
+    }
+
+    /// The `sort` parameter value.
+    pub fn param(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Views => "views",
+            Sort::Amount => "amount",
+        }
+    }
+
+    /// What the reader sees in the sort menu.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Sort::Relevance, Lang::Zh) => "相关度",
+            (Sort::Newest, Lang::Zh) => "最新",
+            (Sort::Views, Lang::Zh) => "最多阅读",
+            (Sort::Amount, Lang::Zh) => "投资额最大",
+            (Sort::Relevance, Lang::En) => "Best match",
+            (Sort::Newest, Lang::En) => "Newest",
+            (Sort::Views, Lang::En) => "Most read",
+            (Sort::Amount, Lang::En) => "Largest investment",
+        }
+    }
+}
+
+/// Limits that keep a hostile URL from costing much.
+const MAX_VALUES: usize = 64;
+const MAX_VALUE_LEN: usize = 80;
+const MAX_QUERY_CHARS: usize = 200;
+const MAX_PAGE: u32 = 100_000;
+
+/// A list view: search text, selected facet values, order and page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListQuery {
+    /// Which list.
+    pub kind: ListKind,
+    /// Search text as typed (trimmed).
+    pub q: String,
+    /// Selected values per facet; OR within a facet, AND across facets.
+    pub filters: BTreeMap<FacetKey, BTreeSet<String>>,
+    /// Chosen order; `None` for the default.
+    pub sort: Option<Sort>,
+    /// 1-based page.
+    pub page: u32,
+}
+
+impl ListQuery {
+    /// The unfiltered first page of a list.
+    pub fn new(kind: ListKind) -> ListQuery {
+        ListQuery {
+            kind,
+            q: String::new(),
+            filters: BTreeMap::new(),
+            sort: None,
+            page: 1,
+        }
+    }
+
+    /// Reads a query string (with or without the leading `?`). Never fails.
+    ///
+    /// ```
+    /// use parkreader_core::query::{ListKind, ListQuery};
+    /// let q = ListQuery::parse(ListKind::Projects, "?industry=materials,equipment&q=%E7%A2%B3&page=x&evil=1");
+    /// assert_eq!(q.q, "碳");
+    /// assert_eq!(q.page, 1);
+    /// assert_eq!(q.to_query_string(), "q=%E7%A2%B3&industry=equipment%2Cmaterials");
+    /// ```
+    pub fn parse(kind: ListKind, query_string: &str) -> ListQuery {
+        let mut query = ListQuery::new(kind);
+        let raw = query_string.strip_prefix('?').unwrap_or(query_string);
+        for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+            match key.as_ref() {
+                "q" => {
+                    let trimmed: String = value.trim().chars().take(MAX_QUERY_CHARS).collect();
+                    if !trimmed.is_empty() {
+                        query.q = trimmed;
+                    }
+                }
+                "sort" => {
+                    query.sort = Sort::for_kind(kind)
+                        .iter()
+                        .copied()
+                        .find(|s| s.param() == value)
+                }
+                "page" => {
+                    query.page = value
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|p| (1..=MAX_PAGE).contains(p))
+                        .unwrap_or(1)
+                }
+                param => {
+                    if let Some(facet) = FacetKey::from_param(kind, param) {
+                        let set = query.filters.entry(facet).or_default();
+                        for v in value.split(',').map(str::trim) {
+                            if !v.is_empty() && v.len() <= MAX_VALUE_LEN && set.len() < MAX_VALUES {
+                                set.insert(v.to_string());
+                            }
+                        }
+                        if set.is_empty() {
+                            query.filters.remove(&facet);
+                        }
+                    }
+                }
+            }
+        }
+        query
+    }
+
+    /// The canonical query string, without `?`; empty for the default view.
+    pub fn to_query_string(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if !self.q.is_empty() {
+            out.append_pair("q", &self.q);
+        }
+        for key in FacetKey::for_kind(self.kind) {
+            if let Some(values) = self.filters.get(key).filter(|v| !v.is_empty()) {
+                out.append_pair(
+                    key.param(),
+                    &values
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
+            }
+        }
+        if let Some(sort) = self.sort {
+            out.append_pair("sort", sort.param());
+        }
+        if self.page > 1 {
+            out.append_pair("page", &self.page.to_string());
+        }
+        out.finish()
+    }
+
+    /// `path` followed by `?query` when the view is not the default.
+    pub fn href(&self, path: &str) -> String {
+        match self.to_query_string() {
+            qs if qs.is_empty() => path.to_string(),
+            qs => format!("{path}?{qs}"),
+        }
+    }
+
+    /// The order in effect: the chosen one, else best match while searching, else newest.
+    pub fn effective_sort(&self) -> Sort {
+        match self.sort {
+            Some(Sort::Relevance) if self.q.is_empty() => Sort::Newest,
+            Some(sort) => sort,
+            None if self.q.is_empty() => Sort::Newest,
+            None => Sort::Relevance,
+        }
+    }
+
+    /// True when a facet value is selected.
+    pub fn is_selected(&self, key: FacetKey, value: &str) -> bool {
+        self.filters.get(&key).is_some_and(|v| v.contains(value))
+    }
+
+    /// True when any facet value or search text narrows the list.
+    pub fn is_narrowed(&self) -> bool {
+        !self.q.is_empty() || self.filters.values().any(|v| !v.is_empty())
+    }
+
+    /// This view with `value` of `key` selected or deselected, back on page 1.
+    pub fn toggled(&self, key: FacetKey, value: &str) -> ListQuery {
+        let mut next = self.clone();
+        let set = next.filters.entry(key).or_default();
+        if !set.remove(value) {
+            set.insert(value.to_string());
+        }
+        if set.is_empty() {
+            next.filters.remove(&key);
+        }
+        next.page = 1;
+        next
+    }
+
+    /// This view without any value of `key`, back on page 1.
+    pub fn without_facet(&self, key: FacetKey) -> ListQuery {
+        let mut next = self.clone();
+        next.filters.remove(&key);
+        next.page = 1;
+        next
+    }
+
+    /// This view with new search text, back on page 1.
+    pub fn with_q(&self, q: &str) -> ListQuery {
+        let mut next = self.clone();
+        next.q = q.trim().chars().take(MAX_QUERY_CHARS).collect();
+        next.page = 1;
+        next
+    }
+
+    /// This view in another order, back on page 1.
+    pub fn with_sort(&self, sort: Option<Sort>) -> ListQuery {
+        let mut next = self.clone();
+        next.sort = sort;
+        next.page = 1;
+        next
+    }
+
+    /// This view on another page.
+    pub fn with_page(&self, page: u32) -> ListQuery {
+        let mut next = self.clone();
+        next.page = page.clamp(1, MAX_PAGE);
+        next
+    }
+
+    /// The list with no search and no filters, keeping the order.
+    pub fn cleared(&self) -> ListQuery {
+        ListQuery {
+            sort: self.sort,
+            ..ListQuery::new(self.kind)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_multi_values_and_ignores_junk() {
+        let q = ListQuery::parse(
+            ListKind::Articles,
+            "category=policy,signing&tag=&year=2023&industry=x&sort=amount&page=0&q=+%20",
+        );
+        assert_eq!(
+            q.filters.len(),
+            2,
+            "industry is not an article facet; empty tag dropped"
+        );
+        assert!(q.is_selected(FacetKey::Category, "signing"));
+        assert_eq!(q.sort, None, "amount is not an article order");
+        assert_eq!(q.page, 1);
+        assert_eq!(q.q, "");
+        assert_eq!(q.to_query_string(), "category=policy%2Csigning&year=2023");
+    }
+
+    #[test]
+    fn serialising_is_canonical() {
+        let a = ListQuery::parse(
+            ListKind::Projects,
+            "status=b,a&industry=m&sort=amount&page=2",
+        );
+        let b = ListQuery::parse(
+            ListKind::Projects,
+            "page=2&sort=amount&industry=m&status=a&status=b",
+        );
+        assert_eq!(a, b);
+        assert_eq!(
+            a.to_query_string(),
+            "industry=m&status=a%2Cb&sort=amount&page=2"
+        );
+        assert_eq!(
+            a.href("/projects"),
+            "/projects?industry=m&status=a%2Cb&sort=amount&page=2"
+        );
+        assert_eq!(
+            ListQuery::new(ListKind::Projects).href("/projects"),
+            "/projects"
+        );
+    }
+
+    #[test]
+    fn chinese_and_spaces_round_trip() {
+        let q = ListQuery::new(ListKind::Articles).with_q("  碳纤维 金山&x=1 ");
+        let again = ListQuery::parse(ListKind::Articles, &q.to_query_string());
+        assert_eq!(again.q, "碳纤维 金山&x=1");
+    }
+
+    #[test]
+    fn toggling_and_clearing_go_back_to_page_one() {
+        let q = ListQuery::parse(ListKind::Projects, "industry=m&page=3");
+        let t = q.toggled(FacetKey::Industry, "e");
+        assert_eq!((t.page, t.filters[&FacetKey::Industry].len()), (1, 2));
+        let t = t
+            .toggled(FacetKey::Industry, "e")
+            .toggled(FacetKey::Industry, "m");
+        assert!(t.filters.is_empty());
+        assert_eq!(
+            q.with_sort(Some(Sort::Amount)).cleared().to_query_string(),
+            "sort=amount"
+        );
+    }
+
+    #[test]
+    fn default_order_depends_on_searching() {
+        let q = ListQuery::new(ListKind::Articles);
+        assert_eq!(q.effective_sort(), Sort::Newest);
+        assert_eq!(q.with_q("碳").effective_sort(), Sort::Relevance);
+        assert_eq!(
+            q.with_sort(Some(Sort::Relevance)).effective_sort(),
+            Sort::Newest
+        );
+        assert_eq!(
+            q.with_q("碳").with_sort(Some(Sort::Views)).effective_sort(),
+            Sort::Views
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! Text folding for matching: full-width forms to half-width, ideographic space to space,
+//! letters to lowercase. One character in, one character out, so a position in folded text is
+//! the same position in the original, which is what highlighting needs.
+
+/// Folds one character.
+///
+/// ```
+/// use parkreader_core::text::fold_char;
+/// assert_eq!(fold_char('Ｋ'), 'k');
+/// assert_eq!(fold_char('４'), '4');
+/// assert_eq!(fold_char('碳'), '碳');
+/// assert_eq!(fold_char('\u{3000}'), ' ');
+/// ```
+pub fn fold_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ if c.is_ascii() => c,
+        // Full-width ASCII variants (！ to ～) map onto ASCII.
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| h.to_ascii_lowercase())
+        }
+        '\u{3000}' => ' ',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Folds a string (see [`fold_char`]).
+///
+/// ```
+/// assert_eq!(parkreader_core::text::fold("４８Ｋ大丝束 CH2000"), "48k大丝束 ch2000");
+/// ```
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// The search terms in what a reader typed: folded, split on white space, repeats dropped.
+///
+/// ```
+/// assert_eq!(parkreader_core::text::terms("  碳纤维　金山 碳纤维 "), ["碳纤维", "金山"]);
+/// ```
+pub fn terms(query: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for term in fold(query).split_whitespace() {
+        if !out.iter().any(|t| t == term) {
+            out.push(term.to_string());
+        }
+    }
+    out
+}
+
+/// A piece of text, marked when it matched the search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// The original text of this piece.
+    pub text: String,
+    /// True when it is (part of) a match.
+    pub hit: bool,
+}
+
+/// Splits `text` into matched and unmatched pieces for every occurrence of every term.
+///
+/// ```
+/// use parkreader_core::text::highlight;
+/// let parts = highlight("４８Ｋ碳纤维", &["48k".into()]);
+/// assert_eq!(parts[0].text, "４８Ｋ");
+/// assert!(parts[0].hit && !parts[1].hit);
+/// ```
+pub fn highlight(text: &str, terms: &[String]) -> Vec<Segment> {
+    let chars: Vec<char> = text.chars().collect();
+    let marks = match_marks(&chars, terms);
+    segments(&chars, &marks)
+}
+
+/// Up to `width` characters of `text` around the first match, with `…` where cut, highlighted.
+/// Without a match, the start of the text.
+pub fn snippet(text: &str, terms: &[String], width: usize) -> Vec<Segment> {
+    let chars: Vec<char> = text.chars().collect();
+    let marks = match_marks(&chars, terms);
+    let first = marks.iter().position(|&m| m).unwrap_or(0);
+    let start = first.saturating_sub(width / 4);
+    let end = (start + width).min(chars.len());
+    let start = end.saturating_sub(width).min(start);
+    let mut out = segments(&chars[start..end], &marks[start..end]);
+    if start > 0 {
+        out.insert(
+            0,
+            Segment {
+                text: "…".into(),
+                hit: false,
+            },
+        );
+    }
+    if end < chars.len() {
+        out.push(Segment {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    out
+}
+
+fn match_marks(chars: &[char], terms: &[String]) -> Vec<bool> {
+    let folded: Vec<char> = chars.iter().copied().map(fold_char).collect();
+    let mut marks = vec![false; chars.len()];
+    for term in terms {
+        let term: Vec<char> = term.chars().collect();
+        if term.is_empty() || term.len() > folded.len() {
+            continue;
+        }
+        for start in 0..=folded.len() - term.len() {
+            if folded[start..start + term.len()] == term[..] {
+                marks[start..start + term.len()]
+                    .iter_mut()
+                    .for_each(|m| *m = true);
+            }
+        }
+    }
+    marks
+}
+
+fn segments(chars: &[char], marks: &[bool]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for (&c, &hit) in chars.iter().zip(marks) {
+        match out.last_mut() {
+            Some(last) if last.hit == hit => last.text.push(c),
+            _ => out.push(Segment {
+                text: c.to_string(),
+                hit,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_positions() {
+        let s = "Ａｂｃ　４８Ｋ İstanbul 碳";
+        assert_eq!(fold(s).chars().count(), s.chars().count());
+    }
+
+    #[test]
+    fn highlight_marks_every_occurrence_and_merges_overlaps() {
+        let parts = highlight(
+            "碳纤维与碳纤维复合材料",
+            &["碳纤维".into(), "纤维复合".into()],
+        );
+        let hits: Vec<&str> = parts
+            .iter()
+            .filter(|s| s.hit)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(hits, ["碳纤维", "碳纤维复合"]);
+        let text: String = parts.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(text, "碳纤维与碳纤维复合材料");
+    }
+
+    #[test]
+    fn snippet_centres_on_the_first_match() {
+        let body = format!("{}大丝束碳纤维{}", "前".repeat(50), "后".repeat(50));
+        let parts = snippet(&body, &["丝束碳".into()], 20);
+        assert_eq!(parts.first().unwrap().text, "…");
+        assert_eq!(parts.last().unwrap().text, "…");
+        assert!(parts.iter().any(|s| s.hit && s.text == "丝束碳"));
+        let shown: usize = parts.iter().map(|s| s.text.chars().count()).sum();
+        assert_eq!(shown, 22);
+        assert_eq!(
+            snippet("短文", &["无".into()], 20),
+            vec![Segment {
+                text: "短文".into(),
+                hit: false
+            }]
+        );
+    }
+}

@@ -1,0 +1,308 @@
+//! List queries on fixture bundles: exact substring search, facet counts that match what the
+//! list then shows, orders, pages, and the URL state that carries it all.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use parkreader_core::browse::{article_fields, project_fields, ListIndex, Relaxation, PAGE_SIZE};
+use parkreader_core::query::{FacetKey, ListKind, ListQuery, Sort};
+use parkreader_core::text::{fold, terms};
+use parkreader_core::{parse_bundle, Bundle};
+use proptest::prelude::*;
+
+fn sample() -> Bundle {
+    parse_bundle(include_str!("../../../public/data/bundle.json")).unwrap()
+}
+
+static SAMPLE: LazyLock<(Bundle, ListIndex)> = LazyLock::new(|| {
+    let bundle = sample();
+    let index = ListIndex::articles(&bundle);
+    (bundle, index)
+});
+
+fn query(kind: ListKind, qs: &str) -> ListQuery {
+    ListQuery::parse(kind, qs)
+}
+
+/// The documents that contain every term, found the slow, obvious way.
+fn brute_force(bundle: &Bundle, kind: ListKind, q: &str) -> BTreeSet<usize> {
+    let ts = terms(q);
+    let docs: Vec<String> = match kind {
+        ListKind::Articles => bundle
+            .articles
+            .iter()
+            .map(|a| article_fields(bundle, a).map(|f| fold(&f)).join("\u{1}"))
+            .collect(),
+        ListKind::Projects => bundle
+            .projects
+            .iter()
+            .map(|p| project_fields(bundle, p).map(|f| fold(&f)).join("\u{1}"))
+            .collect(),
+    };
+    docs.iter()
+        .enumerate()
+        .filter(|(_, d)| ts.iter().all(|t| d.contains(t.as_str())))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn all_results(index: &ListIndex, q: &ListQuery) -> Vec<usize> {
+    index.run(q, usize::MAX).items
+}
+
+#[test]
+fn search_finds_exactly_the_documents_containing_the_text() {
+    let bundle = sample();
+    let index = ListIndex::articles(&bundle);
+    for q in [
+        "碳纤维",
+        "纤维复",
+        "金山",
+        "石化 合作",
+        "48K",
+        "４８ｋ",
+        "2021",
+        "亿元",
+        "招商",
+        "的",
+        "不可能出现的词",
+    ] {
+        let found: BTreeSet<usize> =
+            all_results(&index, &query(ListKind::Articles, &format!("q={q}")))
+                .into_iter()
+                .collect();
+        assert_eq!(
+            found,
+            brute_force(&bundle, ListKind::Articles, q),
+            "query {q:?}"
+        );
+    }
+    let index = ListIndex::projects(&bundle);
+    for q in ["32.7亿元", "CH2000", "无人机", "吨/年", "碳谷绿湾"] {
+        let found: BTreeSet<usize> =
+            all_results(&index, &query(ListKind::Projects, &format!("q={q}")))
+                .into_iter()
+                .collect();
+        assert_eq!(
+            found,
+            brute_force(&bundle, ListKind::Projects, q),
+            "query {q:?}"
+        );
+        assert!(!found.is_empty(), "{q} is in the sample projects");
+    }
+}
+
+#[test]
+fn title_matches_come_first() {
+    let bundle = sample();
+    let index = ListIndex::articles(&bundle);
+    let items = all_results(&index, &query(ListKind::Articles, "q=碳纤维"));
+    let first_body_only = items
+        .iter()
+        .position(|&i| !fold(&bundle.articles[i].title).contains("碳纤维"));
+    if let Some(cut) = first_body_only {
+        assert!(
+            items[cut..]
+                .iter()
+                .all(|&i| !fold(&bundle.articles[i].title).contains("碳纤维")),
+            "title hits are not all first"
+        );
+    }
+}
+
+#[test]
+fn facet_counts_equal_the_results_of_selecting_them() {
+    let bundle = sample();
+    for (kind, base) in [
+        (ListKind::Articles, ""),
+        (ListKind::Articles, "q=金山"),
+        (ListKind::Projects, ""),
+        (ListKind::Projects, "q=项目&district=jinshan"),
+    ] {
+        let index = match kind {
+            ListKind::Articles => ListIndex::articles(&bundle),
+            ListKind::Projects => ListIndex::projects(&bundle),
+        };
+        let q = query(kind, base);
+        let listing = index.run(&q, PAGE_SIZE);
+        for facet in &listing.facets {
+            for option in &facet.options {
+                let only_this = q
+                    .without_facet(facet.key)
+                    .toggled(facet.key, &option.option.value);
+                let total = index.run(&only_this, PAGE_SIZE).total;
+                assert_eq!(
+                    option.count, total,
+                    "{kind:?} {base:?} {:?}={}",
+                    facet.key, option.option.value
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn or_within_a_facet_and_across_facets() {
+    let bundle = sample();
+    let index = ListIndex::projects(&bundle);
+    let statuses: Vec<String> = index
+        .options(FacetKey::Status)
+        .iter()
+        .map(|o| o.value.clone())
+        .collect();
+    let one = index
+        .run(
+            &query(ListKind::Projects, &format!("status={}", statuses[0])),
+            PAGE_SIZE,
+        )
+        .total;
+    let two = index
+        .run(
+            &query(
+                ListKind::Projects,
+                &format!("status={},{}", statuses[0], statuses[1]),
+            ),
+            PAGE_SIZE,
+        )
+        .total;
+    let each = index
+        .run(
+            &query(ListKind::Projects, &format!("status={}", statuses[1])),
+            PAGE_SIZE,
+        )
+        .total;
+    assert_eq!(two, one + each, "a project has one status, so OR adds up");
+    let with_district = index.run(
+        &query(
+            ListKind::Projects,
+            &format!("status={},{}&district=jinshan", statuses[0], statuses[1]),
+        ),
+        PAGE_SIZE,
+    );
+    assert!(with_district.total <= two);
+    for &i in &with_district.items {
+        let p = &bundle.projects[i];
+        assert_eq!(p.district, "jinshan");
+        assert!(p.status == statuses[0] || p.status == statuses[1]);
+    }
+}
+
+#[test]
+fn unknown_values_are_dropped_and_pages_clamped() {
+    let bundle = sample();
+    let index = ListIndex::articles(&bundle);
+    let listing = index.run(&query(ListKind::Articles, "category=nope&page=99"), 5);
+    assert_eq!(listing.total, bundle.articles.len());
+    assert_eq!(
+        listing.query.to_query_string(),
+        format!("page={}", bundle.articles.len().div_ceil(5))
+    );
+    assert_eq!(listing.pages as usize, bundle.articles.len().div_ceil(5));
+}
+
+#[test]
+fn orders_newest_views_and_amount() {
+    let bundle = sample();
+    let articles = ListIndex::articles(&bundle);
+    let newest = all_results(&articles, &ListQuery::new(ListKind::Articles));
+    assert!(newest
+        .windows(2)
+        .all(|w| bundle.articles[w[0]].published >= bundle.articles[w[1]].published));
+    let views = all_results(&articles, &query(ListKind::Articles, "sort=views"));
+    assert!(views
+        .windows(2)
+        .all(|w| bundle.articles[w[0]].views >= bundle.articles[w[1]].views));
+    let projects = ListIndex::projects(&bundle);
+    let amount = all_results(&projects, &query(ListKind::Projects, "sort=amount"));
+    let yuan = |i: usize| {
+        bundle.projects[i]
+            .investment
+            .as_ref()
+            .map(parkreader_core::browse::amount_in_yuan)
+    };
+    assert!(amount.windows(2).all(|w| yuan(w[0]) >= yuan(w[1])));
+    assert_eq!(
+        query(ListKind::Projects, "sort=amount").effective_sort(),
+        Sort::Amount
+    );
+}
+
+#[test]
+fn empty_results_offer_the_filters_that_exclude_most() {
+    let bundle = sample();
+    let index = ListIndex::projects(&bundle);
+    // A district and a park in another district: nothing can match both.
+    let listing = index.run(
+        &query(
+            ListKind::Projects,
+            "district=songjiang&park=carbon-valley-green-bay",
+        ),
+        PAGE_SIZE,
+    );
+    assert!(index
+        .options(FacetKey::Park)
+        .iter()
+        .any(|o| o.value == "carbon-valley-green-bay"));
+    assert_eq!(listing.total, 0);
+    assert_eq!(listing.relaxations.len(), 2, "{:?}", listing.relaxations);
+    for r in &listing.relaxations {
+        let Relaxation::DropFacet(key, n) = r else {
+            panic!("no search text to drop")
+        };
+        assert_eq!(
+            index
+                .run(&listing.query.without_facet(*key), PAGE_SIZE)
+                .total,
+            *n
+        );
+    }
+    let listing = index.run(
+        &query(ListKind::Projects, "q=不可能出现的词&district=jinshan"),
+        PAGE_SIZE,
+    );
+    assert_eq!(listing.total, 0);
+    assert!(matches!(listing.relaxations.first(), Some(Relaxation::DropQuery(n)) if *n > 0));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn url_parsing_never_panics_and_serialising_is_stable(s in ".{0,120}", kind in prop_oneof![Just(ListKind::Articles), Just(ListKind::Projects)]) {
+        let parsed = ListQuery::parse(kind, &s);
+        let once = parsed.to_query_string();
+        let reparsed = ListQuery::parse(kind, &once);
+        prop_assert_eq!(&reparsed, &parsed);
+        prop_assert_eq!(reparsed.to_query_string(), once);
+    }
+
+    #[test]
+    fn structured_queries_round_trip(
+        q in "[a-zA-Z0-9 碳纤维金山&=,%+?#]{0,12}",
+        cats in proptest::collection::vec("[a-z,&=%]{1,6}", 0..4),
+        page in 0u32..200,
+        sort in prop_oneof![Just("newest"), Just("views"), Just("amount"), Just("bogus")],
+    ) {
+        let base = ListQuery::new(ListKind::Articles).with_q(&q).with_sort(None);
+        let mut view = cats.iter().fold(base, |v, c| v.toggled(FacetKey::Category, c)).with_page(page);
+        view.sort = parkreader_core::query::Sort::for_kind(ListKind::Articles).iter().copied().find(|s| s.param() == sort);
+        let again = ListQuery::parse(ListKind::Articles, &view.to_query_string());
+        // Commas separate values, so a value containing one comes back split; everything else is exact.
+        prop_assert_eq!(again.to_query_string(), ListQuery::parse(ListKind::Articles, &again.to_query_string()).to_query_string());
+        prop_assert_eq!(again.q, view.q);
+        prop_assert_eq!(again.sort, view.sort);
+        prop_assert_eq!(again.page, view.page.max(1));
+    }
+
+    #[test]
+    fn any_substring_of_the_sample_is_found_exactly(doc in 0usize..19, start in 0usize..400, len in 1usize..6) {
+        let (bundle, index) = &*SAMPLE;
+        let text: Vec<char> = article_fields(bundle, &bundle.articles[doc % bundle.articles.len()])[3].chars().collect();
+        let start = start.min(text.len().saturating_sub(1));
+        let q: String = text[start..(start + len).min(text.len())].iter().collect();
+        prop_assume!(!q.trim().is_empty() && !q.contains(',') );
+        let qs = ListQuery::new(ListKind::Articles).with_q(&q).to_query_string();
+        let found: BTreeSet<usize> = all_results(index, &ListQuery::parse(ListKind::Articles, &qs)).into_iter().collect();
+        prop_assert_eq!(found, brute_force(bundle, ListKind::Articles, &q));
+    }
+}
