@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use parkreader_core::browse::ListIndex;
+use parkreader_core::query::ListKind;
 use parkreader_core::{parse_bundle, Bundle};
 
 use crate::browser;
@@ -81,4 +83,32 @@ async fn fetch_bundle() -> Result<Bundle, LoadError> {
 /// The catalog provided by the app shell.
 pub fn use_catalog() -> Catalog {
     expect_context::<Catalog>()
+}
+
+/// A built index and the bundle it was built from.
+type CachedIndex = (std::sync::Weak<Bundle>, ListKind, Arc<ListIndex>);
+
+thread_local! {
+    /// Search and facet indexes, built once per loaded bundle and list.
+    static INDEXES: std::cell::RefCell<Vec<CachedIndex>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The list index of `kind` for this bundle, built on first use and kept while the bundle lives.
+pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<ListIndex> {
+    INDEXES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        cache.retain(|(b, _, _)| b.strong_count() > 0);
+        if let Some((_, _, index)) = cache
+            .iter()
+            .find(|(b, k, _)| *k == kind && std::ptr::eq(b.as_ptr(), Arc::as_ptr(bundle)))
+        {
+            return index.clone();
+        }
+        let index = Arc::new(match kind {
+            ListKind::Articles => ListIndex::articles(bundle),
+            ListKind::Projects => ListIndex::projects(bundle),
+        });
+        cache.push((Arc::downgrade(bundle), kind, index.clone()));
+        index
+    })
 }

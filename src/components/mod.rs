@@ -1,6 +1,7 @@
 //! Reusable pieces of the reader's pages. Each takes plain data and renders it; none fetches.
 
 pub mod blocks;
+pub mod browse;
 pub mod cards;
 pub mod contact;
 pub mod layout;

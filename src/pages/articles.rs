@@ -1,29 +1,118 @@
-//! `/articles`: every article, newest first, with the categories to narrow by.
+//! `/articles`: search, filter and sort every article; the view lives in the query string.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use parkreader_core::{Article, Bundle};
+use leptos_router::hooks::use_location;
+use parkreader_core::browse::{Listing, PAGE_SIZE};
+use parkreader_core::query::{ListKind, ListQuery};
+use parkreader_core::text::{highlight, snippet};
+use parkreader_core::{group_thousands, Article, Bundle};
 
+use crate::components::browse::{
+    ActiveFilters, FacetPanel, Highlighted, NoResults, Pager, SearchBox, SortMenu,
+};
 use crate::components::cards::ArticleCard;
-use crate::components::meta::{Breadcrumb, Crumb};
+use crate::components::meta::{Breadcrumb, Crumb, DateText};
 use crate::components::states::with_bundle;
+use crate::state::list_index;
+
+const PATH: &str = "/articles";
 
 /// The article list.
 #[component]
 pub fn ArticlesPage() -> impl IntoView {
-    with_bundle(|bundle| {
-        let articles: Vec<Article> = bundle.articles_newest().into_iter().cloned().collect();
+    let location = use_location();
+    let query = Memo::new(move |_| ListQuery::parse(ListKind::Articles, &location.search.get()));
+    with_bundle(move |bundle| {
+        let index = list_index(&bundle, ListKind::Articles);
+        let listing = Memo::new(move |_| index.run(&query.get(), PAGE_SIZE));
+        let b = bundle.clone();
         view! {
             <Title text=format!("全部文章 - {}", bundle.site.name) />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("全部文章")] />
             <h1>"全部文章"</h1>
-            <CategoryNav bundle=bundle.clone() current=None />
-            <ArticleList articles bundle />
+            <SearchBox query path=PATH label="搜索文章" placeholder="搜索标题、正文，如：碳纤维" />
+            <div class="browse">
+                <aside class="browse-filters" aria-label="筛选">
+                    <FacetPanel listing path=PATH />
+                </aside>
+                <section class="browse-results" aria-label="文章列表">
+                    <div class="results-bar">
+                        <p class="result-count" role="status">{move || format!("共 {} 篇", listing.with(|l| l.total))}</p>
+                        <SortMenu listing path=PATH />
+                    </div>
+                    <ActiveFilters listing path=PATH />
+                    {move || article_results(listing.get(), b.clone())}
+                    <Pager listing path=PATH />
+                </section>
+            </div>
         }
     })
+}
+
+fn article_results(listing: Listing, bundle: Arc<Bundle>) -> AnyView {
+    if listing.total == 0 {
+        return view! { <NoResults listing path=PATH /> }.into_any();
+    }
+    let terms = listing.terms.clone();
+    view! {
+        <div class="card-list">
+            {listing
+                .items
+                .iter()
+                .map(|&i| {
+                    let article = bundle.articles[i].clone();
+                    if terms.is_empty() {
+                        view! { <ArticleCard article bundle=bundle.clone() /> }.into_any()
+                    } else {
+                        view! { <ArticleHit article terms=terms.clone() bundle=bundle.clone() /> }.into_any()
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// A search result: the title and the best snippet with the matches marked.
+#[component]
+fn ArticleHit(article: Article, terms: Vec<String>, bundle: Arc<Bundle>) -> impl IntoView {
+    let href = format!("/articles/{}", article.id);
+    let category = bundle
+        .category(&article.category)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let summary_hit = highlight(&article.summary, &terms);
+    let excerpt = if summary_hit.iter().any(|s| s.hit) {
+        summary_hit
+    } else {
+        let body = article
+            .body
+            .as_deref()
+            .map(parkreader_core::browse::blocks_text)
+            .unwrap_or_default();
+        let snip = snippet(&body, &terms, 80);
+        if snip.iter().any(|s| s.hit) {
+            snip
+        } else {
+            summary_hit
+        }
+    };
+    let title = highlight(&article.title, &terms);
+    view! {
+        <article class="card article-card">
+            <h3 class="card-title"><A href=href><Highlighted segments=title /></A></h3>
+            <p class="card-summary"><Highlighted segments=excerpt /></p>
+            <p class="card-meta">
+                <span class="tag">{category}</span>
+                <DateText date=article.published />
+                <span>"阅读 " {group_thousands(article.views)}</span>
+            </p>
+        </article>
+    }
 }
 
 /// Links to each category, the current one marked.

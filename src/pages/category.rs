@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::articles::{ArticleList, CategoryNav};
@@ -26,8 +27,9 @@ pub fn CategoryPage() -> impl IntoView {
             <Title text=format!("{} - {}", category.name, bundle.site.name) />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::link("全部文章", "/articles"), Crumb::here(category.name.clone())] />
             <h1>{category.name.clone()}</h1>
-            <CategoryNav bundle=bundle.clone() current=Some(id) />
+            <CategoryNav bundle=bundle.clone() current=Some(id.clone()) />
             <ArticleList articles bundle />
+            <p class="more"><A href=format!("/articles?category={id}")>"在本分类中搜索和筛选 →"</A></p>
         }
         .into_any()
     })

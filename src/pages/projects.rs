@@ -1,28 +1,110 @@
-//! `/projects`: every project, featured first, then the most recent.
+//! `/projects`: search, filter (industry, district, park, status, size, year) and sort projects.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use parkreader_core::Project;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use parkreader_core::browse::{Listing, PAGE_SIZE};
+use parkreader_core::query::{ListKind, ListQuery};
+use parkreader_core::text::highlight;
+use parkreader_core::{Bundle, Lang, Project};
 
+use crate::components::browse::{
+    ActiveFilters, FacetPanel, Highlighted, NoResults, Pager, SearchBox, SortMenu,
+};
 use crate::components::cards::ProjectCard;
-use crate::components::meta::{Breadcrumb, Crumb};
+use crate::components::meta::{Breadcrumb, Crumb, StatusBadge};
 use crate::components::states::with_bundle;
+use crate::state::list_index;
+
+const PATH: &str = "/projects";
 
 /// The project list.
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
-    with_bundle(|bundle| {
-        let projects: Vec<Project> = bundle.projects_newest(true).into_iter().cloned().collect();
-        let count = projects.len();
+    let location = use_location();
+    let query = Memo::new(move |_| ListQuery::parse(ListKind::Projects, &location.search.get()));
+    with_bundle(move |bundle| {
+        let index = list_index(&bundle, ListKind::Projects);
+        let listing = Memo::new(move |_| index.run(&query.get(), PAGE_SIZE));
         let b = bundle.clone();
         view! {
             <Title text=format!("投资项目 - {}", bundle.site.name) />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("投资项目")] />
             <h1>"投资项目"</h1>
-            <p class="result-count">"共 " {count} " 个项目"</p>
-            <div class="card-grid">
-                {projects.into_iter().map(|p| view! { <ProjectCard project=p bundle=b.clone() /> }).collect_view()}
+            <SearchBox query path=PATH label="搜索项目" placeholder="搜索项目、投资方、产品，如：无人机" />
+            <div class="browse">
+                <aside class="browse-filters" aria-label="筛选">
+                    <FacetPanel listing path=PATH />
+                </aside>
+                <section class="browse-results" aria-label="项目列表">
+                    <div class="results-bar">
+                        <p class="result-count" role="status">{move || format!("共 {} 个项目", listing.with(|l| l.total))}</p>
+                        <SortMenu listing path=PATH />
+                    </div>
+                    <ActiveFilters listing path=PATH />
+                    {move || project_results(listing.get(), b.clone())}
+                    <Pager listing path=PATH />
+                </section>
             </div>
         }
     })
+}
+
+fn project_results(listing: Listing, bundle: Arc<Bundle>) -> AnyView {
+    if listing.total == 0 {
+        return view! { <NoResults listing path=PATH /> }.into_any();
+    }
+    let terms = listing.terms.clone();
+    view! {
+        <div class="card-grid">
+            {listing
+                .items
+                .iter()
+                .map(|&i| {
+                    let project = bundle.projects[i].clone();
+                    if terms.is_empty() {
+                        view! { <ProjectCard project bundle=bundle.clone() /> }.into_any()
+                    } else {
+                        view! { <ProjectHit project terms=terms.clone() bundle=bundle.clone() /> }.into_any()
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// A project search result with the matches marked.
+#[component]
+fn ProjectHit(project: Project, terms: Vec<String>, bundle: Arc<Bundle>) -> impl IntoView {
+    let href = format!("/projects/{}", project.id);
+    let amount = project
+        .investment
+        .map(|i| (i.format(Lang::Zh), i.format_exact(Lang::Zh)));
+    let industry = bundle
+        .industry(&project.industry)
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    let (name, summary, investor) = (
+        highlight(&project.name, &terms),
+        highlight(&project.summary, &terms),
+        highlight(&project.investor, &terms),
+    );
+    view! {
+        <article class="card project-card">
+            <div class="card-head">
+                <StatusBadge project=project.clone() bundle=bundle.clone() />
+                {amount.map(|(short, exact)| view! { <span class="amount" title=exact>{short}</span> })}
+            </div>
+            <h3 class="card-title"><A href=href><Highlighted segments=name /></A></h3>
+            <p class="card-summary"><Highlighted segments=summary /></p>
+            <p class="card-meta">
+                <span class="tag">{industry}</span>
+                <span><Highlighted segments=investor /></span>
+            </p>
+        </article>
+    }
 }

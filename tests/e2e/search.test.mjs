@@ -1,0 +1,96 @@
+// Finding things: search as you type, facets, sorting, and a URL that reproduces the view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { expect } from './expect.mjs';
+import { SAMPLE, serve, launch, newPage } from './support.mjs';
+
+let server, browser;
+before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const cardTitles = (page, selector) => page.locator(`${selector} .card-title`).allTextContents();
+const totalOf = async (page) => Number((await page.getByRole('status').filter({ hasText: /^共 \d+/ }).textContent()).match(/\d+/)[0]);
+
+test('typing a mid-word substring, toggling two facets, and sharing the URL reproduces the view', async () => {
+  const page = await newPage(browser, { mobile: false });
+  await page.goto(server.url + '/projects');
+  await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+  const historyBefore = await page.evaluate(() => history.length);
+
+  const box = page.getByRole('searchbox', { name: '搜索项目' });
+  await box.pressSequentially('纤维', { delay: 30 });
+  await expect(page.getByText('关键词：纤维')).toBeVisible();
+  const historyAfterTyping = await page.evaluate(() => history.length);
+  assert.ok(historyAfterTyping - historyBefore <= 1, `typing added ${historyAfterTyping - historyBefore} history entries`);
+  // Every result shows the match, marked.
+  const hits = await page.locator('.project-card').count();
+  assert.ok(hits > 0);
+  assert.equal(await page.locator('.project-card').filter({ has: page.locator('mark', { hasText: '纤维' }) }).count(), hits);
+
+  const industry = page.getByRole('group', { name: '产业' });
+  const firstEnabled = industry.locator('label:not(.disabled)').first();
+  const industryName = (await firstEnabled.locator('.facet-label').textContent()).trim();
+  await firstEnabled.getByRole('checkbox').check();
+  await expect(page.getByText(`产业：${industryName}`)).toBeVisible();
+  const district = page.getByRole('group', { name: '区域' });
+  const districtOption = district.locator('label:not(.disabled)').first();
+  const districtName = (await districtOption.locator('.facet-label').textContent()).trim();
+  await districtOption.getByRole('checkbox').check();
+  await expect(page.getByText(`区域：${districtName}`)).toBeVisible();
+
+  // Facet counts agree with what is listed: a facet's only checked option counts the results.
+  const total = await totalOf(page);
+  assert.equal(total, await page.locator('.project-card').count());
+  for (const group of [industry, district]) {
+    const checked = group.locator('label', { has: page.locator('input:checked') });
+    assert.equal(Number(await checked.locator('.facet-count').textContent()), total);
+  }
+
+  const url = page.url();
+  assert.match(url, /q=%E7%BA%A4%E7%BB%B4/);
+  const titles = await cardTitles(page, '.project-card');
+
+  // A colleague opens the link in a fresh browser.
+  const colleague = await newPage(browser);
+  await colleague.goto(url);
+  await expect(colleague.getByText(`共 ${total} 个项目`)).toBeVisible();
+  assert.deepEqual(await cardTitles(colleague, '.project-card'), titles);
+  assert.equal(await colleague.getByRole('searchbox', { name: '搜索项目' }).inputValue(), '纤维');
+  assert.ok(await colleague.getByRole('group', { name: '产业' }).getByRole('checkbox', { name: new RegExp(industryName) }).isChecked());
+
+  // Back and forward step through the filters.
+  await page.goBack();
+  await expect(page.getByText(`区域：${districtName}`)).toBeHidden();
+  await page.goForward();
+  await expect(page.getByText(`区域：${districtName}`)).toBeVisible();
+
+  // Clear everything with one control.
+  await page.getByRole('button', { name: '清除全部' }).click();
+  await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+  assert.equal(await box.inputValue(), '');
+  assert.deepEqual([...page.errors, ...colleague.errors], []);
+  await page.context().close();
+  await colleague.context().close();
+});
+
+test('no results says so and offers to drop what excludes most', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + '/articles?q=%E7%A9%BA%E4%B8%AD%E6%A5%BC%E9%98%81');
+  await expect(page.getByText('没有找到符合条件的结果')).toBeVisible();
+  await page.getByRole('link', { name: /不限关键词/ }).click();
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  await page.context().close();
+});
+
+test('articles sort by most read, and odd URL parameters are ignored', async () => {
+  const page = await newPage(browser, { mobile: false });
+  await page.goto(server.url + '/articles?sort=views&evil=%3Cscript%3E&page=-3&category=');
+  const mostRead = [...SAMPLE.articles].sort((a, b) => b.views - a.views)[0];
+  await expect(page.locator('.article-card .card-title').first()).toHaveText(mostRead.title);
+  await page.getByRole('combobox', { name: '排序' }).selectOption('newest');
+  const newest = [...SAMPLE.articles].sort((a, b) => b.published.localeCompare(a.published))[0];
+  await expect(page.locator('.article-card .card-title').first()).toHaveText(newest.title);
+  assert.match(page.url(), /sort=newest/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
