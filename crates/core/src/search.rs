@@ -6,6 +6,7 @@
 //! (see docs/search.md).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::fold;
 
@@ -45,11 +46,68 @@ pub type DocFields = [String; 4];
 pub struct SearchIndex {
     /// Folded field texts per document.
     docs: Vec<DocFields>,
-    /// Documents containing each character.
-    unigrams: HashMap<char, Vec<u32>>,
-    /// Documents containing each pair of adjacent characters (within one field).
-    bigrams: HashMap<u64, Vec<u32>>,
+    /// Documents containing each character, with the fields it is in.
+    unigrams: FastMap<char, Postings>,
+    /// Documents containing each pair of adjacent characters (within one field), with the fields.
+    bigrams: FastMap<u64, Postings>,
 }
+
+/// Ascending document numbers, each with a bit set per field ([`Field`] as bit index) that
+/// contains the character or pair. One- and two-character terms are answered from these
+/// alone, exactly; longer terms are narrowed by them and then checked against the text.
+#[derive(Clone, Debug, Default)]
+struct Postings {
+    docs: Vec<u32>,
+    fields: Vec<u8>,
+}
+
+impl Postings {
+    fn add(&mut self, doc: u32, field: u8) {
+        if self.docs.last() == Some(&doc) {
+            if let Some(last) = self.fields.last_mut() {
+                *last |= field;
+            }
+        } else {
+            self.docs.push(doc);
+            self.fields.push(field);
+        }
+    }
+
+    fn to_vec(&self) -> Vec<(u32, u8)> {
+        self.docs
+            .iter()
+            .copied()
+            .zip(self.fields.iter().copied())
+            .collect()
+    }
+}
+
+/// A multiply-rotate hasher for the index's integer keys: much faster than SipHash and safe
+/// here, where keys come from the publisher's own text.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 /// A matching document and its relevance score (higher is better).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,10 +122,9 @@ fn pair(a: char, b: char) -> u64 {
     (u64::from(a as u32) << 32) | u64::from(b as u32)
 }
 
-fn add(postings: &mut Vec<u32>, doc: u32) {
-    if postings.last() != Some(&doc) {
-        postings.push(doc);
-    }
+/// The strongest field among those whose bits are set.
+fn strongest(mask: u8) -> Option<Field> {
+    Field::ALL.into_iter().find(|f| mask & (1 << *f as u8) != 0)
 }
 
 impl SearchIndex {
@@ -77,16 +134,17 @@ impl SearchIndex {
         for (doc, fields) in documents.into_iter().enumerate() {
             let doc = doc as u32;
             let folded: DocFields = fields.map(|f| fold(&f));
-            for field in &folded {
+            for (f, text) in folded.iter().enumerate() {
+                let bit = 1u8 << f;
                 let mut prev: Option<char> = None;
-                for c in field.chars() {
+                for c in text.chars() {
                     if c.is_whitespace() {
                         prev = None;
                         continue;
                     }
-                    add(index.unigrams.entry(c).or_default(), doc);
+                    index.unigrams.entry(c).or_default().add(doc, bit);
                     if let Some(p) = prev {
-                        add(index.bigrams.entry(pair(p, c)).or_default(), doc);
+                        index.bigrams.entry(pair(p, c)).or_default().add(doc, bit);
                     }
                     prev = Some(c);
                 }
@@ -106,106 +164,160 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    /// Documents containing every term (already folded, see [`crate::text::terms`]), unordered.
+    /// Documents containing every term (already folded, see [`crate::text::terms`]), by number.
     ///
     /// A term's score is the weight of the strongest field containing it; a document scores the
     /// sum over terms, plus ten times the weight of the strongest field where all terms appear
     /// next to each other in the order typed, so contiguous matches rank above scattered ones.
     pub fn search(&self, terms: &[String]) -> Vec<Hit> {
-        if terms.is_empty() {
-            return Vec::new();
-        }
-        let mut candidates: Option<Vec<u32>> = None;
-        // Narrow with the rarest terms first.
-        let mut narrowed: Vec<(&String, Vec<u32>)> =
-            terms.iter().map(|t| (t, self.candidates(t))).collect();
-        narrowed.sort_by_key(|(_, c)| c.len());
-        for (_, list) in narrowed {
-            candidates = Some(match candidates {
-                None => list,
-                Some(current) => intersect(&current, &list),
-            });
-            if candidates.as_ref().is_some_and(Vec::is_empty) {
+        let mut per_term: Vec<Vec<(u32, u8)>> = Vec::with_capacity(terms.len());
+        for term in terms {
+            let found = self.matches(term);
+            if found.is_empty() {
                 return Vec::new();
             }
+            per_term.push(found);
         }
-        let candidates = candidates.unwrap_or_default();
-        let phrases = phrase_forms(terms);
-        candidates
-            .into_iter()
-            .filter_map(|doc| {
-                let fields = &self.docs[doc as usize];
-                let mut score = 0;
-                for term in terms {
-                    let best = Field::ALL
-                        .into_iter()
-                        .find(|f| fields[*f as usize].contains(term.as_str()))?;
-                    score += best.weight();
-                }
-                if let Some(best) = Field::ALL.into_iter().find(|f| {
-                    phrases
-                        .iter()
-                        .any(|p| fields[*f as usize].contains(p.as_str()))
-                }) {
-                    score += best.weight() * 10;
-                }
-                Some(Hit { doc, score })
+        per_term.sort_by_key(Vec::len);
+        let Some((first, rest)) = per_term.split_first() else {
+            return Vec::new();
+        };
+        let mut hits: Vec<Hit> = first
+            .iter()
+            .map(|&(doc, mask)| Hit {
+                doc,
+                score: strongest(mask).map_or(0, Field::weight),
             })
-            .collect()
+            .collect();
+        for list in rest {
+            let mut j = 0;
+            hits.retain_mut(|hit| {
+                while j < list.len() && list[j].0 < hit.doc {
+                    j += 1;
+                }
+                match list.get(j) {
+                    Some(&(doc, mask)) if doc == hit.doc => {
+                        hit.score += strongest(mask).map_or(0, Field::weight);
+                        true
+                    }
+                    _ => false,
+                }
+            });
+        }
+        // The phrase bonus, answered by the index like any term: docs holding the terms side by side.
+        for phrase in phrase_forms(terms) {
+            let mut j = 0;
+            let found = self.matches(&phrase);
+            for hit in &mut hits {
+                while j < found.len() && found[j].0 < hit.doc {
+                    j += 1;
+                }
+                if let Some(&(doc, mask)) = found.get(j) {
+                    if doc == hit.doc {
+                        hit.score += strongest(mask).map_or(0, Field::weight) * 10;
+                    }
+                }
+            }
+        }
+        hits
     }
 
-    /// Documents that may contain `term`: exact for one character, a superset otherwise.
-    fn candidates(&self, term: &str) -> Vec<u32> {
+    /// Documents containing `term`, ascending, each with the fields that contain it.
+    fn matches(&self, term: &str) -> Vec<(u32, u8)> {
         let chars: Vec<char> = term.chars().collect();
         match chars.as_slice() {
             [] => Vec::new(),
-            [c] => self.unigrams.get(c).cloned().unwrap_or_default(),
+            [c] => self
+                .unigrams
+                .get(c)
+                .map(Postings::to_vec)
+                .unwrap_or_default(),
+            [a, b] if !a.is_whitespace() && !b.is_whitespace() => self
+                .bigrams
+                .get(&pair(*a, *b))
+                .map(Postings::to_vec)
+                .unwrap_or_default(),
             _ => {
-                let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(chars.len() - 1);
-                for w in chars.windows(2) {
+                // Pairs around a space (a Latin phrase) are not indexed: narrow by the others,
+                // or by single characters when there are none.
+                let mut lists: Vec<&Postings> = Vec::with_capacity(chars.len());
+                for w in chars
+                    .windows(2)
+                    .filter(|w| !w[0].is_whitespace() && !w[1].is_whitespace())
+                {
                     match self.bigrams.get(&pair(w[0], w[1])) {
                         Some(list) => lists.push(list),
                         None => return Vec::new(),
                     }
                 }
-                lists.sort_by_key(|l| l.len());
-                let mut result = lists[0].clone();
-                for list in &lists[1..] {
-                    result = intersect(&result, list);
-                    if result.is_empty() {
-                        break;
+                if lists.is_empty() {
+                    for c in chars.iter().filter(|c| !c.is_whitespace()) {
+                        match self.unigrams.get(c) {
+                            Some(list) => lists.push(list),
+                            None => return Vec::new(),
+                        }
                     }
                 }
-                result
+                if lists.is_empty() {
+                    return Vec::new();
+                }
+                lists.sort_by_key(|l| l.docs.len());
+                let mut candidates = lists[0].to_vec();
+                for list in &lists[1..] {
+                    let mut j = 0;
+                    candidates.retain_mut(|(doc, mask)| {
+                        while j < list.docs.len() && list.docs[j] < *doc {
+                            j += 1;
+                        }
+                        if list.docs.get(j) == Some(doc) {
+                            *mask &= list.fields[j];
+                            *mask != 0
+                        } else {
+                            false
+                        }
+                    });
+                    if candidates.is_empty() {
+                        return candidates;
+                    }
+                }
+                // Having every pair is necessary, not sufficient: check the text, and keep only
+                // the fields that really contain the term.
+                candidates.retain_mut(|(doc, mask)| {
+                    let fields = &self.docs[*doc as usize];
+                    for f in Field::ALL {
+                        let bit = 1 << f as u8;
+                        if *mask & bit != 0 && !fields[f as usize].contains(term) {
+                            *mask &= !bit;
+                        }
+                    }
+                    *mask != 0
+                });
+                candidates
             }
         }
     }
 }
 
-/// The ways several terms count as contiguous: joined directly or by one space. None for one term.
+/// The ways several terms count as contiguous: joined directly, as Chinese is written; for
+/// Latin words, also joined by one space. None for a single term.
 fn phrase_forms(terms: &[String]) -> Vec<String> {
     if terms.len() < 2 {
         return Vec::new();
     }
-    vec![terms.concat(), terms.join(" ")]
-}
-
-/// Intersection of two ascending lists.
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
+    let mut forms = vec![terms.concat()];
+    let latin = terms.windows(2).all(|w| {
+        w[0].chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && w[1]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    });
+    if latin {
+        forms.push(terms.join(" "));
     }
-    out
+    forms
 }
 
 #[cfg(test)]
@@ -255,6 +367,23 @@ mod tests {
         assert_eq!(found(&index, "ch2000"), [1, 2]);
         assert_eq!(found(&index, "CH2000 300"), [1]);
         assert_eq!(found(&index, "5g 无人机"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn latin_phrases_rank_side_by_side_with_a_space() {
+        let index =
+            SearchIndex::build([doc("", "carbon fiber plant"), doc("", "fiber and carbon")]);
+        let score = |d: u32| {
+            index
+                .search(&terms("Carbon FIBER"))
+                .into_iter()
+                .find(|h| h.doc == d)
+                .unwrap()
+                .score
+        };
+        assert!(score(0) > score(1));
+        assert_eq!(index.search(&["carbon fiber".to_string()]).len(), 1);
+        assert_eq!(index.search(&["a b".to_string()]).len(), 0);
     }
 
     #[test]
