@@ -1,0 +1,55 @@
+// Per-keystroke search latency in Chromium: the built app, served by `parkreader serve`, with a
+// generated bundle of N articles. For each keystroke it measures from the input event to the
+// end of the DOM update (the results list re-rendered), and prints p50/p95/max.
+// Usage: node tests/bench/search-keystrokes.mjs 10000   (after scripts/dist.sh)
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { copyOfDist, serve, launch, newPage } from '../e2e/support.mjs';
+
+const sizes = (process.argv[2] ?? '10000').split(',').map(Number);
+const BIN = process.env.PARKREADER_BIN
+  ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'debug', 'parkreader');
+const TYPED = ['碳纤维复合材料', '合作共赢', '丝束碳', '金山区 新材料', '产业链', '光伏组件'];
+
+const browser = await launch();
+console.log('| articles | bundle load + first list | keystrokes | p50 | p95 | max |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const size of sizes) {
+  const site = copyOfDist();
+  execFileSync(BIN, ['generate', '--articles', String(size), '--out', join(site.dir, 'data', 'bundle.json')]);
+  const server = await serve(site.dir);
+  const page = await newPage(browser, { mobile: false });
+  const t0 = Date.now();
+  await page.goto(server.url + '/articles');
+  await page.getByRole('searchbox', { name: '搜索文章' }).waitFor({ timeout: 120000 });
+  const firstList = Date.now() - t0;
+  const times = await page.evaluate(async (typed) => {
+    const input = document.getElementById('search-input');
+    const out = [];
+    for (let round = 0; round < 3; round++) {
+      for (const text of typed) {
+        const chars = [...text];
+        for (let end = 1; end <= chars.length; end++) {
+          input.focus();
+          input.value = chars.slice(0, end).join('');
+          const start = performance.now();
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+          // Leptos updates the DOM synchronously or in a microtask; a macrotask later it is done.
+          await new Promise((r) => setTimeout(r, 0));
+          out.push(performance.now() - start);
+        }
+        input.value = '';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }
+    return out;
+  }, TYPED);
+  times.sort((a, b) => a - b);
+  const pct = (p) => times[Math.round((times.length - 1) * p)].toFixed(2);
+  console.log(`| ${size} | ${firstList} ms | ${times.length} | ${pct(0.5)} ms | ${pct(0.95)} ms | ${times.at(-1).toFixed(2)} ms |`);
+  await page.context().close();
+  server.stop();
+  site.cleanup();
+}
+await browser.close();
