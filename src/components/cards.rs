@@ -6,20 +6,38 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use parkreader_core::{group_thousands, Article, Bundle, Lang, Project};
 
+use parkreader_core::browse::blocks_text;
+use parkreader_core::text::{highlight, snippet};
+
+use super::browse::Highlighted;
 use super::meta::{DateText, StatusBadge};
 
-/// An article in a list: title, summary, category, date, views.
+/// An article in a list: title, summary, category, date, views. With search `terms`, the
+/// matches are marked, and the summary gives way to a body snippet when only the body matches.
 #[component]
-pub fn ArticleCard(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
+pub fn ArticleCard(
+    article: Article,
+    bundle: Arc<Bundle>,
+    #[prop(optional)] terms: Vec<String>,
+) -> impl IntoView {
     let href = format!("/articles/{}", article.id);
+    let title = highlight(&article.title, &terms);
+    let mut excerpt = highlight(&article.summary, &terms);
+    if !terms.is_empty() && !excerpt.iter().any(|s| s.hit) {
+        let body = article.body.as_deref().map(blocks_text).unwrap_or_default();
+        let snip = snippet(&body, &terms, 80);
+        if snip.iter().any(|s| s.hit) {
+            excerpt = snip;
+        }
+    }
     let category = bundle
         .category(&article.category)
         .map(|c| c.name.clone())
         .unwrap_or_default();
     view! {
         <article class="card article-card">
-            <h3 class="card-title"><A href=href>{article.title}</A></h3>
-            <p class="card-summary">{article.summary}</p>
+            <h3 class="card-title"><A href=href><Highlighted segments=title /></A></h3>
+            <p class="card-summary"><Highlighted segments=excerpt /></p>
             <p class="card-meta">
                 <span class="tag">{category}</span>
                 <DateText date=article.published />
@@ -29,10 +47,18 @@ pub fn ArticleCard(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     }
 }
 
-/// A project in a list: name, status, amount, industry and place.
+/// A project in a list: name, status, amount, industry and place; search `terms` marked.
 #[component]
-pub fn ProjectCard(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
+pub fn ProjectCard(
+    project: Project,
+    bundle: Arc<Bundle>,
+    #[prop(optional)] terms: Vec<String>,
+) -> impl IntoView {
     let href = format!("/projects/{}", project.id);
+    let (name, summary) = (
+        highlight(&project.name, &terms),
+        highlight(&project.summary, &terms),
+    );
     let industry = bundle
         .industry(&project.industry)
         .map(|t| t.name.clone())
@@ -53,8 +79,8 @@ pub fn ProjectCard(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
                 {amount.map(|(short, exact)| view! { <span class="amount" title=exact>{short}</span> })}
             </div>
-            <h3 class="card-title"><A href=href>{project.name}</A></h3>
-            <p class="card-summary">{project.summary}</p>
+            <h3 class="card-title"><A href=href><Highlighted segments=name /></A></h3>
+            <p class="card-summary"><Highlighted segments=summary /></p>
             <p class="card-meta">
                 <span class="tag">{industry}</span>
                 <span>{place}</span>

@@ -8,14 +8,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use parkreader_core::browse::{Listing, PAGE_SIZE};
 use parkreader_core::query::{ListKind, ListQuery};
-use parkreader_core::text::{highlight, snippet};
-use parkreader_core::{group_thousands, Article, Bundle};
+use parkreader_core::{Article, Bundle};
 
-use crate::components::browse::{
-    ActiveFilters, FacetPanel, Highlighted, NoResults, Pager, SearchBox, SortMenu,
-};
+use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
 use crate::components::cards::ArticleCard;
-use crate::components::meta::{Breadcrumb, Crumb, DateText};
+use crate::components::meta::{Breadcrumb, Crumb};
 use crate::components::states::with_bundle;
 use crate::state::list_index;
 
@@ -65,54 +62,12 @@ fn article_results(listing: Listing, bundle: Arc<Bundle>) -> AnyView {
                 .iter()
                 .map(|&i| {
                     let article = bundle.articles[i].clone();
-                    if terms.is_empty() {
-                        view! { <ArticleCard article bundle=bundle.clone() /> }.into_any()
-                    } else {
-                        view! { <ArticleHit article terms=terms.clone() bundle=bundle.clone() /> }.into_any()
-                    }
+                    view! { <ArticleCard article bundle=bundle.clone() terms=terms.clone() /> }
                 })
                 .collect_view()}
         </div>
     }
     .into_any()
-}
-
-/// A search result: the title and the best snippet with the matches marked.
-#[component]
-fn ArticleHit(article: Article, terms: Vec<String>, bundle: Arc<Bundle>) -> impl IntoView {
-    let href = format!("/articles/{}", article.id);
-    let category = bundle
-        .category(&article.category)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
-    let summary_hit = highlight(&article.summary, &terms);
-    let excerpt = if summary_hit.iter().any(|s| s.hit) {
-        summary_hit
-    } else {
-        let body = article
-            .body
-            .as_deref()
-            .map(parkreader_core::browse::blocks_text)
-            .unwrap_or_default();
-        let snip = snippet(&body, &terms, 80);
-        if snip.iter().any(|s| s.hit) {
-            snip
-        } else {
-            summary_hit
-        }
-    };
-    let title = highlight(&article.title, &terms);
-    view! {
-        <article class="card article-card">
-            <h3 class="card-title"><A href=href><Highlighted segments=title /></A></h3>
-            <p class="card-summary"><Highlighted segments=excerpt /></p>
-            <p class="card-meta">
-                <span class="tag">{category}</span>
-                <DateText date=article.published />
-                <span>"阅读 " {group_thousands(article.views)}</span>
-            </p>
-        </article>
-    }
 }
 
 /// Links to each category, the current one marked.

@@ -4,18 +4,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use parkreader_core::browse::{Listing, PAGE_SIZE};
 use parkreader_core::query::{ListKind, ListQuery};
-use parkreader_core::text::highlight;
-use parkreader_core::{Bundle, Lang, Project};
+use parkreader_core::Bundle;
 
-use crate::components::browse::{
-    ActiveFilters, FacetPanel, Highlighted, NoResults, Pager, SearchBox, SortMenu,
-};
+use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
 use crate::components::cards::ProjectCard;
-use crate::components::meta::{Breadcrumb, Crumb, StatusBadge};
+use crate::components::meta::{Breadcrumb, Crumb};
 use crate::components::states::with_bundle;
 use crate::state::list_index;
 
@@ -65,46 +61,10 @@ fn project_results(listing: Listing, bundle: Arc<Bundle>) -> AnyView {
                 .iter()
                 .map(|&i| {
                     let project = bundle.projects[i].clone();
-                    if terms.is_empty() {
-                        view! { <ProjectCard project bundle=bundle.clone() /> }.into_any()
-                    } else {
-                        view! { <ProjectHit project terms=terms.clone() bundle=bundle.clone() /> }.into_any()
-                    }
+                    view! { <ProjectCard project bundle=bundle.clone() terms=terms.clone() /> }
                 })
                 .collect_view()}
         </div>
     }
     .into_any()
-}
-
-/// A project search result with the matches marked.
-#[component]
-fn ProjectHit(project: Project, terms: Vec<String>, bundle: Arc<Bundle>) -> impl IntoView {
-    let href = format!("/projects/{}", project.id);
-    let amount = project
-        .investment
-        .map(|i| (i.format(Lang::Zh), i.format_exact(Lang::Zh)));
-    let industry = bundle
-        .industry(&project.industry)
-        .map(|t| t.name.clone())
-        .unwrap_or_default();
-    let (name, summary, investor) = (
-        highlight(&project.name, &terms),
-        highlight(&project.summary, &terms),
-        highlight(&project.investor, &terms),
-    );
-    view! {
-        <article class="card project-card">
-            <div class="card-head">
-                <StatusBadge project=project.clone() bundle=bundle.clone() />
-                {amount.map(|(short, exact)| view! { <span class="amount" title=exact>{short}</span> })}
-            </div>
-            <h3 class="card-title"><A href=href><Highlighted segments=name /></A></h3>
-            <p class="card-summary"><Highlighted segments=summary /></p>
-            <p class="card-meta">
-                <span class="tag">{industry}</span>
-                <span><Highlighted segments=investor /></span>
-            </p>
-        </article>
-    }
 }
