@@ -436,16 +436,13 @@ impl ListIndex {
         }
         let total = results.len();
 
-        self.sort(&mut results, applied.effective_sort());
         let pages = total.div_ceil(page_size.max(1)).max(1) as u32;
         applied.page = query.page.clamp(1, pages);
-        let start = (applied.page as usize - 1) * page_size;
-        let items = results
-            .iter()
-            .skip(start)
-            .take(page_size)
-            .map(|(i, _)| *i)
-            .collect();
+        let start = (applied.page as usize - 1)
+            .saturating_mul(page_size)
+            .min(total);
+        let end = start.saturating_add(page_size).min(total);
+        let items = self.page_of(&mut results, applied.effective_sort(), start, end);
 
         let facets = keys
             .iter()
@@ -492,20 +489,40 @@ impl ListIndex {
         }
     }
 
-    fn sort(&self, results: &mut [(usize, u32)], sort: Sort) {
+    /// The documents ranked `start..end` in `sort` order. Only that slice is fully sorted:
+    /// selecting it first keeps a keystroke over thousands of results cheap.
+    fn page_of(
+        &self,
+        results: &mut [(usize, u32)],
+        sort: Sort,
+        start: usize,
+        end: usize,
+    ) -> Vec<usize> {
         let d = &self.docs;
-        match sort {
-            Sort::Relevance => {
-                results.sort_by_key(|&(i, score)| (Reverse(score), Reverse(d[i].date), i))
-            }
-            Sort::Newest => results.sort_by_key(|&(i, _)| (Reverse(d[i].date), i)),
-            Sort::Views => {
-                results.sort_by_key(|&(i, _)| (Reverse(d[i].views), Reverse(d[i].date), i))
-            }
-            Sort::Amount => {
-                results.sort_by_key(|&(i, _)| (Reverse(d[i].amount_cny), Reverse(d[i].date), i))
-            }
+        // One total order per sort; ties end on the document number, so pages never overlap.
+        let key = |&(i, score): &(usize, u32)| match sort {
+            Sort::Relevance => (Reverse(u64::from(score)), Reverse(d[i].date), i),
+            Sort::Newest => (Reverse(0), Reverse(d[i].date), i),
+            Sort::Views => (Reverse(d[i].views), Reverse(d[i].date), i),
+            Sort::Amount => (
+                Reverse(d[i].amount_cny.map_or(0, |a| a.saturating_add(1))),
+                Reverse(d[i].date),
+                i,
+            ),
+        };
+        if end <= start {
+            return Vec::new();
         }
+        if end < results.len() {
+            results.select_nth_unstable_by_key(end, key);
+        }
+        let head = &mut results[..end];
+        if start > 0 {
+            head.select_nth_unstable_by_key(start, key);
+        }
+        let page = &mut head[start..];
+        page.sort_unstable_by_key(key);
+        page.iter().map(|(i, _)| *i).collect()
     }
 }
 
