@@ -13,13 +13,13 @@ cargo fmt --all -- --check
 
 say "cargo clippy (native and wasm)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p parkreader --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy -p parkreader --target wasm32-unknown-unknown --features csr --all-targets --locked -- -D warnings
 
 say "native tests"
 cargo test --workspace --locked
 
 say "wasm-bindgen tests in headless Chromium"
-cargo test -p parkreader --target wasm32-unknown-unknown --locked
+cargo test -p parkreader --target wasm32-unknown-unknown --features csr --locked
 
 say "release build of dist/"
 scripts/dist.sh

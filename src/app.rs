@@ -17,7 +17,9 @@ use crate::state::Catalog;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    Catalog::provide();
+    if use_context::<Catalog>().is_none() {
+        Catalog::provide();
+    }
     view! {
         <Title text="招商资讯" />
         <Router>

@@ -7,10 +7,21 @@ pub mod browser;
 pub mod components;
 pub mod error;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod state;
 
-/// Replaces the page's boot placeholder with the running app.
+/// Starts the reader in the page's `#app` element.
+///
+/// On a prerendered page (`data-prerendered` on `#app`) the static content stays on screen
+/// while the bundle downloads; the app then mounts over it with the same markup, so nothing
+/// flashes or moves. On the plain shell (404.html, filtered lists) the app mounts at once and
+/// shows its loading skeleton.
+#[cfg(feature = "csr")]
 pub fn start() {
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
@@ -21,6 +32,27 @@ pub fn start() {
     else {
         return;
     };
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, app::App).forget();
+    let prerendered = root.has_attribute("data-prerendered");
+    let mount = move |initial: Option<state::Load>| {
+        root.set_inner_html("");
+        leptos::mount::mount_to(root, move || {
+            provide_context(state::Today(browser::today()));
+            if let Some(load) = initial {
+                state::Catalog::with_state(load);
+            }
+            view! { <app::App /> }
+        })
+        .forget();
+    };
+    if prerendered {
+        wasm_bindgen_futures::spawn_local(async move {
+            let load = match state::fetch_bundle().await {
+                Ok(bundle) => state::Load::Ready(Arc::new(bundle)),
+                Err(error) => state::Load::Failed(error),
+            };
+            mount(Some(load));
+        });
+    } else {
+        mount(None);
+    }
 }

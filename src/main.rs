@@ -1,3 +1,4 @@
 fn main() {
+    #[cfg(feature = "csr")]
     parkreader::start();
 }

@@ -37,12 +37,19 @@ pub struct Catalog {
 impl Catalog {
     /// Creates the catalog, provides it as context and starts the first download.
     pub fn provide() -> Catalog {
+        let catalog = Catalog::with_state(Load::Loading);
+        catalog.reload();
+        catalog
+    }
+
+    /// Provides a catalog that starts in `load`: a bundle fetched before mounting (taking over
+    /// a prerendered page), or one handed to the prerenderer.
+    pub fn with_state(load: Load) -> Catalog {
         let catalog = Catalog {
-            load: RwSignal::new(Load::Loading),
+            load: RwSignal::new(load),
             stale_error: RwSignal::new(None),
         };
         provide_context(catalog);
-        catalog.reload();
         catalog
     }
 
@@ -74,7 +81,8 @@ impl Catalog {
     }
 }
 
-async fn fetch_bundle() -> Result<Bundle, LoadError> {
+/// Downloads and validates the bundle named by the page.
+pub async fn fetch_bundle() -> Result<Bundle, LoadError> {
     let url = browser::bundle_url();
     let text = browser::fetch_text(&url).await?;
     parse_bundle(&text).map_err(|error| LoadError::Invalid { url, error })
@@ -83,6 +91,16 @@ async fn fetch_bundle() -> Result<Bundle, LoadError> {
 /// The catalog provided by the app shell.
 pub fn use_catalog() -> Catalog {
     expect_context::<Catalog>()
+}
+
+/// The reader's "today", for relative dates ("8个月前") and the project timeline. Absent while
+/// prerendering: a static page shows absolute dates, which do not go stale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Today(pub parkreader_core::Date);
+
+/// Today's date, when known.
+pub fn use_today() -> Option<parkreader_core::Date> {
+    use_context::<Today>().map(|t| t.0)
 }
 
 /// A built index and the bundle it was built from.

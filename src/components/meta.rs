@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use parkreader_core::{group_thousands, Article, Bundle, Date, Lang, Project};
 
-use crate::browser;
+use crate::state::use_today;
 
 /// One step of a breadcrumb: a label and, except for the current page, a link.
 pub struct Crumb {
@@ -50,17 +50,14 @@ pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
     }
 }
 
-/// A date as "8个月前（2023年1月31日）", machine-readable in `datetime`.
+/// A date as "8个月前（2023年1月31日）", machine-readable in `datetime`. The relative part
+/// needs today's date, so a prerendered page shows only the absolute date.
 #[component]
 pub fn DateText(date: Date, #[prop(optional)] relative: bool) -> impl IntoView {
     let long = date.format_long(Lang::Zh);
-    let shown = if relative {
-        format!(
-            "{}（{long}）",
-            date.format_relative(&browser::today(), Lang::Zh)
-        )
-    } else {
-        long
+    let shown = match use_today().filter(|_| relative) {
+        Some(today) => format!("{}（{long}）", date.format_relative(&today, Lang::Zh)),
+        None => long,
     };
     view! { <time datetime=date.iso_day()>{shown}</time> }
 }

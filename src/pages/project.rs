@@ -7,12 +7,12 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
 
-use crate::browser;
 use crate::components::blocks::{BodyBlocks, Picture};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
 use crate::components::meta::{Breadcrumb, Crumb, DateText, StatusBadge};
 use crate::components::states::{with_bundle, NotFound};
+use crate::state::use_today;
 
 /// A project; not-found for an unknown id.
 #[component]
@@ -31,7 +31,7 @@ pub fn ProjectPage() -> impl IntoView {
 fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
     let facts = key_facts(&project, &bundle);
     let timeline = timeline(&project);
-    let today = browser::today();
+    let today = use_today();
     let articles: Vec<_> = bundle
         .articles_for_project(&project)
         .into_iter()
@@ -80,7 +80,7 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                     <h2 id="timeline-heading">"项目进度"</h2>
                     <ol class="timeline">
                         {timeline.into_iter().map(|(label, date)| {
-                            let done = date <= today;
+                            let done = today.as_ref().is_some_and(|t| date <= *t);
                             view! {
                                 <li class:done=done>
                                     <span class="timeline-label">{label}</span>

@@ -7,6 +7,7 @@
 
 mod bench;
 mod generate;
+mod prerender;
 mod serve;
 
 use std::path::PathBuf;
@@ -49,6 +50,12 @@ enum Command {
         /// so deep links such as /articles/<id> open the reader.
         #[arg(long)]
         spa: bool,
+    },
+    /// Write a static page for every route of a built site (dist/), with the real content.
+    Prerender {
+        /// The built site; its 404.html is the template and data/bundle.json the content.
+        #[arg(default_value = "dist")]
+        dist: PathBuf,
     },
     /// Write a generated bundle of realistic Chinese articles and projects (same seed, same bundle).
     Generate {
@@ -103,6 +110,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Prerender { dist } => match prerender::prerender(&dist) {
+            Ok(n) => {
+                println!("prerendered {n} pages into {}", dist.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::BenchSearch { sizes, seed } => {
             bench::run(&sizes, seed);
             ExitCode::SUCCESS

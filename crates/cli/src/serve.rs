@@ -49,12 +49,9 @@ fn respond(root: &Path, spa: bool, request: Request) -> io::Result<()> {
         return request.respond(Response::from_string("bad request").with_status_code(400));
     };
     let mut path = root.join(&relative);
+    // A folder answers with its index.html, with or without the trailing slash, as most
+    // static hosts and CDNs do for "pretty" URLs.
     if path.is_dir() {
-        if !url_path.ends_with('/') {
-            let location = format!("{url_path}/");
-            let header = Header::from_bytes("Location", location.as_bytes()).expect("valid header");
-            return request.respond(Response::empty(301).with_header(header));
-        }
         path = path.join("index.html");
     }
     let (file, status) = if path.is_file() {

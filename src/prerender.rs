@@ -1,0 +1,72 @@
+//! Static HTML for a route, rendered natively by the very components the browser runs
+//! (feature `ssr`), so the prerendered page and the app cannot drift apart.
+
+use std::sync::{Arc, Once};
+
+use futures::StreamExt;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use parkreader_core::Bundle;
+
+use crate::app::App;
+use crate::state::{Catalog, Load};
+
+/// Marker on `#app` telling the browser that the page already shows its content.
+pub const PRERENDERED_ATTR: &str = "data-prerendered";
+
+/// Renders `path` of `bundle` into `shell` (the built index.html): the route's markup goes into
+/// `<div id="app">`, its `<title>` and meta tags into `<head>`.
+///
+/// Returns `None` when the shell has no `<div id="app">…</div>` to fill.
+pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<String> {
+    static EXECUTOR: Once = Once::new();
+    EXECUTOR.call_once(|| {
+        let _ = any_spawner::Executor::init_futures_executor();
+    });
+    let owner = Owner::new();
+    let (body, meta) = owner.with(|| {
+        let (meta, output) = ServerMetaContext::new();
+        provide_context(meta);
+        provide_context(RequestUrl::new(path));
+        Catalog::with_state(Load::Ready(bundle));
+        (view! { <App /> }.to_html(), output)
+    });
+    let page = fill_app(shell, &body)?;
+    // The shell's own <title> gives way to the route's.
+    let page = remove_title(&page);
+    let head = futures::executor::block_on(async move {
+        meta.inject_meta_context(futures::stream::once(async move { page }).boxed())
+            .await
+            .collect::<String>()
+            .await
+    });
+    drop(owner);
+    Some(head)
+}
+
+/// Replaces the contents of `<div id="app">…</div>` (the shell's boot placeholder) with `body`.
+fn fill_app(shell: &str, body: &str) -> Option<String> {
+    let open = shell.find("<div id=\"app\">")?;
+    let inner_start = open + "<div id=\"app\">".len();
+    let close = shell
+        .rfind("</div>\n  </body>")
+        .or_else(|| shell.rfind("</div></body>"))?;
+    if close < inner_start {
+        return None;
+    }
+    Some(format!(
+        "{}<div id=\"app\" {PRERENDERED_ATTR}>{body}{}",
+        &shell[..open],
+        &shell[close..]
+    ))
+}
+
+fn remove_title(html: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &html[..start], &html[end + "</title>".len()..])
+        }
+        _ => html.to_string(),
+    }
+}
