@@ -87,3 +87,81 @@ pub fn StatusBadge(project: Project, bundle: std::sync::Arc<Bundle>) -> impl Int
         view! { <span class=class>{s.name.clone()}</span> }
     })
 }
+
+/// What a page tells browsers, search engines and share cards about itself.
+pub struct PageInfo {
+    /// The page's own title; the site name is appended.
+    pub title: String,
+    /// One or two sentences.
+    pub description: String,
+    /// Site-relative path, e.g. `/articles/x`.
+    pub path: String,
+    /// Share image, if any (a site path or http(s) URL).
+    pub image: Option<String>,
+    /// `article` for detail pages, `website` otherwise.
+    pub kind: &'static str,
+}
+
+/// `<title>`, description, canonical link, Open Graph and itemprop tags for a page. WeChat
+/// builds its share card from the title, so the title leads with the page's own name.
+#[component]
+pub fn PageHead(info: PageInfo, bundle: std::sync::Arc<Bundle>) -> impl IntoView {
+    use leptos_meta::{Link, Meta, Title};
+
+    let site = &bundle.site;
+    let title = if info.title.is_empty() || info.title == site.name {
+        site.name.clone()
+    } else {
+        format!("{} - {}", info.title, site.name)
+    };
+    let canonical = absolute_url(&site.base_url, &info.path);
+    let image = info
+        .image
+        .as_deref()
+        .and_then(crate::components::blocks::site_src)
+        .map(|src| absolute_url(&site.base_url, &src));
+    view! {
+        <Title text=title_for_head(title) />
+        <Meta name="description" content=info.description.clone() />
+        <Link rel="canonical" href=canonical.clone() />
+        <Meta property="og:type" content=info.kind />
+        <Meta property="og:site_name" content=site.name.clone() />
+        <Meta property="og:title" content=info.title.clone() />
+        <Meta property="og:description" content=info.description.clone() />
+        <Meta property="og:url" content=canonical />
+        <Meta property="og:locale" content=site.locale.replace('-', "_") />
+        <Meta itemprop="name" content=info.title />
+        <Meta itemprop="description" content=info.description />
+        {image.map(|src| view! {
+            <Meta property="og:image" content=src.clone() />
+            <Meta itemprop="image" content=src />
+        })}
+    }
+}
+
+/// The `<title>` text. leptos_meta writes the title into prerendered HTML without escaping it
+/// (a title containing `</title><script>` would break out), so the static render escapes it
+/// here; in the browser it is set as plain text through `document.title`.
+fn title_for_head(title: String) -> String {
+    if cfg!(feature = "ssr") {
+        title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    } else {
+        title
+    }
+}
+
+/// `path` (site-relative, or already absolute) resolved against the site's base URL.
+pub fn absolute_url(base_url: &str, path: &str) -> String {
+    if parkreader_core::links::is_http_url(path) {
+        return path.to_string();
+    }
+    format!(
+        "{}/{}",
+        base_url.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}

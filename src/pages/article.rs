@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use parkreader_core::{parse_body, Article, Bundle};
@@ -12,7 +11,7 @@ use crate::browser;
 use crate::components::blocks::{site_src, BodyBlocks};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
-use crate::components::meta::{Breadcrumb, Byline, Crumb};
+use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
 use crate::components::states::{with_bundle, Loading, NotFound};
 use crate::error::LoadError;
 
@@ -61,8 +60,16 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     });
     let b = bundle.clone();
     view! {
-        <Title text=format!("{} - {}", article.title, site.name) />
-        <Meta name="description" content=article.summary.clone() />
+        <PageHead
+            info=PageInfo {
+                title: article.title.clone(),
+                description: article.summary.clone(),
+                path: format!("/articles/{}", article.id),
+                image: article.cover.as_ref().map(|c| c.src.clone()),
+                kind: "article",
+            }
+            bundle=bundle.clone()
+        />
         <Breadcrumb crumbs=vec![
             Crumb::link("首页", "/"),
             Crumb::link(category, format!("/categories/{}", article.category)),

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use parkreader_core::browse::{Listing, PAGE_SIZE};
@@ -12,7 +11,7 @@ use parkreader_core::{Article, Bundle};
 
 use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
 use crate::components::cards::ArticleCard;
-use crate::components::meta::{Breadcrumb, Crumb};
+use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::states::with_bundle;
 use crate::state::list_index;
 
@@ -28,7 +27,10 @@ pub fn ArticlesPage() -> impl IntoView {
         let listing = Memo::new(move |_| index.run(&query.get(), PAGE_SIZE));
         let b = bundle.clone();
         view! {
-            <Title text=format!("全部文章 - {}", bundle.site.name) />
+            <PageHead
+                info=PageInfo { title: "全部文章".into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
+                bundle=bundle.clone()
+            />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("全部文章")] />
             <h1>"全部文章"</h1>
             <SearchBox query path=PATH label="搜索文章" placeholder="搜索标题、正文，如：碳纤维" />

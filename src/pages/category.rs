@@ -1,12 +1,11 @@
 //! `/categories/:id`: the articles of one category.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::articles::{ArticleList, CategoryNav};
-use crate::components::meta::{Breadcrumb, Crumb};
+use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::states::{with_bundle, NotFound};
 
 /// A category page; not-found for an unknown category.
@@ -24,7 +23,10 @@ pub fn CategoryPage() -> impl IntoView {
             .cloned()
             .collect();
         view! {
-            <Title text=format!("{} - {}", category.name, bundle.site.name) />
+            <PageHead
+                info=PageInfo { title: category.name.clone(), description: bundle.site.description.clone(), path: format!("/categories/{id}"), image: None, kind: "website" }
+                bundle=bundle.clone()
+            />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::link("全部文章", "/articles"), Crumb::here(category.name.clone())] />
             <h1>{category.name.clone()}</h1>
             <CategoryNav bundle=bundle.clone() current=Some(id.clone()) />

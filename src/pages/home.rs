@@ -1,10 +1,10 @@
 //! `/`: latest articles, featured projects, most read.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 use crate::components::cards::{ArticleCard, ArticleLinks, ProjectCard};
+use crate::components::meta::{PageHead, PageInfo};
 use crate::components::states::with_bundle;
 
 /// The home page.
@@ -29,8 +29,10 @@ pub fn HomePage() -> impl IntoView {
         let b = bundle.clone();
         let b2 = bundle.clone();
         view! {
-            <Title text=site.name.clone() />
-            <Meta name="description" content=site.description.clone() />
+            <PageHead
+                info=PageInfo { title: site.name.clone(), description: site.description.clone(), path: "/".into(), image: None, kind: "website" }
+                bundle=bundle.clone()
+            />
             <section class="hero">
                 <h1>{site.name}</h1>
                 <p>{site.description}</p>

@@ -3,14 +3,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
 
 use crate::components::blocks::{BodyBlocks, Picture};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
-use crate::components::meta::{Breadcrumb, Crumb, DateText, StatusBadge};
+use crate::components::meta::{Breadcrumb, Crumb, DateText, PageHead, PageInfo, StatusBadge};
 use crate::components::states::{with_bundle, NotFound};
 use crate::state::use_today;
 
@@ -44,8 +43,16 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
         .collect();
     let b = bundle.clone();
     view! {
-        <Title text=format!("{} - {}", project.name, bundle.site.name) />
-        <Meta name="description" content=project.summary.clone() />
+        <PageHead
+            info=PageInfo {
+                title: project.name.clone(),
+                description: project.summary.clone(),
+                path: format!("/projects/{}", project.id),
+                image: project.cover.as_ref().map(|c| c.src.clone()),
+                kind: "article",
+            }
+            bundle=bundle.clone()
+        />
         <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::link("投资项目", "/projects"), Crumb::here(project.name.clone())] />
         <article class="project">
             <header class="project-header">

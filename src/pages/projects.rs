@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use parkreader_core::browse::{Listing, PAGE_SIZE};
 use parkreader_core::query::{ListKind, ListQuery};
@@ -11,7 +10,7 @@ use parkreader_core::Bundle;
 
 use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
 use crate::components::cards::ProjectCard;
-use crate::components::meta::{Breadcrumb, Crumb};
+use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::states::with_bundle;
 use crate::state::list_index;
 
@@ -27,7 +26,10 @@ pub fn ProjectsPage() -> impl IntoView {
         let listing = Memo::new(move |_| index.run(&query.get(), PAGE_SIZE));
         let b = bundle.clone();
         view! {
-            <Title text=format!("投资项目 - {}", bundle.site.name) />
+            <PageHead
+                info=PageInfo { title: "投资项目".into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
+                bundle=bundle.clone()
+            />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("投资项目")] />
             <h1>"投资项目"</h1>
             <SearchBox query path=PATH label="搜索项目" placeholder="搜索项目、投资方、产品，如：无人机" />

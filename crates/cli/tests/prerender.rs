@@ -1,0 +1,103 @@
+//! `parkreader prerender` writes a real page per route, with the text escaped and the head filled.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>招商资讯</title>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
+
+fn site(dir: &Path, bundle: &str) {
+    fs::create_dir_all(dir.join("data")).unwrap();
+    fs::write(dir.join("404.html"), SHELL).unwrap();
+    fs::write(dir.join("data/bundle.json"), bundle).unwrap();
+}
+
+fn prerender(dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_parkreader"))
+        .arg("prerender")
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn writes_every_route_with_escaped_content() {
+    let dir = std::env::temp_dir().join(format!("parkreader-prerender-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let small = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/small.json"
+    ))
+    .unwrap();
+    let hostile = small.replace(
+        "大丝束碳纤维项目签约",
+        "</title><script>window.pwned=1</script>大丝束碳纤维项目签约",
+    );
+    site(&dir, &hostile);
+    let out = prerender(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("prerendered 9 pages"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    let page = fs::read_to_string(dir.join("articles/carbon-fibre-signing/index.html")).unwrap();
+    assert!(page.contains("<div id=\"app\" data-prerendered>"));
+    assert!(
+        page.contains(
+            "&lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;大丝束碳纤维项目签约</h1>"
+        ),
+        "title escaped in the body"
+    );
+    assert!(
+        !page.contains("<script>window.pwned"),
+        "no live script from content"
+    );
+    assert!(page.contains("<title>&lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;大丝束碳纤维项目签约 - 测试招商站</title>"));
+    assert_eq!(page.matches("<title>").count(), 1);
+    assert!(page.contains("正文第一段。"));
+    assert!(
+        !page.contains("正在加载内容"),
+        "the boot placeholder is replaced"
+    );
+
+    let home = fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(home.contains("<h1>测试招商站</h1>"));
+    for route in [
+        "articles",
+        "projects",
+        "categories/signing",
+        "categories/policy",
+        "articles/drone-project",
+        "projects/carbon-fibre-48k",
+        "projects/ch2000-drone",
+    ] {
+        assert!(dir.join(route).join("index.html").is_file(), "{route}");
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn refuses_an_invalid_bundle_and_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("parkreader-prerender-bad-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    site(
+        &dir,
+        &fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/broken/dangling-references.json"
+        ))
+        .unwrap(),
+    );
+    let out = prerender(&dir);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("articles[0].category: \"news\" is not a category"));
+    assert!(!dir.join("articles").exists());
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,91 @@
+// Shared links on any static host: every route is a real page with its content, readable
+// without JavaScript or WebAssembly, and the app takes it over without moving anything.
+// The server here has no single-page-app fallback: only files and 404.html, like a plain host.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { expect } from './expect.mjs';
+import { DIST, SAMPLE, serve, launch, newPage } from './support.mjs';
+
+let server, browser;
+before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const article = SAMPLE.articles.find((a) => a.body && a.cover) ?? SAMPLE.articles.find((a) => a.body);
+const firstParagraph = article.body.find((b) => b.type === 'paragraph').text;
+
+test('with JavaScript off an article is readable: title, byline, body, contact, navigation', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}/articles/${article.id}`);
+  assert.equal(response.status(), 200);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByText(firstParagraph)).toBeVisible();
+  await expect(page.locator('.byline time')).toBeVisible();
+  await expect(page.getByRole('link', { name: SAMPLE.site.contact.hotline })).toHaveAttribute('href', /^tel:/);
+  assert.match(await page.title(), new RegExp(`${SAMPLE.site.name}$`));
+  // Plain links lead on without JavaScript.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
+  await expect(page.getByText(SAMPLE.projects[0].name).first()).toBeVisible();
+  await context.close();
+});
+
+test('each page carries its own title, description, canonical link and Open Graph tags', async () => {
+  const html = await (await fetch(`${server.url}/articles/${article.id}`)).text();
+  const base = SAMPLE.site.base_url.replace(/\/$/, '');
+  const tag = (name, attr) => html.match(new RegExp(`<(?:link|meta)[^>]*${attr}="${name}"[^>]*>`))?.[0] ?? '';
+  const value = (t, attr) => t.match(new RegExp(`${attr}="([^"]*)"`))?.[1];
+  assert.equal(value(tag('canonical', 'rel'), 'href'), `${base}/articles/${article.id}`);
+  assert.equal(value(tag('og:title', 'property'), 'content'), article.title);
+  assert.equal(value(tag('og:url', 'property'), 'content'), `${base}/articles/${article.id}`);
+  assert.equal(value(tag('description', 'name'), 'content'), article.summary);
+  assert.equal(value(tag('name', 'itemprop'), 'content'), article.title);
+  assert.equal((html.match(/<title>/g) ?? []).length, 1, 'exactly one <title>');
+  if (article.cover) assert.ok(value(tag('og:image', 'property'), 'content').startsWith(`${base}/`), 'og:image is absolute');
+});
+
+test('deep links, filtered lists and unknown paths all open on a host without rewrites', async () => {
+  const page = await newPage(browser);
+  const project = SAMPLE.projects[1];
+  await page.goto(`${server.url}/projects/${project.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  // A filtered list: the static /articles page, then the app applies the query.
+  const category = SAMPLE.taxonomies.categories[1];
+  const count = SAMPLE.articles.filter((a) => a.category === category.id).length;
+  await page.goto(`${server.url}/articles?category=${category.id}`);
+  await expect(page.getByText(`共 ${count} 篇`)).toBeVisible();
+  // No file at all: 404.html starts the app, which says what is missing.
+  const response = await page.goto(`${server.url}/articles/${article.id}/nope`);
+  assert.equal(response.status(), 404);
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the app takes over a prerendered page without layout shift', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.url}/articles/${article.id}`);
+  // Taken over: the relative date only the running app knows how to write.
+  await expect(page.locator('.byline time')).toHaveText(/前|今天|昨天/);
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls < 0.02, `cumulative layout shift ${cls}`);
+  await page.context().close();
+});
+
+test('without WebAssembly the static page stays readable', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByText(firstParagraph)).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await page.context().close();
+});
