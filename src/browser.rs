@@ -104,3 +104,39 @@ pub async fn copy_text(text: &str) -> bool {
     area.remove();
     copied
 }
+
+/// True inside WeChat's in-app browser, which shares through its own ··· menu.
+pub fn is_wechat() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|ua| ua.contains("MicroMessenger"))
+}
+
+fn navigator_share_fn() -> Option<(web_sys::Navigator, js_sys::Function)> {
+    use wasm_bindgen::JsCast;
+    let navigator = web_sys::window()?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?;
+    let share = share.dyn_into::<js_sys::Function>().ok()?;
+    Some((navigator, share))
+}
+
+/// True where the system share sheet (`navigator.share`) is available.
+pub fn can_share_natively() -> bool {
+    navigator_share_fn().is_some()
+}
+
+/// Opens the system share sheet; false if it is missing or the reader cancelled.
+pub async fn share_natively(title: &str, url: &str) -> bool {
+    let Some((navigator, share)) = navigator_share_fn() else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    match share.call1(&navigator, &data) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
+            .await
+            .is_ok(),
+        Err(_) => false,
+    }
+}

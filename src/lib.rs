@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! parkreader's WebAssembly app: a Leptos reader for a bundle of articles and projects.
 //!
 //! The pure logic lives in `parkreader-core`; this crate is the browser side of it.

@@ -6,4 +6,5 @@ pub mod cards;
 pub mod contact;
 pub mod layout;
 pub mod meta;
+pub mod share;
 pub mod states;

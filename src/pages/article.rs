@@ -12,6 +12,7 @@ use crate::components::blocks::{site_src, BodyBlocks};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
 use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
+use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, Loading, NotFound};
 use crate::error::LoadError;
 
@@ -79,6 +80,7 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
             <header class="article-header">
                 <h1>{article.title.clone()}</h1>
                 <Byline article=article.clone() bundle=bundle.clone() />
+                <ShareButton path=format!("/articles/{}", article.id) title=article.title.clone() />
             </header>
             <ArticleBody article=article.clone() />
             <footer class="article-footer">

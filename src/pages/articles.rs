@@ -12,6 +12,7 @@ use parkreader_core::{Article, Bundle};
 use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
+use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
 use crate::state::list_index;
 
@@ -42,6 +43,7 @@ pub fn ArticlesPage() -> impl IntoView {
                     <div class="results-bar">
                         <p class="result-count" role="status">{move || format!("共 {} 篇", listing.with(|l| l.total))}</p>
                         <SortMenu listing path=PATH />
+                        <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="全部文章" />
                     </div>
                     <ActiveFilters listing path=PATH />
                     {move || article_results(listing.get(), b.clone())}

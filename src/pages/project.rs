@@ -10,6 +10,7 @@ use crate::components::blocks::{BodyBlocks, Picture};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
 use crate::components::meta::{Breadcrumb, Crumb, DateText, PageHead, PageInfo, StatusBadge};
+use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, NotFound};
 use crate::state::use_today;
 
@@ -58,6 +59,7 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
             <header class="project-header">
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
                 <h1>{project.name.clone()}</h1>
+                <ShareButton path=format!("/projects/{}", project.id) title=project.name.clone() />
                 <p class="lead">{project.summary.clone()}</p>
             </header>
             {project.cover.clone().map(|image| view! { <Picture image eager=true /> })}

@@ -11,6 +11,7 @@ use parkreader_core::Bundle;
 use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
 use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
+use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
 use crate::state::list_index;
 
@@ -41,6 +42,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     <div class="results-bar">
                         <p class="result-count" role="status">{move || format!("共 {} 个项目", listing.with(|l| l.total))}</p>
                         <SortMenu listing path=PATH />
+                        <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="投资项目" />
                     </div>
                     <ActiveFilters listing path=PATH />
                     {move || project_results(listing.get(), b.clone())}

@@ -14,6 +14,7 @@ pub mod links;
 pub mod money;
 pub mod query;
 pub mod search;
+pub mod share;
 pub mod text;
 pub mod validate;
 

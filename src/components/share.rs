@@ -1,0 +1,107 @@
+//! The share sheet: the view's canonical link to copy, the system share sheet where there is
+//! one, a QR code to scan, and inside WeChat a pointer to its ··· menu.
+
+use leptos::prelude::*;
+use parkreader_core::share::{share_url, QrMatrix};
+
+use crate::browser;
+use crate::state::use_catalog;
+
+/// A "分享" button that opens the share sheet for `path` (site-relative, query included).
+#[component]
+pub fn ShareButton(
+    #[prop(into)] path: Signal<String>,
+    #[prop(into)] title: String,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="button small secondary share-button" aria-haspopup="dialog" on:click=move |_| open.set(true)>
+            "分享"
+        </button>
+        {move || open.get().then(|| view! { <ShareSheet path=path.get_untracked() title=title.clone() open /> })}
+    }
+}
+
+#[component]
+fn ShareSheet(path: String, title: String, open: RwSignal<bool>) -> impl IntoView {
+    let base = use_catalog()
+        .bundle()
+        .map(|b| b.site.base_url.clone())
+        .unwrap_or_default();
+    let url = share_url(&base, &path);
+    let qr = QrMatrix::encode(&url).map(|m| {
+        let side = m.size + 8;
+        (format!("0 0 {side} {side}"), side, m.svg_path(4))
+    });
+    let copied = RwSignal::new(None::<bool>);
+    let field = NodeRef::<leptos::html::Input>::new();
+    let copy_url = url.clone();
+    let copy = move |_| {
+        let text = copy_url.clone();
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_text(&text).await;
+            copied.set(Some(ok));
+            if !ok {
+                // Last resort: select the link so a long press copies it.
+                if let Some(input) = field.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    };
+    let share_url_native = url.clone();
+    let native = browser::can_share_natively().then(|| {
+        let on_click = move |_| {
+            let (title, url) = (title.clone(), share_url_native.clone());
+            leptos::task::spawn_local(async move {
+                browser::share_natively(&title, &url).await;
+            });
+        };
+        view! { <button type="button" class="button" on:click=on_click>"通过系统分享"</button> }
+    });
+    let close = move |_| open.set(false);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    };
+    view! {
+        <div class="share-backdrop" on:click=close></div>
+        <div class="share-sheet" role="dialog" aria-modal="true" aria-labelledby="share-heading" on:keydown=on_key>
+            {browser::is_wechat().then(|| view! {
+                <p class="wechat-hint" role="note"><span aria-hidden="true" class="wechat-arrow">"↗"</span>"点击右上角「···」，发送给朋友或分享到朋友圈"</p>
+            })}
+            <h2 id="share-heading">"分享给朋友"</h2>
+            <label class="share-field">
+                <span>"链接"</span>
+                <input node_ref=field type="text" readonly value=url.clone() on:focus=move |_| {
+                    if let Some(input) = field.get_untracked() {
+                        input.select();
+                    }
+                } />
+            </label>
+            <p class="share-actions">
+                <button type="button" class="button" on:click=copy>"复制链接"</button>
+                {native}
+                <span class="copy-status" role="status">
+                    {move || match copied.get() {
+                        Some(true) => "链接已复制",
+                        Some(false) => "无法自动复制，请长按上面的链接手动复制",
+                        None => "",
+                    }}
+                </span>
+            </p>
+            {qr.map(|(view_box, side, d)| view! {
+                <figure class="share-qr">
+                    <svg viewBox=view_box role="img" aria-label="本页链接的二维码" xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges">
+                        <rect width=side height=side fill="#fff" />
+                        <path d=d fill="#000" />
+                    </svg>
+                    <figcaption>"扫描二维码，在手机上打开本页"</figcaption>
+                </figure>
+            })}
+            <button type="button" class="button secondary share-close" on:click=close autofocus>"关闭"</button>
+        </div>
+    }
+}

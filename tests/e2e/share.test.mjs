@@ -1,0 +1,76 @@
+// Sharing: the canonical link of the exact view, copied or scanned, and the WeChat way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { expect } from './expect.mjs';
+import { DIST, SAMPLE, serve, launch, newPage } from './support.mjs';
+
+let server, browser;
+before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const base = SAMPLE.site.base_url.replace(/\/$/, '');
+
+async function decodeQr(locator) {
+  const png = PNG.sync.read(await locator.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(code, 'a QR code was found in the picture');
+  return code.data;
+}
+
+test('an article shares its canonical link: copy, and a QR code that scans to it', async () => {
+  const page = await newPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const article = SAMPLE.articles[2];
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await expect(page.locator('.byline time')).toHaveText(/前|今天|昨天/); // the app has taken over
+  await page.getByRole('button', { name: '分享' }).click();
+  const sheet = page.getByRole('dialog', { name: '分享给朋友' });
+  await expect(sheet).toBeVisible();
+  const url = `${base}/articles/${article.id}`;
+  assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), url);
+  await sheet.getByRole('button', { name: '复制链接' }).click();
+  await expect(sheet.getByText('链接已复制')).toBeVisible();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  assert.equal(await decodeQr(sheet.getByRole('img', { name: '本页链接的二维码' })), url);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a filtered list shares the filters with it', async () => {
+  const page = await newPage(browser, { mobile: false });
+  const industry = SAMPLE.projects[0].industry;
+  await page.goto(`${server.url}/projects?industry=${industry}&sort=amount`);
+  await expect(page.getByText(/^产业：/)).toBeVisible();
+  await page.getByRole('button', { name: '分享' }).click();
+  const sheet = page.getByRole('dialog', { name: '分享给朋友' });
+  const url = `${base}/projects?industry=${industry}&sort=amount`;
+  assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), url);
+  assert.equal(await decodeQr(sheet.getByRole('img', { name: '本页链接的二维码' })), url);
+  await page.context().close();
+});
+
+test('in WeChat on a slow network the article is readable before the app loads, and sharing points to ···', async () => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN',
+    userAgent: 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) NetType/4G Language/zh_CN',
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Roughly a weak 3G link: 400 ms round trips, 400 kbit/s down.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50 * 1024, uploadThroughput: 25 * 1024 });
+  const article = SAMPLE.articles.find((a) => a.body);
+  await page.goto(`${server.url}/articles/${article.id}`, { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByText(article.body.find((b) => b.type === 'paragraph').text)).toBeVisible();
+  assert.equal(await page.evaluate(() => typeof window.wasmBindings), 'undefined', 'the wasm is still on its way');
+  // Once the app has arrived, sharing inside WeChat shows where the ··· menu is.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(page.locator('.byline time')).toHaveText(/前|今天|昨天/, { timeout: 60000 });
+  await page.getByRole('button', { name: '分享' }).click();
+  await expect(page.getByText('点击右上角「···」')).toBeVisible();
+  await context.close();
+});
