@@ -21,9 +21,14 @@ cargo test --workspace --locked
 say "wasm-bindgen tests in headless Chromium"
 cargo test -p parkreader --target wasm32-unknown-unknown --features csr --locked
 
-say "release build of dist/"
+say "release build of dist/, and of the same site published under /reader/"
 scripts/dist.sh
-cargo build -q -p parkreader-cli
+subpath_bundle="$(mktemp --suffix=.json)"
+node -e 'const fs = require("fs"); const b = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  b.site.base_url = "https://example.org/reader/"; fs.writeFileSync(process.argv[2], JSON.stringify(b));' \
+  public/data/bundle.json "$subpath_bundle"
+PARKREADER_BUNDLE="$subpath_bundle" PARKREADER_DIST=dist-subpath scripts/dist.sh
+rm -f "$subpath_bundle"
 
 say "end-to-end tests (Playwright + Chromium)"
 PARKREADER_BIN="$CARGO_TARGET_DIR/debug/parkreader" node --test --test-concurrency=1 tests/e2e/

@@ -11,7 +11,7 @@ use crate::pages::{
     article::ArticlePage, articles::ArticlesPage, category::CategoryPage, home::HomePage,
     project::ProjectPage, projects::ProjectsPage,
 };
-use crate::state::Catalog;
+use crate::state::{use_base_path, Catalog};
 
 /// The whole reader.
 #[component]
@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     }
     view! {
         <Title text="招商资讯" />
-        <Router>
+        <Router base=use_base_path()>
             <a class="skip-link" href="#main">"跳到正文"</a>
             <Header />
             <main id="main" class="wrap" tabindex="-1">

@@ -12,6 +12,11 @@ pub fn bundle_url() -> String {
     meta_content("parkreader-bundle").unwrap_or_else(|| "/data/bundle.json".to_string())
 }
 
+/// The site's base path from `<meta name="parkreader-base">` (written by the build).
+pub fn base_path() -> crate::state::BasePath {
+    crate::state::BasePath::normalized(&meta_content("parkreader-base").unwrap_or_default())
+}
+
 fn meta_content(name: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let meta = document

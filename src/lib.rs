@@ -38,6 +38,7 @@ pub fn start() {
         root.set_inner_html("");
         leptos::mount::mount_to(root, move || {
             provide_context(state::Today(browser::today()));
+            provide_context(browser::base_path());
             if let Some(load) = initial {
                 state::Catalog::with_state(load);
             }

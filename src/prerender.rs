@@ -10,12 +10,12 @@ use leptos_router::location::RequestUrl;
 use parkreader_core::Bundle;
 
 use crate::app::App;
-use crate::state::{Catalog, Load};
+use crate::state::{BasePath, Catalog, Load};
 
 /// Marker on `#app` telling the browser that the page already shows its content.
 pub const PRERENDERED_ATTR: &str = "data-prerendered";
 
-/// Renders `path` of `bundle` into `shell` (the built index.html): the route's markup goes into
+/// Renders `path` (relative to the site's base path) of `bundle` into `shell` (the built index.html): the route's markup goes into
 /// `<div id="app">`, its `<title>` and meta tags into `<head>`.
 ///
 /// Returns `None` when the shell has no `<div id="app">…</div>` to fill.
@@ -28,7 +28,9 @@ pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<Strin
     let (body, meta) = owner.with(|| {
         let (meta, output) = ServerMetaContext::new();
         provide_context(meta);
-        provide_context(RequestUrl::new(path));
+        let base = BasePath::from_base_url(&bundle.site.base_url);
+        provide_context(RequestUrl::new(&format!("{}{path}", base.0)));
+        provide_context(base);
         Catalog::with_state(Load::Ready(bundle));
         (view! { <App /> }.to_html(), output)
     });

@@ -98,6 +98,46 @@ pub fn use_catalog() -> Catalog {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Today(pub parkreader_core::Date);
 
+/// The path the site is published under, without a trailing slash: `""` at a domain's root,
+/// `"/reader"` for https://example.org/reader/. Routes, images and data follow it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BasePath(pub String);
+
+impl BasePath {
+    /// The base path of a site published at `base_url` (`https://example.org/reader/` → `/reader`).
+    pub fn from_base_url(base_url: &str) -> BasePath {
+        let after_scheme = base_url
+            .split_once("://")
+            .map_or(base_url, |(_, rest)| rest);
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        BasePath::normalized(path)
+    }
+
+    /// `/reader/`, `reader`, `/reader` → `/reader`; `/` and `` → ``.
+    pub fn normalized(path: &str) -> BasePath {
+        let trimmed = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_matches('/');
+        BasePath(if trimmed.is_empty() {
+            String::new()
+        } else {
+            format!("/{trimmed}")
+        })
+    }
+}
+
+/// The site's base path (see [`BasePath`]).
+pub fn use_base_path() -> String {
+    use_context::<BasePath>().map(|b| b.0).unwrap_or_default()
+}
+
+/// A path on this site (`/articles/x`) as a link: under the site's base path.
+pub fn site_href(path: &str) -> String {
+    format!("{}{path}", use_base_path())
+}
+
 /// Today's date, when known.
 pub fn use_today() -> Option<parkreader_core::Date> {
     use_context::<Today>().map(|t| t.0)
@@ -129,4 +169,22 @@ pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<ListIndex> {
         cache.push((Arc::downgrade(bundle), kind, index.clone()));
         index
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BasePath;
+
+    #[test]
+    fn base_paths_come_from_the_base_url() {
+        assert_eq!(
+            BasePath::from_base_url("https://example.org/reader/").0,
+            "/reader"
+        );
+        assert_eq!(BasePath::from_base_url("https://example.org/a/b").0, "/a/b");
+        assert_eq!(BasePath::from_base_url("https://example.org/").0, "");
+        assert_eq!(BasePath::from_base_url("https://example.org").0, "");
+        assert_eq!(BasePath::normalized("/").0, "");
+        assert_eq!(BasePath::normalized("reader/").0, "/reader");
+    }
 }

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use parkreader_core::links::{is_http_url, is_safe_src};
 use parkreader_core::{Block, Image};
 
+use crate::state::use_base_path;
+
 /// The blocks of a body, in order.
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
@@ -65,14 +67,18 @@ pub fn Picture(image: Image, #[prop(optional)] eager: bool) -> impl IntoView {
     })
 }
 
-/// Makes a site-relative image path absolute so it resolves the same from every route.
+/// The URL of a file on this site (an image, a body file) as the browser should request it:
+/// under the site's base path, the same from every route. `None` if the address is unsafe.
 pub fn site_src(src: &str) -> Option<String> {
     if !is_safe_src(src) {
         return None;
     }
-    Some(if is_http_url(src) || src.starts_with('/') {
-        src.to_string()
-    } else {
-        format!("/{src}")
-    })
+    if is_http_url(src) {
+        return Some(src.to_string());
+    }
+    Some(format!(
+        "{}/{}",
+        use_base_path(),
+        src.trim_start_matches('/')
+    ))
 }

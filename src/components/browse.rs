@@ -14,6 +14,8 @@ use parkreader_core::text::Segment;
 use parkreader_core::Lang;
 use wasm_bindgen::JsCast;
 
+use crate::state::site_href;
+
 /// Goes to another view of the same list: `replace` for keystrokes, a new history entry otherwise.
 fn go(href: String, replace: bool) {
     use_navigate()(
@@ -224,9 +226,9 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
             let next = (page < listing.pages).then(|| listing.query.with_page(page + 1).href(path));
             view! {
                 <nav class="pager" aria-label="分页">
-                    {prev.map(|href| view! { <A href=href attr:rel="prev">"上一页"</A> })}
+                    {prev.map(|href| view! { <A href=site_href(&href) attr:rel="prev">"上一页"</A> })}
                     <span>"第 " {page} " / " {listing.pages} " 页"</span>
-                    {next.map(|href| view! { <A href=href attr:rel="next">"下一页"</A> })}
+                    {next.map(|href| view! { <A href=site_href(&href) attr:rel="next">"下一页"</A> })}
                 </nav>
             }
         })
@@ -250,7 +252,7 @@ pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {
                     listing.query.with_q("").href(path),
                 ),
             };
-            view! { <li><A href=href>{label}</A></li> }
+            view! { <li><A href=site_href(&href)>{label}</A></li> }
         })
         .collect_view();
     view! {

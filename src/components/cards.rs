@@ -11,6 +11,7 @@ use parkreader_core::text::{highlight, snippet};
 
 use super::browse::Highlighted;
 use super::meta::{DateText, StatusBadge};
+use crate::state::site_href;
 
 /// An article in a list: title, summary, category, date, views. With search `terms`, the
 /// matches are marked, and the summary gives way to a body snippet when only the body matches.
@@ -20,7 +21,7 @@ pub fn ArticleCard(
     bundle: Arc<Bundle>,
     #[prop(optional)] terms: Vec<String>,
 ) -> impl IntoView {
-    let href = format!("/articles/{}", article.id);
+    let href = site_href(&format!("/articles/{}", article.id));
     let title = highlight(&article.title, &terms);
     let mut excerpt = highlight(&article.summary, &terms);
     if !terms.is_empty() && !excerpt.iter().any(|s| s.hit) {
@@ -54,7 +55,7 @@ pub fn ProjectCard(
     bundle: Arc<Bundle>,
     #[prop(optional)] terms: Vec<String>,
 ) -> impl IntoView {
-    let href = format!("/projects/{}", project.id);
+    let href = site_href(&format!("/projects/{}", project.id));
     let (name, summary) = (
         highlight(&project.name, &terms),
         highlight(&project.summary, &terms),
@@ -103,7 +104,7 @@ pub fn ArticleLinks(
                 with_summary.then(|| view! { <p class="link-summary">{a.summary.clone()}</p> });
             view! {
                 <li>
-                    <A href=format!("/articles/{}", a.id)>{a.title}</A>
+                    <A href=site_href(&format!("/articles/{}", a.id))>{a.title}</A>
                     {summary}
                 </li>
             }

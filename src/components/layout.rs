@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::state::site_href;
 use crate::state::use_catalog;
 
 /// Site name and the main sections. Fixed height, so nothing moves when the bundle arrives.
@@ -18,11 +19,11 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap header-inner">
-                <A href="/" attr:class="site-name">{site_name}</A>
+                <A href=site_href("/") attr:class="site-name">{site_name}</A>
                 <nav class="site-nav" aria-label="主导航">
-                    <A href="/" exact=true>"首页"</A>
-                    <A href="/articles">"文章"</A>
-                    <A href="/projects">"项目"</A>
+                    <A href=site_href("/") exact=true>"首页"</A>
+                    <A href=site_href("/articles")>"文章"</A>
+                    <A href=site_href("/projects")>"项目"</A>
                 </nav>
             </div>
         </header>

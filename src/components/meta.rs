@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use parkreader_core::{group_thousands, Article, Bundle, Date, Lang, Project};
 
+use crate::state::site_href;
 use crate::state::use_today;
 
 /// One step of a breadcrumb: a label and, except for the current page, a link.
@@ -41,7 +42,7 @@ pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
                 {crumbs
                     .into_iter()
                     .map(|c| match c.href {
-                        Some(href) => view! { <li><A href=href>{c.label}</A></li> }.into_any(),
+                        Some(href) => view! { <li><A href=site_href(&href)>{c.label}</A></li> }.into_any(),
                         None => view! { <li aria-current="page">{c.label}</li> }.into_any(),
                     })
                     .collect_view()}
@@ -73,7 +74,7 @@ pub fn Byline(article: Article, bundle: std::sync::Arc<Bundle>) -> impl IntoView
         <p class="byline">
             <span class="byline-author">{article.author}</span>
             <DateText date=article.published relative=true />
-            <A href=format!("/categories/{}", article.category)>{category}</A>
+            <A href=site_href(&format!("/categories/{}", article.category))>{category}</A>
             <span class="byline-views">"阅读 " {group_thousands(article.views)}</span>
         </p>
     }
@@ -118,8 +119,8 @@ pub fn PageHead(info: PageInfo, bundle: std::sync::Arc<Bundle>) -> impl IntoView
     let image = info
         .image
         .as_deref()
-        .and_then(crate::components::blocks::site_src)
-        .map(|src| absolute_url(&site.base_url, &src));
+        .filter(|src| parkreader_core::links::is_safe_src(src))
+        .map(|src| absolute_url(&site.base_url, src));
     view! {
         <Title text=title_for_head(title) />
         <Meta name="description" content=info.description.clone() />

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use parkreader_core::Bundle;
 
 use crate::error::LoadError;
+use crate::state::site_href;
 use crate::state::{use_catalog, Load};
 
 /// Renders `page` with the bundle once it is loaded; a skeleton before, the error screen on failure.
@@ -82,8 +83,8 @@ pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
             <h1>"页面不存在"</h1>
             <p>{message} "，可能已被删除或链接有误。"</p>
             <p class="actions">
-                <A href="/" attr:class="button">"返回首页"</A>
-                <A href="/articles" attr:class="button secondary">"浏览全部文章"</A>
+                <A href=site_href("/") attr:class="button">"返回首页"</A>
+                <A href=site_href("/articles") attr:class="button secondary">"浏览全部文章"</A>
             </p>
         </section>
     }

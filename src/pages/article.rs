@@ -15,6 +15,7 @@ use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, Loading, NotFound};
 use crate::error::LoadError;
+use crate::state::site_href;
 
 /// An article; not-found for an unknown id.
 #[component]
@@ -89,8 +90,8 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
             </footer>
         </article>
         <nav class="prev-next" aria-label="同类文章">
-            {older.map(|a| view! { <A href=format!("/articles/{}", a.id) attr:class="prev"><span>"上一篇"</span>{a.title}</A> })}
-            {newer.map(|a| view! { <A href=format!("/articles/{}", a.id) attr:class="next"><span>"下一篇"</span>{a.title}</A> })}
+            {older.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="prev"><span>"上一篇"</span>{a.title}</A> })}
+            {newer.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="next"><span>"下一篇"</span>{a.title}</A> })}
         </nav>
         <ContactCard contact=site.contact.clone() />
         {(!projects.is_empty()).then(|| view! {

@@ -15,6 +15,7 @@ use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
 use crate::state::list_index;
+use crate::state::site_href;
 
 const PATH: &str = "/articles";
 
@@ -80,14 +81,14 @@ pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoVie
     let all_current = current.is_none();
     view! {
         <nav class="chips" aria-label="文章分类">
-            <A href="/articles" attr:class="chip" attr:aria-current=all_current.then_some("page")>"全部"</A>
+            <A href=site_href("/articles") attr:class="chip" attr:aria-current=all_current.then_some("page")>"全部"</A>
             {bundle
                 .taxonomies
                 .categories
                 .iter()
                 .map(|c| {
                     let is_current = current.as_deref() == Some(c.id.as_str());
-                    let (href, name) = (format!("/categories/{}", c.id), c.name.clone());
+                    let (href, name) = (site_href(&format!("/categories/{}", c.id)), c.name.clone());
                     view! {
                         <A href=href attr:class="chip" attr:aria-current=is_current.then_some("page")>
                             {name}

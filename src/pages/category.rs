@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::articles::{ArticleList, CategoryNav};
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::states::{with_bundle, NotFound};
+use crate::state::site_href;
 
 /// A category page; not-found for an unknown category.
 #[component]
@@ -31,7 +32,7 @@ pub fn CategoryPage() -> impl IntoView {
             <h1>{category.name.clone()}</h1>
             <CategoryNav bundle=bundle.clone() current=Some(id.clone()) />
             <ArticleList articles bundle />
-            <p class="more"><A href=format!("/articles?category={id}")>"在本分类中搜索和筛选 →"</A></p>
+            <p class="more"><A href=site_href(&format!("/articles?category={id}"))>"在本分类中搜索和筛选 →"</A></p>
         }
         .into_any()
     })

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::components::cards::{ArticleCard, ArticleLinks, ProjectCard};
 use crate::components::meta::{PageHead, PageInfo};
 use crate::components::states::with_bundle;
+use crate::state::site_href;
 
 /// The home page.
 #[component]
@@ -43,7 +44,7 @@ pub fn HomePage() -> impl IntoView {
                     <div class="card-list">
                         {latest.into_iter().map(|a| view! { <ArticleCard article=a bundle=b.clone() /> }).collect_view()}
                     </div>
-                    <p class="more"><A href="/articles">"全部文章 →"</A></p>
+                    <p class="more"><A href=site_href("/articles")>"全部文章 →"</A></p>
                 </section>
                 <aside class="home-side">
                     <section aria-labelledby="popular-heading">
@@ -57,7 +58,7 @@ pub fn HomePage() -> impl IntoView {
                 <div class="card-grid">
                     {featured.into_iter().map(|p| view! { <ProjectCard project=p bundle=b2.clone() /> }).collect_view()}
                 </div>
-                <p class="more"><A href="/projects">"全部项目 →"</A></p>
+                <p class="more"><A href=site_href("/projects")>"全部项目 →"</A></p>
             </section>
         }
     })

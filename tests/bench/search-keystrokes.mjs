@@ -4,7 +4,7 @@
 // Usage: node tests/bench/search-keystrokes.mjs 10000   (after scripts/dist.sh)
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { copyOfDist, serve, launch, newPage } from '../e2e/support.mjs';
+import { bundleFile, copyOfDist, serve, launch, newPage } from '../e2e/support.mjs';
 
 const sizes = (process.argv[2] ?? '10000').split(',').map(Number);
 const BIN = process.env.PARKREADER_BIN
@@ -16,7 +16,7 @@ console.log('| articles | bundle load + first list | keystrokes | p50 | p95 | ma
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const size of sizes) {
   const site = copyOfDist();
-  execFileSync(BIN, ['generate', '--articles', String(size), '--out', join(site.dir, 'data', 'bundle.json')]);
+  execFileSync(BIN, ['generate', '--articles', String(size), '--out', bundleFile(site.dir)]);
   const server = await serve(site.dir);
   const page = await newPage(browser, { mobile: false });
   const t0 = Date.now();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from './expect.mjs';
-import { ROOT, SAMPLE, copyOfDist, serve, launch, newPage } from './support.mjs';
+import { ROOT, SAMPLE, bundleFile, copyOfDist, serve, launch, newPage } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); });
 
 test('an invalid bundle names the problems, and retry loads the fixed bundle', async () => {
   const site = copyOfDist();
-  const bundlePath = join(site.dir, 'data', 'bundle.json');
+  const bundlePath = bundleFile(site.dir);
   const good = readFileSync(bundlePath);
   copyFileSync(join(ROOT, 'tests/fixtures/broken/dangling-references.json'), bundlePath);
   const server = await serve(site.dir);
@@ -39,7 +39,7 @@ test('an invalid bundle names the problems, and retry loads the fixed bundle', a
 
 test('a bundle that is not JSON says so, with line and column', async () => {
   const site = copyOfDist();
-  copyFileSync(join(ROOT, 'tests/fixtures/broken/not-json.json'), join(site.dir, 'data', 'bundle.json'));
+  copyFileSync(join(ROOT, 'tests/fixtures/broken/not-json.json'), bundleFile(site.dir));
   const server = await serve(site.dir);
   try {
     const page = await newPage(browser);
@@ -56,7 +56,7 @@ test('a bundle that is not JSON says so, with line and column', async () => {
 
 test('a missing bundle shows a not-found-data screen with retry', async () => {
   const site = copyOfDist();
-  rmSync(join(site.dir, 'data', 'bundle.json'));
+  rmSync(bundleFile(site.dir));
   const server = await serve(site.dir);
   try {
     const page = await newPage(browser);

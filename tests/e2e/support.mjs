@@ -15,8 +15,8 @@ const BIN = process.env.PARKREADER_BIN
   ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'debug', 'parkreader');
 
 /** Serves `dir` with `parkreader serve` on a free port; resolves to { url, stop }. */
-export function serve(dir = DIST, { spa = true } = {}) {
-  const args = ['serve', dir, '--port', '0', ...(spa ? ['--spa'] : [])];
+export function serve(dir = DIST, { spa = true, base = '/' } = {}) {
+  const args = ['serve', dir, '--port', '0', '--base', base, ...(spa ? ['--spa'] : [])];
   const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -28,6 +28,13 @@ export function serve(dir = DIST, { spa = true } = {}) {
       if (m) resolve({ url: m[1], stop: () => child.kill() });
     });
   });
+}
+
+/** The bundle file a built site's pages load (its name carries a content hash). */
+export function bundleFile(dir) {
+  const shell = readFileSync(join(dir, '404.html'), 'utf8');
+  const url = shell.match(/<meta name="parkreader-bundle" content="([^"]+)"/)[1];
+  return join(dir, url.replace(/^\//, ''));
 }
 
 /** A copy of dist/ in a temporary folder, to break on purpose; `cleanup` removes it. */

@@ -50,12 +50,20 @@ enum Command {
         /// so deep links such as /articles/<id> open the reader.
         #[arg(long)]
         spa: bool,
+        /// Serve the site under this path, as a host would for https://example.org/reader/.
+        #[arg(long, default_value = "/")]
+        base: String,
     },
     /// Write a static page for every route of a built site (dist/), with the real content.
     Prerender {
         /// The built site; its 404.html is the template and data/bundle.json the content.
         #[arg(default_value = "dist")]
         dist: PathBuf,
+    },
+    /// Print the path a bundle's site is published under (from site.base_url), e.g. `/reader/`.
+    BasePath {
+        /// The bundle.
+        file: PathBuf,
     },
     /// Write a generated bundle of realistic Chinese articles and projects (same seed, same bundle).
     Generate {
@@ -120,6 +128,24 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::BasePath { file } => {
+            let bundle = std::fs::read_to_string(&file)
+                .map_err(|e| e.to_string())
+                .and_then(|t| parkreader_core::parse_bundle(&t).map_err(|e| e.to_string()));
+            match bundle {
+                Ok(b) => {
+                    println!(
+                        "{}/",
+                        parkreader::state::BasePath::from_base_url(&b.site.base_url).0
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}: {e}", file.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::BenchSearch { sizes, seed } => {
             bench::run(&sizes, seed);
             ExitCode::SUCCESS
@@ -129,7 +155,8 @@ fn main() -> ExitCode {
             port,
             address,
             spa,
-        } => match serve::serve(&dir, &address, port, spa) {
+            base,
+        } => match serve::serve(&dir, &address, port, spa, &base) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");

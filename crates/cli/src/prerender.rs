@@ -6,6 +6,7 @@ use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
+use parkreader::state::BasePath;
 use parkreader_core::{parse_body, parse_bundle, Bundle};
 
 /// Every route worth a static page, in the order written.
@@ -38,22 +39,25 @@ pub fn routes(bundle: &Bundle) -> Vec<String> {
 }
 
 /// Prerenders `dist`, using its 404.html (the plain app shell) as the page template and its
-/// data/bundle.json as the content. Returns how many pages were written.
+/// data/bundle.json as the content. The data files are renamed after their content first
+/// (`data/bundle-<hash>.json`, bodies likewise) and every page points at those names, so a page
+/// that WeChat or a CDN cached never pairs with data it does not match. Returns the number of
+/// pages written.
 pub fn prerender(dist: &Path) -> io::Result<usize> {
-    let shell = fs::read_to_string(dist.join("404.html")).map_err(|e| {
+    let shell_path = dist.join("404.html");
+    let shell = fs::read_to_string(&shell_path).map_err(|e| {
         io::Error::new(
             e.kind(),
-            format!(
-                "{}: {e} (build the site first)",
-                dist.join("404.html").display()
-            ),
+            format!("{}: {e} (build the site first)", shell_path.display()),
         )
     })?;
     let text = fs::read_to_string(dist.join("data/bundle.json"))?;
     let mut bundle = parse_bundle(&text).map_err(|e| {
         io::Error::new(io::ErrorKind::InvalidData, format!("data/bundle.json: {e}"))
     })?;
-    // Bodies published as separate files are part of the static page.
+
+    // Content-addressed data: bodies first (the bundle names them), then the bundle itself.
+    let mut inline_bodies = Vec::new();
     for article in &mut bundle.articles {
         if let Some(url) = article.body_url.clone() {
             let file = dist.join(url.trim_start_matches('/'));
@@ -61,7 +65,28 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
                 .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
             let blocks = parse_body(&text)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{url}: {e}")))?;
-            article.body = Some(blocks);
+            let hashed = fingerprinted(&url, &text);
+            fs::write(dist.join(hashed.trim_start_matches('/')), &text)?;
+            fs::remove_file(&file)?;
+            article.body_url = Some(hashed);
+            inline_bodies.push((article.id.clone(), blocks));
+        }
+    }
+    let json = serde_json::to_string(&bundle).map_err(io::Error::other)?;
+    let bundle_file = fingerprinted("/data/bundle.json", &json);
+    fs::write(dist.join(bundle_file.trim_start_matches('/')), &json)?;
+    fs::remove_file(dist.join("data/bundle.json"))?;
+    // Pages find the data and their routes under the site's base path (set once, in base_url).
+    let base = BasePath::from_base_url(&bundle.site.base_url).0;
+    let shell = set_meta(&shell, "parkreader-bundle", &format!("{base}{bundle_file}"))
+        .and_then(|s| set_meta(&s, "parkreader-base", &format!("{base}/")))
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "404.html lacks <meta name=\"parkreader-bundle\"> or <meta name=\"parkreader-base\">"))?;
+    fs::write(&shell_path, &shell)?;
+
+    // Static pages include bodies published as separate files.
+    for article in &mut bundle.articles {
+        if let Some((_, blocks)) = inline_bodies.iter().find(|(id, _)| *id == article.id) {
+            article.body = Some(blocks.clone());
         }
     }
     let bundle = Arc::new(bundle);
@@ -79,4 +104,52 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         fs::write(dir.join("index.html"), html)?;
     }
     Ok(routes.len())
+}
+
+/// `/data/bundle.json` → `/data/bundle-<16 hex digits of its content's FNV-1a hash>.json`.
+pub fn fingerprinted(url: &str, content: &str) -> String {
+    let hash = content.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    match url.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') => format!("{stem}-{hash:016x}.{ext}"),
+        _ => format!("{url}-{hash:016x}"),
+    }
+}
+
+/// The shell with the content of its `<meta name="{name}" content="…">` set to `value`.
+fn set_meta(shell: &str, name: &str, value: &str) -> Option<String> {
+    let tag = format!("<meta name=\"{name}\" content=\"");
+    let start = shell.find(&tag)? + tag.len();
+    let end = start + shell[start..].find('"')?;
+    Some(format!("{}{value}{}", &shell[..start], &shell[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_follow_the_content() {
+        let a = fingerprinted("/data/bundle.json", "{}");
+        assert!(
+            a.starts_with("/data/bundle-")
+                && a.ends_with(".json")
+                && a.len() == "/data/bundle-.json".len() + 16,
+            "{a}"
+        );
+        assert_eq!(a, fingerprinted("/data/bundle.json", "{}"));
+        assert_ne!(a, fingerprinted("/data/bundle.json", "{ }"));
+        assert!(fingerprinted("/data/articles/x.json", "b").starts_with("/data/articles/x-"));
+    }
+
+    #[test]
+    fn the_shell_points_at_the_new_bundle() {
+        let shell = r#"<head><meta name="parkreader-bundle" content="/data/bundle.json" /></head>"#;
+        assert_eq!(
+            set_meta(shell, "parkreader-bundle", "/data/bundle-0a.json").unwrap(),
+            r#"<head><meta name="parkreader-bundle" content="/data/bundle-0a.json" /></head>"#
+        );
+        assert_eq!(set_meta("<head></head>", "parkreader-bundle", "/x"), None);
+    }
 }

@@ -10,7 +10,7 @@ use std::thread;
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 /// Serves `dir` on `address:port` until the process is stopped.
-pub fn serve(dir: &Path, address: &str, port: u16, spa: bool) -> io::Result<()> {
+pub fn serve(dir: &Path, address: &str, port: u16, spa: bool, base: &str) -> io::Result<()> {
     let root = fs::canonicalize(dir)
         .map_err(|e| io::Error::new(e.kind(), format!("cannot serve {}: {e}", dir.display())))?;
     let server = Server::http((address, port))
@@ -20,14 +20,17 @@ pub fn serve(dir: &Path, address: &str, port: u16, spa: bool) -> io::Result<()> 
         .to_ip()
         .map(|a| a.to_string())
         .unwrap_or_default();
-    println!("Serving {} at http://{bound}/", root.display());
+    let base = format!("/{}", base.trim_matches('/'))
+        .trim_end_matches('/')
+        .to_string();
+    println!("Serving {} at http://{bound}{base}/", root.display());
     let server = Arc::new(server);
     let workers: Vec<_> = (0..4)
         .map(|_| {
-            let (server, root) = (server.clone(), root.clone());
+            let (server, root, base) = (server.clone(), root.clone(), base.clone());
             thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    let _ = respond(&root, spa, request);
+                    let _ = respond(&root, &base, spa, request);
                 }
             })
         })
@@ -38,13 +41,19 @@ pub fn serve(dir: &Path, address: &str, port: u16, spa: bool) -> io::Result<()> 
     Ok(())
 }
 
-fn respond(root: &Path, spa: bool, request: Request) -> io::Result<()> {
-    let url_path = request
+fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<()> {
+    let full_path = request
         .url()
         .split(['?', '#'])
         .next()
         .unwrap_or("/")
         .to_string();
+    // Only what lies under the base path is the site; as on a real host, the rest is not.
+    let url_path = match full_path.strip_prefix(base) {
+        Some("") => "/".to_string(),
+        Some(rest) if rest.starts_with('/') => rest.to_string(),
+        _ => return request.respond(Response::from_string("404 not found").with_status_code(404)),
+    };
     let Some(relative) = safe_relative(&url_path) else {
         return request.respond(Response::from_string("bad request").with_status_code(400));
     };

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>招商资讯</title>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
+const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"parkreader-bundle\" content=\"/data/bundle.json\" />\n    <meta name=\"parkreader-base\" content=\"/\" />\n    <title>招商资讯</title>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
 
 fn site(dir: &Path, bundle: &str) {
     fs::create_dir_all(dir.join("data")).unwrap();
@@ -64,6 +64,31 @@ fn writes_every_route_with_escaped_content() {
     assert!(
         !page.contains("正在加载内容"),
         "the boot placeholder is replaced"
+    );
+
+    // The data is renamed after its content, and every page points at the new name.
+    assert!(!dir.join("data/bundle.json").exists());
+    let hashed: Vec<_> = fs::read_dir(dir.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(hashed.len(), 1, "{hashed:?}");
+    assert!(hashed[0].starts_with("bundle-") && hashed[0].ends_with(".json"));
+    let meta = format!(
+        "<meta name=\"parkreader-bundle\" content=\"/data/{}\"",
+        hashed[0]
+    );
+    assert!(page.contains(&meta));
+    assert!(fs::read_to_string(dir.join("404.html"))
+        .unwrap()
+        .contains(&meta));
+    let served = fs::read_to_string(dir.join("data").join(&hashed[0])).unwrap();
+    assert_eq!(
+        parkreader_core::parse_bundle(&served)
+            .unwrap()
+            .articles
+            .len(),
+        2
     );
 
     let home = fs::read_to_string(dir.join("index.html")).unwrap();
