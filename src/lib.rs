@@ -48,11 +48,12 @@ pub fn start() {
     };
     if prerendered {
         wasm_bindgen_futures::spawn_local(async move {
-            let load = match state::fetch_bundle().await {
-                Ok(bundle) => state::Load::Ready(Arc::new(bundle)),
-                Err(error) => state::Load::Failed(error),
-            };
-            mount(Some(load));
+            match state::fetch_bundle().await {
+                Ok(bundle) => mount(Some(state::Load::Ready(Arc::new(bundle)))),
+                // The static page was built from a valid bundle and is still right: keep it,
+                // and say above it what went wrong, with a retry.
+                Err(error) => components::states::show_static_notice(error),
+            }
         });
     } else {
         mount(None);

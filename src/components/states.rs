@@ -72,6 +72,56 @@ pub fn StaleNotice() -> impl IntoView {
     }
 }
 
+/// A prerendered page whose data could not be loaded: the page stays as it is (it was built
+/// from a valid bundle), with this notice above it naming the problem and offering a retry.
+#[component]
+pub fn StaticPageNotice(error: LoadError) -> impl IntoView {
+    let details = error.details();
+    view! {
+        <div class="notice static-notice" role="alert">
+            <p><strong>{error.title()}</strong>"：" {error.to_string()} " 下面是本页保存的内容。"</p>
+            <button type="button" class="button small" on:click=|_| reload_page()>"重试"</button>
+            <details>
+                <summary>"技术细节（供网站管理员参考）"</summary>
+                <ul class="problems">{details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}</ul>
+            </details>
+        </div>
+    }
+}
+
+fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Puts a [`StaticPageNotice`] at the top of the prerendered page's main content.
+#[cfg(feature = "csr")]
+pub fn show_static_notice(error: LoadError) {
+    use wasm_bindgen::JsCast;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(main) = document.get_element_by_id("main") else {
+        return;
+    };
+    let Ok(host) = document.create_element("div") else {
+        return;
+    };
+    if main
+        .insert_before(&host, main.first_child().as_ref())
+        .is_err()
+    {
+        return;
+    }
+    leptos::mount::mount_to(
+        host.unchecked_into(),
+        move || view! { <StaticPageNotice error /> },
+    )
+    .forget();
+}
+
 /// A friendly not-found page with a way home.
 #[component]
 pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {

@@ -67,9 +67,14 @@ test('in WeChat on a slow network the article is readable before the app loads, 
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
   await expect(page.getByText(article.body.find((b) => b.type === 'paragraph').text)).toBeVisible();
   assert.equal(await page.evaluate(() => typeof window.wasmBindings), 'undefined', 'the wasm is still on its way');
-  // Once the app has arrived, sharing inside WeChat shows where the ··· menu is.
+  // The reader scrolls while the app loads; the takeover keeps the place.
+  await page.evaluate(() => window.scrollTo(0, 400));
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await expect(page.locator('.byline time')).toHaveText(/前|今天|昨天/, { timeout: 60000 });
+  const scrollY = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(scrollY - 400) <= 2, `scroll position after the takeover: ${scrollY}`);
+  // Once the app has arrived, sharing inside WeChat shows where the ··· menu is.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('button', { name: '分享' }).click();
   await expect(page.getByText('点击右上角「···」')).toBeVisible();
   await context.close();
