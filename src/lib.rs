@@ -36,6 +36,8 @@ pub fn start() {
     let prerendered = root.has_attribute("data-prerendered");
     let mount = move |initial: Option<state::Load>| {
         root.set_inner_html("");
+        // From here on the page is the live app (tests and benchmarks wait for this).
+        let _ = root.remove_attribute("data-prerendered");
         leptos::mount::mount_to(root, move || {
             provide_context(state::Today(browser::today()));
             provide_context(browser::base_path());
