@@ -7,4 +7,5 @@ scripts/setup.sh
 scripts/dist.sh
 cargo build -q -p parkreader-cli
 echo "Open http://127.0.0.1:$PORT/ (Ctrl-C stops the server)"
-exec "$CARGO_TARGET_DIR/debug/parkreader" serve dist --port "$PORT" --spa
+# Served like any plain static host: prerendered pages, and 404.html for everything else.
+exec "$CARGO_TARGET_DIR/debug/parkreader" serve dist --port "$PORT"

@@ -46,8 +46,9 @@ enum Command {
         /// Address to bind.
         #[arg(long, default_value = "127.0.0.1")]
         address: String,
-        /// Answer unknown paths without a file extension with index.html (single-page-app fallback),
-        /// so deep links such as /articles/<id> open the reader.
+        /// Answer unknown paths without a file extension with the app shell (404.html, else
+        /// index.html) and status 200, like hosts with a single-page-app rewrite. A prerendered
+        /// build does not need it: unknown paths then get 404.html with status 404.
         #[arg(long)]
         spa: bool,
         /// Serve the site under this path, as a host would for https://example.org/reader/.

@@ -65,9 +65,12 @@ fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<(
     }
     let (file, status) = if path.is_file() {
         (path, 200)
-    } else if spa && Path::new(&relative).extension().is_none() && root.join("index.html").is_file()
+    } else if spa
+        && Path::new(&relative).extension().is_none()
+        && root.join(shell_name(root)).is_file()
     {
-        (root.join("index.html"), 200)
+        // The app shell, not the prerendered home page that index.html now is.
+        (root.join(shell_name(root)), 200)
     } else if root.join("404.html").is_file() {
         (root.join("404.html"), 404)
     } else {
@@ -83,6 +86,15 @@ fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<(
             .with_header(content_type)
             .with_header(cache),
     )
+}
+
+/// The plain app shell: 404.html when the site has one (a prerendered build), else index.html.
+fn shell_name(root: &Path) -> &'static str {
+    if root.join("404.html").is_file() {
+        "404.html"
+    } else {
+        "index.html"
+    }
 }
 
 /// The URL path as a path below the root, or `None` if it tries to leave it.
