@@ -102,44 +102,59 @@ pub fn SearchBox(
 }
 
 /// Checkbox groups, one per facet; options that would give nothing are disabled, not hidden.
+///
+/// A list's options do not change while its bundle is loaded, so the rows are built once and
+/// each follows its own count and state: ticking a box or typing a letter rebuilds nothing, and
+/// keyboard focus stays on the box just ticked.
 #[component]
 pub fn FacetPanel(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
+    let facets = listing.with_untracked(|l| l.facets.clone());
     view! {
         <div class="facets">
-            {move || {
-                let listing = listing.get();
-                listing
-                    .facets
-                    .into_iter()
-                    .filter(|f| !f.options.is_empty())
-                    .map(|facet| view! { <FacetGroup facet query=listing.query.clone() path /> })
-                    .collect_view()
-            }}
+            {facets
+                .into_iter()
+                .enumerate()
+                .filter(|(_, f)| !f.options.is_empty())
+                .map(|(position, facet)| view! { <FacetGroup facet position listing path /> })
+                .collect_view()}
         </div>
     }
 }
 
 #[component]
-fn FacetGroup(facet: FacetCounts, query: ListQuery, path: &'static str) -> impl IntoView {
+fn FacetGroup(
+    facet: FacetCounts,
+    position: usize,
+    listing: Memo<Listing>,
+    path: &'static str,
+) -> impl IntoView {
     let key = facet.key;
+    let rows = facet
+        .options
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            // (count, selected) of this option in the current listing.
+            let state = Memo::new(move |_| listing.with(|l| l.facets.get(position).and_then(|f| f.options.get(i)).map_or((0, false), |o| (o.count, o.selected))));
+            let disabled = move || {
+                let (count, selected) = state.get();
+                count == 0 && !selected
+            };
+            let value = o.option.value.clone();
+            let toggle = move |_| go(listing.get_untracked().query.toggled(key, &value).href(path), false);
+            view! {
+                <label class="facet-option" class:disabled=disabled>
+                    <input type="checkbox" prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
+                    <span class="facet-label">{o.option.label}</span>
+                    <span class="facet-count">{move || state.get().0}</span>
+                </label>
+            }
+        })
+        .collect_view();
     view! {
         <fieldset class="facet">
             <legend>{key.label(Lang::Zh)}</legend>
-            {facet
-                .options
-                .into_iter()
-                .map(|o| {
-                    let href = query.toggled(key, &o.option.value).href(path);
-                    let disabled = o.count == 0 && !o.selected;
-                    view! {
-                        <label class="facet-option" class:disabled=disabled>
-                            <input type="checkbox" checked=o.selected disabled=disabled on:change=move |_| go(href.clone(), false) />
-                            <span class="facet-label">{o.option.label}</span>
-                            <span class="facet-count">{o.count}</span>
-                        </label>
-                    }
-                })
-                .collect_view()}
+            {rows}
         </fieldset>
     }
 }

@@ -94,3 +94,21 @@ test('articles sort by most read, and odd URL parameters are ignored', async () 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('facets work from the keyboard and keep focus on the box just ticked', async () => {
+  const page = await newPage(browser, { mobile: false });
+  await page.goto(server.url + '/projects');
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  const status = page.getByRole('group', { name: '状态' });
+  const box = status.locator('label:not(.disabled)').first().getByRole('checkbox');
+  const name = (await status.locator('label:not(.disabled) .facet-label').first().textContent()).trim();
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(`状态：${name}`)).toBeVisible();
+  assert.ok(await box.isChecked());
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('label')?.querySelector('.facet-label')?.textContent), name);
+  await page.keyboard.press('Space');
+  await expect(page.getByText(`状态：${name}`)).toBeHidden();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
