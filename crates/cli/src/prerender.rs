@@ -81,6 +81,17 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     let shell = set_meta(&shell, "parkreader-bundle", &format!("{base}{bundle_file}"))
         .and_then(|s| set_meta(&s, "parkreader-base", &format!("{base}/")))
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "404.html lacks <meta name=\"parkreader-bundle\"> or <meta name=\"parkreader-base\">"))?;
+    // The shell's own first screen (before the app starts) names the site and links home.
+    let site_name = escape_text(&bundle.site.name);
+    let shell = shell
+        .replace(
+            "<title>招商资讯</title>",
+            &format!("<title>{site_name}</title>"),
+        )
+        .replace(
+            "<a class=\"site-name\" href=\"/\">招商资讯</a>",
+            &format!("<a class=\"site-name\" href=\"{base}/\">{site_name}</a>"),
+        );
     fs::write(&shell_path, &shell)?;
 
     // Static pages include bodies published as separate files.
@@ -104,6 +115,14 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         fs::write(dir.join("index.html"), html)?;
     }
     Ok(routes.len())
+}
+
+/// Text safe to place in HTML.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// `/data/bundle.json` → `/data/bundle-<16 hex digits of its content's FNV-1a hash>.json`.

@@ -79,9 +79,12 @@ fn writes_every_route_with_escaped_content() {
         hashed[0]
     );
     assert!(page.contains(&meta));
-    assert!(fs::read_to_string(dir.join("404.html"))
-        .unwrap()
-        .contains(&meta));
+    let shell = fs::read_to_string(dir.join("404.html")).unwrap();
+    assert!(shell.contains(&meta));
+    assert!(
+        shell.contains("<title>测试招商站</title>"),
+        "the shell names the site"
+    );
     let served = fs::read_to_string(dir.join("data").join(&hashed[0])).unwrap();
     assert_eq!(
         parkreader_core::parse_bundle(&served)
