@@ -145,11 +145,7 @@ pub fn PageHead(info: PageInfo, bundle: std::sync::Arc<Bundle>) -> impl IntoView
 /// here; in the browser it is set as plain text through `document.title`.
 fn title_for_head(title: String) -> String {
     if cfg!(feature = "ssr") {
-        title
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
+        parkreader_core::text::escape_html(&title)
     } else {
         title
     }

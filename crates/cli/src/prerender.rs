@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use parkreader::state::BasePath;
+use parkreader_core::text::escape_html;
 use parkreader_core::{parse_body, parse_bundle, Bundle};
 
 /// Every route worth a static page, in the order written.
@@ -82,7 +83,7 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         .and_then(|s| set_meta(&s, "parkreader-base", &format!("{base}/")))
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "404.html lacks <meta name=\"parkreader-bundle\"> or <meta name=\"parkreader-base\">"))?;
     // The shell's own first screen (before the app starts) names the site and links home.
-    let site_name = escape_text(&bundle.site.name);
+    let site_name = escape_html(&bundle.site.name);
     let shell = shell
         .replace(
             "<title>招商资讯</title>",
@@ -115,14 +116,6 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         fs::write(dir.join("index.html"), html)?;
     }
     Ok(routes.len())
-}
-
-/// Text safe to place in HTML.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// `/data/bundle.json` → `/data/bundle-<16 hex digits of its content's FNV-1a hash>.json`.

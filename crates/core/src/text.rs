@@ -54,6 +54,18 @@ pub fn terms(query: &str) -> Vec<String> {
     out
 }
 
+/// `text` made safe to place in HTML text or a quoted attribute.
+///
+/// ```
+/// assert_eq!(parkreader_core::text::escape_html("</title><a href=\"x\">&"), "&lt;/title&gt;&lt;a href=&quot;x&quot;&gt;&amp;");
+/// ```
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A piece of text, marked when it matched the search.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
