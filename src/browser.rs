@@ -17,6 +17,29 @@ pub fn base_path() -> crate::state::BasePath {
     crate::state::BasePath::normalized(&meta_content("parkreader-base").unwrap_or_default())
 }
 
+/// Runs `f` between two User Timing marks, so a benchmark (or DevTools) can read how long it took
+/// as the `performance.measure` entry `name`.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}:start");
+        if let Some(p) = &performance {
+            let _ = p.mark(&start);
+        }
+        let out = f();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(name, &start);
+        }
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f()
+    }
+}
+
 fn meta_content(name: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let meta = document

@@ -162,10 +162,10 @@ pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<ListIndex> {
         {
             return index.clone();
         }
-        let index = Arc::new(match kind {
+        let index = Arc::new(browser::timed("parkreader:index", || match kind {
             ListKind::Articles => ListIndex::articles(bundle),
             ListKind::Projects => ListIndex::projects(bundle),
-        });
+        }));
         cache.push((Arc::downgrade(bundle), kind, index.clone()));
         index
     })

@@ -6,20 +6,28 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use parkreader_core::browse::{FacetCounts, Listing, Relaxation};
-use parkreader_core::query::{ListQuery, Sort};
+use parkreader_core::query::{ListKind, ListQuery, Sort};
 use parkreader_core::text::Segment;
 use parkreader_core::Lang;
 use wasm_bindgen::JsCast;
 
 use crate::state::site_href;
 
-/// Goes to another view of the same list: `replace` for keystrokes, a new history entry otherwise.
-fn go(href: String, replace: bool) {
+/// Goes to another view of the same list, as a new history entry. What was typed and not yet
+/// in the URL is dropped: `href` already carries the query as shown.
+fn go(href: String) {
+    if let Some(state) = use_context::<ListState>() {
+        state.typed.set(None);
+    }
+    navigate(&href, false);
+}
+
+fn navigate(href: &str, replace: bool) {
     use_navigate()(
-        &href,
+        href,
         NavigateOptions {
             replace,
             scroll: false,
@@ -43,15 +51,152 @@ pub fn Highlighted(segments: Vec<Segment>) -> impl IntoView {
         .collect_view()
 }
 
+/// The query a list view shows: the URL's, except while the reader types.
+///
+/// A keystroke sets `typed` and re-runs the search, and nothing else: the router, and
+/// everything that follows its location, stays put. The router (and with it the address bar)
+/// catches up at most every [`URL_WRITE_DELAY_MS`], off the keystroke path: the first
+/// keystroke of a search adds one history entry, later ones replace it, and leaving the page
+/// writes what is pending. `typed` remembers which location it was typed over, so it stops
+/// applying as soon as the router is anywhere else; any navigation from the list drops it.
+#[derive(Clone, Copy)]
+pub struct ListState {
+    /// The view to show.
+    pub query: Memo<ListQuery>,
+    search: Memo<String>,
+    typed: RwSignal<Option<Typed>>,
+}
+
+/// Search text typed over a location, and how the address bar must catch up with it.
+#[derive(Clone, Debug, PartialEq)]
+struct Typed {
+    /// The router's query string when typing began.
+    over: String,
+    /// The text typed.
+    q: String,
+    /// The site-relative URL the address bar should show.
+    href: String,
+    /// The address bar has not caught up yet.
+    pending: bool,
+    /// Catching up adds a history entry (a new search) instead of replacing the current one.
+    push: bool,
+}
+
+/// How long the address bar may lag behind the search box while the reader types.
+pub const URL_WRITE_DELAY_MS: u64 = 300;
+
+impl ListState {
+    /// The state of the list `kind` at the current location.
+    pub fn new(kind: ListKind) -> ListState {
+        let location = use_location();
+        let search = Memo::new(move |_| location.search.get());
+        let typed = RwSignal::new(None::<Typed>);
+        let query = Memo::new(move |_| {
+            let query = search.with(|s| ListQuery::parse(kind, s));
+            typed.with(|t| match t {
+                Some(t) if search.with(|s| *s == t.over) => query.with_q(&t.q),
+                _ => query,
+            })
+        });
+        let state = ListState {
+            query,
+            search,
+            typed,
+        };
+        provide_context(state);
+        #[cfg(target_arch = "wasm32")]
+        {
+            // Back/forward land on a URL the router reads afresh: what was typed is in it.
+            let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+                typed.set(None);
+            });
+            // Leaving (reload, another tab, the app in the background): write what is pending.
+            let owner = Owner::current();
+            let flush = move || match &owner {
+                Some(owner) => owner.with(|| state.write_url()),
+                None => state.write_url(),
+            };
+            let pagehide = window_event_listener(leptos::ev::pagehide, {
+                let flush = flush.clone();
+                move |_| flush()
+            });
+            let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+            on_cleanup(move || {
+                popstate.remove();
+                pagehide.remove();
+                hidden.remove();
+            });
+        }
+        state
+    }
+
+    /// Shows the search `value` at once; the address bar follows (see [`ListState`]).
+    fn type_q(self, value: &str, path: &str) {
+        let current = self.query.get_untracked();
+        if value.trim() == current.q {
+            return;
+        }
+        let href = current.with_q(value).href(path);
+        let over = self.search.get_untracked();
+        let was_pending = self
+            .typed
+            .with_untracked(|t| t.as_ref().is_some_and(|t| t.pending && t.over == over));
+        // A new search (from none) gets its own history entry; refinements replace it.
+        let push = self.typed.with_untracked(|t| match t {
+            Some(t) if t.over == over && t.pending => t.push,
+            Some(t) if t.over == over => false,
+            _ => current.q.is_empty(),
+        });
+        self.typed.set(Some(Typed {
+            over,
+            q: value.to_string(),
+            href,
+            pending: true,
+            push,
+        }));
+        if !was_pending {
+            // Timers run outside the component tree: take its owner along for the router.
+            let owner = Owner::current();
+            set_timeout(
+                move || match owner {
+                    Some(owner) => owner.with(|| self.write_url()),
+                    None => self.write_url(),
+                },
+                std::time::Duration::from_millis(URL_WRITE_DELAY_MS),
+            );
+        }
+    }
+
+    /// Brings the router and the address bar up to date with what was typed, if behind. Lists
+    /// call it on any click inside them, before a link takes the reader elsewhere, so that
+    /// Back returns to the search as typed.
+    pub fn write_url(self) {
+        let Some(Some(t)) = self.typed.try_get_untracked() else {
+            return;
+        };
+        if !t.pending || self.search.try_get_untracked().as_ref() != Some(&t.over) {
+            return;
+        }
+        self.typed.update_untracked(|typed| {
+            if let Some(typed) = typed {
+                typed.pending = false;
+            }
+        });
+        // The router's new location shows the same query, so nothing is searched again.
+        navigate(&t.href, !t.push);
+    }
+}
+
 /// The search field. Results follow every keystroke; only the first keystroke of a new search
 /// adds a history entry, and nothing happens while an input method is still composing.
 #[component]
 pub fn SearchBox(
-    query: Memo<ListQuery>,
+    state: ListState,
     path: &'static str,
     #[prop(into)] label: String,
     #[prop(into)] placeholder: String,
 ) -> impl IntoView {
+    let query = state.query;
     let input = NodeRef::<leptos::html::Input>::new();
     // Follow the URL (back/forward, chips) but never fight the reader's own typing.
     Effect::new(move |_| {
@@ -65,24 +210,16 @@ pub fn SearchBox(
             }
         }
     });
-    let update = move |value: String| {
-        let current = query.get_untracked();
-        if value.trim() == current.q {
-            return;
-        }
-        let starting = current.q.is_empty();
-        go(current.with_q(&value).href(path), !starting);
-    };
     let on_input = move |ev: leptos::ev::Event| {
         let composing = ev
             .dyn_ref::<web_sys::InputEvent>()
             .is_some_and(|e| e.is_composing());
         if !composing {
-            update(event_target_value(&ev));
+            state.type_q(&event_target_value(&ev), path);
         }
     };
     let on_composition_end =
-        move |ev: leptos::ev::CompositionEvent| update(event_target_value(&ev));
+        move |ev: leptos::ev::CompositionEvent| state.type_q(&event_target_value(&ev), path);
     view! {
         <form class="search-box" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="visually-hidden">{label}</label>
@@ -141,7 +278,7 @@ fn FacetGroup(
                 count == 0 && !selected
             };
             let value = o.option.value.clone();
-            let toggle = move |_| go(listing.get_untracked().query.toggled(key, &value).href(path), false);
+            let toggle = move |_| go(listing.get_untracked().query.toggled(key, &value).href(path));
             view! {
                 <label class="facet-option" class:disabled=disabled>
                     <input type="checkbox" prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
@@ -188,13 +325,13 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
                     .map(|(label, href)| {
                         let aria = format!("移除 {label}");
                         view! {
-                            <button type="button" class="chip removable" aria-label=aria on:click=move |_| go(href.clone(), false)>
+                            <button type="button" class="chip removable" aria-label=aria on:click=move |_| go(href.clone())>
                                 {label} <span aria-hidden="true">" ×"</span>
                             </button>
                         }
                     })
                     .collect_view()}
-                <button type="button" class="button small secondary" on:click=move |_| go(clear.clone(), false)>"清除全部"</button>
+                <button type="button" class="button small secondary" on:click=move |_| go(clear.clone())>"清除全部"</button>
             </div>
         })
     }
@@ -203,6 +340,16 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
 /// The order menu.
 #[component]
 pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
+    // The options change only when a search starts or ends, or the order changes.
+    let shape = Memo::new(move |_| {
+        listing.with(|l| {
+            (
+                l.query.kind,
+                !l.query.q.is_empty(),
+                l.query.effective_sort(),
+            )
+        })
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let query = listing.get_untracked().query;
@@ -210,18 +357,17 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
             .iter()
             .copied()
             .find(|s| s.param() == value);
-        go(query.with_sort(sort).href(path), false);
+        go(query.with_sort(sort).href(path));
     };
     view! {
         <label class="sort-menu">
             <span>"排序"</span>
             <select on:change=on_change>
                 {move || {
-                    let query = listing.get().query;
-                    let current = query.effective_sort();
-                    Sort::for_kind(query.kind)
+                    let (kind, searching, current) = shape.get();
+                    Sort::for_kind(kind)
                         .iter()
-                        .filter(|s| **s != Sort::Relevance || !query.q.is_empty())
+                        .filter(|s| **s != Sort::Relevance || searching)
                         .map(|s| view! { <option value=s.param() selected=*s == current>{s.label(Lang::Zh)}</option> })
                         .collect_view()
                 }}

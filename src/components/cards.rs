@@ -15,30 +15,41 @@ use crate::state::site_href;
 
 /// An article in a list: title, summary, category, date, views. With search `terms`, the
 /// matches are marked, and the summary gives way to a body snippet when only the body matches.
+/// The marks follow `terms`, so a list can keep a card while the reader types.
 #[component]
 pub fn ArticleCard(
     article: Article,
     bundle: Arc<Bundle>,
-    #[prop(optional)] terms: Vec<String>,
+    #[prop(into, optional)] terms: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
+    let terms = terms.unwrap_or_else(|| Signal::stored(Vec::new()));
     let href = site_href(&format!("/articles/{}", article.id));
-    let title = highlight(&article.title, &terms);
-    let mut excerpt = highlight(&article.summary, &terms);
-    if !terms.is_empty() && !excerpt.iter().any(|s| s.hit) {
-        let body = article.body.as_deref().map(blocks_text).unwrap_or_default();
-        let snip = snippet(&body, &terms, 80);
-        if snip.iter().any(|s| s.hit) {
-            excerpt = snip;
-        }
-    }
+    let title = article.title.clone();
+    let summary = article.summary.clone();
+    let body = article.body.clone();
+    let excerpt = move || {
+        terms.with(|terms| {
+            let excerpt = highlight(&summary, terms);
+            if terms.is_empty() || excerpt.iter().any(|s| s.hit) {
+                return excerpt;
+            }
+            let text = body.as_deref().map(blocks_text).unwrap_or_default();
+            let snip = snippet(&text, terms, 80);
+            if snip.iter().any(|s| s.hit) {
+                snip
+            } else {
+                excerpt
+            }
+        })
+    };
     let category = bundle
         .category(&article.category)
         .map(|c| c.name.clone())
         .unwrap_or_default();
     view! {
         <article class="card article-card">
-            <h3 class="card-title"><A href=href><Highlighted segments=title /></A></h3>
-            <p class="card-summary"><Highlighted segments=excerpt /></p>
+            <h3 class="card-title"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&title, t)) /> }}</A></h3>
+            <p class="card-summary">{move || view! { <Highlighted segments=excerpt() /> }}</p>
             <p class="card-meta">
                 <span class="tag">{category}</span>
                 <DateText date=article.published />
@@ -53,13 +64,11 @@ pub fn ArticleCard(
 pub fn ProjectCard(
     project: Project,
     bundle: Arc<Bundle>,
-    #[prop(optional)] terms: Vec<String>,
+    #[prop(into, optional)] terms: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
+    let terms = terms.unwrap_or_else(|| Signal::stored(Vec::new()));
     let href = site_href(&format!("/projects/{}", project.id));
-    let (name, summary) = (
-        highlight(&project.name, &terms),
-        highlight(&project.summary, &terms),
-    );
+    let (name, summary) = (project.name.clone(), project.summary.clone());
     let industry = bundle
         .industry(&project.industry)
         .map(|t| t.name.clone())
@@ -80,8 +89,8 @@ pub fn ProjectCard(
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
                 {amount.map(|(short, exact)| view! { <span class="amount" title=exact>{short}</span> })}
             </div>
-            <h3 class="card-title"><A href=href><Highlighted segments=name /></A></h3>
-            <p class="card-summary"><Highlighted segments=summary /></p>
+            <h3 class="card-title"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&name, t)) /> }}</A></h3>
+            <p class="card-summary">{move || view! { <Highlighted segments=terms.with(|t| highlight(&summary, t)) /> }}</p>
             <p class="card-meta">
                 <span class="tag">{industry}</span>
                 <span>{place}</span>

@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use parkreader_core::browse::{Listing, PAGE_SIZE};
-use parkreader_core::query::{ListKind, ListQuery};
+use parkreader_core::query::ListKind;
 use parkreader_core::{Article, Bundle};
 
-use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
+use crate::components::browse::{
+    ActiveFilters, FacetPanel, ListState, NoResults, Pager, SearchBox, SortMenu,
+};
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
@@ -22,11 +23,14 @@ const PATH: &str = "/articles";
 /// The article list.
 #[component]
 pub fn ArticlesPage() -> impl IntoView {
-    let location = use_location();
-    let query = Memo::new(move |_| ListQuery::parse(ListKind::Articles, &location.search.get()));
+    let state = ListState::new(ListKind::Articles);
+    let query = state.query;
     with_bundle(move |bundle| {
         let index = list_index(&bundle, ListKind::Articles);
-        let listing = Memo::new(move |_| index.run(&query.get(), PAGE_SIZE));
+        let listing = Memo::new(move |_| {
+            let query = query.get();
+            crate::browser::timed("parkreader:search", || index.run(&query, PAGE_SIZE))
+        });
         let b = bundle.clone();
         view! {
             <PageHead
@@ -35,8 +39,8 @@ pub fn ArticlesPage() -> impl IntoView {
             />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("全部文章")] />
             <h1>"全部文章"</h1>
-            <SearchBox query path=PATH label="搜索文章" placeholder="搜索标题、正文，如：碳纤维" />
-            <div class="browse">
+            <SearchBox state path=PATH label="搜索文章" placeholder="搜索标题、正文，如：碳纤维" />
+            <div class="browse" on:click=move |_| state.write_url()>
                 <aside class="browse-filters" aria-label="筛选">
                     <FacetPanel listing path=PATH />
                 </aside>
@@ -47,7 +51,7 @@ pub fn ArticlesPage() -> impl IntoView {
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="全部文章" />
                     </div>
                     <ActiveFilters listing path=PATH />
-                    {move || article_results(listing.get(), b.clone())}
+                    {article_results(listing, b.clone())}
                     <Pager listing path=PATH />
                 </section>
             </div>
@@ -55,24 +59,26 @@ pub fn ArticlesPage() -> impl IntoView {
     })
 }
 
-fn article_results(listing: Listing, bundle: Arc<Bundle>) -> AnyView {
-    if listing.total == 0 {
-        return view! { <NoResults listing path=PATH /> }.into_any();
+/// One page of results, keyed by document: a card that stays in the list as the reader types
+/// is kept, and only its marks follow the new terms.
+fn article_results(listing: Memo<Listing>, bundle: Arc<Bundle>) -> impl IntoView {
+    let empty = Memo::new(move |_| listing.with(|l| l.total == 0));
+    let items = Memo::new(move |_| listing.with(|l| l.items.clone()));
+    let terms = Memo::new(move |_| listing.with(|l| l.terms.clone()));
+    move || {
+        if empty.get() {
+            return view! { <NoResults listing=listing.get() path=PATH /> }.into_any();
+        }
+        let bundle = bundle.clone();
+        view! {
+            <div class="card-list">
+                <For each=move || items.get() key=|i| *i let:i>
+                    <ArticleCard article=bundle.articles[i].clone() bundle=bundle.clone() terms=terms />
+                </For>
+            </div>
+        }
+        .into_any()
     }
-    let terms = listing.terms.clone();
-    view! {
-        <div class="card-list">
-            {listing
-                .items
-                .iter()
-                .map(|&i| {
-                    let article = bundle.articles[i].clone();
-                    view! { <ArticleCard article bundle=bundle.clone() terms=terms.clone() /> }
-                })
-                .collect_view()}
-        </div>
-    }
-    .into_any()
 }
 
 /// Links to each category, the current one marked.

@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use parkreader_core::browse::{Listing, PAGE_SIZE};
-use parkreader_core::query::{ListKind, ListQuery};
+use parkreader_core::query::ListKind;
 use parkreader_core::Bundle;
 
-use crate::components::browse::{ActiveFilters, FacetPanel, NoResults, Pager, SearchBox, SortMenu};
+use crate::components::browse::{
+    ActiveFilters, FacetPanel, ListState, NoResults, Pager, SearchBox, SortMenu,
+};
 use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
@@ -20,11 +21,14 @@ const PATH: &str = "/projects";
 /// The project list.
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
-    let location = use_location();
-    let query = Memo::new(move |_| ListQuery::parse(ListKind::Projects, &location.search.get()));
+    let state = ListState::new(ListKind::Projects);
+    let query = state.query;
     with_bundle(move |bundle| {
         let index = list_index(&bundle, ListKind::Projects);
-        let listing = Memo::new(move |_| index.run(&query.get(), PAGE_SIZE));
+        let listing = Memo::new(move |_| {
+            let query = query.get();
+            crate::browser::timed("parkreader:search", || index.run(&query, PAGE_SIZE))
+        });
         let b = bundle.clone();
         view! {
             <PageHead
@@ -33,8 +37,8 @@ pub fn ProjectsPage() -> impl IntoView {
             />
             <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("投资项目")] />
             <h1>"投资项目"</h1>
-            <SearchBox query path=PATH label="搜索项目" placeholder="搜索项目、投资方、产品，如：无人机" />
-            <div class="browse">
+            <SearchBox state path=PATH label="搜索项目" placeholder="搜索项目、投资方、产品，如：无人机" />
+            <div class="browse" on:click=move |_| state.write_url()>
                 <aside class="browse-filters" aria-label="筛选">
                     <FacetPanel listing path=PATH />
                 </aside>
@@ -45,7 +49,7 @@ pub fn ProjectsPage() -> impl IntoView {
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="投资项目" />
                     </div>
                     <ActiveFilters listing path=PATH />
-                    {move || project_results(listing.get(), b.clone())}
+                    {project_results(listing, b.clone())}
                     <Pager listing path=PATH />
                 </section>
             </div>
@@ -53,22 +57,24 @@ pub fn ProjectsPage() -> impl IntoView {
     })
 }
 
-fn project_results(listing: Listing, bundle: Arc<Bundle>) -> AnyView {
-    if listing.total == 0 {
-        return view! { <NoResults listing path=PATH /> }.into_any();
+/// One page of results, keyed by document: a card that stays in the list as the reader types
+/// is kept, and only its marks follow the new terms.
+fn project_results(listing: Memo<Listing>, bundle: Arc<Bundle>) -> impl IntoView {
+    let empty = Memo::new(move |_| listing.with(|l| l.total == 0));
+    let items = Memo::new(move |_| listing.with(|l| l.items.clone()));
+    let terms = Memo::new(move |_| listing.with(|l| l.terms.clone()));
+    move || {
+        if empty.get() {
+            return view! { <NoResults listing=listing.get() path=PATH /> }.into_any();
+        }
+        let bundle = bundle.clone();
+        view! {
+            <div class="card-grid">
+                <For each=move || items.get() key=|i| *i let:i>
+                    <ProjectCard project=bundle.projects[i].clone() bundle=bundle.clone() terms=terms />
+                </For>
+            </div>
+        }
+        .into_any()
     }
-    let terms = listing.terms.clone();
-    view! {
-        <div class="card-grid">
-            {listing
-                .items
-                .iter()
-                .map(|&i| {
-                    let project = bundle.projects[i].clone();
-                    view! { <ProjectCard project bundle=bundle.clone() terms=terms.clone() /> }
-                })
-                .collect_view()}
-        </div>
-    }
-    .into_any()
 }

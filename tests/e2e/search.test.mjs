@@ -112,3 +112,38 @@ test('facets work from the keyboard and keep focus on the box just ticked', asyn
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the address bar catches up with typing: one history entry, and Back undoes the search', async () => {
+  const page = await newPage(browser, { mobile: false });
+  await page.goto(server.url + '/articles');
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  const box = page.getByRole('searchbox', { name: '搜索文章' });
+  const historyBefore = await page.evaluate(() => history.length);
+  await box.pressSequentially('碳纤维', { delay: 20 });
+  await expect(page.getByText('关键词：碳纤维')).toBeVisible();
+  const hits = await totalOf(page);
+  assert.ok(hits > 0 && hits < SAMPLE.articles.length);
+  // The URL follows without a keystroke's worth of delay per character.
+  await page.waitForURL((url) => url.searchParams.get('q') === '碳纤维');
+  assert.equal(await page.evaluate(() => history.length) - historyBefore, 1);
+
+  // A result opened straight after typing; Back returns to the search as typed.
+  await box.fill('碳纤维复合');
+  await page.locator('.article-card .card-title a').first().click();
+  await page.waitForURL(/\/articles\/[^?]+$/);
+  await page.goBack();
+  await expect(page.getByText('关键词：碳纤维复合')).toBeVisible();
+  assert.equal(await box.inputValue(), '碳纤维复合');
+
+  // Back again leaves the search: the unfiltered list.
+  await page.goBack();
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  assert.equal(await box.inputValue(), '');
+
+  // The share sheet never lags: it offers the view as shown, even straight after a keystroke.
+  await box.fill('签约');
+  await page.getByRole('button', { name: '分享' }).click();
+  assert.equal(new URL(await page.getByRole('textbox', { name: '链接' }).inputValue()).searchParams.get('q'), '签约');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

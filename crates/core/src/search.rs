@@ -1,6 +1,7 @@
-//! Full-text search for Chinese without a dictionary: a character bigram index narrows the
-//! candidates, then each candidate is checked against its text, so a document is found exactly
-//! when it contains every typed term as a contiguous substring: no more, no fewer.
+//! Full-text search for Chinese without a dictionary: character 1-, 2- and 3-gram postings answer
+//! terms of up to three characters exactly and narrow longer ones, whose candidates are then
+//! checked against their text, so a document is found exactly when it contains every typed term
+//! as a contiguous substring: no more, no fewer.
 //!
 //! Every document has four fields, weighted for ranking as title 8, tags 4, summary 2, body 1
 //! (see docs/search.md).
@@ -47,14 +48,16 @@ pub struct SearchIndex {
     /// Folded field texts per document.
     docs: Vec<DocFields>,
     /// Documents containing each character, with the fields it is in.
-    unigrams: FastMap<char, Postings>,
+    unigrams: FastMap<u64, Postings>,
     /// Documents containing each pair of adjacent characters (within one field), with the fields.
     bigrams: FastMap<u64, Postings>,
+    /// Documents containing each run of three adjacent characters (within one field).
+    trigrams: FastMap<u64, Postings>,
 }
 
 /// Ascending document numbers, each with a bit set per field ([`Field`] as bit index) that
-/// contains the character or pair. One- and two-character terms are answered from these
-/// alone, exactly; longer terms are narrowed by them and then checked against the text.
+/// contains the n-gram. Terms of one to three characters are answered from these alone,
+/// exactly; longer terms are narrowed by them and then checked against the text.
 #[derive(Clone, Debug, Default)]
 struct Postings {
     docs: Vec<u32>,
@@ -118,8 +121,11 @@ pub struct Hit {
     pub score: u32,
 }
 
-fn pair(a: char, b: char) -> u64 {
-    (u64::from(a as u32) << 32) | u64::from(b as u32)
+/// A key for one, two or three characters: 21 bits each hold any `char`.
+fn gram(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .fold(0u64, |key, &c| (key << 21) | u64::from(c as u32))
 }
 
 /// The strongest field among those whose bits are set.
@@ -136,17 +142,28 @@ impl SearchIndex {
             let folded: DocFields = fields.map(|f| fold(&f));
             for (f, text) in folded.iter().enumerate() {
                 let bit = 1u8 << f;
-                let mut prev: Option<char> = None;
+                // The last three characters of the current run without whitespace.
+                let mut window = ['\0'; 3];
+                let mut run = 0usize;
                 for c in text.chars() {
                     if c.is_whitespace() {
-                        prev = None;
+                        run = 0;
                         continue;
                     }
-                    index.unigrams.entry(c).or_default().add(doc, bit);
-                    if let Some(p) = prev {
-                        index.bigrams.entry(pair(p, c)).or_default().add(doc, bit);
+                    window = [window[1], window[2], c];
+                    run += 1;
+                    index.unigrams.entry(gram(&[c])).or_default().add(doc, bit);
+                    if run >= 2 {
+                        let key = gram(&window[1..]);
+                        index.bigrams.entry(key).or_default().add(doc, bit);
                     }
-                    prev = Some(c);
+                    if run >= 3 {
+                        index
+                            .trigrams
+                            .entry(gram(&window))
+                            .or_default()
+                            .add(doc, bit);
+                    }
                 }
             }
             index.docs.push(folded);
@@ -225,76 +242,73 @@ impl SearchIndex {
     /// Documents containing `term`, ascending, each with the fields that contain it.
     fn matches(&self, term: &str) -> Vec<(u32, u8)> {
         let chars: Vec<char> = term.chars().collect();
-        match chars.as_slice() {
-            [] => Vec::new(),
-            [c] => self
-                .unigrams
-                .get(c)
+        let spaced = chars.iter().any(|c| c.is_whitespace());
+        let exact = match (chars.len(), spaced) {
+            (0, _) => return Vec::new(),
+            (1, _) => Some(&self.unigrams),
+            (2, false) => Some(&self.bigrams),
+            (3, false) => Some(&self.trigrams),
+            _ => None,
+        };
+        if let Some(map) = exact {
+            return map
+                .get(&gram(&chars))
                 .map(Postings::to_vec)
-                .unwrap_or_default(),
-            [a, b] if !a.is_whitespace() && !b.is_whitespace() => self
-                .bigrams
-                .get(&pair(*a, *b))
-                .map(Postings::to_vec)
-                .unwrap_or_default(),
-            _ => {
-                // Pairs around a space (a Latin phrase) are not indexed: narrow by the others,
-                // or by single characters when there are none.
-                let mut lists: Vec<&Postings> = Vec::with_capacity(chars.len());
-                for w in chars
-                    .windows(2)
-                    .filter(|w| !w[0].is_whitespace() && !w[1].is_whitespace())
-                {
-                    match self.bigrams.get(&pair(w[0], w[1])) {
-                        Some(list) => lists.push(list),
-                        None => return Vec::new(),
-                    }
+                .unwrap_or_default();
+        }
+        // Narrow by the longest n-grams the term has (n-grams never span a space, so a Latin
+        // phrase is narrowed by the pieces between its spaces), then check the text.
+        let mut lists: Vec<&Postings> = Vec::with_capacity(chars.len());
+        for (n, map) in [(3, &self.trigrams), (2, &self.bigrams), (1, &self.unigrams)] {
+            for w in chars
+                .windows(n)
+                .filter(|w| !w.iter().any(|c| c.is_whitespace()))
+            {
+                match map.get(&gram(w)) {
+                    Some(list) => lists.push(list),
+                    None => return Vec::new(),
                 }
-                if lists.is_empty() {
-                    for c in chars.iter().filter(|c| !c.is_whitespace()) {
-                        match self.unigrams.get(c) {
-                            Some(list) => lists.push(list),
-                            None => return Vec::new(),
-                        }
-                    }
-                }
-                if lists.is_empty() {
-                    return Vec::new();
-                }
-                lists.sort_by_key(|l| l.docs.len());
-                let mut candidates = lists[0].to_vec();
-                for list in &lists[1..] {
-                    let mut j = 0;
-                    candidates.retain_mut(|(doc, mask)| {
-                        while j < list.docs.len() && list.docs[j] < *doc {
-                            j += 1;
-                        }
-                        if list.docs.get(j) == Some(doc) {
-                            *mask &= list.fields[j];
-                            *mask != 0
-                        } else {
-                            false
-                        }
-                    });
-                    if candidates.is_empty() {
-                        return candidates;
-                    }
-                }
-                // Having every pair is necessary, not sufficient: check the text, and keep only
-                // the fields that really contain the term.
-                candidates.retain_mut(|(doc, mask)| {
-                    let fields = &self.docs[*doc as usize];
-                    for f in Field::ALL {
-                        let bit = 1 << f as u8;
-                        if *mask & bit != 0 && !fields[f as usize].contains(term) {
-                            *mask &= !bit;
-                        }
-                    }
-                    *mask != 0
-                });
-                candidates
+            }
+            if !lists.is_empty() {
+                break;
             }
         }
+        if lists.is_empty() {
+            return Vec::new();
+        }
+        lists.sort_by_key(|l| l.docs.len());
+        let mut candidates = lists[0].to_vec();
+        for list in &lists[1..] {
+            let mut j = 0;
+            candidates.retain_mut(|(doc, mask)| {
+                while j < list.docs.len() && list.docs[j] < *doc {
+                    j += 1;
+                }
+                if list.docs.get(j) == Some(doc) {
+                    *mask &= list.fields[j];
+                    *mask != 0
+                } else {
+                    false
+                }
+            });
+            if candidates.is_empty() {
+                return candidates;
+            }
+        }
+        // Having every n-gram is necessary, not sufficient: check the text, and keep only the
+        // fields that really contain the term.
+        let finder = memchr::memmem::Finder::new(term.as_bytes());
+        candidates.retain_mut(|(doc, mask)| {
+            let fields = &self.docs[*doc as usize];
+            for f in Field::ALL {
+                let bit = 1 << f as u8;
+                if *mask & bit != 0 && finder.find(fields[f as usize].as_bytes()).is_none() {
+                    *mask &= !bit;
+                }
+            }
+            *mask != 0
+        });
+        candidates
     }
 }
 
