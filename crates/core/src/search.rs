@@ -239,7 +239,9 @@ impl SearchIndex {
         hits
     }
 
-    /// Documents containing `term`, ascending, each with the fields that contain it.
+    /// Documents containing `term`, ascending, each with field bits of which the strongest set
+    /// is the strongest field containing it (weaker bits may be missing or, for short terms,
+    /// present).
     fn matches(&self, term: &str) -> Vec<(u32, u8)> {
         let chars: Vec<char> = term.chars().collect();
         let spaced = chars.iter().any(|c| c.is_whitespace());
@@ -295,17 +297,15 @@ impl SearchIndex {
                 return candidates;
             }
         }
-        // Having every n-gram is necessary, not sufficient: check the text, and keep only the
-        // fields that really contain the term.
+        // Having every n-gram is necessary, not sufficient: check the text. Ranking needs only
+        // the strongest field that contains the term, so the check stops there.
         let finder = memchr::memmem::Finder::new(term.as_bytes());
         candidates.retain_mut(|(doc, mask)| {
             let fields = &self.docs[*doc as usize];
-            for f in Field::ALL {
-                let bit = 1 << f as u8;
-                if *mask & bit != 0 && finder.find(fields[f as usize].as_bytes()).is_none() {
-                    *mask &= !bit;
-                }
-            }
+            let found = Field::ALL.into_iter().find(|&f| {
+                *mask & (1 << f as u8) != 0 && finder.find(fields[f as usize].as_bytes()).is_some()
+            });
+            *mask = found.map_or(0, |f| 1 << f as u8);
             *mask != 0
         });
         candidates
