@@ -6,10 +6,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::layout::{Footer, Header};
+use crate::components::library::UpdateBanner;
 use crate::components::states::{NotFound, StaleNotice};
+use crate::offline::Offline;
 use crate::pages::{
     article::ArticlePage, articles::ArticlesPage, category::CategoryPage, home::HomePage,
-    project::ProjectPage, projects::ProjectsPage,
+    project::ProjectPage, projects::ProjectsPage, saved::SavedPage,
 };
 use crate::state::{use_base_path, Catalog};
 
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
     if use_context::<Catalog>().is_none() {
         Catalog::provide();
     }
+    Offline::provide();
     view! {
         <Title text="招商资讯" />
         <Router base=use_base_path()>
@@ -34,8 +37,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects") view=ProjectsPage />
                     <Route path=path!("/projects/:id") view=ProjectPage />
                     <Route path=path!("/categories/:id") view=CategoryPage />
+                    <Route path=path!("/saved") view=SavedPage />
                 </Routes>
             </main>
+            <UpdateBanner />
             <Footer />
         </Router>
     }

@@ -50,13 +50,20 @@ fn meta_content(name: &str) -> Option<String> {
 
 /// Downloads a text file, mapping each way it can fail to a [`LoadError`].
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })?;
+    fetch_text_with(url, false).await
+}
+
+/// Like [`fetch_text`]; `fresh` asks the server again instead of any cache (the browser's or
+/// the service worker's), as a retry after bad data must.
+pub async fn fetch_text_with(url: &str, fresh: bool) -> Result<String, LoadError> {
+    let mut request = Request::get(url);
+    if fresh {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request.send().await.map_err(|e| LoadError::Network {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })?;
     if !response.ok() {
         return Err(LoadError::Http {
             url: url.to_string(),

@@ -7,6 +7,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod error;
+pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
@@ -34,15 +35,22 @@ pub fn start() {
         return;
     };
     let prerendered = root.has_attribute("data-prerendered");
-    let mount = move |initial: Option<state::Load>| {
+    // What to start with: nothing (the app loads the bundle), a bundle, or the copy saved on
+    // this device and why it is shown.
+    type Initial = Option<(state::Load, Option<(u64, error::LoadError)>)>;
+    let mount = move |initial: Initial| {
         root.set_inner_html("");
         // From here on the page is the live app (tests and benchmarks wait for this).
         let _ = root.remove_attribute("data-prerendered");
         leptos::mount::mount_to(root, move || {
             provide_context(state::Today(browser::today()));
             provide_context(browser::base_path());
-            if let Some(load) = initial {
-                state::Catalog::with_state(load);
+            if let Some((load, saved)) = initial {
+                let catalog = state::Catalog::with_state(load);
+                if let Some((at, error)) = saved {
+                    catalog.saved_at.set(Some(at));
+                    catalog.stale_error.set(Some(error));
+                }
             }
             view! { <app::App /> }
         })
@@ -50,11 +58,18 @@ pub fn start() {
     };
     if prerendered {
         wasm_bindgen_futures::spawn_local(async move {
-            match state::fetch_bundle().await {
-                Ok(bundle) => mount(Some(state::Load::Ready(Arc::new(bundle)))),
-                // The static page was built from a valid bundle and is still right: keep it,
-                // and say above it what went wrong, with a retry.
-                Err(error) => components::states::show_static_notice(error),
+            match state::fetch_bundle(false).await {
+                Ok(bundle) => mount(Some((state::Load::Ready(Arc::new(bundle)), None))),
+                Err(error) => match state::saved_copy() {
+                    // Offline without a service worker: the copy saved on this device.
+                    Some((bundle, at)) => mount(Some((
+                        state::Load::Ready(Arc::new(bundle)),
+                        Some((at, error)),
+                    ))),
+                    // The static page was built from a valid bundle and is still right: keep
+                    // it, and say above it what went wrong, with a retry.
+                    None => components::states::show_static_notice(error),
+                },
             }
         });
     } else {

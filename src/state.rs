@@ -32,13 +32,16 @@ pub struct Catalog {
     pub load: RwSignal<Load>,
     /// Set when a reload failed while a good bundle stayed on screen.
     pub stale_error: RwSignal<Option<LoadError>>,
+    /// Set (ms since 1970) when the bundle shown is the copy saved on this device, because the
+    /// network failed.
+    pub saved_at: RwSignal<Option<u64>>,
 }
 
 impl Catalog {
     /// Creates the catalog, provides it as context and starts the first download.
     pub fn provide() -> Catalog {
         let catalog = Catalog::with_state(Load::Loading);
-        catalog.reload();
+        catalog.load(false);
         catalog
     }
 
@@ -48,28 +51,46 @@ impl Catalog {
         let catalog = Catalog {
             load: RwSignal::new(load),
             stale_error: RwSignal::new(None),
+            saved_at: RwSignal::new(None),
         };
         provide_context(catalog);
         catalog
     }
 
     /// (Re)downloads and validates the bundle. A failure replaces the screen only when there is
-    /// no good bundle yet; otherwise the last good copy stays and the error is reported beside it.
+    /// no good bundle yet, here or saved on the device; otherwise the last good copy stays (or
+    /// the saved one is shown) and the error is reported beside it.
     pub fn reload(self) {
+        self.load(true);
+    }
+
+    /// Loads the bundle; `fresh` bypasses every cache (a retry).
+    fn load(self, fresh: bool) {
         let has_good_copy = matches!(self.load.get_untracked(), Load::Ready(_));
         if !has_good_copy {
             self.load.set(Load::Loading);
         }
         spawn_local(async move {
-            match fetch_bundle().await {
+            match fetch_bundle(fresh).await {
                 Ok(bundle) => {
                     self.stale_error.set(None);
+                    self.saved_at.set(None);
                     self.load.set(Load::Ready(Arc::new(bundle)));
                 }
                 Err(error) if has_good_copy => self.stale_error.set(Some(error)),
-                Err(error) => self.load.set(Load::Failed(error)),
+                Err(error) => match saved_copy() {
+                    Some((bundle, at)) => self.show_saved(bundle, at, error),
+                    None => self.load.set(Load::Failed(error)),
+                },
             }
         });
+    }
+
+    /// Shows the copy saved on this device, with why the network copy is not shown.
+    pub fn show_saved(self, bundle: Bundle, saved_at: u64, error: LoadError) {
+        self.saved_at.set(Some(saved_at));
+        self.stale_error.set(Some(error));
+        self.load.set(Load::Ready(Arc::new(bundle)));
     }
 
     /// The bundle, if loaded.
@@ -81,11 +102,23 @@ impl Catalog {
     }
 }
 
-/// Downloads and validates the bundle named by the page.
-pub async fn fetch_bundle() -> Result<Bundle, LoadError> {
+/// Downloads and validates the bundle named by the page, and keeps it on the device for when
+/// the network fails (see [`crate::offline::save_bundle`]).
+pub async fn fetch_bundle(fresh: bool) -> Result<Bundle, LoadError> {
     let url = browser::bundle_url();
-    let text = browser::fetch_text(&url).await?;
-    parse_bundle(&text).map_err(|error| LoadError::Invalid { url, error })
+    let text = browser::fetch_text_with(&url, fresh).await?;
+    let bundle = parse_bundle(&text).map_err(|error| LoadError::Invalid {
+        url: url.clone(),
+        error,
+    })?;
+    crate::offline::save_bundle(&url, &text);
+    Ok(bundle)
+}
+
+/// The last good bundle saved on this device, if any is still valid, and when it was saved.
+pub fn saved_copy() -> Option<(Bundle, u64)> {
+    let (text, at) = crate::offline::saved_bundle()?;
+    parse_bundle(&text).ok().map(|bundle| (bundle, at))
 }
 
 /// The catalog provided by the app shell.

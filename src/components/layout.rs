@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::library::OfflineBadge;
 use crate::state::site_href;
 use crate::state::use_catalog;
 
@@ -24,7 +25,9 @@ pub fn Header() -> impl IntoView {
                     <A href=site_href("/") exact=true>"首页"</A>
                     <A href=site_href("/articles")>"文章"</A>
                     <A href=site_href("/projects")>"项目"</A>
+                    <A href=site_href("/saved")>"收藏"</A>
                 </nav>
+                <OfflineBadge />
             </div>
         </header>
     }

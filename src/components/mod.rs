@@ -5,6 +5,7 @@ pub mod browse;
 pub mod cards;
 pub mod contact;
 pub mod layout;
+pub mod library;
 pub mod meta;
 pub mod share;
 pub mod states;

@@ -56,15 +56,23 @@ pub fn ErrorScreen(error: LoadError) -> impl IntoView {
     }
 }
 
-/// A reload failed but the last good content is still shown.
+/// A reload failed but the last good content is still shown: the one loaded earlier in this
+/// visit, or the copy saved on this device (then saying from when).
 #[component]
 pub fn StaleNotice() -> impl IntoView {
     let catalog = use_catalog();
     move || {
         catalog.stale_error.get().map(|error| {
+            let what = match catalog.saved_at.get() {
+                Some(at) => format!(
+                    "无法获取最新内容，正在显示本机于 {} 保存的内容。",
+                    crate::offline::format_saved_at(at)
+                ),
+                None => "更新内容失败，正在显示上次成功加载的内容。".to_string(),
+            };
             view! {
                 <div class="notice" role="status">
-                    <span>"更新内容失败，正在显示上次成功加载的内容。" {error.to_string()}</span>
+                    <span>{what} {error.to_string()}</span>
                     <button type="button" class="button small" on:click=move |_| catalog.reload()>"重试"</button>
                 </div>
             }

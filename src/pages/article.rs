@@ -11,11 +11,13 @@ use crate::browser;
 use crate::components::blocks::{site_src, BodyBlocks};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
+use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, Loading, NotFound};
 use crate::error::LoadError;
 use crate::state::site_href;
+use parkreader_core::library::ItemKind;
 
 /// An article; not-found for an unknown id.
 #[component]
@@ -81,7 +83,10 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
             <header class="article-header">
                 <h1>{article.title.clone()}</h1>
                 <Byline article=article.clone() bundle=bundle.clone() />
-                <ShareButton path=format!("/articles/{}", article.id) title=article.title.clone() />
+                <div class="item-actions">
+                    <BookmarkButton kind=ItemKind::Article id=article.id.clone() title=article.title.clone() />
+                    <ShareButton path=format!("/articles/{}", article.id) title=article.title.clone() />
+                </div>
             </header>
             <ArticleBody article=article.clone() />
             <footer class="article-footer">

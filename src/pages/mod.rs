@@ -6,3 +6,4 @@ pub mod category;
 pub mod home;
 pub mod project;
 pub mod projects;
+pub mod saved;

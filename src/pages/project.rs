@@ -9,10 +9,12 @@ use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
 use crate::components::blocks::{BodyBlocks, Picture};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
+use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Crumb, DateText, PageHead, PageInfo, StatusBadge};
 use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, NotFound};
 use crate::state::use_today;
+use parkreader_core::library::ItemKind;
 
 /// A project; not-found for an unknown id.
 #[component]
@@ -59,7 +61,10 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
             <header class="project-header">
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
                 <h1>{project.name.clone()}</h1>
-                <ShareButton path=format!("/projects/{}", project.id) title=project.name.clone() />
+                <div class="item-actions">
+                    <BookmarkButton kind=ItemKind::Project id=project.id.clone() title=project.name.clone() />
+                    <ShareButton path=format!("/projects/{}", project.id) title=project.name.clone() />
+                </div>
                 <p class="lead">{project.summary.clone()}</p>
             </header>
             {project.cover.clone().map(|image| view! { <Picture image eager=true /> })}

@@ -3,9 +3,11 @@
 // scripts/test.sh builds this site into dist-subpath/ before the end-to-end run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
+import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from './expect.mjs';
 import { ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
@@ -53,4 +55,39 @@ test('everything works under /reader/ on a plain static host', async () => {
   assert.equal(new URL(page.url()).pathname, '/reader/');
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('installable under /reader/: the manifest and the service worker follow the sub-path', async () => {
+  // Chromium never offers to install from an incognito profile: use a real one.
+  const profile = mkdtempSync(join(tmpdir(), 'parkreader-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    locale: 'zh-CN',
+  });
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${server.url}/reader/`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
+    assert.equal(manifestUrl, '/reader/manifest.webmanifest');
+    const manifest = await (await page.request.get(server.url + manifestUrl)).json();
+    assert.equal(manifest.start_url, '/reader/');
+    assert.equal(manifest.scope, '/reader/');
+    assert.equal(manifest.name, SAMPLE.site.name);
+    for (const icon of manifest.icons) {
+      assert.ok(icon.src.startsWith('/reader/icons/'), icon.src);
+      assert.equal((await page.request.get(server.url + icon.src)).status(), 200, icon.src);
+    }
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(new URL(scope).pathname, '/reader/');
+    // Chromium's own installability check (manifest, icons, service worker) finds nothing wrong.
+    await page.waitForFunction(() => navigator.serviceWorker.controller != null);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });

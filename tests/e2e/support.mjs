@@ -11,7 +11,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'bundle.json'), 'utf8'));
 
-const BIN = process.env.PARKREADER_BIN
+export const BIN = process.env.PARKREADER_BIN
   ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'debug', 'parkreader');
 
 /** Serves `dir` with `parkreader serve` on a free port; resolves to { url, stop }. */
@@ -52,11 +52,15 @@ export function launch() {
   });
 }
 
-/** A phone-sized page that fails the test on any uncaught page error. */
-export async function newPage(browser, { mobile = true } = {}) {
-  const context = await browser.newContext(mobile
-    ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-    : { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+/** A phone-sized page that fails the test on any uncaught page error. `options` go to the
+ * browser context (e.g. `{ serviceWorkers: 'block' }`, as in iOS in-app webviews). */
+export async function newPage(browser, { mobile = true, ...options } = {}) {
+  const context = await browser.newContext({
+    ...(mobile
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+      : { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }),
+    ...options,
+  });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e));

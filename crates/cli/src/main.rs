@@ -7,6 +7,7 @@
 
 mod bench;
 mod generate;
+mod offline;
 mod prerender;
 mod serve;
 

@@ -92,6 +92,15 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         .replace(
             "<a class=\"site-name\" href=\"/\">招商资讯</a>",
             &format!("<a class=\"site-name\" href=\"{base}/\">{site_name}</a>"),
+        )
+        // Links Trunk leaves alone follow the base path here.
+        .replace(
+            "href=\"/manifest.webmanifest\"",
+            &format!("href=\"{base}/manifest.webmanifest\""),
+        )
+        .replace(
+            "href=\"/icons/icon-180.png\"",
+            &format!("href=\"{base}/icons/icon-180.png\""),
         );
     fs::write(&shell_path, &shell)?;
 
@@ -115,6 +124,9 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         fs::create_dir_all(&dir)?;
         fs::write(dir.join("index.html"), html)?;
     }
+    // Installable and offline: the manifest, then the worker that precaches everything above.
+    crate::offline::write_manifest(dist, &bundle, &base)?;
+    crate::offline::write_service_worker(dist, &base)?;
     Ok(routes.len())
 }
 

@@ -129,3 +129,79 @@ fn refuses_an_invalid_bundle_and_writes_nothing() {
     assert!(!dir.join("articles").exists());
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The worker's precache list is read off the built files, and its version follows them.
+#[test]
+fn writes_a_service_worker_and_manifest_from_the_built_files() {
+    let dir = std::env::temp_dir().join(format!("parkreader-sw-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let small = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/small.json"
+    ))
+    .unwrap();
+    site(&dir, &small);
+    fs::write(dir.join("app-0123abcd_bg.wasm"), b"\0asm").unwrap();
+    fs::write(dir.join("app-0123abcd.js"), "export default 1;").unwrap();
+    fs::create_dir_all(dir.join("icons")).unwrap();
+    fs::write(dir.join("icons/icon-192.png"), b"png").unwrap();
+    assert!(prerender(&dir).status.success());
+
+    let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
+    let list_line = worker
+        .lines()
+        .find(|l| l.starts_with("const PRECACHE = "))
+        .unwrap();
+    let list: Vec<String> = serde_json::from_str(
+        list_line
+            .trim_start_matches("const PRECACHE = ")
+            .trim_end_matches(';'),
+    )
+    .unwrap();
+    let bundle = fs::read_dir(dir.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("bundle-"))
+        .unwrap();
+    for wanted in [
+        "/".to_string(),
+        "/404.html".to_string(),
+        "/articles".to_string(),
+        "/projects".to_string(),
+        "/app-0123abcd_bg.wasm".to_string(),
+        "/app-0123abcd.js".to_string(),
+        "/icons/icon-192.png".to_string(),
+        "/manifest.webmanifest".to_string(),
+        format!("/data/{bundle}"),
+    ] {
+        assert!(list.contains(&wanted), "{wanted} precached: {list:?}");
+    }
+    assert!(
+        !list
+            .iter()
+            .any(|u| u.ends_with("sw.js") || u.contains("/articles/")),
+        "{list:?}"
+    );
+    assert!(!worker.contains("__VERSION__") && !worker.contains("__BASE__"));
+    let version = |w: &str| {
+        w.lines()
+            .find(|l| l.starts_with("const VERSION"))
+            .unwrap()
+            .to_string()
+    };
+
+    // A new deploy with other content is a new worker.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("manifest.webmanifest")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["start_url"], "/");
+    assert_eq!(manifest["display"], "standalone");
+    site(
+        &dir,
+        &small.replace("大丝束碳纤维项目签约", "大丝束碳纤维项目正式签约"),
+    );
+    assert!(prerender(&dir).status.success());
+    let next = fs::read_to_string(dir.join("sw.js")).unwrap();
+    assert_ne!(version(&worker), version(&next));
+    fs::remove_dir_all(&dir).unwrap();
+}

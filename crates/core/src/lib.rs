@@ -3,13 +3,15 @@
 //! Nothing here touches a browser: the bundle format ([`bundle`]), reading and validating it
 //! ([`validate`]), dates ([`date`]), money and quantities ([`money`]), which URLs may appear in
 //! a page ([`links`]), lookups and related items ([`catalog`]), search ([`text`], [`search`]),
-//! list views kept in the URL ([`query`]) and answered with facet counts ([`browse`]).
+//! list views kept in the URL ([`query`]) and answered with facet counts ([`browse`]), and the
+//! reader's bookmarks and history ([`library`]).
 //! All of it is tested natively.
 
 pub mod browse;
 pub mod bundle;
 pub mod catalog;
 pub mod date;
+pub mod library;
 pub mod links;
 pub mod money;
 pub mod query;

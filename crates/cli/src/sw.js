@@ -1,0 +1,163 @@
+// parkreader's service worker. `parkreader prerender` writes it to dist/sw.js with VERSION,
+// BASE and PRECACHE filled in from the files the build emitted, so every deploy that changes
+// any of them is a new worker, and the list is never kept by hand.
+//
+// - Install: precache the app (shell, hashed JS/wasm/CSS, icons, manifest, the bundle and the
+//   list pages) in a cache named after VERSION. A new worker waits until the page's
+//   "有更新，点击刷新" is accepted (message "skip-waiting"), or until every tab is closed.
+// - Activate: delete the caches of older versions; take over open pages.
+// - Navigations: the network first (answered within NAV_TIMEOUT_MS); offline, slow or failing,
+//   the page as cached, then the app shell, which renders any route from the cached bundle.
+// - Data, bodies and images: from the cache, refreshed in the background (stale-while-
+//   revalidate); anything else the site serves is cached as it is read, up to RUNTIME_MAX_*.
+'use strict';
+
+const VERSION = '__VERSION__';
+const BASE = '__BASE__';
+const PRECACHE = __PRECACHE__;
+const SHELL = BASE + '404.html';
+const CACHE = 'parkreader-' + VERSION;
+const RUNTIME = 'parkreader-runtime';
+const RUNTIME_MAX_ENTRIES = 400;
+const RUNTIME_MAX_BYTES = 50 * 1024 * 1024;
+const NAV_TIMEOUT_MS = 4000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(PRECACHE.map(async (path) => {
+      const response = await fetch(path);
+      if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
+      await cache.put(path, await unredirected(response));
+    }));
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('parkreader-') && name !== CACHE && name !== RUNTIME) {
+        await caches.delete(name);
+      }
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
+  if (url.pathname === BASE + 'sw.js') return;
+  if (request.mode === 'navigate') {
+    event.respondWith(navigation(request, url));
+  } else if (request.headers.has('range')) {
+    return;
+  } else {
+    event.respondWith(asset(event, request));
+  }
+});
+
+// The network, unless it fails or is slow; then the cached page; then the app shell.
+async function navigation(request, url) {
+  const key = pageKey(url);
+  try {
+    const response = await withTimeout(fetch(request), NAV_TIMEOUT_MS);
+    if (response.ok) {
+      const copy = await unredirected(response.clone());
+      caches.open(RUNTIME).then((cache) => cache.put(key, copy)).then(trimRuntime);
+      return response;
+    }
+    // A page the host does not have is its 404.html, the app shell: right as it is. Only a
+    // failing server falls back to the cache.
+    if (response.status < 500) return response;
+  } catch (_) {
+    // Offline or too slow: fall through to the cache.
+  }
+  const cached = (await caches.match(key)) || (await caches.match(SHELL));
+  return cached || new Response('离线，且此页面尚未缓存。', {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
+// Precached files from the cache; everything else stale-while-revalidate. A request that
+// asks for a fresh copy (the app's retry after bad data) goes to the network first and
+// replaces what is cached.
+async function asset(event, request) {
+  if (request.cache === 'no-cache' || request.cache === 'reload') {
+    try {
+      const response = await fetch(request);
+      if (response.ok) {
+        const name = (await caches.open(CACHE).then((c) => c.match(request))) ? CACHE : RUNTIME;
+        await (await caches.open(name)).put(request, response.clone());
+      }
+      return response;
+    } catch (_) {
+      // Offline: whatever is cached is better than nothing.
+    }
+  }
+  const precached = await caches.match(request, { cacheName: CACHE });
+  if (precached) return precached;
+  const cached = await caches.match(request, { cacheName: RUNTIME });
+  const refresh = fetch(request).then(async (response) => {
+    if (response.ok && response.type === 'basic') {
+      const cache = await caches.open(RUNTIME);
+      await cache.put(request, response.clone());
+      await trimRuntime();
+    }
+    return response;
+  });
+  if (cached) {
+    event.waitUntil(refresh.catch(() => {}));
+    return cached;
+  }
+  return refresh;
+}
+
+// Pages are cached without their query: a filtered list is the list page, filtered by the app.
+function pageKey(url) {
+  const path = url.pathname.endsWith('/index.html')
+    ? url.pathname.slice(0, -'index.html'.length)
+    : url.pathname;
+  return new Request(url.origin + path);
+}
+
+// A response that followed a redirect (a host sending /articles to /articles/) cannot answer a
+// navigation; the same body and headers without the redirect can.
+async function unredirected(response) {
+  if (!response.redirected) return response;
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+// Oldest first out, until the runtime cache is within its entry and byte caps.
+async function trimRuntime() {
+  const cache = await caches.open(RUNTIME);
+  const keys = await cache.keys();
+  let bytes = 0;
+  const sizes = [];
+  for (const key of keys) {
+    const response = await cache.match(key);
+    const size = Number(response?.headers.get('content-length')) || 0;
+    sizes.push(size);
+    bytes += size;
+  }
+  let i = 0;
+  while (i < keys.length && (keys.length - i > RUNTIME_MAX_ENTRIES || bytes > RUNTIME_MAX_BYTES)) {
+    bytes -= sizes[i];
+    await cache.delete(keys[i]);
+    i += 1;
+  }
+}

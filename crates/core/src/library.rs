@@ -1,0 +1,242 @@
+//! The reader's own library, kept in the browser and never sent anywhere: bookmarks (收藏) and
+//! reading history. It is stored as versioned JSON that outlives app updates, and can be
+//! exported to a file and imported again (merged, never replacing what is already there).
+
+use serde::{Deserialize, Serialize};
+
+/// Entries kept in the reading history; the oldest drop off.
+pub const HISTORY_LIMIT: usize = 100;
+/// Entries a library may hold in each list; an import with more is refused.
+pub const LIST_LIMIT: usize = 10_000;
+
+/// What an entry points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// An article (`/articles/<id>`).
+    Article,
+    /// A project (`/projects/<id>`).
+    Project,
+}
+
+impl ItemKind {
+    /// The site-relative path of an item of this kind.
+    pub fn path(self, id: &str) -> String {
+        match self {
+            ItemKind::Article => format!("/articles/{id}"),
+            ItemKind::Project => format!("/projects/{id}"),
+        }
+    }
+}
+
+/// One bookmarked or read item, with its title as it was, so the list reads well even when
+/// the item has since left the bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Article or project.
+    pub kind: ItemKind,
+    /// Its id in the bundle.
+    pub id: String,
+    /// Its title when saved.
+    pub title: String,
+    /// When it was saved or read, in milliseconds since 1970 (UTC).
+    pub at: u64,
+}
+
+/// Bookmarks and history, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    /// Format version; always 1.
+    pub version: u32,
+    /// Bookmarked items, newest first.
+    pub bookmarks: Vec<Entry>,
+    /// Items read, newest first, at most [`HISTORY_LIMIT`].
+    pub history: Vec<Entry>,
+}
+
+/// Why a library file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LibraryError {
+    /// Not JSON, or not shaped like a library.
+    #[error("不是有效的收藏文件（{0}）")]
+    Invalid(String),
+    /// A version this reader does not know.
+    #[error("收藏文件的版本 {0} 无法识别，请使用最新版本导出")]
+    Version(u32),
+    /// More entries than a library may hold.
+    #[error("收藏文件过大（超过 {LIST_LIMIT} 条）")]
+    TooLarge,
+}
+
+/// How many entries an import added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// New bookmarks.
+    pub bookmarks: usize,
+    /// New history entries.
+    pub history: usize,
+}
+
+impl Default for Library {
+    fn default() -> Library {
+        Library {
+            version: 1,
+            bookmarks: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+}
+
+impl Library {
+    /// An empty library.
+    pub fn new() -> Library {
+        Library::default()
+    }
+
+    /// Reads a stored or exported library.
+    pub fn parse(text: &str) -> Result<Library, LibraryError> {
+        let library: Library =
+            serde_json::from_str(text).map_err(|e| LibraryError::Invalid(e.to_string()))?;
+        if library.version != 1 {
+            return Err(LibraryError::Version(library.version));
+        }
+        if library.bookmarks.len() > LIST_LIMIT || library.history.len() > LIST_LIMIT {
+            return Err(LibraryError::TooLarge);
+        }
+        Ok(library)
+    }
+
+    /// The library as JSON, for storage and export.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Whether an item is bookmarked.
+    pub fn is_bookmarked(&self, kind: ItemKind, id: &str) -> bool {
+        self.bookmarks.iter().any(|e| e.kind == kind && e.id == id)
+    }
+
+    /// Bookmarks the item, or removes its bookmark; returns whether it is now bookmarked.
+    pub fn toggle_bookmark(&mut self, entry: Entry) -> bool {
+        let before = self.bookmarks.len();
+        self.bookmarks
+            .retain(|e| !(e.kind == entry.kind && e.id == entry.id));
+        if self.bookmarks.len() < before {
+            return false;
+        }
+        self.bookmarks.insert(0, entry);
+        true
+    }
+
+    /// Records that an item was read: it moves to the top of the history.
+    pub fn record_visit(&mut self, entry: Entry) {
+        self.history
+            .retain(|e| !(e.kind == entry.kind && e.id == entry.id));
+        self.history.insert(0, entry);
+        self.history.truncate(HISTORY_LIMIT);
+    }
+
+    /// Adds what `other` has and this library lacks; an item in both keeps the later time.
+    pub fn merge(&mut self, other: Library) -> Merged {
+        let bookmarks = merge_list(&mut self.bookmarks, other.bookmarks, LIST_LIMIT);
+        let history = merge_list(&mut self.history, other.history, HISTORY_LIMIT);
+        Merged { bookmarks, history }
+    }
+}
+
+fn merge_list(list: &mut Vec<Entry>, other: Vec<Entry>, limit: usize) -> usize {
+    let mut added = 0;
+    for entry in other {
+        match list
+            .iter_mut()
+            .find(|e| e.kind == entry.kind && e.id == entry.id)
+        {
+            Some(existing) => existing.at = existing.at.max(entry.at),
+            None => {
+                list.push(entry);
+                added += 1;
+            }
+        }
+    }
+    list.sort_by_key(|e| std::cmp::Reverse(e.at));
+    list.truncate(limit);
+    added
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: ItemKind, id: &str, at: u64) -> Entry {
+        Entry {
+            kind,
+            id: id.into(),
+            title: format!("标题 {id}"),
+            at,
+        }
+    }
+
+    #[test]
+    fn bookmarks_toggle_and_history_moves_to_the_top() {
+        let mut lib = Library::new();
+        assert!(lib.toggle_bookmark(entry(ItemKind::Article, "a", 1)));
+        assert!(lib.is_bookmarked(ItemKind::Article, "a"));
+        assert!(!lib.is_bookmarked(ItemKind::Project, "a"));
+        assert!(!lib.toggle_bookmark(entry(ItemKind::Article, "a", 2)));
+        assert!(lib.bookmarks.is_empty());
+
+        for i in 0..(HISTORY_LIMIT as u64 + 5) {
+            lib.record_visit(entry(ItemKind::Project, &i.to_string(), i));
+        }
+        lib.record_visit(entry(ItemKind::Project, "10", 999));
+        assert_eq!(lib.history.len(), HISTORY_LIMIT);
+        assert_eq!(lib.history[0].id, "10");
+        assert_eq!(lib.history.iter().filter(|e| e.id == "10").count(), 1);
+    }
+
+    #[test]
+    fn export_then_import_round_trips_and_merges() {
+        let mut lib = Library::new();
+        lib.toggle_bookmark(entry(ItemKind::Article, "a", 5));
+        lib.record_visit(entry(ItemKind::Article, "a", 5));
+        let file = lib.to_json();
+        assert_eq!(Library::parse(&file).unwrap(), lib);
+
+        let mut other = Library::new();
+        other.toggle_bookmark(entry(ItemKind::Project, "p", 9));
+        other.toggle_bookmark(entry(ItemKind::Article, "a", 7));
+        let merged = lib.merge(other);
+        assert_eq!(
+            merged,
+            Merged {
+                bookmarks: 1,
+                history: 0
+            }
+        );
+        assert_eq!(
+            lib.bookmarks
+                .iter()
+                .map(|e| (e.id.as_str(), e.at))
+                .collect::<Vec<_>>(),
+            [("p", 9), ("a", 7)]
+        );
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong() {
+        assert!(matches!(
+            Library::parse("not json"),
+            Err(LibraryError::Invalid(_))
+        ));
+        assert_eq!(
+            Library::parse(r#"{"version":2,"bookmarks":[],"history":[]}"#),
+            Err(LibraryError::Version(2))
+        );
+        let wrong_kind = r#"{"version":1,"bookmarks":[{"kind":"video","id":"x","title":"t","at":1}],"history":[]}"#;
+        let message = Library::parse(wrong_kind).unwrap_err().to_string();
+        assert!(
+            message.contains("不是有效的收藏文件") && message.contains("video"),
+            "{message}"
+        );
+    }
+}

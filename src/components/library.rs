@@ -1,0 +1,104 @@
+//! The reader's own things: the bookmark (收藏) button, the offline badge, the update banner,
+//! and the lists of the saved page. All of it reads [`crate::offline::Offline`]; while
+//! prerendering there is none, and each renders its plain default.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use parkreader_core::library::{Entry, ItemKind};
+
+use crate::offline::{entry, use_offline};
+use crate::state::site_href;
+
+/// "收藏" / "已收藏": bookmarks the item shown. Also records the visit in the reading history.
+#[component]
+pub fn BookmarkButton(kind: ItemKind, id: String, title: String) -> impl IntoView {
+    let offline = use_offline();
+    if let Some(offline) = offline {
+        let (id, title) = (id.clone(), title.clone());
+        // After the first render, so that the page shows before storage is written.
+        Effect::new(move |done: Option<()>| {
+            if done.is_none() {
+                offline.record_visit(entry(kind, &id, &title));
+            }
+        });
+    }
+    let id_for_state = id.clone();
+    let saved = Memo::new(move |_| {
+        offline.is_some_and(|o| o.library.with(|l| l.is_bookmarked(kind, &id_for_state)))
+    });
+    let toggle = move |_| {
+        if let Some(o) = offline {
+            o.toggle_bookmark(entry(kind, &id, &title));
+        }
+    };
+    view! {
+        <button type="button" class="button small secondary bookmark-button" aria-pressed=move || saved.get().to_string() on:click=toggle>
+            <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
+            {move || if saved.get() { "已收藏" } else { "收藏" }}
+        </button>
+    }
+}
+
+/// "离线" in the header while the browser reports no network.
+#[component]
+pub fn OfflineBadge() -> impl IntoView {
+    let offline = use_offline();
+    move || {
+        offline
+            .is_some_and(|o| o.offline.get())
+            .then(|| view! { <span class="offline-badge" role="status">"离线"</span> })
+    }
+}
+
+/// The banner that offers a new version once it is ready; it switches only when accepted.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let offline = use_offline();
+    move || {
+        let offline = offline?;
+        offline.update_ready.get().then(|| {
+            view! {
+                <div class="update-banner" role="status">
+                    <button type="button" class="button" on:click=move |_| offline.accept_update()>
+                        "有更新，点击刷新"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// A list of bookmarks or history entries, linked, with a message when empty.
+#[component]
+pub fn EntryList(
+    entries: Signal<Vec<Entry>>,
+    #[prop(into)] empty: String,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    move || {
+        let entries = entries.get();
+        if entries.is_empty() {
+            return view! { <p class="muted">{empty.clone()}</p> }.into_any();
+        }
+        view! {
+            <ul class="link-list" aria-label=label.clone()>
+                {entries
+                    .into_iter()
+                    .map(|e| {
+                        let kind = match e.kind {
+                            ItemKind::Article => "文章",
+                            ItemKind::Project => "项目",
+                        };
+                        view! {
+                            <li>
+                                <span class="tag">{kind}</span>" "
+                                <A href=site_href(&e.kind.path(&e.id))>{e.title}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
+}

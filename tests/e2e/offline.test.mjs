@@ -1,0 +1,174 @@
+// Reading offline after one visit, safe updates when a new build is deployed, and the saved
+// copy where there is no service worker. A real service worker, from the built site, over a
+// real static server; the network is cut with the browser's own offline switch.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from './expect.mjs';
+import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function withSite(run) {
+  const site = copyOfDist();
+  const server = await serve(site.dir, { spa: false });
+  try {
+    await run(server, site.dir);
+  } finally {
+    server.stop();
+    site.cleanup();
+  }
+}
+
+/** Waits until the service worker has installed everything and controls the page. */
+async function controlled(page) {
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30000 });
+}
+
+test('after one visit the reader opens, navigates, searches and filters offline', async () => {
+  await withSite(async (server) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles[3];
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await controlled(page);
+    await page.getByRole('button', { name: '收藏' }).click();
+    await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+
+    await page.context().setOffline(true);
+    await expect(page.getByRole('status').filter({ hasText: /^离线$/ })).toBeVisible();
+    // The deep link reloads.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+
+    // A page never opened, by its address.
+    const project = SAMPLE.projects[2];
+    await page.goto(`${server.url}/projects/${project.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+
+    // Search and filter a list.
+    await page.goto(`${server.url}/projects`);
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    const box = page.getByRole('searchbox', { name: '搜索项目' });
+    await box.fill('纤维');
+    await expect(page.getByText('关键词：纤维')).toBeVisible();
+    const industry = page.getByRole('group', { name: '产业' });
+    const option = industry.locator('label:not(.disabled)').first();
+    const name = (await option.locator('.facet-label').textContent()).trim();
+    await option.getByRole('checkbox').check();
+    await expect(page.getByText(`产业：${name}`)).toBeVisible();
+    const shown = await page.locator('.project-card').count();
+    const expected = SAMPLE.projects.filter((p) => JSON.stringify(p).includes('纤维') && SAMPLE.taxonomies.industries.find((i) => i.id === p.industry)?.name === name).length;
+    assert.equal(shown, expected);
+
+    // The saved page lists the bookmark and the reading history.
+    await page.goto(`${server.url}/saved`);
+    await expect(page.getByRole('list', { name: '我的收藏' }).getByRole('link', { name: article.title })).toBeVisible();
+    await expect(page.getByRole('list', { name: '最近阅读' }).getByRole('link', { name: project.name })).toBeVisible();
+    await expect(page.getByText(/没有网络时也能打开/)).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
+  await withSite(async (server, dir) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles[0];
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await controlled(page);
+    await page.getByRole('button', { name: '收藏' }).click();
+    await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+
+    // The publisher deploys a new build with a changed bundle into the served folder.
+    const next = structuredClone(SAMPLE);
+    const newTitle = `${article.title}（更新版）`;
+    next.articles[0].title = newTitle;
+    writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(next));
+    cpSync(join(ROOT, 'public', 'data', 'articles'), join(dir, 'data', 'articles'), { recursive: true });
+    execFileSync(BIN, ['prerender', dir]);
+
+    // The reader comes back to the tab: the page asks for updates and offers the new version,
+    // but keeps showing what it showed until the reader agrees.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    const prompt = page.getByRole('button', { name: '有更新，点击刷新' });
+    await expect(prompt).toBeVisible({ timeout: 30000 });
+    await expect(page.getByRole('heading', { level: 1, name: article.title, exact: true })).toBeVisible();
+
+    await prompt.click();
+    await expect(page.getByRole('heading', { level: 1, name: newTitle })).toBeVisible({ timeout: 30000 });
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+    await expect(prompt).toBeHidden();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+test('without a service worker, a failed data load shows the copy saved on the device, and says so', async () => {
+  await withSite(async (server) => {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    await page.goto(`${server.url}/articles`);
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null);
+
+    // Second visit: the data cannot be fetched.
+    await page.route('**/data/**', (route) => route.abort('internetdisconnected'));
+    const project = SAMPLE.projects[1];
+    await page.goto(`${server.url}/projects?q=${encodeURIComponent(project.name)}`);
+    const notice = page.getByRole('status').filter({ hasText: '正在显示本机于' });
+    await expect(notice).toBeVisible();
+    assert.match(await notice.textContent(), /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 保存的内容/);
+    await expect(page.locator('.project-card .card-title', { hasText: project.name })).toBeVisible();
+
+    // The network is back: retry shows the live data and the notice goes.
+    await page.unroute('**/data/**');
+    await notice.getByRole('button', { name: '重试' }).click();
+    await expect(notice).toBeHidden();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+test('bookmarks and history export to a file and import on another device', async () => {
+  await withSite(async (server) => {
+    const page = await newPage(browser, { mobile: false });
+    const article = SAMPLE.articles[5];
+    const project = SAMPLE.projects[4];
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await page.getByRole('button', { name: '收藏' }).click();
+    await page.goto(`${server.url}/projects/${project.id}`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await page.getByRole('button', { name: '收藏' }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '收藏' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出收藏文件' }).click(),
+    ]);
+    const file = await download.path();
+
+    // Another browser: nothing saved, then the file is imported.
+    const other = await newPage(browser, { mobile: false });
+    await other.goto(`${server.url}/saved`);
+    await expect(other.getByText('还没有收藏。', { exact: false })).toBeVisible();
+    await other.getByText('导入收藏文件').setInputFiles(file);
+    await expect(other.getByText('已导入 2 条收藏、2 条阅读记录。')).toBeVisible();
+    const bookmarks = other.getByRole('list', { name: '我的收藏' }).getByRole('link');
+    assert.deepEqual(await bookmarks.allTextContents(), [project.name, article.title]);
+    // Importing the same file again adds nothing; a wrong file is refused with the reason.
+    await other.getByText('导入收藏文件').setInputFiles(file);
+    await expect(other.getByText('已导入 0 条收藏、0 条阅读记录。')).toBeVisible();
+    await other.getByText('导入收藏文件').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"version":9,"bookmarks":[],"history":[]}') });
+    await expect(other.getByText('导入失败：收藏文件的版本 9 无法识别')).toBeVisible();
+    assert.equal(await bookmarks.count(), 2);
+    assert.deepEqual([...page.errors, ...other.errors], []);
+    await page.context().close();
+    await other.context().close();
+  });
+});
