@@ -6,6 +6,7 @@
 //! - `generate` writes a deterministic corpus of any size; `bench-search` measures search on it.
 
 mod bench;
+mod content;
 mod generate;
 mod offline;
 mod prerender;
@@ -27,12 +28,44 @@ struct Cli {
     command: Command,
 }
 
+/// What `new` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NewKind {
+    /// An article (content/articles/ID.md).
+    Article,
+    /// An investment project (content/projects/ID.md).
+    Project,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Validate a bundle file and report every problem with its JSON path.
+    /// Validate a content folder (every problem as file:line:column) or a bundle file (every
+    /// problem with its JSON path). Exits non-zero when anything is wrong.
     Check {
-        /// The bundle, e.g. public/data/bundle.json.
-        file: PathBuf,
+        /// A content folder (with site.toml) or a bundle, e.g. public/data/bundle.json.
+        path: PathBuf,
+    },
+    /// Read a content folder (site.toml, articles/*.md, projects/*.md; see docs/content.md)
+    /// into a bundle file, with its images copied under their content hashes.
+    Bundle {
+        /// The content folder.
+        #[arg(default_value = "content")]
+        content: PathBuf,
+        /// Where to write the bundle; images go to a `media/` folder beside its `data/` folder,
+        /// i.e. OUT's grandparent (`site/data/bundle.json` → `site/media/`).
+        #[arg(long, short, default_value = "public/data/bundle.json")]
+        out: PathBuf,
+    },
+    /// Write a new article or project file with every field to fill in.
+    New {
+        /// `article` or `project`.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// Its id, also the file name (lowercase letters, digits and `-`).
+        id: String,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
     /// Print the JSON Schema of bundle format v1.
     Schema,
@@ -92,7 +125,40 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Check { file } => check(&file),
+        Command::Check { path } if path.is_dir() => match content::load(&path) {
+            Ok(c) => {
+                println!(
+                    "{}: ok — {} articles, {} projects, {} images",
+                    path.display(),
+                    c.bundle.articles.len(),
+                    c.bundle.projects.len(),
+                    c.assets.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(diagnostics) => report(&diagnostics),
+        },
+        Command::Check { path } => check(&path),
+        Command::Bundle { content, out } => match content::load(&content) {
+            Ok(c) => match write_bundle(&c, &out) {
+                Ok(()) => {
+                    println!(
+                        "wrote {} ({} articles, {} projects, {} images)",
+                        out.display(),
+                        c.bundle.articles.len(),
+                        c.bundle.projects.len(),
+                        c.assets.len()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            Err(diagnostics) => report(&diagnostics),
+        },
+        Command::New { kind, id, content } => scaffold(kind, &id, &content),
         Command::Schema => {
             println!("{}", schema_json());
             ExitCode::SUCCESS
@@ -165,6 +231,106 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Prints every problem, rustc-style, and a count; the exit code says it failed.
+fn report(diagnostics: &[content::Diagnostic]) -> ExitCode {
+    for d in diagnostics {
+        eprintln!("{d}\n");
+    }
+    eprintln!(
+        "error: {} problem{} found; nothing was written",
+        diagnostics.len(),
+        if diagnostics.len() == 1 { "" } else { "s" }
+    );
+    ExitCode::FAILURE
+}
+
+/// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`).
+fn write_bundle(content: &content::Content, out: &std::path::Path) -> std::io::Result<()> {
+    let site = out
+        .parent()
+        .and_then(|data| data.parent())
+        .unwrap_or(std::path::Path::new("."));
+    for asset in &content.assets {
+        let target = site.join(asset.url.trim_start_matches('/'));
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::copy(&asset.source, &target)?;
+    }
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let json = serde_json::to_string_pretty(&content.bundle).map_err(std::io::Error::other)?;
+    // Written beside, then renamed: a reader never sees half a bundle.
+    let partial = out.with_extension("json.partial");
+    std::fs::write(&partial, json)?;
+    std::fs::rename(&partial, out)
+}
+
+fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
+    let valid = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        eprintln!("error: `{id}` is not a valid id; use lowercase letters, digits and `-`");
+        return ExitCode::FAILURE;
+    }
+    let (folder, text) = match kind {
+        NewKind::Article => ("articles", include_str!("templates/article.md")),
+        NewKind::Project => ("projects", include_str!("templates/project.md")),
+    };
+    let today = std::process::Command::new("date")
+        .arg("+%Y-%m-%d")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.len() == 10)
+        .unwrap_or_else(|| "2026-01-01".into());
+    // Ids to start from: the first of each list in site.toml, else the sample's.
+    let site: toml::Table = std::fs::read_to_string(content.join("site.toml"))
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_default();
+    let first = |list: &str, fallback: &str| -> String {
+        site.get("taxonomies")
+            .and_then(|t| t.get(list))
+            .and_then(|l| l.as_array())
+            .and_then(|l| l.first())
+            .and_then(|t| t.get("id"))
+            .and_then(|id| id.as_str())
+            .unwrap_or(fallback)
+            .to_string()
+    };
+    let text = text
+        .replace("{category}", &first("categories", "park-news"))
+        .replace("{industry}", &first("industries", "new-materials"))
+        .replace("{district}", &first("districts", "jinshan"))
+        .replace("{status}", &first("statuses", "signed"));
+    let path = content.join(folder).join(format!("{id}.md"));
+    if path.exists() {
+        eprintln!("error: {} already exists", path.display());
+        return ExitCode::FAILURE;
+    }
+    let result = std::fs::create_dir_all(content.join(folder))
+        .and_then(|()| std::fs::write(&path, text.replace("{today}", &today)));
+    match result {
+        Ok(()) => {
+            println!(
+                "wrote {}; fill in the fields, then `parkreader check {}`",
+                path.display(),
+                content.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -1,0 +1,729 @@
+//! A content folder (docs/content.md) read into a bundle: `site.toml`, `articles/*.md` and
+//! `projects/*.md`, each a TOML front matter between `+++` lines and a CommonMark body that
+//! becomes the bundle's blocks here, at build time, so no Markdown parser ships in the wasm.
+//!
+//! Every problem in every file is collected, each with its file, line and column, what is
+//! wrong and how to fix it; the bundle is returned only when there are none.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use parkreader_core::{
+    validate, Article, Block, Bundle, BundleError, Image, Project, Site, Taxonomies,
+};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+
+/// One problem, pointing at its place in a content file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, as given (relative to where the command runs).
+    pub file: PathBuf,
+    /// 1-based line; 0 when the problem is the file as a whole.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: error: {}", self.file.display(), self.message)?;
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: error: {}",
+                self.file.display(),
+                self.line,
+                self.column,
+                self.message
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A file to copy into the site: from `source` to the site-relative `url` (content-hashed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asset {
+    /// Where the file is in the content folder.
+    pub source: PathBuf,
+    /// Its URL path in the site, e.g. `/media/weave-0123456789abcdef.svg`.
+    pub url: String,
+}
+
+/// A content folder, read.
+#[derive(Debug)]
+pub struct Content {
+    /// The bundle, valid.
+    pub bundle: Bundle,
+    /// Images the bundle refers to.
+    pub assets: Vec<Asset>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    #[serde(default = "format_one")]
+    format: u32,
+    site: Site,
+    #[serde(default)]
+    taxonomies: Taxonomies,
+}
+
+fn format_one() -> u32 {
+    1
+}
+
+/// Which list a content file belongs to.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Article,
+    Project,
+}
+
+/// A content file read so far: where its front matter starts, for pointing at fields.
+struct Source {
+    path: PathBuf,
+    text: String,
+    /// Line (1-based) of the front matter's first line.
+    front_line: usize,
+}
+
+/// Reads a content folder into a valid bundle, or says everything that is wrong.
+pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let site_path = dir.join("site.toml");
+    let site = match fs::read_to_string(&site_path) {
+        Ok(text) => match toml::from_str::<SiteFile>(&text) {
+            Ok(site) => Some(site),
+            Err(e) => {
+                diagnostics.push(toml_diagnostic(&site_path, &text, 1, 0, &e));
+                None
+            }
+        },
+        Err(e) => {
+            diagnostics.push(whole_file(
+                &site_path,
+                format!("cannot read the site file: {e}"),
+                Some("every content folder needs a site.toml; `parkreader new site` writes one"),
+            ));
+            None
+        }
+    };
+    let mut assets = Vec::new();
+    let mut sources = Vec::new();
+    let mut articles = Vec::new();
+    for path in markdown_files(&dir.join("articles"), &mut diagnostics) {
+        if let Some((article, source)) =
+            read_item::<Article>(&path, Kind::Article, &mut assets, &mut diagnostics)
+        {
+            articles.push(article);
+            sources.push(source);
+        }
+    }
+    let mut project_sources = Vec::new();
+    let mut projects = Vec::new();
+    for path in markdown_files(&dir.join("projects"), &mut diagnostics) {
+        if let Some((project, source)) =
+            read_item::<Project>(&path, Kind::Project, &mut assets, &mut diagnostics)
+        {
+            projects.push(project);
+            project_sources.push(source);
+        }
+    }
+    let Some(site) = site else {
+        return Err(diagnostics);
+    };
+    let mut bundle = Bundle {
+        format: site.format,
+        site: site.site,
+        taxonomies: site.taxonomies,
+        articles,
+        projects,
+    };
+    // Covers named relative to the site folder.
+    for (items, srcs) in [(&mut bundle.articles, &sources)] {
+        for (article, source) in items.iter_mut().zip(srcs.iter()) {
+            if let Some(cover) = &mut article.cover {
+                resolve_image(cover, source, &mut assets, &mut diagnostics);
+            }
+        }
+    }
+    for (project, source) in bundle.projects.iter_mut().zip(project_sources.iter()) {
+        if let Some(cover) = &mut project.cover {
+            resolve_image(cover, source, &mut assets, &mut diagnostics);
+        }
+    }
+    if let Err(BundleError::Invalid(problems)) = validate(&bundle) {
+        for problem in problems {
+            diagnostics.push(locate(
+                &problem.path,
+                &problem.message,
+                &site_path,
+                &sources,
+                &project_sources,
+            ));
+        }
+    }
+    if diagnostics.is_empty() {
+        assets.sort_by(|a, b| a.url.cmp(&b.url));
+        assets.dedup();
+        Ok(Content { bundle, assets })
+    } else {
+        Err(diagnostics)
+    }
+}
+
+fn markdown_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        diagnostics.push(whole_file(
+            dir,
+            "this folder has no .md files".into(),
+            Some("remove the folder, or add files with `parkreader new`"),
+        ));
+    }
+    files
+}
+
+/// An article or project: its front matter read into the bundle type, its Markdown into blocks.
+fn read_item<T: ContentItem>(
+    path: &Path,
+    kind: Kind,
+    assets: &mut Vec<Asset>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(T, Source)> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            diagnostics.push(whole_file(path, format!("cannot read the file: {e}"), None));
+            return None;
+        }
+    };
+    let Some((front, body, body_line)) = split_front_matter(&text) else {
+        diagnostics.push(Diagnostic {
+            file: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "the file does not start with front matter between `+++` lines".into(),
+            help: Some(
+                "begin the file with `+++`, the fields as TOML, then `+++` on a line of its own"
+                    .into(),
+            ),
+        });
+        return None;
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The id (and an article's slug) default to the file name: added above the author's lines,
+    // so that their line numbers stay as written.
+    let mut injected = String::new();
+    if !has_key(front, "id") {
+        injected.push_str(&format!("id = {}\n", toml_string(&stem)));
+    }
+    if kind == Kind::Article && !has_key(front, "slug") {
+        injected.push_str(&format!("slug = {}\n", toml_string(&stem)));
+    }
+    let shift = injected.lines().count();
+    let source = Source {
+        path: path.to_path_buf(),
+        text: text.clone(),
+        front_line: 2,
+    };
+    let front_text = format!("{injected}{}", quote_datetimes(front));
+    let mut item: T = match toml::from_str(&front_text) {
+        Ok(item) => item,
+        Err(e) => {
+            diagnostics.push(toml_diagnostic(path, &front_text, 2, shift, &e));
+            return None;
+        }
+    };
+    let blocks = markdown_blocks(body, path, body_line, assets, diagnostics);
+    item.set_body(blocks);
+    Some((item, source))
+}
+
+/// Articles and projects take their Markdown in different fields.
+trait ContentItem: for<'de> Deserialize<'de> {
+    fn set_body(&mut self, blocks: Vec<Block>);
+}
+
+impl ContentItem for Article {
+    fn set_body(&mut self, blocks: Vec<Block>) {
+        if !blocks.is_empty() {
+            self.body = Some(blocks);
+        }
+    }
+}
+
+impl ContentItem for Project {
+    fn set_body(&mut self, blocks: Vec<Block>) {
+        self.description = blocks;
+    }
+}
+
+/// `(front matter, body, line of the body's first line)`.
+fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let front = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = 2 + front.lines().count() + 1;
+            return Some((front, body, body_line));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn has_key(front: &str, key: &str) -> bool {
+    front
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .any(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+}
+
+fn toml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// TOML dates (`published = 2024-05-20`) become strings (`"2024-05-20"`), as the bundle writes
+/// them; columns after such a value move by one, lines never.
+fn quote_datetimes(front: &str) -> String {
+    front
+        .split_inclusive('\n')
+        .map(|line| {
+            let Some((key, value)) = line.split_once('=') else {
+                return line.to_string();
+            };
+            let v = value.trim();
+            let looks_like_date = v.len() >= 10
+                && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && v.as_bytes()[4] == b'-'
+                && v.as_bytes()[7] == b'-';
+            if looks_like_date && !key.trim_start().starts_with('#') {
+                let (date, after) = v.split_once([' ', '#']).map_or((v, ""), |(d, a)| (d, a));
+                let newline = if line.ends_with('\n') { "\n" } else { "" };
+                let comment = if after.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {after}")
+                };
+                format!("{key}= \"{date}\"{comment}{newline}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect()
+}
+
+fn toml_diagnostic(
+    path: &Path,
+    text: &str,
+    first_line: usize,
+    shift: usize,
+    error: &toml::de::Error,
+) -> Diagnostic {
+    let (line, column) = error
+        .span()
+        .map(|span| line_col(text, span.start))
+        .unwrap_or((1, 1));
+    let line = (line + first_line - 1)
+        .saturating_sub(shift)
+        .max(first_line);
+    let message = error.message().trim().to_string();
+    let help = if message.contains("unknown field") {
+        Some("check the spelling; docs/content.md lists every field".to_string())
+    } else if message.contains("missing field") {
+        Some("add the field to the front matter; docs/content.md says what it holds".to_string())
+    } else {
+        None
+    };
+    Diagnostic {
+        file: path.to_path_buf(),
+        line,
+        column,
+        message,
+        help,
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn whole_file(path: &Path, message: String, help: Option<&str>) -> Diagnostic {
+    Diagnostic {
+        file: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        message,
+        help: help.map(str::to_string),
+    }
+}
+
+/// Markdown to blocks: paragraphs, headings (`##` to `####`), quotes, lists, and an image on a
+/// line of its own as a figure (its title is the caption). Inline formatting becomes plain
+/// text; raw HTML is refused, since the reader renders text only.
+fn markdown_blocks(
+    body: &str,
+    path: &Path,
+    body_line: usize,
+    assets: &mut Vec<Asset>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut text = String::new();
+    let mut items: Vec<String> = Vec::new();
+    let mut list_ordered = false;
+    let mut in_item = false;
+    let mut quote_depth = 0usize;
+    let mut quote = String::new();
+    // The paragraph's image: src, title, alt, offset; and whether it has text besides.
+    let mut image: Option<(String, String, String, usize)> = None;
+    let mut in_image = false;
+    let mut image_alone = true;
+    let at = |offset: usize| {
+        let (l, c) = line_col(body, offset);
+        (l + body_line - 1, c)
+    };
+    let mut error = |offset: usize, message: &str, help: &str| {
+        let (line, column) = at(offset);
+        diagnostics.push(Diagnostic {
+            file: path.to_path_buf(),
+            line,
+            column,
+            message: message.to_string(),
+            help: Some(help.to_string()),
+        });
+    };
+    let mut figures: Vec<(usize, Image, Option<String>, usize)> = Vec::new();
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                text.clear();
+                image = None;
+                image_alone = true;
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((src, title, alt, offset)) = image.take() {
+                    if image_alone && text.trim().is_empty() {
+                        let img = Image {
+                            src,
+                            alt: alt.trim().to_string(),
+                            width: None,
+                            height: None,
+                        };
+                        let caption = (!title.is_empty()).then_some(title);
+                        figures.push((blocks.len(), img, caption, offset));
+                        blocks.push(Block::Paragraph {
+                            text: String::new(),
+                        });
+                        continue;
+                    }
+                    error(
+                        offset,
+                        "an image inside a paragraph of text",
+                        "put the image on a line of its own, with a blank line before and after; it becomes a figure",
+                    );
+                }
+                let t = text.trim().to_string();
+                if in_item {
+                    // A list item's paragraph: the item's text.
+                } else if quote_depth > 0 {
+                    if !quote.is_empty() {
+                        quote.push('\n');
+                    }
+                    quote.push_str(&t);
+                } else if !t.is_empty() {
+                    blocks.push(Block::Paragraph { text: t });
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                text.clear();
+                if level == HeadingLevel::H1 {
+                    error(
+                        range.start,
+                        "a level-1 heading (`#`) in the body",
+                        "the title comes from the front matter; use `##` to `####` in the body",
+                    );
+                }
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let level = match level {
+                    HeadingLevel::H1 | HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => 4,
+                };
+                blocks.push(Block::Heading {
+                    level,
+                    text: text.trim().to_string(),
+                });
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                quote_depth += 1;
+                quote.clear();
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                quote_depth = quote_depth.saturating_sub(1);
+                if quote_depth == 0 {
+                    // A last line "—— 某某" names who is quoted.
+                    let (body_text, cite) = match quote.rsplit_once('\n') {
+                        Some((q, c)) if c.starts_with("——") || c.starts_with("--") => (
+                            q.to_string(),
+                            Some(c.trim_start_matches(['—', '-', ' ']).trim().to_string()),
+                        ),
+                        _ => (quote.clone(), None),
+                    };
+                    let mut joined = String::new();
+                    for (i, line) in body_text.lines().enumerate() {
+                        if i > 0 {
+                            push_break(&mut joined);
+                        }
+                        joined.push_str(line.trim());
+                    }
+                    blocks.push(Block::Quote { text: joined, cite });
+                }
+            }
+            Event::Start(Tag::List(start)) => {
+                list_ordered = start.is_some();
+                items.clear();
+            }
+            Event::End(TagEnd::List(_)) => {
+                blocks.push(Block::List {
+                    ordered: list_ordered,
+                    items: std::mem::take(&mut items),
+                });
+            }
+            Event::Start(Tag::Item) => {
+                in_item = true;
+                text.clear();
+            }
+            Event::End(TagEnd::Item) => {
+                in_item = false;
+                items.push(text.trim().to_string());
+                text.clear();
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                if image.is_some() || !text.trim().is_empty() {
+                    image_alone = false;
+                }
+                in_image = true;
+                image = Some((
+                    dest_url.to_string(),
+                    title.to_string(),
+                    String::new(),
+                    range.start,
+                ));
+            }
+            Event::End(TagEnd::Image) => in_image = false,
+            Event::Text(t) | Event::Code(t) => match image.as_mut() {
+                Some((_, _, alt, _)) if in_image => alt.push_str(&t),
+                _ => text.push_str(&t),
+            },
+            // Inside a quote, lines stay apart until its end (the last may name who is quoted).
+            Event::SoftBreak | Event::HardBreak if quote_depth > 0 => text.push('\n'),
+            Event::SoftBreak | Event::HardBreak => push_break(&mut text),
+            Event::Html(_) | Event::InlineHtml(_) => error(
+                range.start,
+                "raw HTML in Markdown",
+                "the reader shows text only: write it as Markdown, or remove it",
+            ),
+            Event::Start(Tag::CodeBlock(_)) => text.clear(),
+            Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
+                text: text.trim_end().to_string(),
+            }),
+            Event::Rule => {}
+            _ => {}
+        }
+    }
+    // Figures: the image file is found relative to the Markdown file and copied with a hash.
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for (index, mut img, caption, offset) in figures {
+        if let Some(problem) = resolve_src(&mut img, dir, assets) {
+            error(offset, &problem.0, &problem.1);
+        }
+        blocks[index] = Block::Figure {
+            image: img,
+            caption,
+        };
+    }
+    blocks
+}
+
+/// A line break inside a paragraph: nothing after Chinese (which has no spaces), a space
+/// after anything else.
+fn push_break(text: &mut String) {
+    let cjk = text.chars().last().is_some_and(|c| c as u32 >= 0x2E80);
+    if !cjk && !text.is_empty() {
+        text.push(' ');
+    }
+}
+
+fn resolve_image(
+    image: &mut Image,
+    source: &Source,
+    assets: &mut Vec<Asset>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let dir = source.path.parent().unwrap_or(Path::new("."));
+    if let Some((message, help)) = resolve_src(image, dir, assets) {
+        let line = find_line(&source.text, source.front_line, "cover").unwrap_or(source.front_line);
+        diagnostics.push(Diagnostic {
+            file: source.path.clone(),
+            line,
+            column: 1,
+            message,
+            help: Some(help),
+        });
+    }
+}
+
+/// Points a local image at its content-hashed copy (and reads an SVG's size); web addresses
+/// stay as they are for the bundle's own checks.
+fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option<(String, String)> {
+    if image.src.contains("://") || image.src.starts_with('/') {
+        return None;
+    }
+    let file = dir.join(&image.src);
+    let Ok(bytes) = fs::read(&file) else {
+        return Some((
+            format!(
+                "image `{}` not found (looked for {})",
+                image.src,
+                file.display()
+            ),
+            "image paths are relative to the Markdown file, e.g. `../media/photo.jpg`".into(),
+        ));
+    };
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    let url = match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("/media/{stem}-{hash:016x}.{ext}"),
+        None => format!("/media/{name}-{hash:016x}"),
+    };
+    if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {
+        let text = String::from_utf8_lossy(&bytes);
+        image.width = image.width.or_else(|| svg_attr(&text, "width"));
+        image.height = image.height.or_else(|| svg_attr(&text, "height"));
+    }
+    assets.push(Asset {
+        source: file,
+        url: url.clone(),
+    });
+    image.src = url;
+    None
+}
+
+fn svg_attr(svg: &str, name: &str) -> Option<u32> {
+    let tag = &svg[svg.find("<svg")?..];
+    let tag = &tag[..tag.find('>')?];
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let value = &tag[at..];
+    value[..value.find('"')?]
+        .trim_end_matches("px")
+        .parse()
+        .ok()
+}
+
+/// The line (1-based) where `key = …` is written in a front matter starting at `front_line`.
+fn find_line(text: &str, front_line: usize, key: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(front_line - 1)
+        .take_while(|(_, l)| l.trim_end() != "+++")
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// Maps a bundle problem (`articles[3].category: …`) to the file and line it comes from.
+fn locate(
+    path: &str,
+    message: &str,
+    site: &Path,
+    articles: &[Source],
+    projects: &[Source],
+) -> Diagnostic {
+    let item = |prefix: &str, list: &[Source]| -> Option<Diagnostic> {
+        let rest = path.strip_prefix(prefix)?;
+        let (index, field_path) = rest.split_once(']')?;
+        let source = list.get(index.parse::<usize>().ok()?)?;
+        let field = field_path
+            .trim_start_matches('.')
+            .split(['.', '['])
+            .next()
+            .unwrap_or("");
+        let in_body = matches!(field, "body" | "description");
+        let line = if in_body {
+            None
+        } else {
+            find_line(&source.text, source.front_line, field)
+        };
+        Some(Diagnostic {
+            file: source.path.clone(),
+            line: line.unwrap_or(if in_body { 0 } else { source.front_line }),
+            column: 1,
+            message: if field_path.is_empty() {
+                message.to_string()
+            } else {
+                format!("{}: {message}", field_path.trim_start_matches('.'))
+            },
+            help: None,
+        })
+    };
+    item("articles[", articles)
+        .or_else(|| item("projects[", projects))
+        .unwrap_or_else(|| Diagnostic {
+            file: site.to_path_buf(),
+            line: find_line(
+                &fs::read_to_string(site).unwrap_or_default(),
+                1,
+                path.rsplit(['.', ']']).next().unwrap_or(""),
+            )
+            .unwrap_or(0),
+            column: 1,
+            message: format!("{path}: {message}"),
+            help: None,
+        })
+}

@@ -1,0 +1,210 @@
+//! The builder's content folder: front matter and Markdown into the bundle, and every kind of
+//! mistake reported at its file, line and column, all in one run, with nothing written.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/content");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parkreader"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parkreader-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn markdown_and_front_matter_become_the_bundle() {
+    let site = temp("content-ok");
+    let out = site.join("data/bundle.json");
+    let output = run(&["bundle", FIXTURE, "-o", out.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let article = &bundle["articles"][0];
+    assert_eq!(
+        article["id"], "carbon-fibre-signing",
+        "the id is the file name"
+    );
+    assert_eq!(
+        article["published"], "2024-05-20T10:30:00+08:00",
+        "TOML dates are read"
+    );
+    let body = article["body"].as_array().unwrap();
+    // Emphasis becomes text; a line break inside Chinese adds no space.
+    assert_eq!(
+        body[0]["text"],
+        "项目总投资32.7亿元，规划原丝产能2.4万吨/年。"
+    );
+    assert_eq!(
+        body[1],
+        serde_json::json!({"type": "heading", "level": 2, "text": "项目亮点"})
+    );
+    assert_eq!(body[2]["type"], "figure");
+    assert_eq!(body[2]["caption"], "图说：碳纤维织物。");
+    assert_eq!(body[2]["image"]["alt"], "碳纤维织物的编织纹理");
+    assert_eq!(body[2]["image"]["width"], 640, "an SVG's size is read");
+    let src = body[2]["image"]["src"].as_str().unwrap();
+    assert!(
+        src.starts_with("/media/weave-") && src.ends_with(".svg"),
+        "{src}"
+    );
+    assert!(
+        site.join(src.trim_start_matches('/')).is_file(),
+        "the image is copied"
+    );
+    assert_eq!(
+        article["cover"]["src"], src,
+        "covers resolve like body images"
+    );
+    assert_eq!(
+        body[3],
+        serde_json::json!({"type": "list", "ordered": true, "items": ["产业链完整", "应用广泛"]})
+    );
+    assert_eq!(
+        body[4],
+        serde_json::json!({"type": "quote", "text": "碳纤维是新材料产业的关键。", "cite": "园区负责人"})
+    );
+    let project = &bundle["projects"][0];
+    assert_eq!(project["investment"]["amount"], 3_270_000_000_u64);
+    assert_eq!(project["dates"]["signed"], "2024-05-20");
+    assert_eq!(project["description"][0]["type"], "paragraph");
+    // The result is a valid bundle for the app.
+    let check = run(&["check", out.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    fs::remove_dir_all(&site).unwrap();
+}
+
+#[test]
+fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
+    let content = temp("content-bad");
+    copy_dir(Path::new(FIXTURE), &content);
+    let articles = content.join("articles");
+    // A typo in a field name (line 3 of the file).
+    let signing = fs::read_to_string(articles.join("carbon-fibre-signing.md")).unwrap();
+    fs::write(
+        articles.join("carbon-fibre-signing.md"),
+        signing.replace("summary = ", "sumary = "),
+    )
+    .unwrap();
+    // A category the site does not have (line 4), an image that is not there (body line 9),
+    // and raw HTML (body line 11).
+    fs::write(
+        articles.join("policy-notes.md"),
+        "+++\ntitle = \"招商政策要点\"\nsummary = \"三条要点。\"\ncategory = \"news\"\nauthor = \"政策研究室\"\npublished = \"2023-01-05\"\n+++\n\n![图](../media/missing.png)\n\n<script>alert(1)</script>\n",
+    )
+    .unwrap();
+    // Broken TOML: an unclosed string on line 2.
+    fs::write(
+        content.join("projects/broken.md"),
+        "+++\nname = \"未闭合\nsummary = \"x\"\n+++\n",
+    )
+    .unwrap();
+    // No front matter at all.
+    fs::write(articles.join("plain.md"), "只有正文。\n").unwrap();
+
+    let out = content.join("site/data/bundle.json");
+    let output = run(&[
+        "bundle",
+        content.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(!out.exists(), "nothing is written when anything is wrong");
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let expected = [
+        "CONTENT/articles/carbon-fibre-signing.md:3:1: error: unknown field `sumary`",
+        "= help: check the spelling; docs/content.md lists every field",
+        "CONTENT/articles/plain.md:1:1: error: the file does not start with front matter between `+++` lines",
+        "CONTENT/articles/policy-notes.md:9:1: error: image `../media/missing.png` not found",
+        "CONTENT/articles/policy-notes.md:11:1: error: raw HTML in Markdown",
+        "CONTENT/projects/broken.md:2:",
+        "CONTENT/articles/policy-notes.md:4:1: error: category: \"news\" is not a category in taxonomies.categories",
+    ];
+    for line in expected {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    assert!(
+        stderr.contains("problems found; nothing was written"),
+        "{stderr}"
+    );
+    let check = run(&["check", content.to_str().unwrap()]);
+    assert!(!check.status.success());
+    fs::remove_dir_all(&content).unwrap();
+}
+
+#[test]
+fn new_writes_a_file_that_checks_once_filled_in() {
+    let content = temp("content-new");
+    copy_dir(Path::new(FIXTURE), &content);
+    let dir = content.to_str().unwrap();
+    let output = run(&["new", "article", "fresh-news", "--content", dir]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let file = content.join("articles/fresh-news.md");
+    // The scaffold names an image to replace: until then the check says so.
+    let check = run(&["check", dir]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains("fresh-news.md:") && stderr.contains("photo.jpg"),
+        "{stderr}"
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace(
+            "![图片说明](../media/photo.jpg \"图说：显示在图片下方的说明文字\")",
+            "",
+        ),
+    )
+    .unwrap();
+    let check = run(&["check", dir]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(
+        !run(&["new", "article", "fresh-news", "--content", dir])
+            .status
+            .success(),
+        "no overwrite"
+    );
+    assert!(!run(&["new", "project", "Bad Id", "--content", dir])
+        .status
+        .success());
+    fs::remove_dir_all(&content).unwrap();
+}
