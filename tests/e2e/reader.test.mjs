@@ -36,7 +36,8 @@ test('an article whose body is a separate file fetches it when opened', async ()
   // The built site renames the file after its content: /data/articles/<id>-<hash>.json.
   const stem = article.body_url.replace(/\.json$/, '-');
   page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith(stem)) bodyRequests.push(r.url()); });
-  await page.goto(server.url + '/');
+  await page.goto(server.url + '/articles');
+  await page.locator('#app:not([data-prerendered])').waitFor();
   assert.equal(bodyRequests.length, 0, 'the body is not fetched before the article opens');
   await page.getByRole('link', { name: article.title }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();

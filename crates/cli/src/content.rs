@@ -67,6 +67,8 @@ pub struct Content {
     pub bundle: Bundle,
     /// Images the bundle refers to.
     pub assets: Vec<Asset>,
+    /// Article bodies published as files of their own: (URL path, JSON).
+    pub bodies: Vec<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +79,17 @@ struct SiteFile {
     site: Site,
     #[serde(default)]
     taxonomies: Taxonomies,
+    #[serde(default)]
+    build: BuildOptions,
+}
+
+/// `[build]` in site.toml.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BuildOptions {
+    /// Article bodies longer than this many characters are published as files of their own,
+    /// fetched when the article opens, so the bundle stays light (0: every body).
+    separate_bodies_over: Option<usize>,
 }
 
 fn format_one() -> u32 {
@@ -143,6 +156,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let Some(site) = site else {
         return Err(diagnostics);
     };
+    let separate_over = site.build.separate_bodies_over;
     let mut bundle = Bundle {
         format: site.format,
         site: site.site,
@@ -177,10 +191,38 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     if diagnostics.is_empty() {
         assets.sort_by(|a, b| a.url.cmp(&b.url));
         assets.dedup();
-        Ok(Content { bundle, assets })
+        let bodies = separate_bodies(&mut bundle, separate_over);
+        Ok(Content {
+            bundle,
+            assets,
+            bodies,
+        })
     } else {
         Err(diagnostics)
     }
+}
+
+/// Moves bodies longer than `over` characters out of the bundle, into their own files.
+fn separate_bodies(bundle: &mut Bundle, over: Option<usize>) -> Vec<(String, String)> {
+    let Some(over) = over else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for article in &mut bundle.articles {
+        let long = article
+            .body
+            .as_deref()
+            .is_some_and(|b| parkreader_core::browse::blocks_text(b).chars().count() > over);
+        if long {
+            let blocks = article.body.take().unwrap_or_default();
+            let json = serde_json::to_string_pretty(&parkreader_core::BodyFile { blocks })
+                .unwrap_or_default();
+            let url = format!("/data/articles/{}.json", article.id);
+            article.body_url = Some(url.clone());
+            files.push((url, json));
+        }
+    }
+    files
 }
 
 fn markdown_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {

@@ -8,6 +8,7 @@
 mod bench;
 mod content;
 mod generate;
+mod import;
 mod offline;
 mod prerender;
 mod serve;
@@ -54,6 +55,15 @@ enum Command {
         /// Where to write the bundle; images go to a `media/` folder beside its `data/` folder,
         /// i.e. OUT's grandparent (`site/data/bundle.json` → `site/media/`).
         #[arg(long, short, default_value = "public/data/bundle.json")]
+        out: PathBuf,
+    },
+    /// Write a bundle file out as a content folder (site.toml, articles/*.md, projects/*.md,
+    /// media/), for sites that start from JSON.
+    Import {
+        /// The bundle; its /media/ and /data/ files are found beside its data/ folder.
+        bundle: PathBuf,
+        /// The content folder to write.
+        #[arg(long, default_value = "content")]
         out: PathBuf,
     },
     /// Write a new article or project file with every field to fill in.
@@ -159,6 +169,16 @@ fn main() -> ExitCode {
             Err(diagnostics) => report(&diagnostics),
         },
         Command::New { kind, id, content } => scaffold(kind, &id, &content),
+        Command::Import { bundle, out } => match import::import(&bundle, &out) {
+            Ok(n) => {
+                println!("wrote {n} files into {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Schema => {
             println!("{}", schema_json());
             ExitCode::SUCCESS
@@ -259,6 +279,13 @@ fn write_bundle(content: &content::Content, out: &std::path::Path) -> std::io::R
             std::fs::create_dir_all(dir)?;
         }
         std::fs::copy(&asset.source, &target)?;
+    }
+    for (url, json) in &content.bodies {
+        let target = site.join(url.trim_start_matches('/'));
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(target, json)?;
     }
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;

@@ -111,3 +111,107 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
     fs::write(dist.join("sw.js"), worker)?;
     Ok(files.len())
 }
+
+/// Writes `sitemap.xml` (every prerendered route), `feed.xml` (Atom, the 50 newest articles)
+/// and `robots.txt` (pointing at the sitemap), all with the site's canonical addresses.
+pub fn write_discovery(dist: &Path, bundle: &Bundle, routes: &[String]) -> io::Result<()> {
+    use parkreader_core::share::share_url;
+    use parkreader_core::text::escape_html;
+
+    let base = &bundle.site.base_url;
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for route in routes {
+        let lastmod = route
+            .strip_prefix("/articles/")
+            .and_then(|id| bundle.article(id))
+            .map(|a| format!("<lastmod>{}</lastmod>", a.published.ymd()))
+            .unwrap_or_default();
+        sitemap.push_str(&format!(
+            "  <url><loc>{}</loc>{lastmod}</url>\n",
+            escape_html(&share_url(base, route))
+        ));
+    }
+    sitemap.push_str("</urlset>\n");
+    fs::write(dist.join("sitemap.xml"), sitemap)?;
+
+    let newest = bundle.articles_newest();
+    let updated = newest
+        .first()
+        .map(|a| a.published.to_rfc3339())
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let mut feed = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <id>{}</id>\n  <link rel=\"alternate\" href=\"{}\"/>\n  <link rel=\"self\" href=\"{}\"/>\n  <updated>{updated}</updated>\n",
+        escape_html(&bundle.site.name),
+        escape_html(&bundle.site.description),
+        escape_html(&share_url(base, "/")),
+        escape_html(&share_url(base, "/")),
+        escape_html(&share_url(base, "/feed.xml")),
+    );
+    for article in newest.into_iter().take(50) {
+        let url = escape_html(&share_url(base, &format!("/articles/{}", article.id)));
+        feed.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{url}</id>\n    <link rel=\"alternate\" href=\"{url}\"/>\n    <updated>{}</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
+            escape_html(&article.title),
+            article.published.to_rfc3339(),
+            escape_html(&article.author),
+            escape_html(&article.summary),
+        ));
+    }
+    feed.push_str("</feed>\n");
+    fs::write(dist.join("feed.xml"), feed)?;
+    fs::write(
+        dist.join("robots.txt"),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            share_url(base, "/sitemap.xml")
+        ),
+    )
+}
+
+/// Writes a `.br` and a `.gz` copy beside every text file in `dist` (HTML, CSS, JS, JSON, SVG,
+/// XML, wasm, the manifest), for hosts that serve pre-compressed files. Returns how many files
+/// were compressed.
+pub fn precompress(dist: &Path) -> io::Result<usize> {
+    use std::io::Write;
+
+    let mut count = 0;
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let text = matches!(
+                ext,
+                "html" | "css" | "js" | "json" | "svg" | "xml" | "txt" | "wasm" | "webmanifest"
+            );
+            if !text {
+                continue;
+            }
+            let bytes = fs::read(&path)?;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&bytes)?;
+            fs::write(with_suffix(&path, "gz"), gz.finish()?)?;
+            let mut br = Vec::new();
+            {
+                let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, 11, 22);
+                writer.write_all(&bytes)?;
+            }
+            fs::write(with_suffix(&path, "br"), br)?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    name.into()
+}

@@ -126,7 +126,10 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     }
     // Installable and offline: the manifest, then the worker that precaches everything above.
     crate::offline::write_manifest(dist, &bundle, &base)?;
+    crate::offline::write_discovery(dist, &bundle, &routes)?;
     crate::offline::write_service_worker(dist, &base)?;
+    // Last, so that every file above has its compressed copies.
+    crate::offline::precompress(dist)?;
     Ok(routes.len())
 }
 

@@ -76,16 +76,44 @@ fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<(
     } else {
         return request.respond(Response::from_string("404 not found").with_status_code(404));
     };
-    let body = fs::read(&file)?;
+    // The build's pre-compressed copy, when the browser takes it (as CDNs and nginx's
+    // gzip_static/brotli_static do).
+    let accepts = |coding: &str| {
+        request.headers().iter().any(|h| {
+            h.field.equiv("Accept-Encoding")
+                && h.value
+                    .as_str()
+                    .split(',')
+                    .any(|c| c.trim().split(';').next() == Some(coding))
+        })
+    };
+    let compressed = ["br", "gzip"].into_iter().find_map(|coding| {
+        let suffix = if coding == "br" { "br" } else { "gz" };
+        let mut name = file.as_os_str().to_owned();
+        name.push(format!(".{suffix}"));
+        let candidate = PathBuf::from(name);
+        // Only while it is as new as the file itself: an edited file is served as it now is.
+        let fresh = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        let current = fresh(&candidate)
+            .zip(fresh(&file))
+            .is_some_and(|(c, f)| c >= f);
+        (accepts(coding) && current).then_some((coding, candidate))
+    });
     let content_type =
         Header::from_bytes("Content-Type", content_type(&file)).expect("valid header");
     let cache = Header::from_bytes("Cache-Control", "no-cache").expect("valid header");
-    request.respond(
-        Response::from_data(body)
-            .with_status_code(StatusCode(status))
-            .with_header(content_type)
-            .with_header(cache),
-    )
+    let vary = Header::from_bytes("Vary", "Accept-Encoding").expect("valid header");
+    let mut response = match &compressed {
+        Some((coding, path)) => Response::from_data(fs::read(path)?)
+            .with_header(Header::from_bytes("Content-Encoding", *coding).expect("valid header")),
+        None => Response::from_data(fs::read(&file)?),
+    };
+    response = response
+        .with_status_code(StatusCode(status))
+        .with_header(content_type)
+        .with_header(cache)
+        .with_header(vary);
+    request.respond(response)
 }
 
 /// The plain app shell: 404.html when the site has one (a prerendered build), else index.html.

@@ -208,3 +208,109 @@ fn new_writes_a_file_that_checks_once_filled_in() {
         .success());
     fs::remove_dir_all(&content).unwrap();
 }
+
+/// Blocks with image addresses reduced to their file name (the builder adds a content hash).
+fn normalized(value: &serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::String(s) if s.starts_with("/media/") => {
+            let name = s.trim_start_matches("/media/");
+            let (stem, ext) = name.rsplit_once('.').unwrap();
+            let stem = stem
+                .rsplit_once('-')
+                .map_or(stem, |(s, hash)| if hash.len() == 16 { s } else { stem });
+            serde_json::Value::String(format!("{stem}.{ext}"))
+        }
+        serde_json::Value::Array(a) => a.iter().map(normalized).collect(),
+        serde_json::Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), normalized(v))).collect(),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn a_bundle_imported_as_content_builds_back_to_the_same_bundle() {
+    let root = temp("content-roundtrip");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/small.json"
+    );
+    let site = root.join("site");
+    fs::create_dir_all(site.join("data")).unwrap();
+    fs::copy(sample, site.join("data/bundle.json")).unwrap();
+    let content = root.join("content");
+    let out = run(&[
+        "import",
+        site.join("data/bundle.json").to_str().unwrap(),
+        "--out",
+        content.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rebuilt = root.join("rebuilt/data/bundle.json");
+    let out = run(&[
+        "bundle",
+        content.to_str().unwrap(),
+        "-o",
+        rebuilt.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Compared as bundles, so that defaults written out or left out make no difference.
+    let read =
+        |text: &str| serde_json::to_value(parkreader_core::parse_bundle(text).unwrap()).unwrap();
+    let before = read(&fs::read_to_string(sample).unwrap());
+    let after = read(&fs::read_to_string(&rebuilt).unwrap());
+    for key in ["site", "taxonomies", "articles", "projects"] {
+        assert_eq!(
+            normalized(&after[key]),
+            normalized(&before[key]),
+            "{key} survives the round trip"
+        );
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
+
+/// The sample site's bundle is generated from content/: the committed copy never drifts.
+#[test]
+fn the_committed_sample_bundle_is_what_content_builds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let site = temp("content-sample");
+    let out = site.join("data/bundle.json");
+    let output = run(&[
+        "bundle",
+        root.join("content").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for file in ["data/bundle.json"]
+        .into_iter()
+        .map(String::from)
+        .chain(
+            fs::read_dir(site.join("data/articles"))
+                .unwrap()
+                .map(|e| format!("data/articles/{}", e.unwrap().file_name().to_string_lossy())),
+        )
+        .chain(
+            fs::read_dir(site.join("media"))
+                .unwrap()
+                .map(|e| format!("media/{}", e.unwrap().file_name().to_string_lossy())),
+        )
+    {
+        let built = fs::read(site.join(&file)).unwrap();
+        let committed = fs::read(root.join("public").join(&file)).unwrap_or_else(|_| {
+            panic!("public/{file} is committed (run: cargo run -p parkreader-cli -- bundle)")
+        });
+        assert!(built == committed, "public/{file} differs from what content/ builds; run: cargo run -p parkreader-cli -- bundle");
+    }
+    fs::remove_dir_all(&site).unwrap();
+}

@@ -71,6 +71,7 @@ fn writes_every_route_with_escaped_content() {
     let hashed: Vec<_> = fs::read_dir(dir.join("data"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
         .collect();
     assert_eq!(hashed.len(), 1, "{hashed:?}");
     assert!(hashed[0].starts_with("bundle-") && hashed[0].ends_with(".json"));
@@ -189,6 +190,53 @@ fn writes_a_service_worker_and_manifest_from_the_built_files() {
             .unwrap()
             .to_string()
     };
+
+    // Discovery files, with canonical addresses.
+    let sitemap = fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<url><loc>https://test.example.org/articles/carbon-fibre-signing</loc><lastmod>2023-01-31</lastmod></url>"),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains("<loc>https://test.example.org/projects</loc>"));
+    let feed = fs::read_to_string(dir.join("feed.xml")).unwrap();
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert!(
+        feed.contains("<title>大丝束碳纤维项目签约</title>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<updated>2023-01-31T00:00:00+08:00</updated>"),
+        "{feed}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("robots.txt")).unwrap(),
+        "User-agent: *\nAllow: /\n\nSitemap: https://test.example.org/sitemap.xml\n"
+    );
+    // Pre-compressed copies decompress to the very files.
+    use std::io::Read;
+    let page = fs::read(dir.join("articles/carbon-fibre-signing/index.html")).unwrap();
+    let mut gz = Vec::new();
+    flate2::read::GzDecoder::new(
+        &fs::read(dir.join("articles/carbon-fibre-signing/index.html.gz")).unwrap()[..],
+    )
+    .read_to_end(&mut gz)
+    .unwrap();
+    assert_eq!(gz, page);
+    let mut br = Vec::new();
+    brotli::Decompressor::new(
+        &fs::read(dir.join("articles/carbon-fibre-signing/index.html.br")).unwrap()[..],
+        4096,
+    )
+    .read_to_end(&mut br)
+    .unwrap();
+    assert_eq!(br, page);
+    assert!(dir.join("sw.js.br").is_file() && dir.join("app-0123abcd_bg.wasm.gz").is_file());
+    assert!(
+        !list
+            .iter()
+            .any(|u| u.ends_with(".br") || u.ends_with(".gz")),
+        "{list:?}"
+    );
 
     // A new deploy with other content is a new worker.
     let manifest: serde_json::Value =

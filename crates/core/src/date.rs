@@ -257,6 +257,43 @@ fn valid_time_suffix(rest: &str) -> bool {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, as sitemaps want it.
+    ///
+    /// ```
+    /// let d = parkreader_core::Date::parse("2024-05-20T10:30:00+08:00").unwrap();
+    /// assert_eq!(d.ymd(), "2024-05-20");
+    /// ```
+    pub fn ymd(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// A full RFC 3339 timestamp, as Atom feeds want it. A date without a time is taken as
+    /// midnight, and a time without an offset as China time (UTC+8), the bundle's default.
+    ///
+    /// ```
+    /// use parkreader_core::Date;
+    /// assert_eq!(Date::parse("2024-05-20").unwrap().to_rfc3339(), "2024-05-20T00:00:00+08:00");
+    /// assert_eq!(Date::parse("2024-05-20 09:30").unwrap().to_rfc3339(), "2024-05-20T09:30:00+08:00");
+    /// assert_eq!(Date::parse("2024-05-20T09:30:00Z").unwrap().to_rfc3339(), "2024-05-20T09:30:00Z");
+    /// ```
+    pub fn to_rfc3339(&self) -> String {
+        let time = self.original.get(11..).unwrap_or("");
+        if time.is_empty() {
+            return format!("{}T00:00:00+08:00", self.ymd());
+        }
+        let offset_at = time.find(['Z', '+', '-']).unwrap_or(time.len());
+        let (clock, offset) = time.split_at(offset_at);
+        let clock = if clock.len() == 5 {
+            format!("{clock}:00")
+        } else {
+            clock.to_string()
+        };
+        let offset = if offset.is_empty() { "+08:00" } else { offset };
+        format!("{}T{clock}{offset}", self.ymd())
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.original)

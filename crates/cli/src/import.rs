@@ -1,0 +1,161 @@
+//! `parkreader import BUNDLE --out content`: a bundle file written out as a content folder
+//! (docs/content.md), for publishers who start from JSON. Reading the folder back gives the
+//! same articles and projects.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use parkreader_core::{parse_body, parse_bundle, Block, Image};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct SiteFile<'a> {
+    site: &'a parkreader_core::Site,
+    taxonomies: &'a parkreader_core::Taxonomies,
+}
+
+/// Writes `bundle` (a file; its `/media/…` and `/data/…` URLs are looked up beside its `data/`
+/// folder) into the content folder `out`. Returns the number of files written.
+pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
+    let text = fs::read_to_string(bundle_path)?;
+    let mut bundle = parse_bundle(&text)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+    let site_root = bundle_path
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
+    for dir in ["articles", "projects", "media"] {
+        fs::create_dir_all(out.join(dir))?;
+    }
+    let mut written = 0;
+    let site = toml::to_string(&SiteFile {
+        site: &bundle.site,
+        taxonomies: &bundle.taxonomies,
+    })
+    .map_err(io::Error::other)?;
+    fs::write(out.join("site.toml"), site)?;
+    written += 1;
+
+    let copy_media = |image: &mut Image| -> io::Result<()> {
+        if let Some(name) = image.src.strip_prefix("/media/") {
+            fs::copy(
+                site_root.join("media").join(name),
+                out.join("media").join(name),
+            )?;
+            image.src = format!("../media/{name}");
+        }
+        Ok(())
+    };
+    for article in &mut bundle.articles {
+        let mut blocks = article.body.take().unwrap_or_default();
+        if let Some(url) = article.body_url.take() {
+            let body = fs::read_to_string(site_root.join(url.trim_start_matches('/')))?;
+            blocks = parse_body(&body)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{url}: {e}")))?;
+        }
+        if let Some(cover) = &mut article.cover {
+            copy_media(cover)?;
+        }
+        for block in &mut blocks {
+            if let Block::Figure { image, .. } = block {
+                copy_media(image)?;
+            }
+        }
+        let front = toml::to_string(&article).map_err(io::Error::other)?;
+        let file = format!("+++\n{front}+++\n\n{}", markdown(&blocks));
+        fs::write(
+            out.join("articles").join(format!("{}.md", article.id)),
+            file,
+        )?;
+        written += 1;
+    }
+    for project in &mut bundle.projects {
+        let mut blocks = std::mem::take(&mut project.description);
+        if let Some(cover) = &mut project.cover {
+            copy_media(cover)?;
+        }
+        for block in &mut blocks {
+            if let Block::Figure { image, .. } = block {
+                copy_media(image)?;
+            }
+        }
+        let front = toml::to_string(&project).map_err(io::Error::other)?;
+        let file = format!("+++\n{front}+++\n\n{}", markdown(&blocks));
+        fs::write(
+            out.join("projects").join(format!("{}.md", project.id)),
+            file,
+        )?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Body blocks as Markdown that reads back into the same blocks.
+pub fn markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { text } => out.push_str(&escape(text)),
+            Block::Heading { level, text } => {
+                out.push_str(&"#".repeat(usize::from(*level)));
+                out.push(' ');
+                out.push_str(&escape(text));
+            }
+            Block::Quote { text, cite } => {
+                out.push_str("> ");
+                out.push_str(&escape(text));
+                if let Some(cite) = cite {
+                    out.push_str("\n> —— ");
+                    out.push_str(&escape(cite));
+                }
+            }
+            Block::Figure { image, caption } => {
+                out.push_str(&format!("![{}]({}", escape(&image.alt), image.src));
+                if let Some(caption) = caption {
+                    out.push_str(&format!(" \"{}\"", caption.replace('"', "\\\"")));
+                }
+                out.push(')');
+            }
+            Block::List { ordered, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    if *ordered {
+                        out.push_str(&format!("{}. ", i + 1));
+                    } else {
+                        out.push_str("- ");
+                    }
+                    out.push_str(&escape(item));
+                }
+            }
+        }
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Text that Markdown reads back as the same text.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '!' | '#' | '|'
+        ) || (i == 0 && matches!(c, '-' | '+' | '=' | '~'));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // "1. " at the start would read as a numbered list.
+    if let Some(dot) = out.find(". ") {
+        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
+            out.insert(dot, '\\');
+        }
+    }
+    out
+}
