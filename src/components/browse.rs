@@ -396,6 +396,32 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
     }
 }
 
+/// One page of results, keyed by document: a card that stays in the list as the reader types
+/// is kept, and only its marks follow the new terms. `card` draws the document at an index of
+/// the bundle's list with the search terms to mark; with no results, [`NoResults`] shows.
+pub fn results<V: IntoView + 'static>(
+    listing: Memo<Listing>,
+    path: &'static str,
+    class: &'static str,
+    card: impl Fn(usize, Signal<Vec<String>>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let empty = Memo::new(move |_| listing.with(|l| l.total == 0));
+    let items = Memo::new(move |_| listing.with(|l| l.items.clone()));
+    let terms = Memo::new(move |_| listing.with(|l| l.terms.clone()));
+    move || {
+        if empty.get() {
+            return view! { <NoResults listing=listing.get() path /> }.into_any();
+        }
+        let card = card.clone();
+        view! {
+            <div class=class>
+                <For each=move || items.get() key=|i| *i children=move |i| card(i, terms.into()) />
+            </div>
+        }
+        .into_any()
+    }
+}
+
 /// When nothing matches: say so, and offer to drop what excludes the most.
 #[component]
 pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {

@@ -4,12 +4,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use parkreader_core::browse::{Listing, PAGE_SIZE};
+use parkreader_core::browse::PAGE_SIZE;
 use parkreader_core::query::ListKind;
 use parkreader_core::{Article, Bundle};
 
 use crate::components::browse::{
-    ActiveFilters, FacetPanel, ListState, NoResults, Pager, SearchBox, SortMenu,
+    results, ActiveFilters, FacetPanel, ListState, Pager, SearchBox, SortMenu,
 };
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -51,34 +51,14 @@ pub fn ArticlesPage() -> impl IntoView {
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="全部文章" />
                     </div>
                     <ActiveFilters listing path=PATH />
-                    {article_results(listing, b.clone())}
+                    {results(listing, PATH, "card-list", move |i, terms| {
+                        view! { <ArticleCard article=b.articles[i].clone() bundle=b.clone() terms /> }
+                    })}
                     <Pager listing path=PATH />
                 </section>
             </div>
         }
     })
-}
-
-/// One page of results, keyed by document: a card that stays in the list as the reader types
-/// is kept, and only its marks follow the new terms.
-fn article_results(listing: Memo<Listing>, bundle: Arc<Bundle>) -> impl IntoView {
-    let empty = Memo::new(move |_| listing.with(|l| l.total == 0));
-    let items = Memo::new(move |_| listing.with(|l| l.items.clone()));
-    let terms = Memo::new(move |_| listing.with(|l| l.terms.clone()));
-    move || {
-        if empty.get() {
-            return view! { <NoResults listing=listing.get() path=PATH /> }.into_any();
-        }
-        let bundle = bundle.clone();
-        view! {
-            <div class="card-list">
-                <For each=move || items.get() key=|i| *i let:i>
-                    <ArticleCard article=bundle.articles[i].clone() bundle=bundle.clone() terms=terms />
-                </For>
-            </div>
-        }
-        .into_any()
-    }
 }
 
 /// Links to each category, the current one marked.

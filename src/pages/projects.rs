@@ -1,14 +1,11 @@
 //! `/projects`: search, filter (industry, district, park, status, size, year) and sort projects.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use parkreader_core::browse::{Listing, PAGE_SIZE};
+use parkreader_core::browse::PAGE_SIZE;
 use parkreader_core::query::ListKind;
-use parkreader_core::Bundle;
 
 use crate::components::browse::{
-    ActiveFilters, FacetPanel, ListState, NoResults, Pager, SearchBox, SortMenu,
+    results, ActiveFilters, FacetPanel, ListState, Pager, SearchBox, SortMenu,
 };
 use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -49,32 +46,12 @@ pub fn ProjectsPage() -> impl IntoView {
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="投资项目" />
                     </div>
                     <ActiveFilters listing path=PATH />
-                    {project_results(listing, b.clone())}
+                    {results(listing, PATH, "card-grid", move |i, terms| {
+                        view! { <ProjectCard project=b.projects[i].clone() bundle=b.clone() terms /> }
+                    })}
                     <Pager listing path=PATH />
                 </section>
             </div>
         }
     })
-}
-
-/// One page of results, keyed by document: a card that stays in the list as the reader types
-/// is kept, and only its marks follow the new terms.
-fn project_results(listing: Memo<Listing>, bundle: Arc<Bundle>) -> impl IntoView {
-    let empty = Memo::new(move |_| listing.with(|l| l.total == 0));
-    let items = Memo::new(move |_| listing.with(|l| l.items.clone()));
-    let terms = Memo::new(move |_| listing.with(|l| l.terms.clone()));
-    move || {
-        if empty.get() {
-            return view! { <NoResults listing=listing.get() path=PATH /> }.into_any();
-        }
-        let bundle = bundle.clone();
-        view! {
-            <div class="card-grid">
-                <For each=move || items.get() key=|i| *i let:i>
-                    <ProjectCard project=bundle.projects[i].clone() bundle=bundle.clone() terms=terms />
-                </For>
-            </div>
-        }
-        .into_any()
-    }
 }

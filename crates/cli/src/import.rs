@@ -54,41 +54,42 @@ pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
             blocks = parse_body(&body)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{url}: {e}")))?;
         }
-        if let Some(cover) = &mut article.cover {
-            copy_media(cover)?;
-        }
-        for block in &mut blocks {
-            if let Block::Figure { image, .. } = block {
-                copy_media(image)?;
-            }
-        }
-        let front = toml::to_string(&article).map_err(io::Error::other)?;
-        let file = format!("+++\n{front}+++\n\n{}", markdown(&blocks));
-        fs::write(
-            out.join("articles").join(format!("{}.md", article.id)),
-            file,
-        )?;
+        copy_images(article.cover.as_mut(), &mut blocks, &copy_media)?;
+        write_item(&out.join("articles"), &article.id, &*article, &blocks)?;
         written += 1;
     }
     for project in &mut bundle.projects {
         let mut blocks = std::mem::take(&mut project.description);
-        if let Some(cover) = &mut project.cover {
-            copy_media(cover)?;
-        }
-        for block in &mut blocks {
-            if let Block::Figure { image, .. } = block {
-                copy_media(image)?;
-            }
-        }
-        let front = toml::to_string(&project).map_err(io::Error::other)?;
-        let file = format!("+++\n{front}+++\n\n{}", markdown(&blocks));
-        fs::write(
-            out.join("projects").join(format!("{}.md", project.id)),
-            file,
-        )?;
+        copy_images(project.cover.as_mut(), &mut blocks, &copy_media)?;
+        write_item(&out.join("projects"), &project.id, &*project, &blocks)?;
         written += 1;
     }
     Ok(written)
+}
+
+fn copy_images(
+    cover: Option<&mut Image>,
+    blocks: &mut [Block],
+    copy: &impl Fn(&mut Image) -> io::Result<()>,
+) -> io::Result<()> {
+    if let Some(cover) = cover {
+        copy(cover)?;
+    }
+    for block in blocks {
+        if let Block::Figure { image, .. } = block {
+            copy(image)?;
+        }
+    }
+    Ok(())
+}
+
+/// `<dir>/<id>.md`: the item's fields as front matter (its body already taken out), then the body.
+fn write_item(dir: &Path, id: &str, item: &impl Serialize, blocks: &[Block]) -> io::Result<()> {
+    let front = toml::to_string(item).map_err(io::Error::other)?;
+    fs::write(
+        dir.join(format!("{id}.md")),
+        format!("+++\n{front}+++\n\n{}", markdown(blocks)),
+    )
 }
 
 /// Body blocks as Markdown that reads back into the same blocks.
