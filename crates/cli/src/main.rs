@@ -11,6 +11,7 @@ mod generate;
 mod import;
 mod offline;
 mod prerender;
+mod progress;
 mod serve;
 
 use std::path::PathBuf;

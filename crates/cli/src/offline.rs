@@ -171,12 +171,11 @@ pub fn write_discovery(dist: &Path, bundle: &Bundle, routes: &[String]) -> io::R
 }
 
 /// Writes a `.br` and a `.gz` copy beside every text file in `dist` (HTML, CSS, JS, JSON, SVG,
-/// XML, wasm, the manifest), for hosts that serve pre-compressed files. Returns how many files
-/// were compressed.
+/// XML, wasm, the manifest), for hosts that serve pre-compressed files, on every core. Brotli
+/// runs at its best setting for the app's own files, which every visitor downloads, and at a
+/// quicker one (within a few percent) for the many pages. Returns how many files were compressed.
 pub fn precompress(dist: &Path) -> io::Result<usize> {
-    use std::io::Write;
-
-    let mut count = 0;
+    let mut files = Vec::new();
     let mut stack = vec![dist.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir)? {
@@ -186,27 +185,64 @@ pub fn precompress(dist: &Path) -> io::Result<usize> {
                 continue;
             }
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            let text = matches!(
+            if matches!(
                 ext,
                 "html" | "css" | "js" | "json" | "svg" | "xml" | "txt" | "wasm" | "webmanifest"
-            );
-            if !text {
-                continue;
+            ) {
+                files.push(path);
             }
-            let bytes = fs::read(&path)?;
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            gz.write_all(&bytes)?;
-            fs::write(with_suffix(&path, "gz"), gz.finish()?)?;
-            let mut br = Vec::new();
-            {
-                let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, 11, 22);
-                writer.write_all(&bytes)?;
-            }
-            fs::write(with_suffix(&path, "br"), br)?;
-            count += 1;
         }
     }
-    Ok(count)
+    let progress =
+        std::sync::Mutex::new(crate::progress::Progress::new("compressing", files.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| -> io::Result<()> {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> io::Result<()> {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = files.get(i) else {
+                            return Ok(());
+                        };
+                        compress_file(path, dist)?;
+                        if let Ok(mut p) = progress.lock() {
+                            p.tick();
+                        }
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            worker
+                .join()
+                .map_err(|_| io::Error::other("a compression thread panicked"))??;
+        }
+        Ok(())
+    })?;
+    if let Ok(p) = progress.into_inner() {
+        p.finish();
+    }
+    Ok(files.len())
+}
+
+fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {
+    use std::io::Write;
+
+    let bytes = fs::read(path)?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes)?;
+    fs::write(with_suffix(path, "gz"), gz.finish()?)?;
+    // The app and data at the site's top level: the best; the pages below: quicker.
+    let top_level = path.parent() == Some(dist) || path.starts_with(dist.join("data"));
+    let quality = if top_level { 11 } else { 9 };
+    let mut br = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, quality, 22);
+        writer.write_all(&bytes)?;
+    }
+    fs::write(with_suffix(path, "br"), br)
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {

@@ -112,7 +112,9 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     }
     let bundle = Arc::new(bundle);
     let routes = routes(&bundle);
+    let mut progress = crate::progress::Progress::new("pages", routes.len());
     for route in &routes {
+        progress.tick();
         let html =
             parkreader::prerender::render_page(&shell, bundle.clone(), route).ok_or_else(|| {
                 io::Error::new(
@@ -124,6 +126,7 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         fs::create_dir_all(&dir)?;
         fs::write(dir.join("index.html"), html)?;
     }
+    progress.finish();
     // Installable and offline: the manifest, then the worker that precaches everything above.
     crate::offline::write_manifest(dist, &bundle, &base)?;
     crate::offline::write_discovery(dist, &bundle, &routes)?;

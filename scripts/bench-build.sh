@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builder benchmark: the generated corpus (default 10k articles, the search benchmark's
+# generator) written out as Markdown content files, then built by our builder and by Hugo
+# (Debian's `hugo`) in the same run, each timed with its peak memory. Prints figures only.
+#   ARTICLES=10000 scripts/bench-build.sh
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+articles="${ARTICLES:-10000}"
+if ! command -v hugo >/dev/null; then
+  SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO=sudo
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq hugo
+fi
+cargo build -q --release -p parkreader-cli
+bin="$CARGO_TARGET_DIR/release/parkreader"
+[[ -f dist/404.html ]] || scripts/dist.sh
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/corpus/data"
+"$bin" generate --articles "$articles" --out "$work/corpus/data/bundle.json" >/dev/null
+"$bin" import "$work/corpus/data/bundle.json" --out "$work/content" >/dev/null
+files=$(find "$work/content" -name '*.md' | wc -l)
+
+# Ours: content → bundle → every page prerendered, sitemap, feed, service worker, .br/.gz.
+# The app itself (Trunk's output) is built once and copied, as for any content change.
+ours() {
+  local site="$work/ours"
+  rm -rf "$site" && mkdir -p "$site/data"
+  cp -r dist/*.js dist/*.wasm dist/*.css dist/*.svg dist/icons dist/404.html "$site/"
+  "$bin" bundle "$work/content" -o "$site/data/bundle.json" >/dev/null
+  "$bin" prerender "$site" >/dev/null
+}
+# Hugo: the same Markdown files (its own TOML front matter format), a page per article and
+# project through minimal templates, no minification.
+mkdir -p "$work/hugo/layouts/_default"
+cp -r "$work/content" "$work/hugo/content"
+rm "$work/hugo/content/site.toml"
+cat > "$work/hugo/config.toml" <<'TOML'
+baseURL = "https://example.org/"
+title = "bench"
+disableKinds = ["taxonomy", "term", "RSS"]
+TOML
+echo '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>' > "$work/hugo/layouts/_default/single.html"
+echo '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>' > "$work/hugo/layouts/_default/list.html"
+hugo_build() { (cd "$work/hugo" && hugo --quiet -d "$work/hugo-public" >/dev/null); }
+
+measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+echo "| builder | content files | seconds | peak memory |"
+echo "|---|---:|---:|---:|"
+read -r s kb < <(measure bash -c "$(declare -f ours); work='$work' bin='$bin' ours")
+echo "| parkreader (bundle + prerender + compress) | $files | $s | $((kb / 1024)) MiB |"
+read -r s kb < <(measure bash -c "$(declare -f hugo_build); work='$work' hugo_build")
+echo "| hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $files | $s | $((kb / 1024)) MiB |"
