@@ -164,16 +164,21 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         articles,
         projects,
     };
-    // Covers named relative to the site folder.
-    for (items, srcs) in [(&mut bundle.articles, &sources)] {
-        for (article, source) in items.iter_mut().zip(srcs.iter()) {
-            if let Some(cover) = &mut article.cover {
-                resolve_image(cover, source, &mut assets, &mut diagnostics);
-            }
-        }
-    }
-    for (project, source) in bundle.projects.iter_mut().zip(project_sources.iter()) {
-        if let Some(cover) = &mut project.cover {
+    // Covers, named relative to their Markdown file like body images.
+    let covers = bundle
+        .articles
+        .iter_mut()
+        .map(|a| &mut a.cover)
+        .zip(&sources)
+        .chain(
+            bundle
+                .projects
+                .iter_mut()
+                .map(|p| &mut p.cover)
+                .zip(&project_sources),
+        );
+    for (cover, source) in covers {
+        if let Some(cover) = cover {
             resolve_image(cover, source, &mut assets, &mut diagnostics);
         }
     }
