@@ -173,7 +173,8 @@ pub fn write_discovery(dist: &Path, bundle: &Bundle, routes: &[String]) -> io::R
 /// Writes a `.br` and a `.gz` copy beside every text file in `dist` (HTML, CSS, JS, JSON, SVG,
 /// XML, wasm, the manifest), for hosts that serve pre-compressed files, on every core. Brotli
 /// runs at its best setting for the app's own files, which every visitor downloads, and at a
-/// quicker one (within a few percent) for the many pages. Returns how many files were compressed.
+/// quicker one (within a few percent) for the many pages and for data over 4 MB. Returns how
+/// many files were compressed.
 pub fn precompress(dist: &Path) -> io::Result<usize> {
     let mut files = Vec::new();
     let mut stack = vec![dist.to_path_buf()];
@@ -234,12 +235,19 @@ fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(&bytes)?;
     fs::write(with_suffix(path, "gz"), gz.finish()?)?;
-    // The app and data at the site's top level: the best; the pages below: quicker.
+    // The app and the data at the site's top level: the best, unless so large that the best
+    // would take minutes (a 20 MB bundle); the pages below: quicker.
     let top_level = path.parent() == Some(dist) || path.starts_with(dist.join("data"));
-    let quality = if top_level { 11 } else { 9 };
+    let quality = if top_level && bytes.len() <= 4 << 20 {
+        11
+    } else {
+        9
+    };
     let mut br = Vec::new();
     {
-        let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, quality, 22);
+        // A window no larger than the file: a 10 KB page does not need (or pay for) 4 MB.
+        let window = (usize::BITS - bytes.len().max(1).leading_zeros()).clamp(16, 22);
+        let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, quality, window);
         writer.write_all(&bytes)?;
     }
     fs::write(with_suffix(path, "br"), br)
