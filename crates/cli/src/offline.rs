@@ -194,37 +194,7 @@ pub fn precompress(dist: &Path) -> io::Result<usize> {
             }
         }
     }
-    let progress =
-        std::sync::Mutex::new(crate::progress::Progress::new("compressing", files.len()));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| -> io::Result<()> {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| -> io::Result<()> {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(path) = files.get(i) else {
-                            return Ok(());
-                        };
-                        compress_file(path, dist)?;
-                        if let Ok(mut p) = progress.lock() {
-                            p.tick();
-                        }
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            worker
-                .join()
-                .map_err(|_| io::Error::other("a compression thread panicked"))??;
-        }
-        Ok(())
-    })?;
-    if let Ok(p) = progress.into_inner() {
-        p.finish();
-    }
+    crate::progress::each_in_parallel("compressing", &files, |path| compress_file(path, dist))?;
     Ok(files.len())
 }
 

@@ -112,47 +112,19 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     }
     let bundle = Arc::new(bundle);
     let routes = routes(&bundle);
-    // Pages are independent: rendered on every core, each worker taking the next route.
-    let progress = std::sync::Mutex::new(crate::progress::Progress::new("pages", routes.len()));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| -> io::Result<()> {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| -> io::Result<()> {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(route) = routes.get(i) else {
-                            return Ok(());
-                        };
-                        let html =
-                            parkreader::prerender::render_page(&shell, bundle.clone(), route)
-                                .ok_or_else(|| {
-                                    io::Error::new(
-                                        io::ErrorKind::InvalidData,
-                                        "404.html has no <div id=\"app\"> to fill",
-                                    )
-                                })?;
-                        let dir = dist.join(route.trim_start_matches('/'));
-                        fs::create_dir_all(&dir)?;
-                        fs::write(dir.join("index.html"), html)?;
-                        if let Ok(mut p) = progress.lock() {
-                            p.tick();
-                        }
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            worker
-                .join()
-                .map_err(|_| io::Error::other("a rendering thread panicked"))??;
-        }
-        Ok(())
+    // Pages are independent: rendered on every core.
+    crate::progress::each_in_parallel("pages", &routes, |route| {
+        let html =
+            parkreader::prerender::render_page(&shell, bundle.clone(), route).ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "404.html has no <div id=\"app\"> to fill",
+                )
+            })?;
+        let dir = dist.join(route.trim_start_matches('/'));
+        fs::create_dir_all(&dir)?;
+        fs::write(dir.join("index.html"), html)
     })?;
-    if let Ok(p) = progress.into_inner() {
-        p.finish();
-    }
     // Installable and offline: the manifest, then the worker that precaches everything above.
     crate::offline::write_manifest(dist, &bundle, &base)?;
     crate::offline::write_discovery(dist, &bundle, &routes)?;

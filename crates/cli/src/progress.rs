@@ -67,3 +67,49 @@ impl Progress {
         );
     }
 }
+
+/// Runs `work` on every item, on every core (each worker takes the next item), as the step
+/// `what` with its progress. Stops at the first error, which it returns.
+pub fn each_in_parallel<T: Sync>(
+    what: &'static str,
+    items: &[T],
+    work: impl Fn(&T) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    let progress = std::sync::Mutex::new(Progress::new(what, items.len()));
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| -> std::io::Result<()> {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> std::io::Result<()> {
+                    while !failed.load(Ordering::Relaxed) {
+                        let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                            return Ok(());
+                        };
+                        if let Err(e) = work(item) {
+                            failed.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                        if let Ok(mut p) = progress.lock() {
+                            p.tick();
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for worker in workers {
+            worker
+                .join()
+                .map_err(|_| std::io::Error::other(format!("a thread panicked while {what}")))??;
+        }
+        Ok(())
+    })?;
+    if let Ok(p) = progress.into_inner() {
+        p.finish();
+    }
+    Ok(())
+}
