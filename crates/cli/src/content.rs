@@ -127,32 +127,16 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             diagnostics.push(whole_file(
                 &site_path,
                 format!("cannot read the site file: {e}"),
-                Some("every content folder needs a site.toml; `parkreader new site` writes one"),
+                Some("every content folder needs a site.toml (docs/content.md shows one); `parkreader import` writes a whole folder from a bundle"),
             ));
             None
         }
     };
     let mut assets = Vec::new();
-    let mut sources = Vec::new();
-    let mut articles = Vec::new();
-    for path in markdown_files(&dir.join("articles"), &mut diagnostics) {
-        if let Some((article, source)) =
-            read_item::<Article>(&path, Kind::Article, &mut assets, &mut diagnostics)
-        {
-            articles.push(article);
-            sources.push(source);
-        }
-    }
-    let mut project_sources = Vec::new();
-    let mut projects = Vec::new();
-    for path in markdown_files(&dir.join("projects"), &mut diagnostics) {
-        if let Some((project, source)) =
-            read_item::<Project>(&path, Kind::Project, &mut assets, &mut diagnostics)
-        {
-            projects.push(project);
-            project_sources.push(source);
-        }
-    }
+    let (articles, sources) =
+        read_all::<Article>(dir, Kind::Article, &mut assets, &mut diagnostics);
+    let (projects, project_sources) =
+        read_all::<Project>(dir, Kind::Project, &mut assets, &mut diagnostics);
     let Some(site) = site else {
         return Err(diagnostics);
     };
@@ -228,6 +212,24 @@ fn separate_bodies(bundle: &mut Bundle, over: Option<usize>) -> Vec<(String, Str
         }
     }
     files
+}
+
+/// Every article (or project) file of the folder, read, each with its source for pointing at
+/// its lines later.
+fn read_all<T: ContentItem>(
+    dir: &Path,
+    kind: Kind,
+    assets: &mut Vec<Asset>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<T>, Vec<Source>) {
+    let folder = match kind {
+        Kind::Article => "articles",
+        Kind::Project => "projects",
+    };
+    markdown_files(&dir.join(folder), diagnostics)
+        .into_iter()
+        .filter_map(|path| read_item::<T>(&path, kind, assets, diagnostics))
+        .unzip()
 }
 
 fn markdown_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
