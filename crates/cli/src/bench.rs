@@ -47,7 +47,7 @@ pub fn run(sizes: &[usize], seed: u64) {
                         let listing = index.run(&query, PAGE_SIZE);
                         let ms = started.elapsed().as_secs_f64() * 1000.0;
                         times.push(ms);
-                        if std::env::var_os("BENCH_VERBOSE").is_some() && ms > 3.0 {
+                        if std::env::var_os("BENCH_VERBOSE").is_some() && ms > 2.0 {
                             eprintln!(
                                 "{ms:.2} ms  q={q:?} {filters:?} → {} results",
                                 listing.total

@@ -43,8 +43,23 @@ struct Doc {
     views: u64,
     /// Investment converted to yuan, for size buckets and ordering.
     amount_cny: Option<u64>,
-    /// Option indices per facet, in the list's facet order.
-    values: Vec<Vec<u16>>,
+}
+
+/// Option indices per facet, in the list's facet order: what a document is built with.
+type Values = Vec<Vec<u16>>;
+
+/// The option indices of one facet for every document, in one allocation: document `i` has
+/// `values[start[i]..start[i + 1]]`. A keystroke reads every document's values, so they are
+/// kept together rather than behind a pointer per document.
+struct Column {
+    start: Vec<u32>,
+    values: Vec<u16>,
+}
+
+impl Column {
+    fn of(&self, doc: usize) -> &[u16] {
+        &self.values[self.start[doc] as usize..self.start[doc + 1] as usize]
+    }
 }
 
 /// Everything needed to answer list queries over one list of a bundle.
@@ -52,6 +67,8 @@ pub struct ListIndex {
     kind: ListKind,
     search: SearchIndex,
     docs: Vec<Doc>,
+    /// Each document's options per facet, in [`FacetKey::for_kind`] order.
+    columns: Vec<Column>,
     /// Options per facet, in [`FacetKey::for_kind`] order.
     options: Vec<Vec<FacetOption>>,
 }
@@ -197,8 +214,50 @@ pub fn blocks_text(blocks: &[Block]) -> String {
 }
 
 impl ListIndex {
-    /// The index of a bundle's articles.
+    /// The index of a bundle's articles, text included.
     pub fn articles(bundle: &Bundle) -> ListIndex {
+        let mut index = ListIndex::without_text(bundle, ListKind::Articles);
+        index.index_text(bundle, usize::MAX);
+        index
+    }
+
+    /// The index of a bundle's projects, text included.
+    pub fn projects(bundle: &Bundle) -> ListIndex {
+        let mut index = ListIndex::without_text(bundle, ListKind::Projects);
+        index.index_text(bundle, usize::MAX);
+        index
+    }
+
+    /// The index of one list without its text index: enough to list, filter, count and sort at
+    /// once. The text index, most of the cost, is then built by [`ListIndex::index_text`], a
+    /// slice at a time if need be, and must be complete before a query with search terms runs.
+    pub fn without_text(bundle: &Bundle, kind: ListKind) -> ListIndex {
+        match kind {
+            ListKind::Articles => ListIndex::article_facets(bundle),
+            ListKind::Projects => ListIndex::project_facets(bundle),
+        }
+    }
+
+    /// Adds up to `at_most` more documents of `bundle` (the one this index was built from) to
+    /// the text index; true once every document is in it.
+    pub fn index_text(&mut self, bundle: &Bundle, at_most: usize) -> bool {
+        let from = self.search.len();
+        let to = from.saturating_add(at_most).min(self.docs.len());
+        for i in from..to {
+            self.search.add(match self.kind {
+                ListKind::Articles => article_fields(bundle, &bundle.articles[i]),
+                ListKind::Projects => project_fields(bundle, &bundle.projects[i]),
+            });
+        }
+        self.text_ready()
+    }
+
+    /// True when every document is in the text index.
+    pub fn text_ready(&self) -> bool {
+        self.search.len() == self.docs.len()
+    }
+
+    fn article_facets(bundle: &Bundle) -> ListIndex {
         let t = &bundle.taxonomies;
         let categories = terms_of(&t.categories, |c| {
             (c.id.clone(), c.name.clone(), c.name_en.clone())
@@ -210,31 +269,27 @@ impl ListIndex {
         let docs = bundle
             .articles
             .iter()
-            .map(|a| Doc {
-                date: a.published.days_since_epoch(),
-                views: a.views,
-                amount_cny: None,
-                values: vec![
+            .map(|a| {
+                let doc = Doc {
+                    date: a.published.days_since_epoch(),
+                    views: a.views,
+                    amount_cny: None,
+                };
+                let values: Values = vec![
                     categories.index_of(&a.category).into_iter().collect(),
                     a.tags.iter().filter_map(|t| tags.index_of(t)).collect(),
                     years
                         .index_of(&a.published.year().to_string())
                         .into_iter()
                         .collect(),
-                ],
+                ];
+                (doc, values)
             })
             .collect();
-        let search = SearchIndex::build(bundle.articles.iter().map(|a| article_fields(bundle, a)));
-        ListIndex::finish(
-            ListKind::Articles,
-            search,
-            docs,
-            vec![categories, tags, years],
-        )
+        ListIndex::finish(ListKind::Articles, docs, vec![categories, tags, years])
     }
 
-    /// The index of a bundle's projects.
-    pub fn projects(bundle: &Bundle) -> ListIndex {
+    fn project_facets(bundle: &Bundle) -> ListIndex {
         let t = &bundle.taxonomies;
         let industries = terms_of(&t.industries, |c| {
             (c.id.clone(), c.name.clone(), c.name_en.clone())
@@ -264,35 +319,34 @@ impl ListIndex {
             .iter()
             .map(|p| {
                 let amount_cny = p.investment.as_ref().map(amount_in_yuan);
-                Doc {
+                let doc = Doc {
                     date: p.date().map_or(i64::MIN, |d| d.days_since_epoch()),
                     views: 0,
                     amount_cny,
-                    values: vec![
-                        industries.index_of(&p.industry).into_iter().collect(),
-                        districts.index_of(&p.district).into_iter().collect(),
-                        p.park
-                            .as_deref()
-                            .and_then(|id| parks.index_of(id))
-                            .into_iter()
-                            .collect(),
-                        statuses.index_of(&p.status).into_iter().collect(),
-                        amount_cny
-                            .map(|y| size_bucket(y) as u16)
-                            .into_iter()
-                            .collect(),
-                        p.date()
-                            .and_then(|d| years.index_of(&d.year().to_string()))
-                            .into_iter()
-                            .collect(),
-                    ],
-                }
+                };
+                let values: Values = vec![
+                    industries.index_of(&p.industry).into_iter().collect(),
+                    districts.index_of(&p.district).into_iter().collect(),
+                    p.park
+                        .as_deref()
+                        .and_then(|id| parks.index_of(id))
+                        .into_iter()
+                        .collect(),
+                    statuses.index_of(&p.status).into_iter().collect(),
+                    amount_cny
+                        .map(|y| size_bucket(y) as u16)
+                        .into_iter()
+                        .collect(),
+                    p.date()
+                        .and_then(|d| years.index_of(&d.year().to_string()))
+                        .into_iter()
+                        .collect(),
+                ];
+                (doc, values)
             })
             .collect();
-        let search = SearchIndex::build(bundle.projects.iter().map(|p| project_fields(bundle, p)));
         ListIndex::finish(
             ListKind::Projects,
-            search,
             docs,
             vec![industries, districts, parks, statuses, sizes, years],
         )
@@ -301,16 +355,16 @@ impl ListIndex {
     /// Keeps only options some document has (size buckets always stay: they are a scale).
     fn finish(
         kind: ListKind,
-        search: SearchIndex,
-        mut docs: Vec<Doc>,
+        entries: Vec<(Doc, Values)>,
         builders: Vec<OptionsBuilder>,
     ) -> ListIndex {
         let mut options = Vec::with_capacity(builders.len());
+        let mut columns = Vec::with_capacity(builders.len());
         for (slot, builder) in builders.into_iter().enumerate() {
             let keep_all = FacetKey::for_kind(kind)[slot] == FacetKey::Size;
             let mut used = vec![keep_all; builder.options.len()];
-            for doc in &docs {
-                for &v in &doc.values[slot] {
+            for (_, values) in &entries {
+                for &v in &values[slot] {
                     used[usize::from(v)] = true;
                 }
             }
@@ -322,17 +376,25 @@ impl ListIndex {
                     kept.push(option);
                 }
             }
-            for doc in &mut docs {
-                for v in &mut doc.values[slot] {
-                    *v = renumber[usize::from(*v)];
-                }
+            let mut column = Column {
+                start: Vec::with_capacity(entries.len() + 1),
+                values: Vec::with_capacity(entries.len()),
+            };
+            column.start.push(0);
+            for (_, values) in &entries {
+                column
+                    .values
+                    .extend(values[slot].iter().map(|&v| renumber[usize::from(v)]));
+                column.start.push(column.values.len() as u32);
             }
+            columns.push(column);
             options.push(kept);
         }
         ListIndex {
             kind,
-            search,
-            docs,
+            search: SearchIndex::default(),
+            docs: entries.into_iter().map(|(doc, _)| doc).collect(),
+            columns,
             options,
         }
     }
@@ -360,7 +422,9 @@ impl ListIndex {
             .map_or(&[], |slot| &self.options[slot])
     }
 
-    /// Answers a list query with `page_size` results per page.
+    /// Answers a list query with `page_size` results per page. A query with search terms
+    /// needs the whole text index ([`ListIndex::text_ready`]); documents not yet in it do not
+    /// match.
     pub fn run(&self, query: &ListQuery, page_size: usize) -> Listing {
         let keys = FacetKey::for_kind(self.kind);
         // Selected option indices per facet slot; values the bundle does not have are dropped.
@@ -391,6 +455,10 @@ impl ListIndex {
             .collect();
 
         let terms = terms(&query.q);
+        debug_assert!(
+            terms.is_empty() || self.text_ready(),
+            "search before the text index is built"
+        );
         let mut scores: Vec<Option<u32>> = if terms.is_empty() {
             vec![Some(0); self.docs.len()]
         } else {
@@ -406,30 +474,34 @@ impl ListIndex {
         let mut results: Vec<(usize, u32)> = Vec::new();
         let mut drop_counts = vec![0usize; keys.len()];
         let mut without_query = 0usize;
-        for (i, doc) in self.docs.iter().enumerate() {
+        for (i, &score) in scores.iter().enumerate() {
             // Bit s set: the document fails facet slot s.
             let mut failed: u32 = 0;
             for &s in &active {
-                if !doc.values[s].iter().any(|&v| selected[s][usize::from(v)]) {
+                if !self.columns[s]
+                    .of(i)
+                    .iter()
+                    .any(|&v| selected[s][usize::from(v)])
+                {
                     failed |= 1 << s;
                 }
             }
-            let Some(score) = scores[i] else {
+            let Some(score) = score else {
                 without_query += usize::from(failed == 0);
                 continue;
             };
             if failed == 0 {
                 results.push((i, score));
                 without_query += 1;
-                for (slot, values) in doc.values.iter().enumerate() {
-                    for &v in values {
+                for (slot, column) in self.columns.iter().enumerate() {
+                    for &v in column.of(i) {
                         counts[slot][usize::from(v)] += 1;
                     }
                 }
             } else if failed.is_power_of_two() {
                 let slot = failed.trailing_zeros() as usize;
                 drop_counts[slot] += 1;
-                for &v in &doc.values[slot] {
+                for &v in self.columns[slot].of(i) {
                     counts[slot][usize::from(v)] += 1;
                 }
             }

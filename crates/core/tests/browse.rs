@@ -306,3 +306,36 @@ proptest! {
         prop_assert_eq!(found, brute_force(bundle, ListKind::Articles, &q));
     }
 }
+
+#[test]
+fn a_text_index_built_in_slices_answers_like_one_built_at_once() {
+    let bundle = sample();
+    for kind in [ListKind::Articles, ListKind::Projects] {
+        let whole = match kind {
+            ListKind::Articles => ListIndex::articles(&bundle),
+            ListKind::Projects => ListIndex::projects(&bundle),
+        };
+        let mut sliced = ListIndex::without_text(&bundle, kind);
+        // Facets, counts and order need no text index.
+        let browse = query(kind, "sort=newest");
+        assert_eq!(
+            sliced.run(&browse, PAGE_SIZE),
+            whole.run(&browse, PAGE_SIZE)
+        );
+        let mut slices = 0;
+        while !sliced.index_text(&bundle, 3) {
+            slices += 1;
+        }
+        assert_eq!(slices, (whole.len() - 1) / 3);
+        assert!(sliced.text_ready());
+        for q in [
+            "q=碳纤维",
+            "q=金山区+新材料",
+            "q=合作共赢&sort=views",
+            "q=投资",
+        ] {
+            let q = query(kind, q);
+            assert_eq!(sliced.run(&q, PAGE_SIZE), whole.run(&q, PAGE_SIZE), "{q:?}");
+        }
+    }
+}
