@@ -40,6 +40,16 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
 }
 
+/// Sets the User Timing mark `name`, for benchmarks and DevTools.
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
 fn meta_content(name: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let meta = document

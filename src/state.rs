@@ -3,12 +3,13 @@
 //! One signal holds where loading stands; pages render from it and never keep copies.
 //! A failed reload keeps the last good bundle on screen and reports the failure beside it.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, Weak};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parkreader_core::browse::ListIndex;
-use parkreader_core::query::ListKind;
+use parkreader_core::browse::{ListIndex, Listing, PAGE_SIZE};
+use parkreader_core::query::{ListKind, ListQuery};
+use parkreader_core::text::terms;
 use parkreader_core::{parse_bundle, Bundle};
 
 use crate::browser;
@@ -176,8 +177,73 @@ pub fn use_today() -> Option<parkreader_core::Date> {
     use_context::<Today>().map(|t| t.0)
 }
 
+/// A list's index, ready to filter and sort at once, whose text index is built in slices
+/// between frames so a large bundle never blocks the page.
+pub struct LiveIndex {
+    bundle: Weak<Bundle>,
+    index: Mutex<ListIndex>,
+}
+
+/// Work per slice of background indexing before the browser gets the thread back.
+#[cfg(target_arch = "wasm32")]
+const SLICE_MS: f64 = 8.0;
+
+impl LiveIndex {
+    /// Answers a list query; a search typed before the text index is complete completes it
+    /// first, so results are always exact.
+    pub fn run(&self, query: &ListQuery) -> Listing {
+        let mut index = self.index.lock().unwrap_or_else(|e| e.into_inner());
+        if !index.text_ready() && !terms(&query.q).is_empty() {
+            if let Some(bundle) = self.bundle.upgrade() {
+                browser::timed("parkreader:index", || index.index_text(&bundle, usize::MAX));
+            }
+        }
+        index.run(query, PAGE_SIZE)
+    }
+
+    /// Indexes text for about [`SLICE_MS`]; true when the text index is complete.
+    #[cfg(target_arch = "wasm32")]
+    fn index_slice(&self) -> bool {
+        let Some(bundle) = self.bundle.upgrade() else {
+            return true;
+        };
+        let mut index = self.index.lock().unwrap_or_else(|e| e.into_inner());
+        let now = || {
+            web_sys::window()
+                .and_then(|w| w.performance())
+                .map_or(0.0, |p| p.now())
+        };
+        let start = now();
+        browser::timed("parkreader:index", || loop {
+            if index.index_text(&bundle, 16) {
+                return true;
+            }
+            if now() - start > SLICE_MS {
+                return false;
+            }
+        })
+    }
+}
+
+/// Builds the rest of the text index a slice per task, until done or the index is dropped.
+#[cfg(target_arch = "wasm32")]
+fn index_in_background(live: Weak<LiveIndex>) {
+    set_timeout(
+        move || {
+            if let Some(live) = live.upgrade() {
+                if live.index_slice() {
+                    browser::mark("parkreader:text-ready");
+                } else {
+                    index_in_background(Arc::downgrade(&live));
+                }
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// A built index and the bundle it was built from.
-type CachedIndex = (std::sync::Weak<Bundle>, ListKind, Arc<ListIndex>);
+type CachedIndex = (Weak<Bundle>, ListKind, Arc<LiveIndex>);
 
 thread_local! {
     /// Search and facet indexes, built once per loaded bundle and list.
@@ -185,7 +251,8 @@ thread_local! {
 }
 
 /// The list index of `kind` for this bundle, built on first use and kept while the bundle lives.
-pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<ListIndex> {
+/// In the browser its text index then builds in the background.
+pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<LiveIndex> {
     INDEXES.with(|cache| {
         let mut cache = cache.borrow_mut();
         cache.retain(|(b, _, _)| b.strong_count() > 0);
@@ -195,12 +262,15 @@ pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<ListIndex> {
         {
             return index.clone();
         }
-        let index = Arc::new(browser::timed("parkreader:index", || match kind {
-            ListKind::Articles => ListIndex::articles(bundle),
-            ListKind::Projects => ListIndex::projects(bundle),
-        }));
-        cache.push((Arc::downgrade(bundle), kind, index.clone()));
-        index
+        let index = browser::timed("parkreader:index", || ListIndex::without_text(bundle, kind));
+        let live = Arc::new(LiveIndex {
+            bundle: Arc::downgrade(bundle),
+            index: Mutex::new(index),
+        });
+        #[cfg(target_arch = "wasm32")]
+        index_in_background(Arc::downgrade(&live));
+        cache.push((Arc::downgrade(bundle), kind, live.clone()));
+        live
     })
 }
 

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use parkreader_core::browse::PAGE_SIZE;
 use parkreader_core::query::ListKind;
 use parkreader_core::{Article, Bundle};
 
@@ -29,7 +28,7 @@ pub fn ArticlesPage() -> impl IntoView {
         let index = list_index(&bundle, ListKind::Articles);
         let listing = Memo::new(move |_| {
             let query = query.get();
-            crate::browser::timed("parkreader:search", || index.run(&query, PAGE_SIZE))
+            crate::browser::timed("parkreader:search", || index.run(&query))
         });
         let b = bundle.clone();
         view! {

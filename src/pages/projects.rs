@@ -1,7 +1,6 @@
 //! `/projects`: search, filter (industry, district, park, status, size, year) and sort projects.
 
 use leptos::prelude::*;
-use parkreader_core::browse::PAGE_SIZE;
 use parkreader_core::query::ListKind;
 
 use crate::components::browse::{
@@ -24,7 +23,7 @@ pub fn ProjectsPage() -> impl IntoView {
         let index = list_index(&bundle, ListKind::Projects);
         let listing = Memo::new(move |_| {
             let query = query.get();
-            crate::browser::timed("parkreader:search", || index.run(&query, PAGE_SIZE))
+            crate::browser::timed("parkreader:search", || index.run(&query))
         });
         let b = bundle.clone();
         view! {
