@@ -13,7 +13,8 @@ if ! command -v hugo >/dev/null; then
 fi
 cargo build -q --release -p parkreader-cli
 bin="$CARGO_TARGET_DIR/release/parkreader"
-[[ -f dist/404.html ]] || scripts/dist.sh
+app="$CARGO_TARGET_DIR/app/_"   # the app as scripts/dist.sh has Trunk build it for the path /
+[[ -f "$app/index.html" ]] || scripts/dist.sh
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus/data"
@@ -21,15 +22,10 @@ mkdir -p "$work/corpus/data"
 "$bin" import "$work/corpus/data/bundle.json" --out "$work/content" >/dev/null
 files=$(find "$work/content" -name '*.md' | wc -l)
 
-# Ours: content → bundle → every page prerendered, sitemap, feed, service worker, .br/.gz.
-# The app itself (Trunk's output) is built once and copied, as for any content change.
-ours() {
-  local site="$work/ours"
-  rm -rf "$site" && mkdir -p "$site/data"
-  cp -r dist/*.js dist/*.wasm dist/*.css dist/*.svg dist/icons dist/404.html "$site/"
-  "$bin" bundle "$work/content" -o "$site/data/bundle.json" >/dev/null
-  "$bin" prerender "$site" >/dev/null
-}
+# Ours: `parkreader build`, content → bundle → every page prerendered, sitemap, feed, service
+# worker, .br/.gz. The app itself (Trunk's output) is built once and copied with its cached
+# compressed copies, as for any content change.
+ours() { "$bin" build "$work/content" --app "$app" --out "$work/ours" >/dev/null; }
 # Hugo: the same Markdown files (its own TOML front matter format), a page per article and
 # project through minimal templates, no minification.
 mkdir -p "$work/hugo/layouts/_default"
@@ -47,7 +43,7 @@ hugo_build() { (cd "$work/hugo" && hugo --quiet -d "$work/hugo-public" >/dev/nul
 measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
 echo "| builder | content files | seconds | peak memory |"
 echo "|---|---:|---:|---:|"
-read -r s kb < <(measure bash -c "$(declare -f ours); work='$work' bin='$bin' ours")
-echo "| parkreader (bundle + prerender + compress) | $files | $s | $((kb / 1024)) MiB |"
+read -r s kb < <(measure bash -c "$(declare -f ours); work='$work' bin='$bin' app='$app' ours")
+echo "| parkreader build (bundle + prerender + compress) | $files | $s | $((kb / 1024)) MiB |"
 read -r s kb < <(measure bash -c "$(declare -f hugo_build); work='$work' hugo_build")
 echo "| hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $files | $s | $((kb / 1024)) MiB |"

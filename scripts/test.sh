@@ -23,12 +23,14 @@ cargo test -p parkreader --target wasm32-unknown-unknown --features csr --locked
 
 say "release build of dist/, and of the same site published under /reader/"
 scripts/dist.sh
-subpath_bundle="$(mktemp --suffix=.json)"
+# The sample as a bundle file with its body files and images beside it, as `build` reads one.
+subpath_site="$(mktemp -d)"
+cp -r public/data public/media "$subpath_site/"
 node -e 'const fs = require("fs"); const b = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-  b.site.base_url = "https://example.org/reader/"; fs.writeFileSync(process.argv[2], JSON.stringify(b));' \
-  public/data/bundle.json "$subpath_bundle"
-PARKREADER_BUNDLE="$subpath_bundle" PARKREADER_DIST=dist-subpath scripts/dist.sh
-rm -f "$subpath_bundle"
+  b.site.base_url = "https://example.org/reader/"; fs.writeFileSync(process.argv[1], JSON.stringify(b));' \
+  "$subpath_site/data/bundle.json"
+PARKREADER_BUNDLE="$subpath_site/data/bundle.json" PARKREADER_DIST=dist-subpath scripts/dist.sh
+rm -rf "$subpath_site"
 
 say "end-to-end tests (Playwright + Chromium)"
 PARKREADER_BIN="$CARGO_TARGET_DIR/debug/parkreader" node --test --test-concurrency=1 tests/e2e/

@@ -111,6 +111,14 @@ struct Source {
     front_line: usize,
 }
 
+/// The `site.base_url` of a content folder, read from its site.toml alone.
+pub fn base_url(dir: &Path) -> Result<String, String> {
+    let path = dir.join("site.toml");
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let site: SiteFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(site.site.base_url)
+}
+
 /// Reads a content folder into a valid bundle, or says everything that is wrong.
 pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();

@@ -1,11 +1,13 @@
 //! `parkreader`: the native command line beside the reader.
 //!
+//! - `build` turns a content folder and the built app into the deployable site (`build.rs`).
 //! - `check FILE` validates a bundle and lists every problem with its JSON path.
 //! - `schema` prints the bundle's JSON Schema (the source of docs/bundle.schema.json).
 //! - `serve DIR` serves a built site on 127.0.0.1 for previews and end-to-end tests.
 //! - `generate` writes a deterministic corpus of any size; `bench-search` measures search on it.
 
 mod bench;
+mod build;
 mod content;
 mod generate;
 mod import;
@@ -41,6 +43,24 @@ enum NewKind {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Build the deployable site: read the content (every problem as file:line:column, and
+    /// nothing written if there is one), put it beside the app, prerender a page for every
+    /// route, and write the manifest, sitemap.xml, feed.xml, robots.txt, service worker and
+    /// .br/.gz copies. OUT is replaced only when all of that succeeded.
+    Build {
+        /// A content folder (with site.toml), or a bundle file whose body files and images
+        /// sit in the data/ and media/ folders beside it.
+        #[arg(default_value = "content")]
+        content: PathBuf,
+        /// The app as Trunk built it (`trunk build --release --public-url BASE --dist APP`),
+        /// with BASE the site's path from site.toml's base_url (`parkreader base-path`). Its
+        /// compressed copies are kept in APP.compressed/ beside it for the next build.
+        #[arg(long)]
+        app: PathBuf,
+        /// The folder to write; upload it to any static host.
+        #[arg(short, long, default_value = "dist")]
+        out: PathBuf,
+    },
     /// Validate a content folder (every problem as file:line:column) or a bundle file (every
     /// problem with its JSON path). Exits non-zero when anything is wrong.
     Check {
@@ -106,9 +126,9 @@ enum Command {
         #[arg(default_value = "dist")]
         dist: PathBuf,
     },
-    /// Print the path a bundle's site is published under (from site.base_url), e.g. `/reader/`.
+    /// Print the path a site is published under (from its base_url), e.g. `/reader/`.
     BasePath {
-        /// The bundle.
+        /// A content folder (its site.toml) or a bundle.
         file: PathBuf,
     },
     /// Write a generated bundle of realistic Chinese articles and projects (same seed, same bundle).
@@ -150,6 +170,27 @@ fn main() -> ExitCode {
             Err(diagnostics) => report(&diagnostics),
         },
         Command::Check { path } => check(&path),
+        Command::Build { content, app, out } => match build::build(&content, &app, &out) {
+            Ok(built) => {
+                println!(
+                    "{}/ ready for {}: {} articles, {} projects, {} pages",
+                    out.display(),
+                    built.base,
+                    built.articles,
+                    built.projects,
+                    built.pages
+                );
+                ExitCode::SUCCESS
+            }
+            Err(build::BuildError::Content(diagnostics)) => report(&diagnostics),
+            Err(build::BuildError::Io(e)) => {
+                eprintln!(
+                    "error: {e}\nerror: the build stopped; {} was not changed",
+                    out.display()
+                );
+                ExitCode::FAILURE
+            }
+        },
         Command::Bundle { content, out } => match content::load(&content) {
             Ok(c) => match write_bundle(&c, &out) {
                 Ok(()) => {
@@ -218,15 +259,17 @@ fn main() -> ExitCode {
             }
         },
         Command::BasePath { file } => {
-            let bundle = std::fs::read_to_string(&file)
-                .map_err(|e| e.to_string())
-                .and_then(|t| parkreader_core::parse_bundle(&t).map_err(|e| e.to_string()));
-            match bundle {
-                Ok(b) => {
-                    println!(
-                        "{}/",
-                        parkreader::state::BasePath::from_base_url(&b.site.base_url).0
-                    );
+            let base_url = if file.is_dir() {
+                content::base_url(&file)
+            } else {
+                std::fs::read_to_string(&file)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| parkreader_core::parse_bundle(&t).map_err(|e| e.to_string()))
+                    .map(|b| b.site.base_url)
+            };
+            match base_url {
+                Ok(url) => {
+                    println!("{}/", parkreader::state::BasePath::from_base_url(&url).0);
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -269,7 +312,10 @@ fn report(diagnostics: &[content::Diagnostic]) -> ExitCode {
 }
 
 /// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`).
-fn write_bundle(content: &content::Content, out: &std::path::Path) -> std::io::Result<()> {
+pub(crate) fn write_bundle(
+    content: &content::Content,
+    out: &std::path::Path,
+) -> std::io::Result<()> {
     let site = out
         .parent()
         .and_then(|data| data.parent())

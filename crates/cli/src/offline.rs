@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use parkreader_core::Bundle;
 
@@ -189,13 +189,73 @@ pub fn precompress(dist: &Path) -> io::Result<usize> {
             if matches!(
                 ext,
                 "html" | "css" | "js" | "json" | "svg" | "xml" | "txt" | "wasm" | "webmanifest"
-            ) {
+            ) && !already_compressed(&path)
+            {
                 files.push(path);
             }
         }
     }
     crate::progress::each_in_parallel("compressing", &files, |path| compress_file(path, dist))?;
     Ok(files.len())
+}
+
+/// Gives the content-hashed files at the top of `site` (the app's hashed JS, wasm, CSS and
+/// icon) their .br and .gz copies from `cache`, compressing into the cache only what it lacks.
+/// A file's name carries its content hash, so a cached copy is right for every later build
+/// with the same app, and the slowest file of a build (the wasm, at brotli's best) is
+/// compressed once, not on every content change.
+pub fn compressed_from_cache(site: &Path, cache: &Path) -> io::Result<()> {
+    fs::create_dir_all(cache)?;
+    let mut files = Vec::new();
+    for entry in fs::read_dir(site)? {
+        let path = entry?.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if path.is_file() && matches!(ext, "css" | "js" | "svg" | "wasm") && content_hashed(&path) {
+            files.push(path);
+        }
+    }
+    let missing: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|path| {
+            let cached = cache.join(path.file_name()?);
+            let done = with_suffix(&cached, "br").is_file() && with_suffix(&cached, "gz").is_file();
+            (!done).then_some(cached)
+        })
+        .collect();
+    for cached in &missing {
+        if let Some(name) = cached.file_name() {
+            fs::copy(site.join(name), cached)?;
+        }
+    }
+    crate::progress::each_in_parallel("compressing app", &missing, |cached| {
+        compress_file(cached, cache)?;
+        fs::remove_file(cached)
+    })?;
+    for path in &files {
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        for suffix in ["br", "gz"] {
+            fs::copy(
+                with_suffix(&cache.join(name), suffix),
+                with_suffix(path, suffix),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// True for a file named with its content hash (`name-0123456789abcdef.ext`, Trunk's
+/// `…_bg.wasm` too) whose .br and .gz copies exist: same name, same bytes, same copies.
+fn already_compressed(path: &Path) -> bool {
+    content_hashed(path) && with_suffix(path, "br").is_file() && with_suffix(path, "gz").is_file()
+}
+
+fn content_hashed(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {

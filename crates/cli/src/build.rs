@@ -1,0 +1,205 @@
+//! `parkreader build`: content (a folder, or a bundle file) and the app Trunk built become one
+//! deployable folder, written beside the target and swapped in only when every step succeeded,
+//! so a failed build leaves the previous site exactly as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use parkreader_core::parse_bundle;
+
+use crate::content::{self, Content, Diagnostic};
+
+/// Why a build stopped. Nothing under `out` changed in either case.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content has problems, each with its file, line and column.
+    Content(Vec<Diagnostic>),
+    /// Reading or writing failed.
+    Io(io::Error),
+}
+
+impl From<io::Error> for BuildError {
+    fn from(e: io::Error) -> Self {
+        BuildError::Io(e)
+    }
+}
+
+/// What a build wrote.
+pub struct Built {
+    /// Articles and projects in the site.
+    pub articles: usize,
+    /// Projects in the site.
+    pub projects: usize,
+    /// Prerendered pages.
+    pub pages: usize,
+    /// The path the site is served under, e.g. `/` or `/reader/`.
+    pub base: String,
+}
+
+/// Builds `source` with the app in `app` (Trunk's output, with its `index.html`) into `out`.
+pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError> {
+    // Content first: a bad file stops the build before anything is written.
+    let content = if source.is_dir() {
+        content::load(source).map_err(BuildError::Content)?
+    } else {
+        bundle_file(source)?
+    };
+    if !app.join("index.html").is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "{}: no index.html; build the app first (`trunk build --release --dist {}`, as scripts/dist.sh does)",
+                app.display(),
+                app.display()
+            ),
+        )
+        .into());
+    }
+    let stage = sibling(out, "building")?;
+    let result = (|| {
+        copy_dir(app, &stage)?;
+        let cache = app.with_file_name(format!(
+            "{}.compressed",
+            app.file_name().unwrap_or_default().to_string_lossy()
+        ));
+        crate::offline::compressed_from_cache(&stage, &cache)?;
+        // The app's own sample data and images make way for this site's.
+        for dir in ["data", "media"] {
+            if stage.join(dir).exists() {
+                fs::remove_dir_all(stage.join(dir))?;
+            }
+        }
+        crate::write_bundle(&content, &stage.join("data/bundle.json"))?;
+        // The plain app shell becomes 404.html: static hosts serve it for any path without a
+        // file, such as a filtered list URL.
+        fs::copy(stage.join("index.html"), stage.join("404.html"))?;
+        let pages = crate::prerender::prerender(&stage)?;
+        Ok::<usize, io::Error>(pages)
+    })();
+    let pages = match result {
+        Ok(pages) => pages,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&stage);
+            return Err(e.into());
+        }
+    };
+    swap_in(&stage, out)?;
+    Ok(Built {
+        articles: content.bundle.articles.len(),
+        projects: content.bundle.projects.len(),
+        pages,
+        base: format!(
+            "{}/",
+            parkreader::state::BasePath::from_base_url(&content.bundle.site.base_url).0
+        ),
+    })
+}
+
+/// A bundle file read as content: its body files and images are the files beside it (the
+/// `data/` and `media/` folders of the site it belongs to).
+fn bundle_file(path: &Path) -> Result<Content, BuildError> {
+    let text = fs::read_to_string(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let bundle = parse_bundle(&text).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {e}", path.display()),
+        )
+    })?;
+    let site = path
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
+    let mut assets = Vec::new();
+    let mut bodies = Vec::new();
+    for article in &bundle.articles {
+        if let Some(url) = &article.body_url {
+            let file = site.join(url.trim_start_matches('/'));
+            let json = fs::read_to_string(&file).map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!("{}: {e} (named by article {})", file.display(), article.id),
+                )
+            })?;
+            bodies.push((url.clone(), json));
+        }
+    }
+    let media = site.join("media");
+    if media.is_dir() {
+        for entry in fs::read_dir(&media)? {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                assets.push(content::Asset {
+                    url: format!("/media/{}", entry.file_name().to_string_lossy()),
+                    source: entry.path(),
+                });
+            }
+        }
+    }
+    Ok(Content {
+        bundle,
+        assets,
+        bodies,
+    })
+}
+
+/// A fresh folder beside `out`, named after it, for work that must not touch it yet.
+fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| io::Error::other(format!("{}: not a folder name", out.display())))?;
+    let dir = out.with_file_name(format!(
+        "{}.{what}-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    if dir.exists() {
+        fs::remove_dir_all(&dir)?;
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    fs::create_dir(&dir)?;
+    Ok(dir)
+}
+
+/// Replaces `out` with `stage` by two renames; the old site is deleted only afterwards.
+fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(stage, fs::Permissions::from_mode(0o755))?;
+    }
+    let old = sibling(out, "old")?;
+    fs::remove_dir(&old)?;
+    let had_old = out.exists();
+    if had_old {
+        fs::rename(out, &old)?;
+    }
+    if let Err(e) = fs::rename(stage, out) {
+        if had_old {
+            let _ = fs::rename(&old, out);
+        }
+        return Err(e);
+    }
+    if had_old {
+        fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}
+
+/// Copies a folder tree.
+fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! `parkreader build`: content and app in, a whole site out, and the previous site untouched
+//! when anything is wrong.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"parkreader-bundle\" content=\"/data/bundle.json\" />\n    <meta name=\"parkreader-base\" content=\"/\" />\n    <title>招商资讯</title>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
+const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend app";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parkreader"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parkreader-build-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// An app folder as Trunk writes one: the shell, hashed files, and the sample data it copied.
+fn app(dir: &Path) -> PathBuf {
+    let app = dir.join("app");
+    fs::create_dir_all(app.join("data")).unwrap();
+    fs::write(app.join("index.html"), SHELL).unwrap();
+    fs::write(app.join("parkreader-app-0123456789abcdef_bg.wasm"), WASM).unwrap();
+    fs::write(app.join("data/bundle.json"), "{\"stale\": true}").unwrap();
+    app
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn builds_the_whole_site_from_content_and_the_app() {
+    let dir = temp("whole");
+    let app = app(&dir);
+    let out = dir.join("site");
+    let result = run(&[
+        Path::new("build"),
+        &root().join("content"),
+        Path::new("--app"),
+        &app,
+        Path::new("--out"),
+        &out,
+    ]);
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(
+        stdout.contains("ready for /: 19 articles, 11 projects, 38 pages"),
+        "{stdout}"
+    );
+    let all = files(&out);
+    for expected in [
+        "index.html",
+        "404.html",
+        "articles/index.html",
+        "sitemap.xml",
+        "feed.xml",
+        "robots.txt",
+        "sw.js",
+        "manifest.webmanifest",
+        "index.html.br",
+        "index.html.gz",
+        "parkreader-app-0123456789abcdef_bg.wasm.br",
+        "parkreader-app-0123456789abcdef_bg.wasm.gz",
+    ] {
+        assert!(all.iter().any(|f| f == expected), "{expected} in {all:?}");
+    }
+    // The content's data and images replace the app's sample copy.
+    assert!(!out.join("data/bundle.json").exists());
+    let bundles: Vec<&String> = all
+        .iter()
+        .filter(|f| f.starts_with("data/bundle-") && f.ends_with(".json"))
+        .collect();
+    assert_eq!(bundles.len(), 1, "{all:?}");
+    let bundle = fs::read_to_string(out.join(bundles[0])).unwrap();
+    assert!(bundle.contains("大丝束碳纤维"));
+    assert!(all
+        .iter()
+        .any(|f| f.starts_with("media/") && f.ends_with(".svg")));
+    // The app's compressed copies are kept for the next build, named by content hash.
+    let cache = dir.join("app.compressed");
+    assert!(cache
+        .join("parkreader-app-0123456789abcdef_bg.wasm.br")
+        .is_file());
+    let mut decoded = Vec::new();
+    brotli::BrotliDecompress(
+        &mut fs::File::open(out.join("parkreader-app-0123456789abcdef_bg.wasm.br")).unwrap(),
+        &mut decoded,
+    )
+    .unwrap();
+    assert_eq!(decoded, WASM);
+    // No staging folder is left behind.
+    let left: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        left.iter()
+            .all(|n| !n.contains(".building-") && !n.contains(".old-")),
+        "{left:?}"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_as_it_was() {
+    let dir = temp("failed");
+    let app = app(&dir);
+    let out = dir.join("site");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), "the site as published yesterday").unwrap();
+    let before = files(&out);
+
+    // A content file with a mistake: every problem reported, nothing written.
+    let content = dir.join("content");
+    copy_dir(&root().join("content"), &content);
+    let article = content.join("articles/baling-thermoplastic-elastomer-project.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(&article, text.replacen("category = ", "categroy = ", 1)).unwrap();
+    let result = run(&[
+        Path::new("build"),
+        &content,
+        Path::new("--app"),
+        &app,
+        Path::new("--out"),
+        &out,
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(!result.status.success());
+    assert!(
+        stderr.contains("baling-thermoplastic-elastomer-project.md:")
+            && stderr.contains("categroy"),
+        "{stderr}"
+    );
+    assert_eq!(files(&out), before);
+
+    // An app folder without its shell: a clear error, the site untouched, no staging left.
+    fs::remove_file(app.join("index.html")).unwrap();
+    let result = run(&[
+        Path::new("build"),
+        &root().join("content"),
+        Path::new("--app"),
+        &app,
+        Path::new("--out"),
+        &out,
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(!result.status.success());
+    assert!(
+        stderr.contains("no index.html; build the app first"),
+        "{stderr}"
+    );
+    assert_eq!(files(&out), before);
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        "the site as published yesterday"
+    );
+    let left: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.iter().all(|n| !n.contains(".building-")), "{left:?}");
+}
