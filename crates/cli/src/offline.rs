@@ -262,22 +262,25 @@ fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {
     use std::io::Write;
 
     let bytes = fs::read(path)?;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // The app and the data at the site's top level: the best, unless so large that the best
+    // would take minutes (a 20 MB bundle). The pages and body files below, thousands of them,
+    // each read by few visitors: brotli 5 and gzip 6. Measured on an 11 KB article page:
+    // 3,294 and 3,872 bytes in 0.4 and 0.2 ms, against 3,212 bytes in 12 ms at brotli 9.
+    let top_level =
+        path.parent() == Some(dist) || path.parent() == Some(dist.join("data").as_path());
+    let (quality, level) = match (top_level, bytes.len() <= 4 << 20) {
+        (true, true) => (11, flate2::Compression::best()),
+        (true, false) => (9, flate2::Compression::best()),
+        (false, _) => (5, flate2::Compression::default()),
+    };
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), level);
     gz.write_all(&bytes)?;
     fs::write(with_suffix(path, "gz"), gz.finish()?)?;
-    // The app and the data at the site's top level: the best, unless so large that the best
-    // would take minutes (a 20 MB bundle); the pages below: quicker.
-    let top_level = path.parent() == Some(dist) || path.starts_with(dist.join("data"));
-    let quality = if top_level && bytes.len() <= 4 << 20 {
-        11
-    } else {
-        9
-    };
     let mut br = Vec::new();
     {
-        // A window no larger than the file: a 10 KB page does not need (or pay for) 4 MB.
-        let window = (usize::BITS - bytes.len().max(1).leading_zeros()).clamp(16, 22);
-        let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, quality, window);
+        // A window of 2^22 (brotli's default). Narrower windows fit small files but made this
+        // encoder 25 times slower on them (14 ms against 0.6 ms per page at 2^16).
+        let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, quality, 22);
         writer.write_all(&bytes)?;
     }
     fs::write(with_suffix(path, "br"), br)

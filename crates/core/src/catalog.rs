@@ -102,12 +102,27 @@ impl Bundle {
         &self,
         article: &Article,
     ) -> (Option<&Article>, Option<&Article>) {
-        let list = self.articles_in_category(&article.category);
-        let Some(pos) = list.iter().position(|a| a.id == article.id) else {
+        // One pass, no sort: a prerendered site asks this once per article.
+        if self.article(&article.id).is_none() {
             return (None, None);
-        };
-        let older = list.get(pos + 1).copied();
-        let newer = pos.checked_sub(1).and_then(|i| list.get(i).copied());
+        }
+        let here = key(article);
+        let mut older: Option<&Article> = None;
+        let mut newer: Option<&Article> = None;
+        for other in self
+            .articles
+            .iter()
+            .filter(|o| o.category == article.category && o.id != article.id)
+        {
+            let k = key(other);
+            if k < here {
+                if older.is_none_or(|o| k > key(o)) {
+                    older = Some(other);
+                }
+            } else if newer.is_none_or(|n| k < key(n)) {
+                newer = Some(other);
+            }
+        }
         (older, newer)
     }
 
@@ -126,12 +141,18 @@ impl Bundle {
             })
             .filter(|(score, _)| *score > 0)
             .collect();
-        scored.sort_by(|(sa, a), (sb, b)| {
+        let order = |(sa, a): &(u32, &Article), (sb, b): &(u32, &Article)| {
             sb.cmp(sa)
                 .then_with(|| b.published.cmp(&a.published))
                 .then_with(|| a.id.cmp(&b.id))
-        });
-        scored.into_iter().take(n).map(|(_, a)| a).collect()
+        };
+        // Only the best `n` are sorted: a prerendered site asks this once per article.
+        if n < scored.len() {
+            scored.select_nth_unstable_by(n, order);
+            scored.truncate(n);
+        }
+        scored.sort_by(order);
+        scored.into_iter().map(|(_, a)| a).collect()
     }
 
     /// Projects an article is about (linked either way), then projects sharing its tags; up to `n`.
@@ -185,6 +206,11 @@ impl Bundle {
         scored.sort_by_key(|(score, p)| (Reverse(*score), Reverse(p.date()), p.id.as_str()));
         scored.into_iter().take(n).map(|(_, p)| p).collect()
     }
+}
+
+/// An article's place in a newest-first list: greater comes first (ties: smaller id first).
+fn key(a: &Article) -> (&crate::Date, Reverse<&str>) {
+    (&a.published, Reverse(a.id.as_str()))
 }
 
 fn sort_newest(list: &mut [&Article]) {

@@ -55,3 +55,38 @@ fn sample_body_files_exist_and_are_valid() {
         assert!(!blocks.is_empty(), "{url} has no blocks");
     }
 }
+
+/// Previous/next and related articles, computed in one pass each, agree with the plain
+/// definitions: positions in the sorted category list, and the first `n` of all scored.
+#[test]
+fn neighbours_and_related_agree_with_sorting_everything() {
+    let bundle = parse_bundle(include_str!("../../../public/data/bundle.json")).unwrap();
+    let mut with_ties = bundle.clone();
+    // Same-day articles make the id order matter.
+    let day = with_ties.articles[0].published.clone();
+    for a in with_ties.articles.iter_mut().step_by(2) {
+        a.published = day.clone();
+    }
+    for b in [&bundle, &with_ties] {
+        for article in &b.articles {
+            let list = b.articles_in_category(&article.category);
+            let pos = list.iter().position(|a| a.id == article.id).unwrap();
+            let (older, newer) = b.neighbours_in_category(article);
+            assert_eq!(older.map(|a| &a.id), list.get(pos + 1).map(|a| &a.id));
+            assert_eq!(
+                newer.map(|a| &a.id),
+                pos.checked_sub(1).map(|i| &list[i].id)
+            );
+            let all = b.related_articles(article, usize::MAX);
+            for n in [0, 1, 3, 5] {
+                let first: Vec<&str> = all.iter().take(n).map(|a| a.id.as_str()).collect();
+                let related: Vec<&str> = b
+                    .related_articles(article, n)
+                    .iter()
+                    .map(|a| a.id.as_str())
+                    .collect();
+                assert_eq!(related, first, "{} n={n}", article.id);
+            }
+        }
+    }
+}
