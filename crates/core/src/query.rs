@@ -152,6 +152,14 @@ impl Sort {
 const MAX_VALUES: usize = 64;
 const MAX_VALUE_LEN: usize = 80;
 const MAX_QUERY_CHARS: usize = 200;
+
+/// Search text as a view keeps it: trimmed, at most [`MAX_QUERY_CHARS`] characters, and trimmed
+/// again after the cut, so that reading the written view back gives the same text (found by
+/// the `url_state` fuzz target: a cut that ended on a space did not).
+fn search_text(typed: &str) -> String {
+    let cut: String = typed.trim().chars().take(MAX_QUERY_CHARS).collect();
+    cut.trim_end().to_string()
+}
 const MAX_PAGE: u32 = 100_000;
 
 /// A list view: search text, selected facet values, order and page.
@@ -196,7 +204,7 @@ impl ListQuery {
         for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
             match key.as_ref() {
                 "q" => {
-                    let trimmed: String = value.trim().chars().take(MAX_QUERY_CHARS).collect();
+                    let trimmed = search_text(&value);
                     if !trimmed.is_empty() {
                         query.q = trimmed;
                     }
@@ -312,7 +320,7 @@ impl ListQuery {
     /// This view with new search text, back on page 1.
     pub fn with_q(&self, q: &str) -> ListQuery {
         let mut next = self.clone();
-        next.q = q.trim().chars().take(MAX_QUERY_CHARS).collect();
+        next.q = search_text(q);
         next.page = 1;
         next
     }
