@@ -86,6 +86,7 @@ pub fn parse_bundle(json: &str) -> Result<Bundle, BundleError> {
         message: syntax_message(&e),
     })?;
     let mut problems = Problems::default();
+    check_lengths(&value, "", &mut problems);
     let Some(partial) = read_sections(value, &mut problems) else {
         return Err(BundleError::Invalid(problems.0));
     };
@@ -111,6 +112,7 @@ pub fn parse_body(json: &str) -> Result<Vec<Block>, BundleError> {
         message: syntax_message(&e),
     })?;
     let mut problems = Problems::default();
+    check_lengths(&value, "", &mut problems);
     let body = read::<crate::bundle::BodyFile>(&value, "", &mut problems);
     if let Some(body) = &body {
         check_blocks(&body.blocks, "blocks", &mut problems);
@@ -158,6 +160,9 @@ pub fn validate(bundle: &Bundle) -> Result<(), BundleError> {
             .collect(),
     };
     check_parts(&parts, &mut problems);
+    if let Ok(value) = serde_json::to_value(bundle) {
+        check_lengths(&value, "", &mut problems);
+    }
     if problems.0.is_empty() {
         Ok(())
     } else {
@@ -165,12 +170,55 @@ pub fn validate(bundle: &Bundle) -> Result<(), BundleError> {
     }
 }
 
+/// The longest text one field may hold, in characters. A body is a list of paragraphs, so a
+/// single field this long is a mistake (or an attack on the reader's phone), not an article.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// Every string in `value` longer than [`MAX_TEXT_CHARS`], reported at its JSON path.
+fn check_lengths(value: &Value, path: &str, problems: &mut Problems) {
+    match value {
+        // Counting stops early: a 10 MB string costs no more than the limit to reject.
+        Value::String(text)
+            if text.len() > MAX_TEXT_CHARS && text.chars().nth(MAX_TEXT_CHARS).is_some() =>
+        {
+            problems.push(
+                path,
+                format!(
+                    "is {} characters long; a text field holds at most {MAX_TEXT_CHARS} (split a long body into paragraphs)",
+                    text.chars().count()
+                ),
+            );
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_lengths(item, &format!("{path}[{i}]"), problems);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let at = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                check_lengths(item, &at, problems);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn syntax_message(e: &serde_json::Error) -> String {
     // serde_json appends " at line L column C"; we report those separately.
     let text = e.to_string();
-    match text.rfind(" at line ") {
+    let text = match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
+    };
+    if text == "recursion limit exceeded" {
+        "nested more than 128 levels deep (a bundle needs about 6)".to_string()
+    } else {
+        text
     }
 }
 

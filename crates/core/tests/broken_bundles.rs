@@ -70,3 +70,43 @@ fn validate_checks_bundles_built_in_code() {
         ]
     );
 }
+
+fn small() -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/small.json"),
+    )
+    .unwrap()
+}
+
+/// Hostile shapes (tests/fixtures/hostile covers hostile text): a 10 MB string and JSON nested
+/// far deeper than any bundle are refused with a specific message, without a panic or a stack
+/// overflow.
+#[test]
+fn ten_megabyte_strings_and_deep_nesting_are_refused_by_name() {
+    let huge = "碳".repeat(10 * 1024 * 1024 / 3);
+    let text = small().replace("正文第一段。", &huge);
+    let err = parse_bundle(&text).unwrap_err();
+    assert_eq!(
+        err.problems(),
+        [format!(
+            "articles[0].body[0].text: is {} characters long; a text field holds at most 100000 (split a long body into paragraphs)",
+            huge.chars().count()
+        )]
+    );
+    // The same rule for bundles built in code (the content builder's path).
+    let mut bundle = parse_bundle(&small()).unwrap();
+    bundle.articles[1].title = "a".repeat(100_001);
+    let err = parkreader_core::validate(&bundle).unwrap_err();
+    assert_eq!(
+        err.problems(),
+        ["articles[1].title: is 100001 characters long; a text field holds at most 100000 (split a long body into paragraphs)"]
+    );
+    for depth in [200, 100_000] {
+        let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let err = parse_bundle(&nested).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "the bundle is not valid JSON (line 1, column 128): nested more than 128 levels deep (a bundle needs about 6)"
+        );
+    }
+}
