@@ -70,7 +70,7 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
                 fs::remove_dir_all(stage.join(dir))?;
             }
         }
-        crate::write_bundle(&content, &stage.join("data/bundle.json"))?;
+        content::write(&content, &stage.join("data/bundle.json"))?;
         // The plain app shell becomes 404.html: static hosts serve it for any path without a
         // file, such as a filtered list URL.
         fs::copy(stage.join("index.html"), stage.join("404.html"))?;

@@ -111,6 +111,36 @@ struct Source {
     front_line: usize,
 }
 
+/// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`).
+pub fn write(content: &Content, out: &Path) -> std::io::Result<()> {
+    let site = out
+        .parent()
+        .and_then(|data| data.parent())
+        .unwrap_or(Path::new("."));
+    for asset in &content.assets {
+        let target = site.join(asset.url.trim_start_matches('/'));
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::copy(&asset.source, &target)?;
+    }
+    for (url, json) in &content.bodies {
+        let target = site.join(url.trim_start_matches('/'));
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(target, json)?;
+    }
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let json = serde_json::to_string_pretty(&content.bundle).map_err(std::io::Error::other)?;
+    // Written beside, then renamed: a reader never sees half a bundle.
+    let partial = out.with_extension("json.partial");
+    std::fs::write(&partial, json)?;
+    std::fs::rename(&partial, out)
+}
+
 /// The `site.base_url` of a content folder, read from its site.toml alone.
 pub fn base_url(dir: &Path) -> Result<String, String> {
     let path = dir.join("site.toml");
@@ -273,6 +303,43 @@ fn read_item<T: ContentItem>(
             return None;
         }
     };
+    parse_item(path, text, kind, assets, diagnostics)
+}
+
+/// One content file's text as an article: its front matter and Markdown body, every problem
+/// as a diagnostic at its line. Images are looked up relative to `path`. (What the fuzz target
+/// `content_file` runs; references to other items are checked only for a whole folder.)
+pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>> {
+    parse_one(path, text, Kind::Article)
+}
+
+/// One content file's text as a project (see [`parse_article`]).
+pub fn parse_project(path: &Path, text: &str) -> Result<Project, Vec<Diagnostic>> {
+    parse_one(path, text, Kind::Project)
+}
+
+fn parse_one<T: ContentItem>(path: &Path, text: &str, kind: Kind) -> Result<T, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let parsed = parse_item::<T>(
+        path,
+        text.to_string(),
+        kind,
+        &mut Vec::new(),
+        &mut diagnostics,
+    );
+    match parsed {
+        Some((item, _)) if diagnostics.is_empty() => Ok(item),
+        _ => Err(diagnostics),
+    }
+}
+
+fn parse_item<T: ContentItem>(
+    path: &Path,
+    text: String,
+    kind: Kind,
+    assets: &mut Vec<Asset>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(T, Source)> {
     let Some((front, body, body_line)) = split_front_matter(&text) else {
         diagnostics.push(Diagnostic {
             file: path.to_path_buf(),

@@ -6,15 +6,7 @@
 //! - `serve DIR` serves a built site on 127.0.0.1 for previews and end-to-end tests.
 //! - `generate` writes a deterministic corpus of any size; `bench-search` measures search on it.
 
-mod bench;
-mod build;
-mod content;
-mod generate;
-mod import;
-mod offline;
-mod prerender;
-mod progress;
-mod serve;
+use parkreader_cli::{bench, build, content, generate, import, prerender, serve};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -192,7 +184,7 @@ fn main() -> ExitCode {
             }
         },
         Command::Bundle { content, out } => match content::load(&content) {
-            Ok(c) => match write_bundle(&c, &out) {
+            Ok(c) => match content::write(&c, &out) {
                 Ok(()) => {
                     println!(
                         "wrote {} ({} articles, {} projects, {} images)",
@@ -309,39 +301,6 @@ fn report(diagnostics: &[content::Diagnostic]) -> ExitCode {
         if diagnostics.len() == 1 { "" } else { "s" }
     );
     ExitCode::FAILURE
-}
-
-/// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`).
-pub(crate) fn write_bundle(
-    content: &content::Content,
-    out: &std::path::Path,
-) -> std::io::Result<()> {
-    let site = out
-        .parent()
-        .and_then(|data| data.parent())
-        .unwrap_or(std::path::Path::new("."));
-    for asset in &content.assets {
-        let target = site.join(asset.url.trim_start_matches('/'));
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::copy(&asset.source, &target)?;
-    }
-    for (url, json) in &content.bodies {
-        let target = site.join(url.trim_start_matches('/'));
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(target, json)?;
-    }
-    if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let json = serde_json::to_string_pretty(&content.bundle).map_err(std::io::Error::other)?;
-    // Written beside, then renamed: a reader never sees half a bundle.
-    let partial = out.with_extension("json.partial");
-    std::fs::write(&partial, json)?;
-    std::fs::rename(&partial, out)
 }
 
 fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
