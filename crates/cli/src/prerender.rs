@@ -102,6 +102,15 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
             "href=\"/icons/icon-180.png\"",
             &format!("href=\"{base}/icons/icon-180.png\""),
         );
+    // The shell is final: its inline script's hash makes the Content-Security-Policy.
+    let policy = crate::csp::policy(&shell);
+    let shell = crate::csp::with_meta(&shell, &policy).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "404.html lacks <meta charset=\"utf-8\" />",
+        )
+    })?;
+    crate::csp::write_headers(dist, &policy)?;
     fs::write(&shell_path, &shell)?;
 
     // Static pages include bodies published as separate files.

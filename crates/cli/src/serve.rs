@@ -113,7 +113,38 @@ fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<(
         .with_header(content_type)
         .with_header(cache)
         .with_header(vary);
+    for (name, value) in site_headers(root, &url_path) {
+        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
     request.respond(response)
+}
+
+/// The headers the site's `_headers` file (Netlify's and Cloudflare Pages' format) sets for
+/// `url_path`: a line with a path (`/*` matching any path beginning with what precedes the
+/// `*`), then indented `Name: value` lines.
+fn site_headers(root: &Path, url_path: &str) -> Vec<(String, String)> {
+    let Ok(text) = fs::read_to_string(root.join("_headers")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut applies = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !line.starts_with([' ', '\t']) {
+            let pattern = line.trim();
+            applies = match pattern.strip_suffix('*') {
+                Some(prefix) => url_path.starts_with(prefix),
+                None => pattern == url_path,
+            };
+        } else if let (true, Some((name, value))) = (applies, line.split_once(':')) {
+            out.push((name.trim().to_string(), value.trim().to_string()));
+        }
+    }
+    out
 }
 
 /// The plain app shell: 404.html when the site has one (a prerendered build), else index.html.
@@ -178,6 +209,28 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_files_apply_by_path() {
+        let dir = std::env::temp_dir().join(format!("parkreader-headers-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("_headers"),
+            "# comment\n/*\n  X-A: 1\n  Content-Security-Policy: default-src 'self'\n/data/*\n  X-B: 2\n/exact\n  X-C: 3\n",
+        )
+        .unwrap();
+        let names = |p: &str| -> Vec<String> {
+            site_headers(&dir, p).into_iter().map(|(n, _)| n).collect()
+        };
+        assert_eq!(names("/"), ["X-A", "Content-Security-Policy"]);
+        assert_eq!(
+            names("/data/x.json"),
+            ["X-A", "Content-Security-Policy", "X-B"]
+        );
+        assert_eq!(names("/exact"), ["X-A", "Content-Security-Policy", "X-C"]);
+        assert_eq!(site_headers(&dir, "/")[1].1, "default-src 'self'");
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn paths_stay_below_the_root() {
