@@ -27,6 +27,7 @@ pub fn start() {
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
+    crate::components::reading::apply_saved();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

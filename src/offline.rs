@@ -157,7 +157,7 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn storage_get(key: &str) -> Option<String> {
+pub(crate) fn storage_get(key: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         local_storage()?.get_item(key).ok()?
@@ -170,7 +170,7 @@ fn storage_get(key: &str) -> Option<String> {
 }
 
 /// Whether the value was stored (quota and privacy errors are reported as `false`).
-fn storage_set(key: &str, value: &str) -> bool {
+pub(crate) fn storage_set(key: &str, value: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         let stored = local_storage().is_some_and(|s| s.set_item(key, value).is_ok());

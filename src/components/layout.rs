@@ -20,7 +20,8 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap header-inner">
-                <A href=site_href("/") attr:class="site-name">{site_name}</A>
+                // Until the bundle names the site, the link still says where it goes.
+                <A href=site_href("/") attr:class="site-name" attr:aria-label=move || site_name().is_empty().then_some("首页")>{site_name}</A>
                 <nav class="site-nav" aria-label="主导航">
                     <A href=site_href("/") exact=true>"首页"</A>
                     <A href=site_href("/articles")>"文章"</A>

@@ -7,5 +7,6 @@ pub mod contact;
 pub mod layout;
 pub mod library;
 pub mod meta;
+pub mod reading;
 pub mod share;
 pub mod states;

@@ -14,16 +14,24 @@ pub fn ShareButton(
     #[prop(into)] title: String,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let trigger = NodeRef::<leptos::html::Button>::new();
     view! {
-        <button type="button" class="button small secondary share-button" aria-haspopup="dialog" on:click=move |_| open.set(true)>
+        <button node_ref=trigger type="button" class="button small secondary share-button" aria-haspopup="dialog" aria-expanded=move || open.get().to_string() on:click=move |_| open.set(true)>
             "分享"
         </button>
-        {move || open.get().then(|| view! { <ShareSheet path=path.get_untracked() title=title.clone() open /> })}
+        {move || open.get().then(|| view! { <ShareSheet path=path.get_untracked() title=title.clone() open trigger /> })}
     }
 }
 
+/// A modal sheet: focus moves into it when it opens, Tab stays inside it, Escape, the close
+/// button and the backdrop close it, and focus then returns to the button that opened it.
 #[component]
-fn ShareSheet(path: String, title: String, open: RwSignal<bool>) -> impl IntoView {
+fn ShareSheet(
+    path: String,
+    title: String,
+    open: RwSignal<bool>,
+    trigger: NodeRef<leptos::html::Button>,
+) -> impl IntoView {
     let base = use_catalog()
         .bundle()
         .map(|b| b.site.base_url.clone())
@@ -60,15 +68,51 @@ fn ShareSheet(path: String, title: String, open: RwSignal<bool>) -> impl IntoVie
         };
         view! { <button type="button" class="button" on:click=on_click>"通过系统分享"</button> }
     });
-    let close = move |_| open.set(false);
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            open.set(false);
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    let dismiss = move || {
+        open.set(false);
+        if let Some(button) = trigger.get_untracked() {
+            let _ = button.focus();
         }
+    };
+    let close = move |_| dismiss();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.focus();
+        }
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            dismiss();
+        }
+        // Tab past the last control comes back to the first, and Shift+Tab the other way.
+        "Tab" => {
+            let active = document().active_element();
+            let first = field.get_untracked();
+            let last = close_button.get_untracked();
+            let is = |el: Option<web_sys::Element>| {
+                el.zip(active.clone()).is_some_and(|(a, b)| a == b)
+            };
+            let on_dialog = is(dialog.get_untracked().map(Into::into));
+            if ev.shift_key() && (is(first.clone().map(Into::into)) || on_dialog) {
+                ev.prevent_default();
+                if let Some(l) = last {
+                    let _ = l.focus();
+                }
+            } else if !ev.shift_key() && is(last.map(Into::into)) {
+                ev.prevent_default();
+                if let Some(f) = first {
+                    let _ = f.focus();
+                }
+            }
+        }
+        _ => {}
     };
     view! {
         <div class="share-backdrop" on:click=close></div>
-        <div class="share-sheet" role="dialog" aria-modal="true" aria-labelledby="share-heading" on:keydown=on_key>
+        <div node_ref=dialog tabindex="-1" class="share-sheet" role="dialog" aria-modal="true" aria-labelledby="share-heading" on:keydown=on_key>
             {browser::is_wechat().then(|| view! {
                 <p class="wechat-hint" role="note"><span aria-hidden="true" class="wechat-arrow">"↗"</span>"点击右上角「···」，发送给朋友或分享到朋友圈"</p>
             })}
@@ -101,7 +145,7 @@ fn ShareSheet(path: String, title: String, open: RwSignal<bool>) -> impl IntoVie
                     <figcaption>"扫描二维码，在手机上打开本页"</figcaption>
                 </figure>
             })}
-            <button type="button" class="button secondary share-close" on:click=close autofocus>"关闭"</button>
+            <button node_ref=close_button type="button" class="button secondary share-close" on:click=close>"关闭"</button>
         </div>
     }
 }

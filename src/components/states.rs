@@ -28,7 +28,7 @@ pub fn with_bundle<V: IntoView + 'static>(
 pub fn Loading() -> impl IntoView {
     view! {
         <div class="loading" role="status" aria-live="polite">
-            <span class="visually-hidden">"正在加载…"</span>
+            <h1 class="visually-hidden">"正在加载…"</h1>
             <div class="skeleton skeleton-title"></div>
             <div class="skeleton skeleton-line"></div>
             <div class="skeleton skeleton-line"></div>

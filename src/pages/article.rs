@@ -13,6 +13,7 @@ use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
 use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
+use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, Loading, NotFound};
 use crate::error::LoadError;
@@ -86,6 +87,7 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
                 <div class="item-actions">
                     <BookmarkButton kind=ItemKind::Article id=article.id.clone() title=article.title.clone() />
                     <ShareButton path=format!("/articles/{}", article.id) title=article.title.clone() />
+                    <TextSize />
                 </div>
             </header>
             <ArticleBody article=article.clone() />

@@ -43,7 +43,8 @@ pub fn ArticlesPage() -> impl IntoView {
                 <aside class="browse-filters" aria-label="筛选">
                     <FacetPanel listing path=PATH />
                 </aside>
-                <section class="browse-results" aria-label="文章列表">
+                <section class="browse-results" aria-labelledby="results-heading">
+                    <h2 id="results-heading" class="visually-hidden">"文章列表"</h2>
                     <div class="results-bar">
                         <p class="result-count" role="status">{move || format!("共 {} 篇", listing.with(|l| l.total))}</p>
                         <SortMenu listing path=PATH />
@@ -90,6 +91,7 @@ pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoVie
 pub fn ArticleList(articles: Vec<Article>, bundle: Arc<Bundle>) -> impl IntoView {
     let count = articles.len();
     view! {
+        <h2 class="visually-hidden">"文章列表"</h2>
         <p class="result-count">"共 " {count} " 篇"</p>
         <div class="card-list">
             {articles.into_iter().map(|a| view! { <ArticleCard article=a bundle=bundle.clone() /> }).collect_view()}

@@ -11,6 +11,7 @@ use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
 use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Crumb, DateText, PageHead, PageInfo, StatusBadge};
+use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, NotFound};
 use crate::state::use_today;
@@ -64,6 +65,7 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                 <div class="item-actions">
                     <BookmarkButton kind=ItemKind::Project id=project.id.clone() title=project.name.clone() />
                     <ShareButton path=format!("/projects/{}", project.id) title=project.name.clone() />
+                    <TextSize />
                 </div>
                 <p class="lead">{project.summary.clone()}</p>
             </header>

@@ -38,7 +38,8 @@ pub fn ProjectsPage() -> impl IntoView {
                 <aside class="browse-filters" aria-label="筛选">
                     <FacetPanel listing path=PATH />
                 </aside>
-                <section class="browse-results" aria-label="项目列表">
+                <section class="browse-results" aria-labelledby="results-heading">
+                    <h2 id="results-heading" class="visually-hidden">"项目列表"</h2>
                     <div class="results-bar">
                         <p class="result-count" role="status">{move || format!("共 {} 个项目", listing.with(|l| l.total))}</p>
                         <SortMenu listing path=PATH />

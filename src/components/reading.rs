@@ -1,0 +1,64 @@
+//! The reading-size control (字号): three sizes for the whole page, set on the root element as
+//! `html[data-text-size]` (the stylesheet scales `rem` from it) and kept on this device.
+
+use leptos::prelude::*;
+
+use crate::offline::{storage_get, storage_set};
+
+const KEY: &str = "parkreader:text-size";
+
+/// Value in storage and on the root element, and its label.
+const SIZES: [(&str, &str); 3] = [("normal", "标准"), ("large", "大"), ("larger", "特大")];
+
+fn saved() -> &'static str {
+    let stored = storage_get(KEY);
+    SIZES
+        .iter()
+        .map(|(value, _)| *value)
+        .find(|value| stored.as_deref() == Some(*value))
+        .unwrap_or("normal")
+}
+
+fn apply(value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-text-size", value);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = value;
+}
+
+/// Applies the size this device chose before, when the app starts.
+pub fn apply_saved() {
+    apply(saved());
+}
+
+/// 字号: 标准 / 大 / 特大, one pressed.
+#[component]
+pub fn TextSize() -> impl IntoView {
+    let current = RwSignal::new(saved());
+    let buttons = SIZES
+        .iter()
+        .map(|&(value, label)| {
+            let choose = move |_| {
+                current.set(value);
+                storage_set(KEY, value);
+                apply(value);
+            };
+            view! {
+                <button type="button" class="chip" aria-pressed=move || (current.get() == value).to_string() on:click=choose>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="text-size" role="group" aria-labelledby="text-size-label">
+            <span id="text-size-label" class="text-size-label">"字号"</span>
+            {buttons}
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+// Accessibility, checked by axe-core (WCAG 2.1 A and AA rules plus best practices) in Chromium on
+// every page type, as a phone and as a desktop sees it, static and live; and the keyboard
+// path a person without a mouse takes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const article = SAMPLE.articles.find((a) => (a.body ?? []).some((b) => b.type === 'figure')) ?? SAMPLE.articles[0];
+const PAGES = [
+  '/',
+  '/articles',
+  '/articles?q=碳纤维&category=signings',
+  `/articles/${article.id}`,
+  '/projects',
+  `/projects/${SAMPLE.projects[0].id}`,
+  `/categories/${SAMPLE.taxonomies.categories[0].id}`,
+  '/saved',
+  '/articles/no-such-article',
+];
+
+/** axe-core's violations on the page as it stands, one line each. */
+async function violations(page) {
+  // Evaluated through DevTools, which the page's CSP does not govern (an injected tag would be).
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [mobile, colorScheme] of [[true, 'light'], [false, 'light'], [true, 'dark']]) {
+  test(`axe-core finds no violations on any page type (${mobile ? 'phone' : 'desktop'}, ${colorScheme})`, async () => {
+    const server = await serve();
+    const browser = await launch();
+    try {
+      const page = await newPage(browser, { mobile, colorScheme });
+      const found = [];
+      for (const path of PAGES) {
+        await page.goto(server.url + path);
+        for (const v of await violations(page)) found.push(`${path} static: ${v}`);
+        await page.locator('#app:not([data-prerendered])').waitFor();
+        await page.locator('.loading').waitFor({ state: 'detached' });
+        for (const v of await violations(page)) found.push(`${path} live: ${v}`);
+      }
+      // The share sheet, open.
+      await page.goto(`${server.url}/articles/${article.id}`);
+      await page.locator('#app:not([data-prerendered])').waitFor();
+      await page.getByRole('button', { name: /分享/ }).first().click();
+      await page.getByRole('dialog').waitFor();
+      for (const v of await violations(page)) found.push(`share sheet: ${v}`);
+      assert.deepEqual(found, []);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      server.stop();
+      await browser.close();
+    }
+  });
+}
+
+test('the keyboard reaches search, filters, results and the share sheet, with visible focus', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await newPage(browser, { mobile: false });
+    await page.goto(server.url + '/articles');
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    // The first Tab offers a skip link to the content.
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement.textContent.trim());
+    assert.match(first, /跳到正文|跳至正文|跳过导航/);
+    // Every focusable element shows a focus indicator (outline or box-shadow) when focused.
+    const unmarked = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const s = getComputedStyle(el);
+        const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        return { visible, what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 20)}` };
+      });
+      if (info && !info.visible) unmarked.push(info.what);
+    }
+    assert.deepEqual(unmarked, [], 'focused elements without a visible focus indicator');
+    // Typing in the search box from the keyboard filters the list.
+    await page.locator('#search-input').focus();
+    await page.keyboard.type('碳纤维');
+    await page.getByRole('status').filter({ hasText: /共 \d+ 篇/ }).waitFor();
+    // A facet checkbox toggles with Space.
+    const box = page.getByRole('checkbox').first();
+    await box.focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL(/category=|tag=|year=/);
+    // The share sheet opens with Enter, traps nothing, and closes with Escape back on its button.
+    const share = page.getByRole('button', { name: /分享/ }).first();
+    await share.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    assert.equal(await share.evaluate((el) => el === document.activeElement), true, 'focus returns to the share button');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    server.stop();
+    await browser.close();
+  }
+});
+
+test('the reading size applies to the page and stays for the next visit; print shows the article alone', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.prose p')).fontSize));
+    const before = await size();
+    const sizes = page.getByRole('group', { name: '字号' });
+    await sizes.getByRole('button', { name: '特大' }).click();
+    assert.equal(await sizes.getByRole('button', { name: '特大' }).getAttribute('aria-pressed'), 'true');
+    assert.ok(await size() >= before * 1.2, `${await size()} vs ${before}`);
+    await page.reload();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    assert.ok(await size() >= before * 1.2, 'kept after a reload');
+    await page.getByRole('group', { name: '字号' }).getByRole('button', { name: '标准' }).click();
+    assert.equal(await size(), before);
+    // Printing: the title and the body, without the header, share or bookmark controls.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('heading', { level: 1 }).isVisible(), true);
+    assert.equal(await page.locator('.prose').isVisible(), true);
+    for (const hidden of ['.site-header', '.share-button', '.bookmark-button', '.text-size']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} printed`);
+    }
+    assert.deepEqual(page.errors, []);
+  } finally {
+    server.stop();
+    await browser.close();
+  }
+});
