@@ -112,8 +112,9 @@ test('a hostile bundle shows its text as text, runs nothing, and keeps every lin
     // The payloads are on screen, as the characters they are.
     await page.goto(server.url + `/articles/${article.id}`);
     await page.locator('#app:not([data-prerendered])').waitFor();
-    const heading = await page.getByRole('heading', { level: 1 }).textContent();
-    assert.equal(heading, article.title);
+    const heading = page.getByRole('heading', { level: 1, name: article.title, exact: true });
+    await heading.waitFor();
+    assert.equal(await heading.textContent(), article.title);
     // The share sheet and its QR code, and a search for a payload.
     await page.getByRole('button', { name: /分享/ }).first().click();
     await page.getByRole('dialog').waitFor();
