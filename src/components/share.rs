@@ -92,9 +92,8 @@ fn ShareSheet(
             let active = document().active_element();
             let first = field.get_untracked();
             let last = close_button.get_untracked();
-            let is = |el: Option<web_sys::Element>| {
-                el.zip(active.clone()).is_some_and(|(a, b)| a == b)
-            };
+            let is =
+                |el: Option<web_sys::Element>| el.zip(active.clone()).is_some_and(|(a, b)| a == b);
             let on_dialog = is(dialog.get_untracked().map(Into::into));
             if ev.shift_key() && (is(first.clone().map(Into::into)) || on_dialog) {
                 ev.prevent_default();
