@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use parkreader_core::catalog::RelatedArticles;
 use parkreader_core::{parse_body, Article, Bundle};
 
 use crate::browser;
@@ -33,6 +34,9 @@ pub fn ArticlePage() -> impl IntoView {
     })
 }
 
+/// How many related articles an article page lists.
+pub const RELATED: usize = 8;
+
 #[component]
 fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     let site = &bundle.site;
@@ -42,8 +46,10 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
         .unwrap_or_default();
     let (older, newer) = bundle.neighbours_in_category(&article);
     let (older, newer) = (older.cloned(), newer.cloned());
-    let related: Vec<Article> = bundle
-        .related_articles(&article, 8)
+    // A build that renders every article computes them all at once (see `render_page`).
+    let related: Vec<Article> = use_context::<Arc<RelatedArticles>>()
+        .and_then(|all| all.get(&bundle, &article, RELATED))
+        .unwrap_or_else(|| bundle.related_articles(&article, RELATED))
         .into_iter()
         .cloned()
         .collect();

@@ -121,15 +121,21 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     }
     let bundle = Arc::new(bundle);
     let routes = routes(&bundle);
+    let related = parkreader::prerender::related_for_build(&bundle);
     // Pages are independent: rendered on every core.
     crate::progress::each_in_parallel("pages", &routes, |route| {
-        let html =
-            parkreader::prerender::render_page(&shell, bundle.clone(), route).ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "404.html has no <div id=\"app\"> to fill",
-                )
-            })?;
+        let html = parkreader::prerender::render_page(
+            &shell,
+            bundle.clone(),
+            route,
+            Some(related.clone()),
+        )
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "404.html has no <div id=\"app\"> to fill",
+            )
+        })?;
         let dir = dist.join(route.trim_start_matches('/'));
         fs::create_dir_all(&dir)?;
         fs::write(dir.join("index.html"), html)

@@ -200,3 +200,22 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
         .collect();
     assert!(left.iter().all(|n| !n.contains(".building-")), "{left:?}");
 }
+
+/// The related articles a build computes for all pages at once are those each page would
+/// compute for itself, on a generated corpus with many ties.
+#[test]
+fn related_articles_computed_together_match_one_by_one() {
+    let bundle = parkreader_cli::generate::corpus(1500, 3);
+    let together = parkreader_core::catalog::RelatedArticles::compute(&bundle, 8);
+    for article in &bundle.articles {
+        let ids = |list: Vec<&parkreader_core::Article>| -> Vec<String> {
+            list.into_iter().map(|a| a.id.clone()).collect()
+        };
+        assert_eq!(
+            together.get(&bundle, article, 8).map(ids),
+            Some(ids(bundle.related_articles(article, 8))),
+            "{}",
+            article.id
+        );
+    }
+}

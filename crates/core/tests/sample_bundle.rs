@@ -78,6 +78,15 @@ fn neighbours_and_related_agree_with_sorting_everything() {
                 pos.checked_sub(1).map(|i| &list[i].id)
             );
             let all = b.related_articles(article, usize::MAX);
+            let together = parkreader_core::catalog::RelatedArticles::compute(b, 5);
+            let ids = |list: Vec<&parkreader_core::Article>| -> Vec<String> {
+                list.into_iter().map(|a| a.id.clone()).collect()
+            };
+            assert_eq!(
+                together.get(b, article, 5).map(ids),
+                Some(ids(b.related_articles(article, 5)))
+            );
+            assert!(together.get(b, article, 4).is_none());
             for n in [0, 1, 3, 5] {
                 let first: Vec<&str> = all.iter().take(n).map(|a| a.id.as_str()).collect();
                 let related: Vec<&str> = b
