@@ -12,9 +12,15 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn run(args: &[&Path]) -> Output {
+/// `parkreader build CONTENT --app APP --out OUT`.
+fn build(content: &Path, app: &Path, out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parkreader"))
-        .args(args)
+        .arg("build")
+        .arg(content)
+        .arg("--app")
+        .arg(app)
+        .arg("--out")
+        .arg(out)
         .output()
         .unwrap()
 }
@@ -70,14 +76,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
     let dir = temp("whole");
     let app = app(&dir);
     let out = dir.join("site");
-    let result = run(&[
-        Path::new("build"),
-        &root().join("content"),
-        Path::new("--app"),
-        &app,
-        Path::new("--out"),
-        &out,
-    ]);
+    let result = build(&root().join("content"), &app, &out);
     let stdout = String::from_utf8_lossy(&result.stdout);
     assert!(
         result.status.success(),
@@ -156,14 +155,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     let article = content.join("articles/baling-thermoplastic-elastomer-project.md");
     let text = fs::read_to_string(&article).unwrap();
     fs::write(&article, text.replacen("category = ", "categroy = ", 1)).unwrap();
-    let result = run(&[
-        Path::new("build"),
-        &content,
-        Path::new("--app"),
-        &app,
-        Path::new("--out"),
-        &out,
-    ]);
+    let result = build(&content, &app, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(!result.status.success());
     assert!(
@@ -175,14 +167,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
 
     // An app folder without its shell: a clear error, the site untouched, no staging left.
     fs::remove_file(app.join("index.html")).unwrap();
-    let result = run(&[
-        Path::new("build"),
-        &root().join("content"),
-        Path::new("--app"),
-        &app,
-        Path::new("--out"),
-        &out,
-    ]);
+    let result = build(&root().join("content"), &app, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(!result.status.success());
     assert!(
