@@ -27,7 +27,7 @@ impl From<io::Error> for BuildError {
 
 /// What a build wrote.
 pub struct Built {
-    /// Articles and projects in the site.
+    /// Articles in the site.
     pub articles: usize,
     /// Projects in the site.
     pub projects: usize,
@@ -58,18 +58,13 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
     }
     let stage = sibling(out, "building")?;
     let result = (|| {
-        copy_dir(app, &stage)?;
+        // The app without its own sample data and images: this site's take their place.
+        copy_dir(app, &stage, &["data", "media"])?;
         let cache = app.with_file_name(format!(
             "{}.compressed",
             app.file_name().unwrap_or_default().to_string_lossy()
         ));
         crate::offline::compressed_from_cache(&stage, &cache)?;
-        // The app's own sample data and images make way for this site's.
-        for dir in ["data", "media"] {
-            if stage.join(dir).exists() {
-                fs::remove_dir_all(stage.join(dir))?;
-            }
-        }
         content::write(&content, &stage.join("data/bundle.json"))?;
         // The plain app shell becomes 404.html: static hosts serve it for any path without a
         // file, such as a filtered list URL.
@@ -144,7 +139,7 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
     })
 }
 
-/// A fresh folder beside `out`, named after it, for work that must not touch it yet.
+/// A path beside `out`, named after it and this process, with nothing there.
 fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
     let name = out
         .file_name()
@@ -160,7 +155,6 @@ fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
     if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)?;
     }
-    fs::create_dir(&dir)?;
     Ok(dir)
 }
 
@@ -172,7 +166,6 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
         fs::set_permissions(stage, fs::Permissions::from_mode(0o755))?;
     }
     let old = sibling(out, "old")?;
-    fs::remove_dir(&old)?;
     let had_old = out.exists();
     if had_old {
         fs::rename(out, &old)?;
@@ -189,14 +182,17 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Copies a folder tree.
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+/// Copies a folder tree, leaving out the top-level entries named in `skip`.
+fn copy_dir(from: &Path, to: &Path, skip: &[&str]) -> io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
         let entry = entry?;
+        if skip.iter().any(|s| entry.file_name() == *s) {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
+            copy_dir(&entry.path(), &target, &[])?;
         } else {
             fs::copy(entry.path(), &target)?;
         }
