@@ -199,6 +199,15 @@ const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The English abbreviation of month 1–12 (`Jan`); out of range, an empty string.
+pub fn month_abbrev(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|i| MONTHS_EN.get(i as usize))
+        .copied()
+        .unwrap_or("")
+}
+
 fn digits(s: &str) -> Option<u32> {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse().ok()

@@ -4,13 +4,15 @@
 //! ([`validate`]), dates ([`date`]), money and quantities ([`money`]), which URLs may appear in
 //! a page ([`links`]), lookups and related items ([`catalog`]), search ([`text`], [`search`]),
 //! list views kept in the URL ([`query`]) and answered with facet counts ([`browse`]), and the
-//! reader's bookmarks and history ([`library`]).
+//! reader's bookmarks and history ([`library`]), and the interface's words in both languages
+//! ([`i18n`]).
 //! All of it is tested natively.
 
 pub mod browse;
 pub mod bundle;
 pub mod catalog;
 pub mod date;
+pub mod i18n;
 pub mod library;
 pub mod links;
 pub mod money;

@@ -68,6 +68,24 @@ pub enum LibraryError {
     TooLarge,
 }
 
+impl LibraryError {
+    /// The message in `lang` (`Display` gives the Chinese).
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match (lang, self) {
+            (crate::Lang::Zh, _) => self.to_string(),
+            (crate::Lang::En, LibraryError::Invalid(why)) => {
+                format!("not a saved-items file ({why})")
+            }
+            (crate::Lang::En, LibraryError::Version(v)) => {
+                format!("saved-items file version {v} is unknown; export it again with the latest version")
+            }
+            (crate::Lang::En, LibraryError::TooLarge) => {
+                format!("the saved-items file is too large (more than {LIST_LIMIT} entries)")
+            }
+        }
+    }
+}
+
 /// How many entries an import added.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Merged {
@@ -231,6 +249,10 @@ mod tests {
         assert_eq!(
             Library::parse(r#"{"version":2,"bookmarks":[],"history":[]}"#),
             Err(LibraryError::Version(2))
+        );
+        assert_eq!(
+            LibraryError::Version(2).message(crate::Lang::En),
+            "saved-items file version 2 is unknown; export it again with the latest version"
         );
         let wrong_kind = r#"{"version":1,"bookmarks":[{"kind":"video","id":"x","title":"t","at":1}],"history":[]}"#;
         let message = Library::parse(wrong_kind).unwrap_err().to_string();
