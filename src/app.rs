@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::components::layout::{Footer, Header};
 use crate::components::library::UpdateBanner;
 use crate::components::states::{NotFound, StaleNotice};
+use crate::i18n::{ui, Locale};
 use crate::offline::Offline;
 use crate::pages::{
     article::ArticlePage, articles::ArticlesPage, category::CategoryPage, home::HomePage,
@@ -23,10 +24,25 @@ pub fn App() -> impl IntoView {
         Catalog::provide();
     }
     Offline::provide();
+    let locale = use_context::<Locale>().unwrap_or_else(Locale::provide);
     view! {
-        <Title text="招商资讯" />
+        <Title text=move || locale.0.get().ui().app_title />
         <Router base=use_base_path()>
-            <a class="skip-link" href="#main">"跳到正文"</a>
+            // Everything under the router is rebuilt when the language changes; the view
+            // itself lives in the URL, so nothing the reader chose is lost.
+            {move || {
+                locale.0.track();
+                view! { <Frame /> }
+            }}
+        </Router>
+    }
+}
+
+/// Skip link, header, the routed page, update banner and footer, in the current language.
+#[component]
+fn Frame() -> impl IntoView {
+    view! {
+            <a class="skip-link" href="#main">{ui().skip_to_content}</a>
             <Header />
             <main id="main" class="wrap" tabindex="-1">
                 <StaleNotice />
@@ -42,6 +58,5 @@ pub fn App() -> impl IntoView {
             </main>
             <UpdateBanner />
             <Footer />
-        </Router>
     }
 }

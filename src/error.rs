@@ -1,6 +1,6 @@
 //! Why content could not be shown, in words a reader understands.
 
-use parkreader_core::BundleError;
+use parkreader_core::{BundleError, Lang};
 
 /// A failure to load the bundle (or an article body).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -33,12 +33,23 @@ pub enum LoadError {
 
 impl LoadError {
     /// A short heading for the error screen.
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        let t = lang.ui();
         match self {
-            LoadError::Network { .. } => "无法连接网络",
-            LoadError::Http { status: 404, .. } => "找不到内容数据",
-            LoadError::Http { .. } => "服务器出错",
-            LoadError::Invalid { .. } => "内容数据有误",
+            LoadError::Network { .. } => t.error_network_title,
+            LoadError::Http { status: 404, .. } => t.error_missing_title,
+            LoadError::Http { .. } => t.error_server_title,
+            LoadError::Invalid { .. } => t.error_invalid_title,
+        }
+    }
+
+    /// What went wrong and what to do, in `lang` (`Display` gives the Chinese).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.ui();
+        match self {
+            LoadError::Network { .. } => t.error_network.to_string(),
+            LoadError::Http { status, .. } => lang.error_http(*status),
+            LoadError::Invalid { .. } => t.error_invalid.to_string(),
         }
     }
 

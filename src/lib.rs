@@ -7,6 +7,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod error;
+pub mod i18n;
 pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -133,21 +133,21 @@ pub fn saved_bundle() -> Option<(String, u64)> {
 }
 
 /// A saving time as the reader's local date and time: `2026年11月28日 14:05`.
-pub fn format_saved_at(ms: u64) -> String {
+pub fn format_saved_at(ms: u64, lang: parkreader_core::Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-        format!(
-            "{}年{}月{}日 {:02}:{:02}",
-            d.get_full_year(),
+        lang.date_time(
+            d.get_full_year() as i32,
             d.get_month() + 1,
             d.get_date(),
             d.get_hours(),
-            d.get_minutes()
+            d.get_minutes(),
         )
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
+        let _ = lang;
         ms.to_string()
     }
 }

@@ -11,9 +11,9 @@ use leptos_router::NavigateOptions;
 use parkreader_core::browse::{FacetCounts, Listing, Relaxation};
 use parkreader_core::query::{ListKind, ListQuery, Sort};
 use parkreader_core::text::Segment;
-use parkreader_core::Lang;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{lang, ui};
 use crate::state::site_href;
 
 /// Goes to another view of the same list, as a new history entry. What was typed and not yet
@@ -266,6 +266,7 @@ fn FacetGroup(
     path: &'static str,
 ) -> impl IntoView {
     let key = facet.key;
+    let lang = lang();
     let rows = facet
         .options
         .into_iter()
@@ -282,7 +283,7 @@ fn FacetGroup(
             view! {
                 <label class="facet-option" class:disabled=disabled>
                     <input type="checkbox" prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
-                    <span class="facet-label">{o.option.label}</span>
+                    <span class="facet-label">{o.option.label(lang).to_string()}</span>
                     <span class="facet-count">{move || state.get().0}</span>
                 </label>
             }
@@ -290,7 +291,7 @@ fn FacetGroup(
         .collect_view();
     view! {
         <fieldset class="facet">
-            <legend>{key.label(Lang::Zh)}</legend>
+            <legend>{key.label(lang)}</legend>
             {rows}
         </fieldset>
     }
@@ -299,6 +300,8 @@ fn FacetGroup(
 /// The active search and filters as removable chips, and one control to clear them all.
 #[component]
 pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
+    let lang = lang();
+    let t = lang.ui();
     move || {
         let listing = listing.get();
         let query = listing.query.clone();
@@ -307,23 +310,23 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
         }
         let mut chips: Vec<(String, String)> = Vec::new();
         if !query.q.is_empty() {
-            chips.push((format!("关键词：{}", query.q), query.with_q("").href(path)));
+            chips.push((lang.search_chip(&query.q), query.with_q("").href(path)));
         }
         for facet in &listing.facets {
             for o in facet.options.iter().filter(|o| o.selected) {
                 chips.push((
-                    format!("{}：{}", facet.key.label(Lang::Zh), o.option.label),
+                    lang.labelled(facet.key.label(lang), o.option.label(lang)),
                     query.toggled(facet.key, &o.option.value).href(path),
                 ));
             }
         }
         let clear = query.cleared().href(path);
         Some(view! {
-            <div class="active-filters" aria-label="已选条件">
+            <div class="active-filters" aria-label=t.active_filters>
                 {chips
                     .into_iter()
                     .map(|(label, href)| {
-                        let aria = format!("移除 {label}");
+                        let aria = lang.remove(&label);
                         view! {
                             <button type="button" class="chip removable" aria-label=aria on:click=move |_| go(href.clone())>
                                 {label} <span aria-hidden="true">" ×"</span>
@@ -331,7 +334,7 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
                         }
                     })
                     .collect_view()}
-                <button type="button" class="button small secondary" on:click=move |_| go(clear.clone())>"清除全部"</button>
+                <button type="button" class="button small secondary" on:click=move |_| go(clear.clone())>{t.clear_all}</button>
             </div>
         })
     }
@@ -359,16 +362,17 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
             .find(|s| s.param() == value);
         go(query.with_sort(sort).href(path));
     };
+    let lang = lang();
     view! {
         <label class="sort-menu">
-            <span>"排序"</span>
+            <span>{ui().sort}</span>
             <select on:change=on_change>
                 {move || {
                     let (kind, searching, current) = shape.get();
                     Sort::for_kind(kind)
                         .iter()
                         .filter(|s| **s != Sort::Relevance || searching)
-                        .map(|s| view! { <option value=s.param() selected=*s == current>{s.label(Lang::Zh)}</option> })
+                        .map(|s| view! { <option value=s.param() selected=*s == current>{s.label(lang)}</option> })
                         .collect_view()
                 }}
             </select>
@@ -379,6 +383,8 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
 /// Previous / next page links and where we are.
 #[component]
 pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
+    let lang = lang();
+    let t = lang.ui();
     move || {
         let listing = listing.get();
         (listing.pages > 1).then(|| {
@@ -386,10 +392,10 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
             let prev = (page > 1).then(|| listing.query.with_page(page - 1).href(path));
             let next = (page < listing.pages).then(|| listing.query.with_page(page + 1).href(path));
             view! {
-                <nav class="pager" aria-label="分页">
-                    {prev.map(|href| view! { <A href=site_href(&href) attr:rel="prev">"上一页"</A> })}
-                    <span>"第 " {page} " / " {listing.pages} " 页"</span>
-                    {next.map(|href| view! { <A href=site_href(&href) attr:rel="next">"下一页"</A> })}
+                <nav class="pager" aria-label=t.pagination>
+                    {prev.map(|href| view! { <A href=site_href(&href) attr:rel="prev">{t.previous_page}</A> })}
+                    <span>{lang.page_of(page, listing.pages)}</span>
+                    {next.map(|href| view! { <A href=site_href(&href) attr:rel="next">{t.next_page}</A> })}
                 </nav>
             }
         })
@@ -425,27 +431,28 @@ pub fn results<V: IntoView + 'static>(
 /// When nothing matches: say so, and offer to drop what excludes the most.
 #[component]
 pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {
+    let lang = lang();
+    let t = lang.ui();
     let offers = listing
         .relaxations
         .iter()
         .map(|r| {
             let (label, href) = match r {
                 Relaxation::DropFacet(key, n) => (
-                    format!("去掉「{}」筛选（{n} 个结果）", key.label(Lang::Zh)),
+                    lang.drop_facet(key.label(lang), *n),
                     listing.query.without_facet(*key).href(path),
                 ),
-                Relaxation::DropQuery(n) => (
-                    format!("不限关键词（{n} 个结果）"),
-                    listing.query.with_q("").href(path),
-                ),
+                Relaxation::DropQuery(n) => {
+                    (lang.drop_query(*n), listing.query.with_q("").href(path))
+                }
             };
             view! { <li><A href=site_href(&href)>{label}</A></li> }
         })
         .collect_view();
     view! {
         <div class="no-results" role="status">
-            <p><strong>"没有找到符合条件的结果。"</strong></p>
-            <p>"可以试试："</p>
+            <p><strong>{t.no_results}</strong></p>
+            <p>{t.try_instead}</p>
             <ul>{offers}</ul>
         </div>
     }

@@ -4,13 +4,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use parkreader_core::{group_thousands, Article, Bundle, Lang, Project};
+use parkreader_core::{Article, Bundle, Project};
 
 use parkreader_core::browse::blocks_text;
 use parkreader_core::text::{highlight, snippet};
 
 use super::browse::Highlighted;
 use super::meta::{DateText, StatusBadge};
+use crate::i18n::lang;
 use crate::state::site_href;
 
 /// An article in a list: title, summary, category, date, views. With search `terms`, the
@@ -42,9 +43,10 @@ pub fn ArticleCard(
             }
         })
     };
+    let lang = lang();
     let category = bundle
         .category(&article.category)
-        .map(|c| c.name.clone())
+        .map(|c| c.label(lang).to_string())
         .unwrap_or_default();
     view! {
         <article class="card article-card">
@@ -53,7 +55,7 @@ pub fn ArticleCard(
             <p class="card-meta">
                 <span class="tag">{category}</span>
                 <DateText date=article.published />
-                <span>"阅读 " {group_thousands(article.views)}</span>
+                <span>{lang.views(article.views)}</span>
             </p>
         </article>
     }
@@ -69,20 +71,25 @@ pub fn ProjectCard(
     let terms = terms.unwrap_or_else(|| Signal::stored(Vec::new()));
     let href = site_href(&format!("/projects/{}", project.id));
     let (name, summary) = (project.name.clone(), project.summary.clone());
+    let lang = lang();
     let industry = bundle
         .industry(&project.industry)
-        .map(|t| t.name.clone())
+        .map(|t| t.label(lang).to_string())
         .unwrap_or_default();
     let place = project
         .park
         .as_deref()
         .and_then(|p| bundle.park(p))
-        .map(|p| p.name.clone())
-        .or_else(|| bundle.district(&project.district).map(|d| d.name.clone()))
+        .map(|p| p.label(lang).to_string())
+        .or_else(|| {
+            bundle
+                .district(&project.district)
+                .map(|d| d.label(lang).to_string())
+        })
         .unwrap_or_default();
     let amount = project
         .investment
-        .map(|i| (i.format(Lang::Zh), i.format_exact(Lang::Zh)));
+        .map(|i| (i.format(lang), i.format_exact(lang)));
     view! {
         <article class="card project-card">
             <div class="card-head">

@@ -5,11 +5,13 @@ use parkreader_core::links::{is_email, tel_href};
 use parkreader_core::Contact;
 
 use crate::browser;
+use crate::i18n::ui;
 
 /// The site's contact, from the bundle.
 #[component]
 pub fn ContactCard(contact: Contact) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
+    let t = ui();
     let hotline = contact.hotline.clone();
     let tel = tel_href(&contact.hotline);
     let wechat = contact.wechat_id.clone().map(|id| {
@@ -22,13 +24,13 @@ pub fn ContactCard(contact: Contact) -> impl IntoView {
         };
         view! {
             <li>
-                <span class="contact-label">"微信"</span>
+                <span class="contact-label">{t.wechat}</span>
                 <span class="contact-value wechat-id">{id}</span>
-                <button type="button" class="button small" on:click=copy>"复制微信号"</button>
+                <button type="button" class="button small" on:click=copy>{t.copy_wechat}</button>
                 <span class="copy-status" role="status">
                     {move || match copied.get() {
-                        Some(true) => "已复制",
-                        Some(false) => "复制失败，请长按微信号手动复制",
+                        Some(true) => t.copied,
+                        Some(false) => t.copy_wechat_failed,
                         None => "",
                     }}
                 </span>
@@ -39,14 +41,14 @@ pub fn ContactCard(contact: Contact) -> impl IntoView {
         let href = format!("mailto:{e}");
         view! {
             <li>
-                <span class="contact-label">"邮箱"</span>
+                <span class="contact-label">{t.email}</span>
                 <a class="contact-value" href=href>{e}</a>
             </li>
         }
     });
     let checklist = (!contact.inquiry_checklist.is_empty()).then(|| {
         view! {
-            <p class="checklist-intro">"咨询时请说明："</p>
+            <p class="checklist-intro">{t.inquiry_intro}</p>
             <ul class="checklist">
                 {contact.inquiry_checklist.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
             </ul>
@@ -54,10 +56,10 @@ pub fn ContactCard(contact: Contact) -> impl IntoView {
     });
     view! {
         <aside class="contact-card" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">"投资咨询"</h2>
+            <h2 id="contact-heading">{t.contact}</h2>
             <ul class="contact-lines">
                 <li>
-                    <span class="contact-label">"热线"</span>
+                    <span class="contact-label">{t.hotline}</span>
                     {match tel {
                         Some(href) => view! { <a class="contact-value hotline" href=href>{hotline}</a> }.into_any(),
                         None => view! { <span class="contact-value">{hotline}</span> }.into_any(),

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::library::OfflineBadge;
+use crate::i18n::{ui, LanguageSwitch};
 use crate::state::site_href;
 use crate::state::use_catalog;
 
@@ -11,6 +12,7 @@ use crate::state::use_catalog;
 #[component]
 pub fn Header() -> impl IntoView {
     let catalog = use_catalog();
+    let t = ui();
     let site_name = move || {
         catalog
             .bundle()
@@ -21,14 +23,15 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="wrap header-inner">
                 // Until the bundle names the site, the link still says where it goes.
-                <A href=site_href("/") attr:class="site-name" attr:aria-label=move || site_name().is_empty().then_some("首页")>{site_name}</A>
-                <nav class="site-nav" aria-label="主导航">
-                    <A href=site_href("/") exact=true>"首页"</A>
-                    <A href=site_href("/articles")>"文章"</A>
-                    <A href=site_href("/projects")>"项目"</A>
-                    <A href=site_href("/saved")>"收藏"</A>
+                <A href=site_href("/") attr:class="site-name" attr:aria-label=move || site_name().is_empty().then_some(t.home)>{site_name}</A>
+                <nav class="site-nav" aria-label=t.main_nav>
+                    <A href=site_href("/") exact=true>{t.home}</A>
+                    <A href=site_href("/articles")>{t.articles}</A>
+                    <A href=site_href("/projects")>{t.projects}</A>
+                    <A href=site_href("/saved")>{t.saved}</A>
                 </nav>
                 <OfflineBadge />
+                <LanguageSwitch />
             </div>
         </header>
     }
@@ -48,7 +51,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p>{copyright}</p>
-                <p class="muted">"本站为静态阅读器，内容可离线浏览。"</p>
+                <p class="muted">{ui().footer_note}</p>
             </div>
         </footer>
     }

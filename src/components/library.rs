@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use parkreader_core::library::{Entry, ItemKind};
 
+use crate::i18n::ui;
 use crate::offline::{entry, use_offline};
 use crate::state::site_href;
 
@@ -31,10 +32,11 @@ pub fn BookmarkButton(kind: ItemKind, id: String, title: String) -> impl IntoVie
             o.toggle_bookmark(entry(kind, &id, &title));
         }
     };
+    let t = ui();
     view! {
         <button type="button" class="button small secondary bookmark-button" aria-pressed=move || saved.get().to_string() on:click=toggle>
             <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
-            {move || if saved.get() { "已收藏" } else { "收藏" }}
+            {move || if saved.get() { t.bookmarked } else { t.bookmark }}
         </button>
     }
 }
@@ -43,10 +45,11 @@ pub fn BookmarkButton(kind: ItemKind, id: String, title: String) -> impl IntoVie
 #[component]
 pub fn OfflineBadge() -> impl IntoView {
     let offline = use_offline();
+    let t = ui();
     move || {
         offline
             .is_some_and(|o| o.offline.get())
-            .then(|| view! { <span class="offline-badge" role="status">"离线"</span> })
+            .then(|| view! { <span class="offline-badge" role="status">{t.offline}</span> })
     }
 }
 
@@ -54,13 +57,14 @@ pub fn OfflineBadge() -> impl IntoView {
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let offline = use_offline();
+    let t = ui();
     move || {
         let offline = offline?;
         offline.update_ready.get().then(|| {
             view! {
                 <div class="update-banner" role="status">
                     <button type="button" class="button" on:click=move |_| offline.accept_update()>
-                        "有更新，点击刷新"
+                        {t.update_ready}
                     </button>
                 </div>
             }
@@ -75,6 +79,7 @@ pub fn EntryList(
     #[prop(into)] empty: String,
     #[prop(into)] label: String,
 ) -> impl IntoView {
+    let t = ui();
     move || {
         let entries = entries.get();
         if entries.is_empty() {
@@ -86,8 +91,8 @@ pub fn EntryList(
                     .into_iter()
                     .map(|e| {
                         let kind = match e.kind {
-                            ItemKind::Article => "文章",
-                            ItemKind::Project => "项目",
+                            ItemKind::Article => t.kind_article,
+                            ItemKind::Project => t.kind_project,
                         };
                         view! {
                             <li>

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use parkreader_core::{group_thousands, Article, Bundle, Date, Lang, Project};
+use parkreader_core::{Article, Bundle, Date, Project};
 
+use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use crate::state::use_today;
 
@@ -37,7 +38,7 @@ impl Crumb {
 #[component]
 pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
     view! {
-        <nav class="breadcrumb" aria-label="面包屑导航">
+        <nav class="breadcrumb" aria-label=ui().breadcrumb>
             <ol>
                 {crumbs
                     .into_iter()
@@ -55,9 +56,10 @@ pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
 /// needs today's date, so a prerendered page shows only the absolute date.
 #[component]
 pub fn DateText(date: Date, #[prop(optional)] relative: bool) -> impl IntoView {
-    let long = date.format_long(Lang::Zh);
+    let lang = lang();
+    let long = date.format_long(lang);
     let shown = match use_today().filter(|_| relative) {
-        Some(today) => format!("{}（{long}）", date.format_relative(&today, Lang::Zh)),
+        Some(today) => lang.relative_date(&date.format_relative(&today, lang), &long),
         None => long,
     };
     view! { <time datetime=date.iso_day()>{shown}</time> }
@@ -66,16 +68,17 @@ pub fn DateText(date: Date, #[prop(optional)] relative: bool) -> impl IntoView {
 /// Author, date, category and views of an article.
 #[component]
 pub fn Byline(article: Article, bundle: std::sync::Arc<Bundle>) -> impl IntoView {
+    let lang = lang();
     let category = bundle
         .category(&article.category)
-        .map(|c| c.name.clone())
+        .map(|c| c.label(lang).to_string())
         .unwrap_or_default();
     view! {
         <p class="byline">
             <span class="byline-author">{article.author}</span>
             <DateText date=article.published relative=true />
             <A href=site_href(&format!("/categories/{}", article.category))>{category}</A>
-            <span class="byline-views">"阅读 " {group_thousands(article.views)}</span>
+            <span class="byline-views">{lang.views(article.views)}</span>
         </p>
     }
 }
@@ -85,7 +88,7 @@ pub fn Byline(article: Article, bundle: std::sync::Arc<Bundle>) -> impl IntoView
 pub fn StatusBadge(project: Project, bundle: std::sync::Arc<Bundle>) -> impl IntoView {
     bundle.status(&project.status).map(|s| {
         let class = format!("badge badge-{}", s.stage.as_str());
-        view! { <span class=class>{s.name.clone()}</span> }
+        view! { <span class=class>{s.label(lang()).to_string()}</span> }
     })
 }
 

@@ -3,18 +3,19 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::ui;
 use crate::offline::{storage_get, storage_set};
 
 const KEY: &str = "parkreader:text-size";
 
-/// Value in storage and on the root element, and its label.
-const SIZES: [(&str, &str); 3] = [("normal", "标准"), ("large", "大"), ("larger", "特大")];
+/// Values in storage and on the root element.
+const SIZES: [&str; 3] = ["normal", "large", "larger"];
 
 fn saved() -> &'static str {
     let stored = storage_get(KEY);
     SIZES
         .iter()
-        .map(|(value, _)| *value)
+        .copied()
         .find(|value| stored.as_deref() == Some(*value))
         .unwrap_or("normal")
 }
@@ -36,13 +37,16 @@ pub fn apply_saved() {
     apply(saved());
 }
 
-/// 字号: 标准 / 大 / 特大, one pressed.
+/// 字号 (text size): 标准 / 大 / 特大, one pressed.
 #[component]
 pub fn TextSize() -> impl IntoView {
     let current = RwSignal::new(saved());
+    let t = ui();
+    let labels = [t.size_normal, t.size_large, t.size_larger];
     let buttons = SIZES
-        .iter()
-        .map(|&(value, label)| {
+        .into_iter()
+        .zip(labels)
+        .map(|(value, label)| {
             let choose = move |_| {
                 current.set(value);
                 storage_set(KEY, value);
@@ -57,7 +61,7 @@ pub fn TextSize() -> impl IntoView {
         .collect_view();
     view! {
         <div class="text-size" role="group" aria-labelledby="text-size-label">
-            <span id="text-size-label" class="text-size-label">"字号"</span>
+            <span id="text-size-label" class="text-size-label">{t.text_size}</span>
             {buttons}
         </div>
     }

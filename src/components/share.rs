@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use parkreader_core::share::{share_url, QrMatrix};
 
 use crate::browser;
+use crate::i18n::ui;
 use crate::state::use_catalog;
 
 /// A "分享" button that opens the share sheet for `path` (site-relative, query included).
@@ -15,9 +16,10 @@ pub fn ShareButton(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let trigger = NodeRef::<leptos::html::Button>::new();
+    let t = ui();
     view! {
         <button node_ref=trigger type="button" class="button small secondary share-button" aria-haspopup="dialog" aria-expanded=move || open.get().to_string() on:click=move |_| open.set(true)>
-            "分享"
+            {t.share}
         </button>
         {move || open.get().then(|| view! { <ShareSheet path=path.get_untracked() title=title.clone() open trigger /> })}
     }
@@ -42,6 +44,7 @@ fn ShareSheet(
         (format!("0 0 {side} {side}"), side, m.svg_path(4))
     });
     let copied = RwSignal::new(None::<bool>);
+    let t = ui();
     let field = NodeRef::<leptos::html::Input>::new();
     let copy_url = url.clone();
     let copy = move |_| {
@@ -66,7 +69,7 @@ fn ShareSheet(
                 browser::share_natively(&title, &url).await;
             });
         };
-        view! { <button type="button" class="button" on:click=on_click>"通过系统分享"</button> }
+        view! { <button type="button" class="button" on:click=on_click>{t.share_system}</button> }
     });
     let dialog = NodeRef::<leptos::html::Div>::new();
     let close_button = NodeRef::<leptos::html::Button>::new();
@@ -113,11 +116,11 @@ fn ShareSheet(
         <div class="share-backdrop" on:click=close></div>
         <div node_ref=dialog tabindex="-1" class="share-sheet" role="dialog" aria-modal="true" aria-labelledby="share-heading" on:keydown=on_key>
             {browser::is_wechat().then(|| view! {
-                <p class="wechat-hint" role="note"><span aria-hidden="true" class="wechat-arrow">"↗"</span>"点击右上角「···」，发送给朋友或分享到朋友圈"</p>
+                <p class="wechat-hint" role="note"><span aria-hidden="true" class="wechat-arrow">"↗"</span>{t.wechat_hint}</p>
             })}
-            <h2 id="share-heading">"分享给朋友"</h2>
+            <h2 id="share-heading">{t.share_heading}</h2>
             <label class="share-field">
-                <span>"链接"</span>
+                <span>{t.link}</span>
                 <input node_ref=field type="text" readonly value=url.clone() on:focus=move |_| {
                     if let Some(input) = field.get_untracked() {
                         input.select();
@@ -125,26 +128,26 @@ fn ShareSheet(
                 } />
             </label>
             <p class="share-actions">
-                <button type="button" class="button" on:click=copy>"复制链接"</button>
+                <button type="button" class="button" on:click=copy>{t.copy_link}</button>
                 {native}
                 <span class="copy-status" role="status">
                     {move || match copied.get() {
-                        Some(true) => "链接已复制",
-                        Some(false) => "无法自动复制，请长按上面的链接手动复制",
+                        Some(true) => t.link_copied,
+                        Some(false) => t.copy_link_failed,
                         None => "",
                     }}
                 </span>
             </p>
             {qr.map(|(view_box, side, d)| view! {
                 <figure class="share-qr">
-                    <svg viewBox=view_box role="img" aria-label="本页链接的二维码" xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges">
+                    <svg viewBox=view_box role="img" aria-label=t.qr_label xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges">
                         <rect width=side height=side fill="#fff" />
                         <path d=d fill="#000" />
                     </svg>
-                    <figcaption>"扫描二维码，在手机上打开本页"</figcaption>
+                    <figcaption>{t.qr_caption}</figcaption>
                 </figure>
             })}
-            <button node_ref=close_button type="button" class="button secondary share-close" on:click=close>"关闭"</button>
+            <button node_ref=close_button type="button" class="button secondary share-close" on:click=close>{t.close}</button>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use parkreader_core::Bundle;
 
 use crate::error::LoadError;
+use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use crate::state::{use_catalog, Load};
 
@@ -28,7 +29,7 @@ pub fn with_bundle<V: IntoView + 'static>(
 pub fn Loading() -> impl IntoView {
     view! {
         <div class="loading" role="status" aria-live="polite">
-            <h1 class="visually-hidden">"正在加载…"</h1>
+            <h1 class="visually-hidden">{ui().loading}</h1>
             <div class="skeleton skeleton-title"></div>
             <div class="skeleton skeleton-line"></div>
             <div class="skeleton skeleton-line"></div>
@@ -42,14 +43,16 @@ pub fn Loading() -> impl IntoView {
 pub fn ErrorScreen(error: LoadError) -> impl IntoView {
     let catalog = use_catalog();
     let details = error.details();
+    let lang = lang();
+    let t = lang.ui();
     view! {
-        <Title text=error.title() />
+        <Title text=error.title(lang) />
         <section class="error-screen" role="alert">
-            <h1>{error.title()}</h1>
-            <p>{error.to_string()}</p>
-            <button type="button" class="button" on:click=move |_| catalog.reload()>"重试"</button>
+            <h1>{error.title(lang)}</h1>
+            <p>{error.message(lang)}</p>
+            <button type="button" class="button" on:click=move |_| catalog.reload()>{t.retry}</button>
             <details>
-                <summary>"技术细节（供网站管理员参考）"</summary>
+                <summary>{t.technical_details}</summary>
                 <ul class="problems">{details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}</ul>
             </details>
         </section>
@@ -61,19 +64,20 @@ pub fn ErrorScreen(error: LoadError) -> impl IntoView {
 #[component]
 pub fn StaleNotice() -> impl IntoView {
     let catalog = use_catalog();
+    let lang = lang();
+    let t = lang.ui();
     move || {
         catalog.stale_error.get().map(|error| {
             let what = match catalog.saved_at.get() {
-                Some(at) => format!(
-                    "无法获取最新内容，正在显示本机于 {} 保存的内容。",
-                    crate::offline::format_saved_at(at)
-                ),
-                None => "更新内容失败，正在显示上次成功加载的内容。".to_string(),
+                Some(at) => {
+                    lang.showing_saved_copy(&crate::offline::format_saved_at(at, lang))
+                }
+                None => t.stale_failed.to_string(),
             };
             view! {
                 <div class="notice" role="status">
-                    <span>{what} {error.to_string()}</span>
-                    <button type="button" class="button small" on:click=move |_| catalog.reload()>"重试"</button>
+                    <span>{what} " " {error.message(lang)}</span>
+                    <button type="button" class="button small" on:click=move |_| catalog.reload()>{t.retry}</button>
                 </div>
             }
         })
@@ -85,12 +89,15 @@ pub fn StaleNotice() -> impl IntoView {
 #[component]
 pub fn StaticPageNotice(error: LoadError) -> impl IntoView {
     let details = error.details();
+    let lang = crate::i18n::saved();
+    let t = lang.ui();
+    let colon = lang.labelled("", "");
     view! {
         <div class="notice static-notice" role="alert">
-            <p><strong>{error.title()}</strong>"：" {error.to_string()} " 下面是本页保存的内容。"</p>
-            <button type="button" class="button small" on:click=|_| reload_page()>"重试"</button>
+            <p><strong>{error.title(lang)}</strong>{colon}{error.message(lang)} " " {t.static_kept}</p>
+            <button type="button" class="button small" on:click=|_| reload_page()>{t.retry}</button>
             <details>
-                <summary>"技术细节（供网站管理员参考）"</summary>
+                <summary>{t.technical_details}</summary>
                 <ul class="problems">{details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}</ul>
             </details>
         </div>
@@ -133,16 +140,18 @@ pub fn show_static_notice(error: LoadError) {
 /// A friendly not-found page with a way home.
 #[component]
 pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
-    let message = what.unwrap_or_else(|| "您访问的页面不存在".to_string());
+    let lang = lang();
+    let t = lang.ui();
+    let message = what.unwrap_or_else(|| t.not_found_page.to_string());
     view! {
-        <Title text="页面不存在" />
+        <Title text=t.not_found_title />
         <section class="not-found">
             <p class="not-found-code" aria-hidden="true">"404"</p>
-            <h1>"页面不存在"</h1>
-            <p>{message} "，可能已被删除或链接有误。"</p>
+            <h1>{t.not_found_title}</h1>
+            <p>{lang.not_found_reason(&message)}</p>
             <p class="actions">
-                <A href=site_href("/") attr:class="button">"返回首页"</A>
-                <A href=site_href("/articles") attr:class="button secondary">"浏览全部文章"</A>
+                <A href=site_href("/") attr:class="button">{t.back_home}</A>
+                <A href=site_href("/articles") attr:class="button secondary">{t.browse_articles}</A>
             </p>
         </section>
     }

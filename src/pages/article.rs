@@ -18,6 +18,7 @@ use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, Loading, NotFound};
 use crate::error::LoadError;
+use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use parkreader_core::library::ItemKind;
 
@@ -29,7 +30,7 @@ pub fn ArticlePage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         match bundle.article(&id).cloned() {
             Some(article) => view! { <ArticleView article bundle /> }.into_any(),
-            None => view! { <NotFound what="找不到这篇文章" /> }.into_any(),
+            None => view! { <NotFound what=ui().not_found_article /> }.into_any(),
         }
     })
 }
@@ -40,9 +41,11 @@ pub const RELATED: usize = 8;
 #[component]
 fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     let site = &bundle.site;
+    let lang = lang();
+    let t = lang.ui();
     let category = bundle
         .category(&article.category)
-        .map(|c| c.name.clone())
+        .map(|c| c.label(lang).to_string())
         .unwrap_or_default();
     let (older, newer) = bundle.neighbours_in_category(&article);
     let (older, newer) = (older.cloned(), newer.cloned());
@@ -65,8 +68,8 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     let source = article.source.clone().map(|s| {
         let name = s.name.clone();
         match s.url {
-            Some(url) => view! { <p class="source">"来源：" <a href=url rel="noopener noreferrer" target="_blank">{name}</a></p> }.into_any(),
-            None => view! { <p class="source">"来源：" {name}</p> }.into_any(),
+            Some(url) => view! { <p class="source">{t.source} <a href=url rel="noopener noreferrer" target="_blank">{name}</a></p> }.into_any(),
+            None => view! { <p class="source">{t.source} {name}</p> }.into_any(),
         }
     });
     let b = bundle.clone();
@@ -82,9 +85,9 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
             bundle=bundle.clone()
         />
         <Breadcrumb crumbs=vec![
-            Crumb::link("首页", "/"),
+            Crumb::link(t.home, "/"),
             Crumb::link(category, format!("/categories/{}", article.category)),
-            Crumb::here("正文"),
+            Crumb::here(t.article_here),
         ] />
         <article class="article">
             <header class="article-header">
@@ -102,14 +105,14 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
                 <p class="copyright">{copyright}</p>
             </footer>
         </article>
-        <nav class="prev-next" aria-label="同类文章">
-            {older.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="prev"><span>"上一篇"</span>{a.title}</A> })}
-            {newer.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="next"><span>"下一篇"</span>{a.title}</A> })}
+        <nav class="prev-next" aria-label=t.same_category>
+            {older.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="prev"><span>{t.previous_article}</span>{a.title}</A> })}
+            {newer.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="next"><span>{t.next_article}</span>{a.title}</A> })}
         </nav>
         <ContactCard contact=site.contact.clone() />
         {(!projects.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-projects-heading">
-                <h2 id="related-projects-heading">"相关项目"</h2>
+                <h2 id="related-projects-heading">{t.related_projects}</h2>
                 <div class="card-grid">
                     {projects.into_iter().map(|p| view! { <ProjectCard project=p bundle=b.clone() /> }).collect_view()}
                 </div>
@@ -117,7 +120,7 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
         })}
         {(!related.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-articles-heading">
-                <h2 id="related-articles-heading">"相关文章"</h2>
+                <h2 id="related-articles-heading">{t.related_articles}</h2>
                 <ArticleLinks articles=related with_summary=true />
             </section>
         })}
@@ -135,6 +138,7 @@ fn ArticleBody(article: Article) -> impl IntoView {
         .as_deref()
         .and_then(site_src)
         .unwrap_or_default();
+    let t = ui();
     let body = LocalResource::new(move || {
         let url = url.clone();
         async move { load_body(&url).await }
@@ -145,8 +149,8 @@ fn ArticleBody(article: Article) -> impl IntoView {
                 Ok(blocks) => view! { <BodyBlocks blocks /> }.into_any(),
                 Err(error) => view! {
                     <div class="inline-error" role="alert">
-                        <p>"正文加载失败：" {error.to_string()}</p>
-                        <button type="button" class="button small" on:click=move |_| body.refetch()>"重试"</button>
+                        <p>{t.body_failed} {error.message(lang())}</p>
+                        <button type="button" class="button small" on:click=move |_| body.refetch()>{t.retry}</button>
                     </div>
                 }.into_any(),
             })}

@@ -14,6 +14,7 @@ use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
+use crate::i18n::lang;
 use crate::state::list_index;
 use crate::state::site_href;
 
@@ -31,24 +32,26 @@ pub fn ArticlesPage() -> impl IntoView {
             crate::browser::timed("parkreader:search", || index.run(&query))
         });
         let b = bundle.clone();
+        let lang = lang();
+        let t = lang.ui();
         view! {
             <PageHead
-                info=PageInfo { title: "全部文章".into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
+                info=PageInfo { title: t.all_articles.into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
                 bundle=bundle.clone()
             />
-            <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("全部文章")] />
-            <h1>"全部文章"</h1>
-            <SearchBox state path=PATH label="搜索文章" placeholder="搜索标题、正文，如：碳纤维" />
+            <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.all_articles)] />
+            <h1>{t.all_articles}</h1>
+            <SearchBox state path=PATH label=t.search_articles placeholder=t.search_articles_hint />
             <div class="browse" on:click=move |_| state.write_url()>
-                <aside class="browse-filters" aria-label="筛选">
+                <aside class="browse-filters" aria-label=t.filters>
                     <FacetPanel listing path=PATH />
                 </aside>
                 <section class="browse-results" aria-labelledby="results-heading">
-                    <h2 id="results-heading" class="visually-hidden">"文章列表"</h2>
+                    <h2 id="results-heading" class="visually-hidden">{t.article_list}</h2>
                     <div class="results-bar">
-                        <p class="result-count" role="status">{move || format!("共 {} 篇", listing.with(|l| l.total))}</p>
+                        <p class="result-count" role="status">{move || lang.article_count(listing.with(|l| l.total))}</p>
                         <SortMenu listing path=PATH />
-                        <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="全部文章" />
+                        <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.all_articles />
                     </div>
                     <ActiveFilters listing path=PATH />
                     {results(listing, PATH, "card-list", move |i, terms| {
@@ -65,16 +68,18 @@ pub fn ArticlesPage() -> impl IntoView {
 #[component]
 pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoView {
     let all_current = current.is_none();
+    let lang = lang();
+    let t = lang.ui();
     view! {
-        <nav class="chips" aria-label="文章分类">
-            <A href=site_href("/articles") attr:class="chip" attr:aria-current=all_current.then_some("page")>"全部"</A>
+        <nav class="chips" aria-label=t.categories_nav>
+            <A href=site_href("/articles") attr:class="chip" attr:aria-current=all_current.then_some("page")>{t.all_categories}</A>
             {bundle
                 .taxonomies
                 .categories
                 .iter()
                 .map(|c| {
                     let is_current = current.as_deref() == Some(c.id.as_str());
-                    let (href, name) = (site_href(&format!("/categories/{}", c.id)), c.name.clone());
+                    let (href, name) = (site_href(&format!("/categories/{}", c.id)), c.label(lang).to_string());
                     view! {
                         <A href=href attr:class="chip" attr:aria-current=is_current.then_some("page")>
                             {name}
@@ -89,10 +94,11 @@ pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoVie
 /// A list of article cards, with a count.
 #[component]
 pub fn ArticleList(articles: Vec<Article>, bundle: Arc<Bundle>) -> impl IntoView {
-    let count = articles.len();
+    let lang = lang();
+    let count = lang.article_count(articles.len());
     view! {
-        <h2 class="visually-hidden">"文章列表"</h2>
-        <p class="result-count">"共 " {count} " 篇"</p>
+        <h2 class="visually-hidden">{lang.ui().article_list}</h2>
+        <p class="result-count">{count}</p>
         <div class="card-list">
             {articles.into_iter().map(|a| view! { <ArticleCard article=a bundle=bundle.clone() /> }).collect_view()}
         </div>

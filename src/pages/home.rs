@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::components::cards::{ArticleCard, ArticleLinks, ProjectCard};
 use crate::components::meta::{PageHead, PageInfo};
 use crate::components::states::with_bundle;
+use crate::i18n::ui;
 use crate::state::site_href;
 
 /// The home page.
@@ -29,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
         let most_viewed: Vec<_> = bundle.most_viewed(5).into_iter().cloned().collect();
         let b = bundle.clone();
         let b2 = bundle.clone();
+        let t = ui();
         view! {
             <PageHead
                 info=PageInfo { title: site.name.clone(), description: site.description.clone(), path: "/".into(), image: None, kind: "website" }
@@ -40,25 +42,25 @@ pub fn HomePage() -> impl IntoView {
             </section>
             <div class="home-grid">
                 <section class="home-latest" aria-labelledby="latest-heading">
-                    <h2 id="latest-heading">"最新动态"</h2>
+                    <h2 id="latest-heading">{t.latest}</h2>
                     <div class="card-list">
                         {latest.into_iter().map(|a| view! { <ArticleCard article=a bundle=b.clone() /> }).collect_view()}
                     </div>
-                    <p class="more"><A href=site_href("/articles")>"全部文章 →"</A></p>
+                    <p class="more"><A href=site_href("/articles")>{t.all_articles_more}</A></p>
                 </section>
                 <aside class="home-side">
                     <section aria-labelledby="popular-heading">
-                        <h2 id="popular-heading">"阅读排行"</h2>
+                        <h2 id="popular-heading">{t.most_read}</h2>
                         <ArticleLinks articles=most_viewed numbered=true />
                     </section>
                 </aside>
             </div>
             <section class="home-projects" aria-labelledby="featured-heading">
-                <h2 id="featured-heading">"重点项目"</h2>
+                <h2 id="featured-heading">{t.featured_projects}</h2>
                 <div class="card-grid">
                     {featured.into_iter().map(|p| view! { <ProjectCard project=p bundle=b2.clone() /> }).collect_view()}
                 </div>
-                <p class="more"><A href=site_href("/projects")>"全部项目 →"</A></p>
+                <p class="more"><A href=site_href("/projects")>{t.all_projects_more}</A></p>
             </section>
         }
     })

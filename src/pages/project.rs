@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
 
+use crate::i18n::{lang, ui};
+
 use crate::components::blocks::{BodyBlocks, Picture};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
@@ -25,15 +27,17 @@ pub fn ProjectPage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         match bundle.project(&id).cloned() {
             Some(project) => view! { <ProjectView project bundle /> }.into_any(),
-            None => view! { <NotFound what="找不到这个项目" /> }.into_any(),
+            None => view! { <NotFound what=ui().not_found_project /> }.into_any(),
         }
     })
 }
 
 #[component]
 fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
-    let facts = key_facts(&project, &bundle);
-    let timeline = timeline(&project);
+    let lang = lang();
+    let t = lang.ui();
+    let facts = key_facts(&project, &bundle, lang);
+    let timeline = timeline(&project, lang);
     let today = use_today();
     let articles: Vec<_> = bundle
         .articles_for_project(&project)
@@ -57,7 +61,7 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
             }
             bundle=bundle.clone()
         />
-        <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::link("投资项目", "/projects"), Crumb::here(project.name.clone())] />
+        <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::link(t.investment_projects, "/projects"), Crumb::here(project.name.clone())] />
         <article class="project">
             <header class="project-header">
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
@@ -83,17 +87,17 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
             </dl>
             {(!project.capacity.is_empty()).then(|| view! {
                 <section aria-labelledby="capacity-heading">
-                    <h2 id="capacity-heading">"产能"</h2>
+                    <h2 id="capacity-heading">{t.capacity}</h2>
                     <ul class="capacity">
                         {project.capacity.iter().map(|c| view! {
-                            <li><span>{c.product.clone()}</span><strong>{format_quantity(c.quantity, Lang::Zh)} {c.unit.clone()}</strong></li>
+                            <li><span>{c.product.clone()}</span><strong>{format_quantity(c.quantity, lang)} {c.unit.clone()}</strong></li>
                         }).collect_view()}
                     </ul>
                 </section>
             })}
             {(!timeline.is_empty()).then(|| view! {
                 <section aria-labelledby="timeline-heading">
-                    <h2 id="timeline-heading">"项目进度"</h2>
+                    <h2 id="timeline-heading">{t.timeline}</h2>
                     <ol class="timeline">
                         {timeline.into_iter().map(|(label, date)| {
                             let done = today.as_ref().is_some_and(|t| date <= *t);
@@ -109,21 +113,21 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
             })}
             {(!project.description.is_empty()).then(|| view! {
                 <section aria-labelledby="about-heading">
-                    <h2 id="about-heading">"项目介绍"</h2>
+                    <h2 id="about-heading">{t.about_project}</h2>
                     <BodyBlocks blocks=project.description.clone() />
                 </section>
             })}
         </article>
         {(!articles.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="project-news-heading">
-                <h2 id="project-news-heading">"项目动态"</h2>
+                <h2 id="project-news-heading">{t.project_news}</h2>
                 <ArticleLinks articles with_summary=true />
             </section>
         })}
         <ContactCard contact=bundle.site.contact.clone() />
         {(!related.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-projects-heading">
-                <h2 id="related-projects-heading">"相关项目"</h2>
+                <h2 id="related-projects-heading">{t.related_projects}</h2>
                 <div class="card-grid">
                     {related.into_iter().map(|p| view! { <ProjectCard project=p bundle=b.clone() /> }).collect_view()}
                 </div>
@@ -133,38 +137,48 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
 }
 
 /// Label, value and tooltip of each known fact, in reading order.
-fn key_facts(project: &Project, bundle: &Bundle) -> Vec<(&'static str, String, Option<String>)> {
+fn key_facts(
+    project: &Project,
+    bundle: &Bundle,
+    lang: Lang,
+) -> Vec<(&'static str, String, Option<String>)> {
+    let t = lang.ui();
     let mut facts = Vec::new();
     if let Some(i) = project.investment {
-        facts.push(("总投资", i.format(Lang::Zh), Some(i.format_exact(Lang::Zh))));
+        facts.push((
+            t.fact_investment,
+            i.format(lang),
+            Some(i.format_exact(lang)),
+        ));
     }
-    if let Some(t) = bundle.industry(&project.industry) {
-        facts.push(("产业", t.name.clone(), None));
+    if let Some(term) = bundle.industry(&project.industry) {
+        facts.push((t.fact_industry, term.label(lang).to_string(), None));
     }
-    if let Some(t) = bundle.district(&project.district) {
-        facts.push(("所在区", t.name.clone(), None));
+    if let Some(term) = bundle.district(&project.district) {
+        facts.push((t.fact_district, term.label(lang).to_string(), None));
     }
     if let Some(p) = project.park.as_deref().and_then(|p| bundle.park(p)) {
-        facts.push(("园区", p.name.clone(), None));
+        facts.push((t.fact_park, p.label(lang).to_string(), None));
     }
-    facts.push(("投资方", project.investor.clone(), None));
+    facts.push((t.fact_investor, project.investor.clone(), None));
     if !project.partners.is_empty() {
-        facts.push(("合作方", project.partners.join("、"), None));
+        facts.push((t.fact_partners, lang.join(&project.partners), None));
     }
     if let Some(mu) = project.land_mu {
-        facts.push(("用地", format!("{}亩", format_quantity(mu, Lang::Zh)), None));
+        facts.push((t.fact_land, lang.land_mu(mu), None));
     }
     facts
 }
 
 /// The milestones that have dates, in order.
-fn timeline(project: &Project) -> Vec<(&'static str, Date)> {
+fn timeline(project: &Project, lang: Lang) -> Vec<(&'static str, Date)> {
     let d = &project.dates;
+    let t = lang.ui();
     [
-        ("签约", &d.signed),
-        ("开工", &d.started),
-        ("计划竣工", &d.completion_planned),
-        ("竣工投产", &d.completion_actual),
+        (t.milestone_signed, &d.signed),
+        (t.milestone_started, &d.started),
+        (t.milestone_planned, &d.completion_planned),
+        (t.milestone_completed, &d.completion_actual),
     ]
     .into_iter()
     .filter_map(|(label, date)| date.clone().map(|date| (label, date)))

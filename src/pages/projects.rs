@@ -10,6 +10,7 @@ use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
+use crate::i18n::lang;
 use crate::state::list_index;
 
 const PATH: &str = "/projects";
@@ -26,24 +27,26 @@ pub fn ProjectsPage() -> impl IntoView {
             crate::browser::timed("parkreader:search", || index.run(&query))
         });
         let b = bundle.clone();
+        let lang = lang();
+        let t = lang.ui();
         view! {
             <PageHead
-                info=PageInfo { title: "投资项目".into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
+                info=PageInfo { title: t.investment_projects.into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
                 bundle=bundle.clone()
             />
-            <Breadcrumb crumbs=vec![Crumb::link("首页", "/"), Crumb::here("投资项目")] />
-            <h1>"投资项目"</h1>
-            <SearchBox state path=PATH label="搜索项目" placeholder="搜索项目、投资方、产品，如：无人机" />
+            <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.investment_projects)] />
+            <h1>{t.investment_projects}</h1>
+            <SearchBox state path=PATH label=t.search_projects placeholder=t.search_projects_hint />
             <div class="browse" on:click=move |_| state.write_url()>
-                <aside class="browse-filters" aria-label="筛选">
+                <aside class="browse-filters" aria-label=t.filters>
                     <FacetPanel listing path=PATH />
                 </aside>
                 <section class="browse-results" aria-labelledby="results-heading">
-                    <h2 id="results-heading" class="visually-hidden">"项目列表"</h2>
+                    <h2 id="results-heading" class="visually-hidden">{t.project_list}</h2>
                     <div class="results-bar">
-                        <p class="result-count" role="status">{move || format!("共 {} 个项目", listing.with(|l| l.total))}</p>
+                        <p class="result-count" role="status">{move || lang.project_count(listing.with(|l| l.total))}</p>
                         <SortMenu listing path=PATH />
-                        <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title="投资项目" />
+                        <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.investment_projects />
                     </div>
                     <ActiveFilters listing path=PATH />
                     {results(listing, PATH, "card-grid", move |i, terms| {

@@ -32,24 +32,33 @@ async function violations(page) {
     `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-for (const [mobile, colorScheme] of [[true, 'light'], [false, 'light'], [true, 'dark']]) {
-  test(`axe-core finds no violations on any page type (${mobile ? 'phone' : 'desktop'}, ${colorScheme})`, async () => {
+const RUNS = [
+  [true, 'light', 'zh'], [false, 'light', 'zh'], [true, 'dark', 'zh'],
+  [true, 'light', 'en'], [false, 'dark', 'en'],
+];
+for (const [mobile, colorScheme, lang] of RUNS) {
+  test(`axe-core finds no violations on any page type (${mobile ? 'phone' : 'desktop'}, ${colorScheme}, ${lang})`, async () => {
     const server = await serve();
     const browser = await launch();
     try {
       const page = await newPage(browser, { mobile, colorScheme });
+      if (lang === 'en') {
+        // The reader chose English on this device before.
+        await page.context().addInitScript(() => localStorage.setItem('parkreader:lang', 'en'));
+      }
       const found = [];
       for (const path of PAGES) {
         await page.goto(server.url + path);
         for (const v of await violations(page)) found.push(`${path} static: ${v}`);
         await page.locator('#app:not([data-prerendered])').waitFor();
         await page.locator('.loading').waitFor({ state: 'detached' });
+        assert.equal(await page.getAttribute('html', 'lang'), lang === 'en' ? 'en' : 'zh-CN', path);
         for (const v of await violations(page)) found.push(`${path} live: ${v}`);
       }
       // The share sheet, open.
       await page.goto(`${server.url}/articles/${article.id}`);
       await page.locator('#app:not([data-prerendered])').waitFor();
-      await page.getByRole('button', { name: /分享/ }).first().click();
+      await page.getByRole('button', { name: lang === 'en' ? 'Share' : '分享' }).first().click();
       await page.getByRole('dialog').waitFor();
       for (const v of await violations(page)) found.push(`share sheet: ${v}`);
       assert.deepEqual(found, []);

@@ -1,0 +1,93 @@
+//! The interface language: zh-CN unless the reader chose English on this device.
+//!
+//! The choice is one signal in context ([`Locale`]) and one key in `localStorage`. Switching
+//! rebuilds the app's frame under the router (see [`crate::app::App`]), so components read the
+//! language once, untracked, with [`lang`] or [`ui`]; nothing else needs to follow it. The
+//! words themselves live in `parkreader_core::i18n`, tested natively. Prerendered pages are
+//! Chinese; a reader who chose English sees English once the app starts.
+
+use leptos::prelude::*;
+use parkreader_core::i18n::Ui;
+use parkreader_core::Lang;
+
+use crate::offline::{storage_get, storage_set};
+
+const KEY: &str = "parkreader:lang";
+
+/// The interface language, provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct Locale(pub RwSignal<Lang>);
+
+impl Locale {
+    /// Provides the language this device chose before (Chinese if none) and sets `<html lang>`.
+    pub fn provide() -> Locale {
+        let locale = Locale(RwSignal::new(saved()));
+        apply(locale.0.get_untracked());
+        provide_context(locale);
+        locale
+    }
+
+    /// Switches to `lang`, remembers it and sets `<html lang>`.
+    pub fn set(self, lang: Lang) {
+        storage_set(KEY, lang.code());
+        apply(lang);
+        self.0.set(lang);
+    }
+}
+
+/// The language chosen on this device before, if any.
+pub fn saved() -> Lang {
+    storage_get(KEY)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// The current interface language; Chinese where none is provided (prerendering).
+pub fn lang() -> Lang {
+    use_context::<Locale>()
+        .map(|l| l.0.get_untracked())
+        .unwrap_or_default()
+}
+
+/// The interface's fixed strings in the current language.
+pub fn ui() -> &'static Ui {
+    lang().ui()
+}
+
+fn apply(lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = lang;
+}
+
+/// The switch to the other language, named in that language ("English" / "中文").
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let locale = use_context::<Locale>();
+    let t = ui();
+    let switch = move |_| {
+        if let Some(locale) = locale {
+            locale.set(locale.0.get_untracked().other());
+            // The app is rebuilt in the new language; keep the keyboard where it was.
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("lang-switch") {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
+    };
+    view! {
+        <button id="lang-switch" type="button" class="lang-switch" lang=t.other_language_code title=t.switch_language on:click=switch>
+            {t.other_language}
+        </button>
+    }
+}
