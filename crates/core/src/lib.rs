@@ -5,7 +5,7 @@
 //! a page ([`links`]), lookups and related items ([`catalog`]), search ([`text`], [`search`]),
 //! list views kept in the URL ([`query`]) and answered with facet counts ([`browse`]), and the
 //! reader's bookmarks and history ([`library`]), and the interface's words in both languages
-//! ([`i18n`]).
+//! ([`i18n`]), and the part of a bundle one page shows ([`part`]).
 //! All of it is tested natively.
 
 pub mod browse;
@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod library;
 pub mod links;
 pub mod money;
+pub mod part;
 pub mod query;
 pub mod search;
 pub mod share;
