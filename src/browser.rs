@@ -185,3 +185,50 @@ pub async fn share_natively(title: &str, url: &str) -> bool {
         Err(_) => false,
     }
 }
+
+/// The id of the `<script type="application/json">` a prerendered detail page carries its part
+/// of the bundle in (`parkreader_core::part`).
+pub const PART_ID: &str = "parkreader-part";
+
+/// The part of the bundle embedded in this page, if it has one. A part that does not parse is
+/// logged and ignored: the app then fetches the whole bundle instead.
+pub fn embedded_part() -> Option<parkreader_core::Bundle> {
+    let element = web_sys::window()?.document()?.get_element_by_id(PART_ID)?;
+    let text = element.text_content()?;
+    // Read once; the app holds it from here.
+    element.remove();
+    match parkreader_core::parse_bundle(&text) {
+        Ok(bundle) => Some(bundle),
+        Err(e) => {
+            web_sys::console::warn_1(&format!("{PART_ID}: {e}").into());
+            None
+        }
+    }
+}
+
+/// From a page that holds only its part of the bundle, links to other pages of the site load
+/// those pages (each prerendered with its own part) instead of rendering them in place.
+///
+/// The router follows link clicks with a listener on `window`; this one, on `document`, stops
+/// a link click from reaching it and leaves the browser's own navigation to happen.
+#[cfg(target_arch = "wasm32")]
+pub fn follow_links_with_page_loads() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .is_some();
+        if on_link && !ev.default_prevented() {
+            ev.stop_propagation();
+        }
+    });
+    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
+}

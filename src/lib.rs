@@ -18,7 +18,8 @@ pub mod state;
 ///
 /// On a prerendered page (`data-prerendered` on `#app`) the static content stays on screen
 /// while the bundle downloads; the app then mounts over it with the same markup, so nothing
-/// flashes or moves. On the plain shell (404.html, filtered lists) the app mounts at once and
+/// flashes or moves. A detail page embeds the part of the bundle it shows
+/// (`parkreader_core::part`), and the app mounts from that at once. On the plain shell (404.html, filtered lists) the app mounts at once and
 /// shows its loading skeleton.
 #[cfg(feature = "csr")]
 pub fn start() {
@@ -59,6 +60,12 @@ pub fn start() {
         .forget();
     };
     if prerendered {
+        // A detail page carries the part of the bundle it shows: no download at all.
+        if let Some(part) = browser::embedded_part() {
+            browser::follow_links_with_page_loads();
+            mount(Some((state::Load::Ready(Arc::new(part)), None)));
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             match state::fetch_bundle(false).await {
                 Ok(bundle) => mount(Some((state::Load::Ready(Arc::new(bundle)), None))),

@@ -63,7 +63,7 @@ pub fn render_page(
 pub fn related_for_build(bundle: &Bundle) -> Arc<RelatedArticles> {
     Arc::new(RelatedArticles::compute(
         bundle,
-        crate::pages::article::RELATED,
+        parkreader_core::part::RELATED_ARTICLES,
     ))
 }
 

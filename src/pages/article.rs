@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use parkreader_core::catalog::RelatedArticles;
+use parkreader_core::part::{ARTICLE_PROJECTS, RELATED_ARTICLES};
 use parkreader_core::{parse_body, Article, Bundle};
 
 use crate::browser;
@@ -35,9 +36,6 @@ pub fn ArticlePage() -> impl IntoView {
     })
 }
 
-/// How many related articles an article page lists.
-pub const RELATED: usize = 8;
-
 #[component]
 fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     let site = &bundle.site;
@@ -51,13 +49,13 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     let (older, newer) = (older.cloned(), newer.cloned());
     // A build that renders every article computes them all at once (see `render_page`).
     let related: Vec<Article> = use_context::<Arc<RelatedArticles>>()
-        .and_then(|all| all.get(&bundle, &article, RELATED))
-        .unwrap_or_else(|| bundle.related_articles(&article, RELATED))
+        .and_then(|all| all.get(&bundle, &article, RELATED_ARTICLES))
+        .unwrap_or_else(|| bundle.related_articles(&article, RELATED_ARTICLES))
         .into_iter()
         .cloned()
         .collect();
     let projects: Vec<_> = bundle
-        .projects_for_article(&article, 4)
+        .projects_for_article(&article, ARTICLE_PROJECTS)
         .into_iter()
         .cloned()
         .collect();

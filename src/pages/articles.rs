@@ -91,14 +91,11 @@ pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoVie
     }
 }
 
-/// A list of article cards, with a count.
+/// A list of article cards.
 #[component]
 pub fn ArticleList(articles: Vec<Article>, bundle: Arc<Bundle>) -> impl IntoView {
-    let lang = lang();
-    let count = lang.article_count(articles.len());
     view! {
-        <h2 class="visually-hidden">{lang.ui().article_list}</h2>
-        <p class="result-count">{count}</p>
+        <h2 class="visually-hidden">{lang().ui().article_list}</h2>
         <div class="card-list">
             {articles.into_iter().map(|a| view! { <ArticleCard article=a bundle=bundle.clone() /> }).collect_view()}
         </div>

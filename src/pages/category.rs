@@ -9,6 +9,7 @@ use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::states::{with_bundle, NotFound};
 use crate::i18n::lang;
 use crate::state::site_href;
+use parkreader_core::part::CATEGORY_NEWEST;
 
 /// A category page; not-found for an unknown category.
 #[component]
@@ -22,9 +23,11 @@ pub fn CategoryPage() -> impl IntoView {
             return view! { <NotFound what=t.not_found_category /> }.into_any();
         };
         let name = category.label(lang).to_string();
+        // The newest; the rest are a search away (a category of a large site holds thousands).
         let articles = bundle
             .articles_in_category(&id)
             .into_iter()
+            .take(CATEGORY_NEWEST)
             .cloned()
             .collect();
         view! {

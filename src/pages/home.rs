@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use parkreader_core::part::{HOME_FEATURED, HOME_LATEST, HOME_MOST_READ};
 
 use crate::components::cards::{ArticleCard, ArticleLinks, ProjectCard};
 use crate::components::meta::{PageHead, PageInfo};
@@ -17,17 +18,21 @@ pub fn HomePage() -> impl IntoView {
         let latest: Vec<_> = bundle
             .articles_newest()
             .into_iter()
-            .take(6)
+            .take(HOME_LATEST)
             .cloned()
             .collect();
         let featured: Vec<_> = bundle
             .projects_newest(true)
             .into_iter()
             .filter(|p| p.featured)
-            .take(4)
+            .take(HOME_FEATURED)
             .cloned()
             .collect();
-        let most_viewed: Vec<_> = bundle.most_viewed(5).into_iter().cloned().collect();
+        let most_viewed: Vec<_> = bundle
+            .most_viewed(HOME_MOST_READ)
+            .into_iter()
+            .cloned()
+            .collect();
         let b = bundle.clone();
         let b2 = bundle.clone();
         let t = ui();

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use parkreader_core::part::RELATED_PROJECTS;
 use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
 
 use crate::i18n::{lang, ui};
@@ -45,7 +46,7 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
         .cloned()
         .collect();
     let related: Vec<_> = bundle
-        .related_projects(&project, 4)
+        .related_projects(&project, RELATED_PROJECTS)
         .into_iter()
         .cloned()
         .collect();

@@ -28,19 +28,25 @@ async function withBrokenSite(breakIt, run) {
   }
 }
 
+// The article list is prerendered and downloads the site's bundle; a detail page carries its own
+// part of it and needs no download (the last test).
+const newestTitle = [...SAMPLE.articles].sort((a, b) => b.published.localeCompare(a.published))[0].title;
+
 test('a prerendered page keeps its content when the data is invalid, names the problem, and retry recovers', async () => {
   await withBrokenSite((file) => copyFileSync(join(ROOT, 'tests/fixtures/broken/dangling-references.json'), file), async (server, repair) => {
     const page = await newPage(browser);
-    await page.goto(`${server.url}/articles/${article.id}`);
+    await page.goto(`${server.url}/articles`);
     const notice = page.getByRole('alert');
     await expect(notice.getByText('内容数据有误')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
+    await expect(page.getByRole('link', { name: newestTitle }).first()).toBeVisible();
     await notice.getByText('技术细节').click();
     await expect(notice.getByText('articles[0].category: "news" is not a category in taxonomies.categories')).toBeVisible();
     // The publisher fixes the file; the reader taps retry and the app takes over.
     repair();
     await notice.getByRole('button', { name: '重试' }).click();
-    await expect(page.locator('.byline time')).toHaveText(/前|今天|昨天/);
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
     await expect(page.getByRole('alert')).toBeHidden();
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -68,9 +74,9 @@ test('a page the app builds itself shows the error screen, and retry loads the f
 test('data that is not JSON is reported with line and column', async () => {
   await withBrokenSite((file) => copyFileSync(join(ROOT, 'tests/fixtures/broken/not-json.json'), file), async (server) => {
     const page = await newPage(browser);
-    await page.goto(server.url + '/');
+    await page.goto(server.url + '/projects');
     await expect(page.getByRole('alert').getByText('内容数据有误')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.site.name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
     await page.getByText('技术细节').click();
     await expect(page.getByText('the bundle is not valid JSON (line 5, column 3)')).toBeVisible();
     await page.context().close();
@@ -80,11 +86,30 @@ test('data that is not JSON is reported with line and column', async () => {
 test('missing data (an old cached page after a new deploy) keeps the page readable', async () => {
   await withBrokenSite((file) => rmSync(file), async (server) => {
     const page = await newPage(browser);
-    await page.goto(`${server.url}/articles/${article.id}`);
+    await page.goto(`${server.url}/articles`);
     await expect(page.getByRole('alert').getByText('找不到内容数据')).toBeVisible();
     await expect(page.getByRole('alert').getByText('HTTP 404')).toBeVisible();
-    await expect(page.getByText(article.body.find((b) => b.type === 'paragraph').text)).toBeVisible();
+    await expect(page.getByRole('link', { name: newestTitle }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: '重试' })).toBeVisible();
+    await page.context().close();
+  });
+});
+
+test('a detail page carries its own data: it comes alive with the site bundle gone', async () => {
+  await withBrokenSite((file) => rmSync(file), async (server) => {
+    const page = await newPage(browser);
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByText(article.body.find((b) => b.type === 'paragraph').text)).toBeVisible();
+    // Live: relative dates and a working share sheet, with no alert and no data download.
+    await expect(page.locator('.byline time')).toHaveText(/前|今天|昨天/);
+    await page.getByRole('button', { name: '分享' }).first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(requests.filter((p) => p.startsWith('/data/')), []);
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 });

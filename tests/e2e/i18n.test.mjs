@@ -108,7 +108,7 @@ test('no Chinese interface word is left on an English page', async () => {
     // The interface's own text: the page's text with the content (from the bundle) removed.
     const text = await page.evaluate(() => {
       const clone = document.body.cloneNode(true);
-      clone.querySelectorAll('.lang-switch').forEach((el) => el.remove());
+      clone.querySelectorAll('.lang-switch, script').forEach((el) => el.remove());
       return clone.innerText;
     });
     const content = [

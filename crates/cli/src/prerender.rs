@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use parkreader::state::BasePath;
+use parkreader_core::part::{page_part, Page};
 use parkreader_core::text::escape_html;
 use parkreader_core::{parse_body, parse_bundle, Bundle};
 
@@ -124,12 +125,23 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     let related = parkreader::prerender::related_for_build(&bundle);
     // Pages are independent: rendered on every core.
     crate::progress::each_in_parallel("pages", &routes, |route| {
-        let html = parkreader::prerender::render_page(
-            &shell,
-            bundle.clone(),
-            route,
-            Some(related.clone()),
-        )
+        // A detail page is rendered from, and carries, the part of the bundle it shows; a list
+        // page renders the whole bundle and the app downloads it.
+        let part =
+            Page::from_path(route).and_then(|page| page_part(&bundle, &page, Some(&related)));
+        let html = match part {
+            Some(part) => {
+                let json = part_json(&part)?;
+                parkreader::prerender::render_page(&shell, Arc::new(part), route, None)
+                    .and_then(|html| embed_part(&html, &json))
+            }
+            None => parkreader::prerender::render_page(
+                &shell,
+                bundle.clone(),
+                route,
+                Some(related.clone()),
+            ),
+        }
         .ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
@@ -147,6 +159,25 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     // Last, so that every file above has its compressed copies.
     crate::offline::precompress(dist)?;
     Ok(routes.len())
+}
+
+/// A page's part as JSON that cannot end the `<script>` element it sits in: every `<` (which
+/// JSON only has inside strings) is written `\u003c`.
+fn part_json(part: &Bundle) -> io::Result<String> {
+    let json = serde_json::to_string(part).map_err(io::Error::other)?;
+    Ok(json.replace('<', "\\u003c"))
+}
+
+/// `html` with the part as a JSON data block at the end of `<body>`. Being data, not script, it
+/// never runs, and the Content-Security-Policy has nothing to allow for it.
+fn embed_part(html: &str, json: &str) -> Option<String> {
+    let end = html.rfind("</body>")?;
+    Some(format!(
+        "{}<script type=\"application/json\" id=\"{}\">{json}</script>\n  {}",
+        &html[..end],
+        parkreader::browser::PART_ID,
+        &html[end..]
+    ))
 }
 
 /// `/data/bundle.json` → `/data/bundle-<16 hex digits of its content's FNV-1a hash>.json`.

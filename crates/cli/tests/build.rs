@@ -204,3 +204,38 @@ fn related_articles_computed_together_match_one_by_one() {
         );
     }
 }
+
+/// Every detail page renders the same from the part of the bundle it carries as from the whole
+/// bundle, on a generated corpus with many ties: the app taking over a page from its part shows
+/// what the page showed.
+#[test]
+fn every_page_renders_the_same_from_its_part() {
+    use parkreader_core::part::{page_part, Page};
+    use std::sync::Arc;
+
+    let bundle = Arc::new(parkreader_cli::generate::corpus(300, 5));
+    let related = parkreader::prerender::related_for_build(&bundle);
+    let mut pages = 0;
+    for route in parkreader_cli::prerender::routes(&bundle) {
+        let Some(page) = Page::from_path(&route) else {
+            continue;
+        };
+        let part = page_part(&bundle, &page, Some(&related)).unwrap();
+        // As the app reads it: through JSON and validation.
+        let part = parkreader_core::parse_bundle(&serde_json::to_string(&part).unwrap())
+            .unwrap_or_else(|e| panic!("{route}: {e}"));
+        assert!(part.articles.len() < 40, "{route}: {}", part.articles.len());
+        let whole = parkreader::prerender::render_page(
+            SHELL,
+            bundle.clone(),
+            &route,
+            Some(related.clone()),
+        )
+        .unwrap();
+        let from_part =
+            parkreader::prerender::render_page(SHELL, Arc::new(part), &route, None).unwrap();
+        assert_eq!(from_part, whole, "{route}");
+        pages += 1;
+    }
+    assert!(pages > 300, "{pages}");
+}

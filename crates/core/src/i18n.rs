@@ -95,7 +95,7 @@ ui_text! {
     try_instead: "可以试试：", "Try:";
     categories_nav: "文章分类", "Categories";
     all_categories: "全部", "All";
-    search_in_category: "在本分类中搜索和筛选 →", "Search and filter in this category →";
+    search_in_category: "本分类全部文章：搜索和筛选 →", "Every article in this category: search and filter →";
 
     article_here: "正文", "Article";
     source: "来源：", "Source: ";
