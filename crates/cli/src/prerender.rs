@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use parkreader::state::BasePath;
-use parkreader_core::part::{page_part, Page};
+use parkreader_core::part::{page_part, Page, SitePlan};
 use parkreader_core::text::escape_html;
 use parkreader_core::{parse_body, parse_bundle, Bundle};
 
@@ -122,25 +122,20 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     }
     let bundle = Arc::new(bundle);
     let routes = routes(&bundle);
-    let related = parkreader::prerender::related_for_build(&bundle);
+    // Every detail page's lists at once (asked page by page, they scan the whole bundle).
+    let plan = SitePlan::compute(&bundle);
     // Pages are independent: rendered on every core.
     crate::progress::each_in_parallel("pages", &routes, |route| {
         // A detail page is rendered from, and carries, the part of the bundle it shows; a list
         // page renders the whole bundle and the app downloads it.
-        let part =
-            Page::from_path(route).and_then(|page| page_part(&bundle, &page, Some(&related)));
+        let part = Page::from_path(route).and_then(|page| page_part(&bundle, &page, Some(&plan)));
         let html = match part {
             Some(part) => {
                 let json = part_json(&part)?;
                 parkreader::prerender::render_page(&shell, Arc::new(part), route, None)
                     .and_then(|html| embed_part(&html, &json))
             }
-            None => parkreader::prerender::render_page(
-                &shell,
-                bundle.clone(),
-                route,
-                Some(related.clone()),
-            ),
+            None => parkreader::prerender::render_page(&shell, bundle.clone(), route, None),
         }
         .ok_or_else(|| {
             io::Error::new(

@@ -215,12 +215,13 @@ fn every_page_renders_the_same_from_its_part() {
 
     let bundle = Arc::new(parkreader_cli::generate::corpus(300, 5));
     let related = parkreader::prerender::related_for_build(&bundle);
+    let plan = parkreader_core::part::SitePlan::compute(&bundle);
     let mut pages = 0;
     for route in parkreader_cli::prerender::routes(&bundle) {
         let Some(page) = Page::from_path(&route) else {
             continue;
         };
-        let part = page_part(&bundle, &page, Some(&related)).unwrap();
+        let part = page_part(&bundle, &page, Some(&plan)).unwrap();
         // As the app reads it: through JSON and validation.
         let part = parkreader_core::parse_bundle(&serde_json::to_string(&part).unwrap())
             .unwrap_or_else(|e| panic!("{route}: {e}"));
@@ -238,4 +239,53 @@ fn every_page_renders_the_same_from_its_part() {
         pages += 1;
     }
     assert!(pages > 300, "{pages}");
+}
+
+/// The plan a build makes of every page lists what each page would find for itself, on a
+/// generated corpus with many ties.
+#[test]
+fn the_site_plan_matches_each_page_asked_alone() {
+    use parkreader_core::part::{SitePlan, ARTICLE_PROJECTS, RELATED_PROJECTS};
+    let bundle = parkreader_cli::generate::corpus(1500, 11);
+    let plan = SitePlan::compute(&bundle);
+    let aids = |list: Vec<&parkreader_core::Article>| -> Vec<String> {
+        list.into_iter().map(|a| a.id.clone()).collect()
+    };
+    let pids = |list: Vec<&parkreader_core::Project>| -> Vec<String> {
+        list.into_iter().map(|p| p.id.clone()).collect()
+    };
+    let mut linked = 0;
+    for a in &bundle.articles {
+        let (o, n) = plan.neighbours(&bundle, a);
+        let (o2, n2) = bundle.neighbours_in_category(a);
+        assert_eq!(
+            (o.map(|x| &x.id), n.map(|x| &x.id)),
+            (o2.map(|x| &x.id), n2.map(|x| &x.id)),
+            "{}",
+            a.id
+        );
+        let expected = pids(bundle.projects_for_article(a, ARTICLE_PROJECTS));
+        linked += usize::from(!expected.is_empty());
+        assert_eq!(
+            pids(plan.projects_for_article(&bundle, a)),
+            expected,
+            "{}",
+            a.id
+        );
+    }
+    for p in &bundle.projects {
+        assert_eq!(
+            aids(plan.articles_for_project(&bundle, p)),
+            aids(bundle.articles_for_project(p)),
+            "{}",
+            p.id
+        );
+        assert_eq!(
+            pids(plan.related_projects(&bundle, p)),
+            pids(bundle.related_projects(p, RELATED_PROJECTS)),
+            "{}",
+            p.id
+        );
+    }
+    assert!(linked > 100, "{linked}");
 }

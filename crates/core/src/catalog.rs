@@ -158,21 +158,13 @@ impl Bundle {
 
     /// Projects an article is about (linked either way), then projects sharing its tags; up to `n`.
     pub fn projects_for_article(&self, article: &Article, n: usize) -> Vec<&Project> {
-        let mut scored: Vec<(u32, &Project)> = self
+        let scored: Vec<(u32, &Project)> = self
             .projects
             .iter()
-            .map(|p| {
-                let linked = article.related_projects.contains(&p.id)
-                    || p.related_articles.contains(&article.id);
-                (
-                    u32::from(linked) * 10 + count_shared(&article.tags, &p.tags),
-                    p,
-                )
-            })
+            .map(|p| (article_project_score(article, p), p))
             .filter(|(score, _)| *score > 0)
             .collect();
-        scored.sort_by_key(|(score, p)| (Reverse(*score), Reverse(p.date()), p.id.as_str()));
-        scored.into_iter().take(n).map(|(_, p)| p).collect()
+        best_projects(scored, n)
     }
 
     /// Articles about a project (linked either way), newest first.
@@ -190,22 +182,14 @@ impl Bundle {
 
     /// Up to `n` other projects in the same industry, park or with shared tags, best first.
     pub fn related_projects(&self, project: &Project, n: usize) -> Vec<&Project> {
-        let mut scored: Vec<(u32, &Project)> = self
+        let scored: Vec<(u32, &Project)> = self
             .projects
             .iter()
             .filter(|p| p.id != project.id)
-            .map(|p| {
-                let industry = u32::from(p.industry == project.industry) * 2;
-                let park = u32::from(p.park.is_some() && p.park == project.park);
-                (
-                    industry + park + count_shared(&project.tags, &p.tags) * 2,
-                    p,
-                )
-            })
+            .map(|p| (project_similarity(project, p), p))
             .filter(|(score, _)| *score > 0)
             .collect();
-        scored.sort_by_key(|(score, p)| (Reverse(*score), Reverse(p.date()), p.id.as_str()));
-        scored.into_iter().take(n).map(|(_, p)| p).collect()
+        best_projects(scored, n)
     }
 }
 
@@ -327,11 +311,31 @@ impl RelatedArticles {
 }
 
 /// An article's place in a newest-first list: greater comes first (ties: smaller id first).
-fn key(a: &Article) -> (&crate::Date, Reverse<&str>) {
+pub(crate) fn key(a: &Article) -> (&crate::Date, Reverse<&str>) {
     (&a.published, Reverse(a.id.as_str()))
 }
 
-fn sort_newest(list: &mut [&Article]) {
+/// How strongly project `p` belongs on `article`'s page: linked either way, then shared tags.
+pub(crate) fn article_project_score(article: &Article, p: &Project) -> u32 {
+    let linked =
+        article.related_projects.contains(&p.id) || p.related_articles.contains(&article.id);
+    u32::from(linked) * 10 + count_shared(&article.tags, &p.tags)
+}
+
+/// How alike two projects are: same industry, same park, shared tags.
+pub(crate) fn project_similarity(project: &Project, p: &Project) -> u32 {
+    let industry = u32::from(p.industry == project.industry) * 2;
+    let park = u32::from(p.park.is_some() && p.park == project.park);
+    industry + park + count_shared(&project.tags, &p.tags) * 2
+}
+
+/// Scored projects, best first (then newest, then by id), at most `n`.
+pub(crate) fn best_projects<'a>(mut scored: Vec<(u32, &'a Project)>, n: usize) -> Vec<&'a Project> {
+    scored.sort_by_key(|(score, p)| (Reverse(*score), Reverse(p.date()), p.id.as_str()));
+    scored.into_iter().take(n).map(|(_, p)| p).collect()
+}
+
+pub(crate) fn sort_newest(list: &mut [&Article]) {
     list.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
 }
 

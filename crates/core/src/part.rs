@@ -20,10 +20,12 @@
 //! Because a part lacks the rest of the site, the app follows links from such a page with a
 //! full page load rather than rendering the next page from the part.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::bundle::{Article, Bundle, Project};
-use crate::catalog::RelatedArticles;
+use crate::catalog::{
+    article_project_score, best_projects, key, project_similarity, sort_newest, RelatedArticles,
+};
 
 /// Newest articles on the home page.
 pub const HOME_LATEST: usize = 6;
@@ -78,15 +80,247 @@ impl<'a> Page<'a> {
     }
 }
 
+/// What every detail page lists, computed for all pages at once.
+///
+/// Asked page by page, previous/next, an article's projects and a project's articles each scan
+/// the whole bundle, so cutting every page of a 100,000-article site would take hours. The plan
+/// finds them through lists per category, tag, industry, park and link instead, with the same
+/// scores and orders as the `Bundle` methods (a test compares them on a generated corpus).
+pub struct SitePlan {
+    related: RelatedArticles,
+    articles: HashMap<String, usize>,
+    projects: HashMap<String, usize>,
+    /// Per article: the older and newer article of its category.
+    neighbours: Vec<(Option<usize>, Option<usize>)>,
+    /// Per article: `projects_for_article(_, ARTICLE_PROJECTS)`.
+    article_projects: Vec<Vec<usize>>,
+    /// Per project: `articles_for_project`.
+    project_articles: Vec<Vec<usize>>,
+    /// Per project: `related_projects(_, RELATED_PROJECTS)`.
+    related_projects: Vec<Vec<usize>>,
+}
+
+/// Scores the candidate projects once each and keeps the best `n`, as indices.
+struct Best<'a> {
+    projects: &'a [Project],
+    index: &'a HashMap<String, usize>,
+    seen: Vec<bool>,
+}
+
+impl Best<'_> {
+    fn of(
+        &mut self,
+        candidates: impl Iterator<Item = usize>,
+        score: impl Fn(&Project) -> u32,
+        n: usize,
+    ) -> Vec<usize> {
+        let mut scored = Vec::new();
+        let mut touched = Vec::new();
+        for j in candidates {
+            if !self.seen[j] {
+                self.seen[j] = true;
+                touched.push(j);
+                let s = score(&self.projects[j]);
+                if s > 0 {
+                    scored.push((s, &self.projects[j]));
+                }
+            }
+        }
+        for j in touched {
+            self.seen[j] = false;
+        }
+        best_projects(scored, n)
+            .into_iter()
+            .map(|p| self.index[&p.id])
+            .collect()
+    }
+}
+
+impl SitePlan {
+    /// Plans every page of `bundle` (a validated bundle: ids are unique).
+    pub fn compute(bundle: &Bundle) -> SitePlan {
+        let arts = &bundle.articles;
+        let projs = &bundle.projects;
+        let articles: HashMap<String, usize> = arts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let projects: HashMap<String, usize> = projs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+
+        // Previous/next: each category's articles in order, neighbours side by side.
+        let mut neighbours = vec![(None, None); arts.len()];
+        let mut by_category: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, a) in arts.iter().enumerate() {
+            by_category.entry(a.category.as_str()).or_default().push(i);
+        }
+        for list in by_category.values_mut() {
+            list.sort_by(|&x, &y| key(&arts[x]).cmp(&key(&arts[y])));
+            for (k, &i) in list.iter().enumerate() {
+                let older = k.checked_sub(1).map(|k| list[k]);
+                neighbours[i] = (older, list.get(k + 1).copied());
+            }
+        }
+
+        // Links between articles and projects, both ways.
+        let mut project_links: Vec<Vec<usize>> = vec![Vec::new(); projs.len()];
+        let mut article_links: Vec<Vec<usize>> = vec![Vec::new(); arts.len()];
+        for (i, a) in arts.iter().enumerate() {
+            for &j in a.related_projects.iter().filter_map(|p| projects.get(p)) {
+                project_links[j].push(i);
+                article_links[i].push(j);
+            }
+        }
+        for (j, p) in projs.iter().enumerate() {
+            for &i in p.related_articles.iter().filter_map(|a| articles.get(a)) {
+                project_links[j].push(i);
+                article_links[i].push(j);
+            }
+        }
+        let project_articles = project_links
+            .into_iter()
+            .map(|mut list| {
+                list.sort_unstable();
+                list.dedup();
+                let mut found: Vec<&Article> = list.iter().map(|&i| &arts[i]).collect();
+                sort_newest(&mut found);
+                found.iter().map(|a| articles[&a.id]).collect()
+            })
+            .collect();
+
+        // Projects per tag, industry and park: where a project's score can come from.
+        let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_industry: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_park: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, p) in projs.iter().enumerate() {
+            for t in &p.tags {
+                by_tag.entry(t.as_str()).or_default().push(j);
+            }
+            by_industry.entry(p.industry.as_str()).or_default().push(j);
+            if let Some(park) = &p.park {
+                by_park.entry(park.as_str()).or_default().push(j);
+            }
+        }
+        let mut best = Best {
+            projects: projs,
+            index: &projects,
+            seen: vec![false; projs.len()],
+        };
+        let article_projects = arts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let tagged = a
+                    .tags
+                    .iter()
+                    .filter_map(|t| by_tag.get(t.as_str()))
+                    .flatten();
+                best.of(
+                    article_links[i].iter().chain(tagged).copied(),
+                    |p| article_project_score(a, p),
+                    ARTICLE_PROJECTS,
+                )
+            })
+            .collect();
+        let related_projects = projs
+            .iter()
+            .enumerate()
+            .map(|(j, project)| {
+                let tagged = project.tags.iter().filter_map(|t| by_tag.get(t.as_str()));
+                let industry = by_industry.get(project.industry.as_str());
+                let park = project.park.as_deref().and_then(|p| by_park.get(p));
+                best.of(
+                    tagged
+                        .chain(industry)
+                        .chain(park)
+                        .flatten()
+                        .copied()
+                        .filter(|&o| o != j),
+                    |p| project_similarity(project, p),
+                    RELATED_PROJECTS,
+                )
+            })
+            .collect();
+
+        SitePlan {
+            related: RelatedArticles::compute(bundle, RELATED_ARTICLES),
+            articles,
+            projects,
+            neighbours,
+            article_projects,
+            project_articles,
+            related_projects,
+        }
+    }
+
+    /// Every article's related articles.
+    pub fn related(&self) -> &RelatedArticles {
+        &self.related
+    }
+
+    /// The older and newer article in `article`'s category.
+    pub fn neighbours<'b>(
+        &self,
+        bundle: &'b Bundle,
+        article: &Article,
+    ) -> (Option<&'b Article>, Option<&'b Article>) {
+        let Some(&(older, newer)) = self
+            .articles
+            .get(&article.id)
+            .and_then(|&i| self.neighbours.get(i))
+        else {
+            return (None, None);
+        };
+        let get = |i: Option<usize>| i.and_then(|i| bundle.articles.get(i));
+        (get(older), get(newer))
+    }
+
+    /// `projects_for_article(article, ARTICLE_PROJECTS)`.
+    pub fn projects_for_article<'b>(
+        &self,
+        bundle: &'b Bundle,
+        article: &Article,
+    ) -> Vec<&'b Project> {
+        self.articles
+            .get(&article.id)
+            .map(|&i| pick(&bundle.projects, &self.article_projects[i]))
+            .unwrap_or_default()
+    }
+
+    /// `articles_for_project(project)`.
+    pub fn articles_for_project<'b>(
+        &self,
+        bundle: &'b Bundle,
+        project: &Project,
+    ) -> Vec<&'b Article> {
+        self.projects
+            .get(&project.id)
+            .map(|&j| pick(&bundle.articles, &self.project_articles[j]))
+            .unwrap_or_default()
+    }
+
+    /// `related_projects(project, RELATED_PROJECTS)`.
+    pub fn related_projects<'b>(&self, bundle: &'b Bundle, project: &Project) -> Vec<&'b Project> {
+        self.projects
+            .get(&project.id)
+            .map(|&j| pick(&bundle.projects, &self.related_projects[j]))
+            .unwrap_or_default()
+    }
+}
+
+fn pick<'b, T>(all: &'b [T], indices: &[usize]) -> Vec<&'b T> {
+    indices.iter().filter_map(|&i| all.get(i)).collect()
+}
+
 /// The part of `bundle` that `page` shows, or `None` when the page's record does not exist.
 ///
-/// `related`, when given, holds every article's related articles computed at once (a build that
-/// cuts every page); otherwise they are computed for this article.
-pub fn page_part(
-    bundle: &Bundle,
-    page: &Page,
-    related: Option<&RelatedArticles>,
-) -> Option<Bundle> {
+/// `plan`, when given, is the plan of this same bundle, for a build that cuts every page;
+/// otherwise each list is computed for this page.
+pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Option<Bundle> {
     let mut articles: Vec<&Article> = Vec::new();
     let mut projects: Vec<&Project> = Vec::new();
     // The article whose body the page shows.
@@ -107,10 +341,13 @@ pub fn page_part(
             let article = bundle.article(id)?;
             own = Some(&article.id);
             articles.push(article);
-            let (older, newer) = bundle.neighbours_in_category(article);
+            let (older, newer) = match plan {
+                Some(plan) => plan.neighbours(bundle, article),
+                None => bundle.neighbours_in_category(article),
+            };
             articles.extend(older);
             articles.extend(newer);
-            match related.and_then(|r| r.get(bundle, article, RELATED_ARTICLES)) {
+            match plan.and_then(|p| p.related.get(bundle, article, RELATED_ARTICLES)) {
                 Some(list) => articles.extend(list),
                 None => articles.extend(bundle.related_articles(article, RELATED_ARTICLES)),
             }
@@ -121,13 +358,24 @@ pub fn page_part(
                     .iter()
                     .filter_map(|p| bundle.project(p)),
             );
-            projects.extend(bundle.projects_for_article(article, ARTICLE_PROJECTS));
+            match plan {
+                Some(plan) => projects.extend(plan.projects_for_article(bundle, article)),
+                None => projects.extend(bundle.projects_for_article(article, ARTICLE_PROJECTS)),
+            }
         }
         Page::Project(id) => {
             let project = bundle.project(id)?;
             projects.push(project);
-            articles.extend(bundle.articles_for_project(project));
-            projects.extend(bundle.related_projects(project, RELATED_PROJECTS));
+            match plan {
+                Some(plan) => {
+                    articles.extend(plan.articles_for_project(bundle, project));
+                    projects.extend(plan.related_projects(bundle, project));
+                }
+                None => {
+                    articles.extend(bundle.articles_for_project(project));
+                    projects.extend(bundle.related_projects(project, RELATED_PROJECTS));
+                }
+            }
         }
         Page::Category(id) => {
             bundle.category(id)?;
