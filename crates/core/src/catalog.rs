@@ -330,7 +330,7 @@ pub(crate) fn project_similarity(project: &Project, p: &Project) -> u32 {
 }
 
 /// Scored projects, best first (then newest, then by id), at most `n`.
-pub(crate) fn best_projects<'a>(mut scored: Vec<(u32, &'a Project)>, n: usize) -> Vec<&'a Project> {
+pub(crate) fn best_projects(mut scored: Vec<(u32, &Project)>, n: usize) -> Vec<&Project> {
     scored.sort_by_key(|(score, p)| (Reverse(*score), Reverse(p.date()), p.id.as_str()));
     scored.into_iter().take(n).map(|(_, p)| p).collect()
 }
