@@ -395,10 +395,8 @@ pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Optio
 fn cut(bundle: &Bundle, articles: &[&Article], projects: &[&Project], own: Option<&str>) -> Bundle {
     let article_ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     let project_ids: HashSet<&str> = projects.iter().map(|p| p.id.as_str()).collect();
-    let articles: Vec<Article> = bundle
-        .articles
-        .iter()
-        .filter(|a| article_ids.contains(a.id.as_str()))
+    let articles: Vec<Article> = in_bundle_order(&bundle.articles, articles)
+        .into_iter()
         .map(|a| {
             let mut a = a.clone();
             a.related_projects
@@ -416,10 +414,8 @@ fn cut(bundle: &Bundle, articles: &[&Article], projects: &[&Project], own: Optio
             a
         })
         .collect();
-    let projects: Vec<Project> = bundle
-        .projects
-        .iter()
-        .filter(|p| project_ids.contains(p.id.as_str()))
+    let projects: Vec<Project> = in_bundle_order(&bundle.projects, projects)
+        .into_iter()
         .map(|p| {
             let mut p = p.clone();
             p.related_articles
@@ -463,6 +459,21 @@ fn cut(bundle: &Bundle, articles: &[&Article], projects: &[&Project], own: Optio
         articles,
         projects,
     }
+}
+
+/// `chosen` (references into `all`) without repeats, in their order in `all`. A page picks a
+/// few dozen records; finding them by position keeps the cut from reading the whole list.
+fn in_bundle_order<'b, T>(all: &'b [T], chosen: &[&'b T]) -> Vec<&'b T> {
+    let size = std::mem::size_of::<T>().max(1);
+    let base = all.as_ptr() as usize;
+    let mut at: Vec<usize> = chosen
+        .iter()
+        .map(|&item| (item as *const T as usize).wrapping_sub(base) / size)
+        .filter(|&i| i < all.len())
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter().map(|i| &all[i]).collect()
 }
 
 #[cfg(test)]
