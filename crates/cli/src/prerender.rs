@@ -59,8 +59,9 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     })?;
 
     // Content-addressed data: bodies first (the bundle names them), then the bundle itself.
-    let mut inline_bodies = Vec::new();
-    for article in &mut bundle.articles {
+    // Per article (by position), the body read from its file, for the static pages.
+    let mut inline_bodies = vec![None; bundle.articles.len()];
+    for (i, article) in bundle.articles.iter_mut().enumerate() {
         if let Some(url) = article.body_url.clone() {
             let file = dist.join(url.trim_start_matches('/'));
             let text = fs::read_to_string(&file)
@@ -71,7 +72,7 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
             fs::write(dist.join(hashed.trim_start_matches('/')), &text)?;
             fs::remove_file(&file)?;
             article.body_url = Some(hashed);
-            inline_bodies.push((article.id.clone(), blocks));
+            inline_bodies[i] = Some(blocks);
         }
     }
     let json = serde_json::to_string(&bundle).map_err(io::Error::other)?;
@@ -115,9 +116,9 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     fs::write(&shell_path, &shell)?;
 
     // Static pages include bodies published as separate files.
-    for article in &mut bundle.articles {
-        if let Some((_, blocks)) = inline_bodies.iter().find(|(id, _)| *id == article.id) {
-            article.body = Some(blocks.clone());
+    for (article, blocks) in bundle.articles.iter_mut().zip(inline_bodies) {
+        if let Some(blocks) = blocks {
+            article.body = Some(blocks);
         }
     }
     let bundle = Arc::new(bundle);
