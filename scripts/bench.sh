@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Every benchmark in one run, as tables: app code bytes, Lighthouse (mobile) for three pages,
+# search per keystroke in Chromium, Pagefind side by side on the same corpus (index bytes, bytes
+# of a cold query, cold and warm latency, precision and recall), and the builder against Hugo.
+# Prints figures; asserts nothing (byte budgets are asserted by tests/e2e/budget.test.mjs).
+#   scripts/bench.sh            ARTICLES=10000 (Pagefind, builder)   BROWSER_SIZES=1000,10000
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+scripts/setup.sh
+cargo build -q --release -p parkreader-cli
+cargo build -q -p parkreader-cli
+export PARKREADER_BIN="$CARGO_TARGET_DIR/release/parkreader"
+[[ -f dist/index.html ]] || scripts/dist.sh >/dev/null
+articles="${ARTICLES:-10000}"
+
+echo "## App code (dist/, as a host serving the pre-compressed copies sends it)"
+echo
+echo "| file | raw | gzip | brotli |"
+echo "|---|---:|---:|---:|"
+for f in dist/parkreader-app-*_bg.wasm dist/parkreader-app-*.js dist/main-*.css; do
+  [[ "$f" == *.br || "$f" == *.gz ]] && continue
+  printf '| %s | %d | %d | %d |\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(stat -c %s "$f.gz")" "$(stat -c %s "$f.br")"
+done
+echo
+echo "## Lighthouse, mobile profile (tests/bench/lighthouse.mjs)"
+echo
+node tests/bench/lighthouse.mjs
+echo
+echo "## Search per keystroke in Chromium (tests/bench/search-keystrokes.mjs)"
+echo
+node tests/bench/search-keystrokes.mjs "${BROWSER_SIZES:-1000,10000}"
+echo
+echo "100,000 articles are not measured in Chromium: the list page loads the whole index, which"
+echo "at that size needs the search shards that are not built yet (docs/bundle-format.md)."
+echo
+echo "## Pagefind 1.6 side by side (tests/bench/pagefind.mjs)"
+echo
+node tests/bench/pagefind.mjs "$articles"
+echo
+echo "## Builder against Hugo (scripts/bench-build.sh)"
+echo
+ARTICLES="$articles" scripts/bench-build.sh
