@@ -10,6 +10,7 @@ import { bundleFile, copyOfDist, serve, launch, newPage } from '../e2e/support.m
 const sizes = (process.argv[2] ?? '10000').split(',').map(Number);
 const BIN = process.env.PARKREADER_BIN
   ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'debug', 'parkreader');
+const TIMEOUT = Number(process.env.TIMEOUT_MS ?? 120000);
 const TYPED = ['碳纤维复合材料', '合作共赢', '丝束碳', '金山区 新材料', '产业链', '光伏组件'];
 
 const browser = await launch();
@@ -23,10 +24,10 @@ for (const size of sizes) {
   const t0 = Date.now();
   await page.goto(server.url + '/articles');
   // The static /articles page shows at once; wait until the app has taken it over.
-  await page.locator('#app:not([data-prerendered]) #search-input').waitFor({ timeout: 120000 });
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor({ timeout: TIMEOUT });
   const firstList = Date.now() - t0;
   // The text index builds in slices after the list is live; type once it is complete.
-  await page.waitForFunction(() => performance.getEntriesByName('parkreader:text-ready').length > 0, null, { timeout: 120000 });
+  await page.waitForFunction(() => performance.getEntriesByName('parkreader:text-ready').length > 0, null, { timeout: TIMEOUT });
   const indexMs = await page.evaluate(() => performance.getEntriesByName('parkreader:index').reduce((t, e) => t + e.duration, 0));
   const { times, searches } = await page.evaluate(async (typed) => {
     const input = document.getElementById('search-input');

@@ -13,7 +13,8 @@
 //! - articles and projects the page does not show;
 //! - references to them (`related_projects`, `related_articles`), so the part validates;
 //! - the bodies of articles other than the page's own (they show as links only): an inline body
-//!   becomes empty, a `body_url` stays;
+//!   becomes empty, a `body_url` stays; likewise other projects' descriptions (they show as
+//!   cards);
 //! - taxonomy entries nothing in the part uses, except categories (the category page lists them
 //!   all).
 //!
@@ -323,7 +324,7 @@ fn pick<'b, T>(all: &'b [T], indices: &[usize]) -> Vec<&'b T> {
 pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Option<Bundle> {
     let mut articles: Vec<&Article> = Vec::new();
     let mut projects: Vec<&Project> = Vec::new();
-    // The article whose body the page shows.
+    // The article whose body, or the project whose description, the page shows.
     let mut own: Option<&str> = None;
     match *page {
         Page::Home => {
@@ -365,6 +366,7 @@ pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Optio
         }
         Page::Project(id) => {
             let project = bundle.project(id)?;
+            own = Some(&project.id);
             projects.push(project);
             match plan {
                 Some(plan) => {
@@ -420,6 +422,9 @@ fn cut(bundle: &Bundle, articles: &[&Article], projects: &[&Project], own: Optio
             let mut p = p.clone();
             p.related_articles
                 .retain(|a| article_ids.contains(a.as_str()));
+            if own != Some(p.id.as_str()) {
+                p.description = Vec::new();
+            }
             p
         })
         .collect();

@@ -117,6 +117,16 @@ fn a_part_leaves_out_what_the_page_does_not_show() {
     }
     assert!(part.taxonomies.tags.len() <= bundle.taxonomies.tags.len());
     assert_eq!(part.taxonomies.categories, bundle.taxonomies.categories);
+    let project = &bundle.projects[0];
+    let part = page_part(&bundle, &Page::Project(&project.id), None).unwrap();
+    for other in &part.projects {
+        assert_eq!(
+            other.id == project.id,
+            !other.description.is_empty(),
+            "{}",
+            other.id
+        );
+    }
     assert_eq!(page_part(&bundle, &Page::Article("no-such-id"), None), None);
     assert_eq!(
         page_part(&bundle, &Page::Category("no-such-id"), None),
