@@ -63,7 +63,15 @@ pub fn start() {
         // A detail page carries the part of the bundle it shows: no download at all.
         if let Some(part) = browser::embedded_part() {
             browser::follow_links_with_page_loads();
-            mount(Some((state::Load::Ready(Arc::new(part)), None)));
+            // After the next frame: the static page paints first (so the takeover, with the
+            // same markup, is not a later largest paint), and starting the app and mounting it
+            // are two tasks instead of one long one.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || mount(Some((state::Load::Ready(Arc::new(part)), None))),
+                    std::time::Duration::ZERO,
+                )
+            });
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {

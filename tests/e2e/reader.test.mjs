@@ -93,6 +93,7 @@ test('the project list and a category page list what the bundle holds', async ()
   await page.locator('#app:not([data-prerendered])').waitFor();
   assert.equal(await page.locator('main article h3').count(), count);
   await page.getByRole('link', { name: '本分类全部文章：搜索和筛选 →' }).click();
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   const option = page.getByRole('group', { name: '分类' }).getByRole('checkbox', { name: new RegExp(`^${category.name}`) });
   await expect(option).toBeVisible();
   assert.equal(await option.isChecked(), true);
