@@ -14,13 +14,22 @@ const TIMEOUT = Number(process.env.TIMEOUT_MS ?? 120000);
 const TYPED = ['碳纤维复合材料', '合作共赢', '丝束碳', '金山区 新材料', '产业链', '光伏组件'];
 
 const browser = await launch();
-console.log('| articles | page load to live app | index build (wasm, in slices after the list is live) | keystrokes | search p50 | search p95 | input→DOM p50 | input→DOM p95 | input→DOM max |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| articles | cold: bytes fetched (all / data) | page load to live app | index build (wasm, in slices after the list is live) | keystrokes | search p50 | search p95 | input→DOM p50 | input→DOM p95 | input→DOM max |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const size of sizes) {
   const site = copyOfDist();
   execFileSync(BIN, ['generate', '--articles', String(size), '--out', bundleFile(site.dir)]);
   const server = await serve(site.dir);
   const page = await newPage(browser, { mobile: false });
+  // What a cold visit to the list fetches before it can search: everything, and the data.
+  let bytes = 0;
+  let data = 0;
+  page.on('requestfinished', async (r) => {
+    const s = await r.sizes().catch(() => null);
+    if (!s) return;
+    bytes += s.responseBodySize + s.responseHeadersSize;
+    if (new URL(r.url()).pathname.includes('/data/')) data += s.responseBodySize + s.responseHeadersSize;
+  });
   const t0 = Date.now();
   await page.goto(server.url + '/articles');
   // The static /articles page shows at once; wait until the app has taken it over.
@@ -62,7 +71,8 @@ for (const size of sizes) {
     const sorted = [...list].sort((a, b) => a - b);
     return `${sorted[Math.round((sorted.length - 1) * p)].toFixed(2)} ms`;
   };
-  console.log(`| ${size} | ${firstList} ms | ${indexMs.toFixed(0)} ms | ${times.length} | ${pct(searches, 0.5)} | ${pct(searches, 0.95)} | ${pct(times, 0.5)} | ${pct(times, 0.95)} | ${pct(times, 1)} |`);
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`| ${size} | ${kb(bytes)} / ${kb(data)} | ${firstList} ms | ${indexMs.toFixed(0)} ms | ${times.length} | ${pct(searches, 0.5)} | ${pct(searches, 0.95)} | ${pct(times, 0.5)} | ${pct(times, 0.95)} | ${pct(times, 1)} |`);
   await page.context().close();
   server.stop();
   site.cleanup();
