@@ -14,7 +14,7 @@ const TIMEOUT = Number(process.env.TIMEOUT_MS ?? 120000);
 const TYPED = ['碳纤维复合材料', '合作共赢', '丝束碳', '金山区 新材料', '产业链', '光伏组件'];
 
 const browser = await launch();
-console.log('| articles | cold: bytes fetched (all / data) | page load to live app | index build (wasm, in slices after the list is live) | keystrokes | search p50 | search p95 | input→DOM p50 | input→DOM p95 | input→DOM max |');
+console.log('| articles | cold: bytes fetched, all / data (the generated bundle is served uncompressed here) | page load to live app | index build (wasm, in slices after the list is live) | keystrokes | search p50 | search p95 | input→DOM p50 | input→DOM p95 | input→DOM max |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const size of sizes) {
   const site = copyOfDist();
