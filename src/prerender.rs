@@ -7,7 +7,6 @@ use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use parkreader_core::catalog::RelatedArticles;
 use parkreader_core::Bundle;
 
 use crate::app::App;
@@ -19,16 +18,8 @@ pub const PRERENDERED_ATTR: &str = "data-prerendered";
 /// Renders `path` (relative to the site's base path) of `bundle` into `shell` (the built index.html): the route's markup goes into
 /// `<div id="app">`, its `<title>` and meta tags into `<head>`.
 ///
-/// `related`, when given, holds every article's related articles, computed once for a build
-/// that renders them all ([`related_for_build`]).
-///
 /// Returns `None` when the shell has no `<div id="app">…</div>` to fill.
-pub fn render_page(
-    shell: &str,
-    bundle: Arc<Bundle>,
-    path: &str,
-    related: Option<Arc<RelatedArticles>>,
-) -> Option<String> {
+pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<String> {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
         let _ = any_spawner::Executor::init_futures_executor();
@@ -40,9 +31,6 @@ pub fn render_page(
         let base = BasePath::from_base_url(&bundle.site.base_url);
         provide_context(RequestUrl::new(&format!("{}{path}", base.0)));
         provide_context(base);
-        if let Some(related) = related {
-            provide_context(related);
-        }
         Catalog::with_state(Load::Ready(bundle));
         (view! { <App /> }.to_html(), output)
     });
@@ -57,14 +45,6 @@ pub fn render_page(
     });
     drop(owner);
     Some(head)
-}
-
-/// Every article's related articles, as the article page lists them, computed at once.
-pub fn related_for_build(bundle: &Bundle) -> Arc<RelatedArticles> {
-    Arc::new(RelatedArticles::compute(
-        bundle,
-        parkreader_core::part::RELATED_ARTICLES,
-    ))
 }
 
 /// Replaces the contents of `<div id="app">…</div>` (the shell's boot placeholder) with `body`.

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use parkreader_core::catalog::RelatedArticles;
 use parkreader_core::part::{ARTICLE_PROJECTS, RELATED_ARTICLES};
 use parkreader_core::{parse_body, Article, Bundle};
 
@@ -47,10 +46,9 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
         .unwrap_or_default();
     let (older, newer) = bundle.neighbours_in_category(&article);
     let (older, newer) = (older.cloned(), newer.cloned());
-    // A build that renders every article computes them all at once (see `render_page`).
-    let related: Vec<Article> = use_context::<Arc<RelatedArticles>>()
-        .and_then(|all| all.get(&bundle, &article, RELATED_ARTICLES))
-        .unwrap_or_else(|| bundle.related_articles(&article, RELATED_ARTICLES))
+    // A page that carries its part computes these over a few dozen articles, not the site.
+    let related: Vec<Article> = bundle
+        .related_articles(&article, RELATED_ARTICLES)
         .into_iter()
         .cloned()
         .collect();

@@ -133,10 +133,10 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         let html = match part {
             Some(part) => {
                 let json = part_json(&part)?;
-                parkreader::prerender::render_page(&shell, Arc::new(part), route, None)
+                parkreader::prerender::render_page(&shell, Arc::new(part), route)
                     .and_then(|html| embed_part(&html, &json))
             }
-            None => parkreader::prerender::render_page(&shell, bundle.clone(), route, None),
+            None => parkreader::prerender::render_page(&shell, bundle.clone(), route),
         }
         .ok_or_else(|| {
             io::Error::new(

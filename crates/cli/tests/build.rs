@@ -214,7 +214,6 @@ fn every_page_renders_the_same_from_its_part() {
     use std::sync::Arc;
 
     let bundle = Arc::new(parkreader_cli::generate::corpus(300, 5));
-    let related = parkreader::prerender::related_for_build(&bundle);
     let plan = parkreader_core::part::SitePlan::compute(&bundle);
     let mut pages = 0;
     for route in parkreader_cli::prerender::routes(&bundle) {
@@ -226,15 +225,8 @@ fn every_page_renders_the_same_from_its_part() {
         let part = parkreader_core::parse_bundle(&serde_json::to_string(&part).unwrap())
             .unwrap_or_else(|e| panic!("{route}: {e}"));
         assert!(part.articles.len() < 40, "{route}: {}", part.articles.len());
-        let whole = parkreader::prerender::render_page(
-            SHELL,
-            bundle.clone(),
-            &route,
-            Some(related.clone()),
-        )
-        .unwrap();
-        let from_part =
-            parkreader::prerender::render_page(SHELL, Arc::new(part), &route, None).unwrap();
+        let whole = parkreader::prerender::render_page(SHELL, bundle.clone(), &route).unwrap();
+        let from_part = parkreader::prerender::render_page(SHELL, Arc::new(part), &route).unwrap();
         assert_eq!(from_part, whole, "{route}");
         pages += 1;
     }
