@@ -186,6 +186,20 @@ pub async fn share_natively(title: &str, url: &str) -> bool {
     }
 }
 
+/// Sets an attribute of the page's root element (`<html>`), which the stylesheet and assistive
+/// technology read: the reading size, the language. Natively (prerendering) it does nothing.
+pub fn set_root_attribute(name: &str, value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(name, value);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, value);
+}
+
 /// The id of the `<script type="application/json">` a prerendered detail page carries its part
 /// of the bundle in (`parkreader_core::part`).
 pub const PART_ID: &str = "parkreader-part";

@@ -55,15 +55,7 @@ pub fn ui() -> &'static Ui {
 }
 
 fn apply(lang: Lang) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", lang.tag());
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = lang;
+    crate::browser::set_root_attribute("lang", lang.tag());
 }
 
 /// The switch to the other language, named in that language ("English" / "中文").

@@ -19,8 +19,8 @@ pub mod state;
 /// On a prerendered page (`data-prerendered` on `#app`) the static content stays on screen
 /// while the bundle downloads; the app then mounts over it with the same markup, so nothing
 /// flashes or moves. A detail page embeds the part of the bundle it shows
-/// (`parkreader_core::part`), and the app mounts from that at once. On the plain shell (404.html, filtered lists) the app mounts at once and
-/// shows its loading skeleton.
+/// (`parkreader_core::part`), and the app mounts from that after the next frame. On the plain
+/// shell (404.html, filtered lists) the app mounts at once and shows its loading skeleton.
 #[cfg(feature = "csr")]
 pub fn start() {
     use std::sync::Arc;

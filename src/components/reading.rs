@@ -21,15 +21,7 @@ fn saved() -> &'static str {
 }
 
 fn apply(value: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("data-text-size", value);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = value;
+    crate::browser::set_root_attribute("data-text-size", value);
 }
 
 /// Applies the size this device chose before, when the app starts.
