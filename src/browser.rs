@@ -86,6 +86,31 @@ pub async fn fetch_text_with(url: &str, fresh: bool) -> Result<String, LoadError
     })
 }
 
+/// Downloads and checks an article body published as its own file (`body_url`).
+pub async fn fetch_body(url: &str) -> Result<Vec<parkreader_core::Block>, LoadError> {
+    let text = fetch_text(url).await?;
+    parkreader_core::parse_body(&text).map_err(|error| LoadError::Invalid {
+        url: url.to_string(),
+        error,
+    })
+}
+
+/// Downloads a binary file, mapping each way it can fail to a [`LoadError`].
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let network = |e: gloo_net::Error| LoadError::Network {
+        url: url.to_string(),
+        detail: e.to_string(),
+    };
+    let response = Request::get(url).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+        });
+    }
+    response.binary().await.map_err(network)
+}
+
 /// Today's date on the reader's device, for relative dates ("8个月前").
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

@@ -3,14 +3,16 @@
 //! One signal holds where loading stands; pages render from it and never keep copies.
 //! A failed reload keeps the last good bundle on screen and reports the failure beside it.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, Weak};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parkreader_core::browse::{ListIndex, Listing, PAGE_SIZE};
 use parkreader_core::query::{ListKind, ListQuery};
+use parkreader_core::shards::{BodyShards, Shard};
 use parkreader_core::text::terms;
-use parkreader_core::{parse_bundle, Bundle};
+use parkreader_core::{parse_bundle, BodySearch, Bundle};
 
 use crate::browser;
 use crate::error::LoadError;
@@ -182,6 +184,16 @@ pub fn use_today() -> Option<parkreader_core::Date> {
 pub struct LiveIndex {
     bundle: Weak<Bundle>,
     index: Mutex<ListIndex>,
+    /// The article list's search shards of separately published bodies, as fetched so far.
+    shards: Option<(BodySearch, Mutex<ShardState>)>,
+}
+
+/// Search shards fetched, being fetched and failed.
+#[derive(Default)]
+struct ShardState {
+    shards: BodyShards,
+    asked: HashSet<u32>,
+    failed: HashSet<u32>,
 }
 
 /// Work per slice of background indexing before the browser gets the thread back.
@@ -198,7 +210,77 @@ impl LiveIndex {
                 browser::timed("parkreader:index", || index.index_text(&bundle, usize::MAX));
             }
         }
-        index.run(query, PAGE_SIZE)
+        let shards = self.shard_state();
+        index.run_with(query, PAGE_SIZE, shards.as_ref().map(|s| &s.shards))
+    }
+
+    fn shard_state(&self) -> Option<std::sync::MutexGuard<'_, ShardState>> {
+        self.shards
+            .as_ref()
+            .map(|(_, state)| state.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The shards `query` needs that are neither here nor failed: its results are not final.
+    pub fn shards_pending(&self, query: &ListQuery) -> bool {
+        self.shard_state().is_some_and(|s| {
+            s.shards
+                .missing(&terms(&query.q))
+                .iter()
+                .any(|n| !s.failed.contains(n))
+        })
+    }
+
+    /// True when a shard `query` needs failed to download: its results leave out matches
+    /// found only in separately published bodies.
+    pub fn shards_failed(&self, query: &ListQuery) -> bool {
+        self.shard_state().is_some_and(|s| {
+            s.shards
+                .missing(&terms(&query.q))
+                .iter()
+                .any(|n| s.failed.contains(n))
+        })
+    }
+
+    /// The shards (number, site path) `query` needs that nobody has asked for yet, now
+    /// marked as asked.
+    pub fn shards_to_fetch(&self, query: &ListQuery) -> Vec<(u32, String)> {
+        let Some((search, _)) = &self.shards else {
+            return Vec::new();
+        };
+        let Some(mut s) = self.shard_state() else {
+            return Vec::new();
+        };
+        let wanted: Vec<u32> = s
+            .shards
+            .missing(&terms(&query.q))
+            .into_iter()
+            .filter(|n| !s.asked.contains(n) && !s.failed.contains(n))
+            .collect();
+        s.asked.extend(wanted.iter().copied());
+        wanted
+            .into_iter()
+            .map(|n| (n, search.shard_path(n)))
+            .collect()
+    }
+
+    /// Keeps a shard that arrived, or remembers that it failed.
+    pub fn shard_arrived(&self, n: u32, shard: Option<Shard>) {
+        if let Some(mut s) = self.shard_state() {
+            s.asked.remove(&n);
+            match shard {
+                Some(shard) => s.shards.insert(n, shard),
+                None => {
+                    s.failed.insert(n);
+                }
+            }
+        }
+    }
+
+    /// Forgets which shards failed, so they are asked for again.
+    pub fn retry_shards(&self) {
+        if let Some(mut s) = self.shard_state() {
+            s.failed.clear();
+        }
     }
 
     /// Indexes text for about [`SLICE_MS`]; true when the text index is complete.
@@ -263,9 +345,20 @@ pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<LiveIndex> {
             return index.clone();
         }
         let index = browser::timed("parkreader:index", || ListIndex::without_text(bundle, kind));
+        let shards = match (kind, &bundle.body_search) {
+            (ListKind::Articles, Some(search)) => Some((
+                search.clone(),
+                Mutex::new(ShardState {
+                    shards: BodyShards::new(search.shards),
+                    ..Default::default()
+                }),
+            )),
+            _ => None,
+        };
         let live = Arc::new(LiveIndex {
             bundle: Arc::downgrade(bundle),
             index: Mutex::new(index),
+            shards,
         });
         #[cfg(target_arch = "wasm32")]
         index_in_background(Arc::downgrade(&live));

@@ -9,13 +9,15 @@ use parkreader_core::{Article, Bundle, Project};
 use parkreader_core::browse::blocks_text;
 use parkreader_core::text::{highlight, snippet};
 
+use super::blocks::site_src;
 use super::browse::Highlighted;
 use super::meta::{DateText, StatusBadge};
 use crate::i18n::lang;
 use crate::state::site_href;
 
 /// An article in a list: title, summary, category, date, views. With search `terms`, the
-/// matches are marked, and the summary gives way to a body snippet when only the body matches.
+/// matches are marked, and the summary gives way to a body snippet when it does not match (a
+/// body published as its own file is fetched for that).
 /// The marks follow `terms`, so a list can keep a card while the reader types.
 #[component]
 pub fn ArticleCard(
@@ -26,15 +28,33 @@ pub fn ArticleCard(
     let terms = terms.unwrap_or_else(|| Signal::stored(Vec::new()));
     let href = site_href(&format!("/articles/{}", article.id));
     let title = article.title.clone();
-    let summary = article.summary.clone();
-    let body = article.body.clone();
+    let summary = Arc::new(article.summary.clone());
+    // The body's text: inline, or fetched once the first time a search needs its snippet.
+    let body = RwSignal::new(article.body.as_deref().map(blocks_text));
+    if let Some(url) = article.body_url.as_deref().and_then(site_src) {
+        let summary = summary.clone();
+        let asked = StoredValue::new(false);
+        Effect::new(move |_| {
+            let wanted =
+                terms.with(|t| !t.is_empty() && !highlight(&summary, t).iter().any(|s| s.hit));
+            if wanted && !asked.get_value() {
+                asked.set_value(true);
+                let url = url.clone();
+                leptos::task::spawn_local(async move {
+                    if let Ok(blocks) = crate::browser::fetch_body(&url).await {
+                        body.set(Some(blocks_text(&blocks)));
+                    }
+                });
+            }
+        });
+    }
     let excerpt = move || {
         terms.with(|terms| {
             let excerpt = highlight(&summary, terms);
             if terms.is_empty() || excerpt.iter().any(|s| s.hit) {
                 return excerpt;
             }
-            let text = body.as_deref().map(blocks_text).unwrap_or_default();
+            let text = body.get().unwrap_or_default();
             let snip = snippet(&text, terms, 80);
             if snip.iter().any(|s| s.hit) {
                 snip

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use parkreader_core::part::{ARTICLE_PROJECTS, RELATED_ARTICLES};
-use parkreader_core::{parse_body, Article, Bundle};
+use parkreader_core::{Article, Bundle};
 
 use crate::browser;
 use crate::components::blocks::{site_src, BodyBlocks};
@@ -17,7 +17,6 @@ use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
 use crate::components::states::{with_bundle, Loading, NotFound};
-use crate::error::LoadError;
 use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use parkreader_core::library::ItemKind;
@@ -137,7 +136,7 @@ fn ArticleBody(article: Article) -> impl IntoView {
     let t = ui();
     let body = LocalResource::new(move || {
         let url = url.clone();
-        async move { load_body(&url).await }
+        async move { browser::fetch_body(&url).await }
     });
     view! {
         <Suspense fallback=|| view! { <Loading /> }>
@@ -153,12 +152,4 @@ fn ArticleBody(article: Article) -> impl IntoView {
         </Suspense>
     }
     .into_any()
-}
-
-async fn load_body(url: &str) -> Result<Vec<parkreader_core::Block>, LoadError> {
-    let text = browser::fetch_text(url).await?;
-    parse_body(&text).map_err(|error| LoadError::Invalid {
-        url: url.to_string(),
-        error,
-    })
 }

@@ -3,10 +3,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
-use parkreader_core::query::ListKind;
+use parkreader_core::browse::Listing;
+use parkreader_core::query::{ListKind, ListQuery};
+use parkreader_core::shards::Shard;
 use parkreader_core::{Article, Bundle};
 
+use crate::components::blocks::site_src;
 use crate::components::browse::{
     results, ActiveFilters, FacetPanel, ListState, Pager, SearchBox, SortMenu,
 };
@@ -15,8 +19,8 @@ use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
 use crate::i18n::lang;
-use crate::state::list_index;
 use crate::state::site_href;
+use crate::state::{list_index, LiveIndex};
 
 const PATH: &str = "/articles";
 
@@ -27,9 +31,38 @@ pub fn ArticlesPage() -> impl IntoView {
     let query = state.query;
     with_bundle(move |bundle| {
         let index = list_index(&bundle, ListKind::Articles);
-        let listing = Memo::new(move |_| {
+        // Bumped when a search shard arrives or fails, or a retry is asked for.
+        let shards = RwSignal::new(0u32);
+        fetch_shards(index.clone(), query, shards);
+        let pending = Memo::new({
+            let index = index.clone();
+            move |_| {
+                shards.track();
+                index.shards_pending(&query.get())
+            }
+        });
+        let failed = Memo::new({
+            let index = index.clone();
+            move |_| {
+                shards.track();
+                index.shards_failed(&query.get())
+            }
+        });
+        let retry = {
+            let index = index.clone();
+            move |_| {
+                index.retry_shards();
+                shards.update(|n| *n += 1);
+            }
+        };
+        // While the shards a search needs download, the previous results stay: never partial.
+        let listing = Memo::new(move |previous: Option<&Listing>| {
             let query = query.get();
-            crate::browser::timed("parkreader:search", || index.run(&query))
+            shards.track();
+            match previous {
+                Some(previous) if index.shards_pending(&query) => previous.clone(),
+                _ => crate::browser::timed("parkreader:search", || index.run(&query)),
+            }
         });
         let b = bundle.clone();
         let lang = lang();
@@ -46,14 +79,20 @@ pub fn ArticlesPage() -> impl IntoView {
                 <aside class="browse-filters" aria-label=t.filters>
                     <FacetPanel listing path=PATH />
                 </aside>
-                <section class="browse-results" aria-labelledby="results-heading">
+                <section class="browse-results" aria-labelledby="results-heading" aria-busy=move || pending.get().then_some("true")>
                     <h2 id="results-heading" class="visually-hidden">{t.article_list}</h2>
                     <div class="results-bar">
-                        <p class="result-count" role="status">{move || lang.article_count(listing.with(|l| l.total))}</p>
+                        <p class="result-count" role="status">{move || if pending.get() { t.searching_bodies.to_string() } else { lang.article_count(listing.with(|l| l.total)) }}</p>
                         <SortMenu listing path=PATH />
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.all_articles />
                     </div>
                     <ActiveFilters listing path=PATH />
+                    <Show when=move || failed.get()>
+                        <div class="inline-error" role="alert">
+                            <p>{t.body_search_failed}</p>
+                            <button type="button" class="button small" on:click=retry.clone()>{t.retry}</button>
+                        </div>
+                    </Show>
                     {results(listing, PATH, "card-list", move |i, terms| {
                         view! { <ArticleCard article=b.articles[i].clone() bundle=b.clone() terms /> }
                     })}
@@ -62,6 +101,26 @@ pub fn ArticlesPage() -> impl IntoView {
             </div>
         }
     })
+}
+
+/// Downloads the search shards each search needs, as it is typed; each arrival (or failure)
+/// bumps `arrived`.
+fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>, arrived: RwSignal<u32>) {
+    Effect::new(move |_| {
+        arrived.track();
+        for (n, path) in index.shards_to_fetch(&query.get()) {
+            let index = index.clone();
+            let url = site_src(&path).unwrap_or(path);
+            spawn_local(async move {
+                let shard = match crate::browser::fetch_bytes(&url).await {
+                    Ok(bytes) => Shard::parse(bytes).ok(),
+                    Err(_) => None,
+                };
+                index.shard_arrived(n, shard);
+                arrived.update(|n| *n += 1);
+            });
+        }
+    });
 }
 
 /// Links to each category, the current one marked.

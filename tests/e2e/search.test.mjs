@@ -2,7 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { SAMPLE, serve, launch, newPage } from './support.mjs';
+import { readdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { SAMPLE, serve, launch, newPage, copyOfDist } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -80,6 +82,50 @@ test('no results says so and offers to drop what excludes most', async () => {
   await page.getByRole('link', { name: /不限关键词/ }).click();
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
   await page.context().close();
+});
+
+test('bodies published as separate files are searched through shards fetched for the query', async () => {
+  // 正式揭牌 appears only in the text of one article whose body is its own file.
+  const article = SAMPLE.articles.find((a) => a.id === 'carbon-fibre-composite-institute-founded');
+  assert.ok(article.body_url, 'the sample publishes this body as a separate file');
+  const page = await newPage(browser);
+  const shards = [];
+  page.on('request', (r) => { if (/\/data\/search\//.test(r.url())) shards.push(r.url()); });
+  await page.goto(server.url + '/articles');
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  assert.deepEqual(shards, [], 'no shard is fetched before a search');
+  await page.getByRole('searchbox', { name: '搜索文章' }).pressSequentially('正式揭牌', { delay: 30 });
+  await expect(page.getByText('共 1 篇')).toBeVisible();
+  await expect(page.locator('.article-card .card-title')).toHaveCount(1);
+  await expect(page.locator('.article-card .card-title')).toHaveText(article.title);
+  // The card shows where the body matched: the body file is fetched for the snippet.
+  await expect(page.locator('.article-card .card-summary mark')).toHaveText('正式揭牌');
+  assert.ok(shards.length >= 1 && shards.every((u) => /\/data\/search\/[0-9a-f]{16}\/\d+\.bin$/.test(u)), shards.join());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a search shard that does not download says so, and retry finds the body match', async () => {
+  const { dir, cleanup } = copyOfDist();
+  const shardDir = readdirSync(join(dir, 'data/search'))[0];
+  const hidden = join(dir, 'data/search', shardDir + '.away');
+  renameSync(join(dir, 'data/search', shardDir), hidden);
+  const site = await serve(dir);
+  try {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    await page.goto(site.url + '/articles?q=' + encodeURIComponent('正式揭牌'));
+    await expect(page.getByRole('alert')).toHaveText(/正文搜索索引未能下载/);
+    await expect(page.getByText('没有找到符合条件的结果')).toBeVisible();
+    renameSync(hidden, join(dir, 'data/search', shardDir));
+    await page.getByRole('alert').getByRole('button', { name: '重试' }).click();
+    await expect(page.getByText('共 1 篇')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    site.stop();
+    cleanup();
+  }
 });
 
 test('articles sort by most read, and odd URL parameters are ignored', async () => {

@@ -185,6 +185,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         taxonomies: site.taxonomies,
         articles,
         projects,
+        body_search: None,
     };
     // Covers, named relative to their Markdown file like body images.
     let covers = bundle

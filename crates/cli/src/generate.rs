@@ -349,6 +349,7 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
         },
         articles,
         projects,
+        body_search: None,
     }
 }
 

@@ -188,7 +188,16 @@ pub fn precompress(dist: &Path) -> io::Result<usize> {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
             if matches!(
                 ext,
-                "html" | "css" | "js" | "json" | "svg" | "xml" | "txt" | "wasm" | "webmanifest"
+                "html"
+                    | "css"
+                    | "js"
+                    | "json"
+                    | "svg"
+                    | "xml"
+                    | "txt"
+                    | "wasm"
+                    | "webmanifest"
+                    | "bin"
             ) && !already_compressed(&path)
             {
                 files.push(path);

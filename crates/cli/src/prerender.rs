@@ -7,9 +7,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use parkreader::state::BasePath;
+use parkreader_core::browse::blocks_text;
 use parkreader_core::part::{page_part, Page, SitePlan};
-use parkreader_core::text::escape_html;
-use parkreader_core::{parse_body, parse_bundle, Bundle};
+use parkreader_core::shards::ShardBuilder;
+use parkreader_core::text::{escape_html, fold};
+use parkreader_core::{parse_body, parse_bundle, BodySearch, Bundle};
 
 /// Every route worth a static page, in the order written.
 pub fn routes(bundle: &Bundle) -> Vec<String> {
@@ -75,6 +77,7 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
             inline_bodies[i] = Some(blocks);
         }
     }
+    bundle.body_search = write_search_shards(dist, &inline_bodies)?;
     let json = serde_json::to_string(&bundle).map_err(io::Error::other)?;
     let bundle_file = fingerprinted("/data/bundle.json", &json);
     fs::write(dist.join(bundle_file.trim_start_matches('/')), &json)?;
@@ -155,6 +158,47 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
     // Last, so that every file above has its compressed copies.
     crate::offline::precompress(dist)?;
     Ok(routes.len())
+}
+
+/// Search shards aim at this many bytes each (before compression): a cold search fetches one
+/// to a few of them per term.
+pub const SHARD_TARGET_BYTES: usize = 24 * 1024;
+
+/// Indexes the bodies published as separate files (`bodies[i]` for article `i`) into search
+/// shards under `data/search/<hash>/`, named after their content as a whole. None when no
+/// body is separate.
+fn write_search_shards(
+    dist: &Path,
+    bodies: &[Option<Vec<parkreader_core::Block>>],
+) -> io::Result<Option<BodySearch>> {
+    let mut builder = ShardBuilder::default();
+    for (i, blocks) in bodies.iter().enumerate() {
+        if let Some(blocks) = blocks {
+            builder.add(i as u32, &fold(&blocks_text(blocks)));
+        }
+    }
+    if builder.is_empty() {
+        return Ok(None);
+    }
+    let shards = builder.finish(SHARD_TARGET_BYTES);
+    let hash = shards
+        .iter()
+        .flatten()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+    let search = BodySearch {
+        path: format!("/data/search/{hash:016x}/"),
+        shards: shards.len() as u32,
+    };
+    fs::create_dir_all(dist.join(search.path.trim_start_matches('/')))?;
+    for (n, bytes) in shards.iter().enumerate() {
+        fs::write(
+            dist.join(search.shard_path(n as u32).trim_start_matches('/')),
+            bytes,
+        )?;
+    }
+    Ok(Some(search))
 }
 
 /// A page's part as JSON that cannot end the `<script>` element it sits in: every `<` (which

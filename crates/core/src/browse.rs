@@ -10,6 +10,7 @@ use crate::bundle::{Article, Block, Bundle, Project};
 use crate::money::{Currency, Investment};
 use crate::query::{FacetKey, ListKind, ListQuery, Sort};
 use crate::search::{DocFields, SearchIndex};
+use crate::shards::BodyShards;
 use crate::text::terms;
 use crate::Lang;
 
@@ -426,6 +427,17 @@ impl ListIndex {
     /// needs the whole text index ([`ListIndex::text_ready`]); documents not yet in it do not
     /// match.
     pub fn run(&self, query: &ListQuery, page_size: usize) -> Listing {
+        self.run_with(query, page_size, None)
+    }
+
+    /// Like [`ListIndex::run`], also searching the bodies that `bodies` indexes (those the
+    /// bundle publishes as separate files). Documents in shards not yet fetched do not match.
+    pub fn run_with(
+        &self,
+        query: &ListQuery,
+        page_size: usize,
+        bodies: Option<&BodyShards>,
+    ) -> Listing {
         let keys = FacetKey::for_kind(self.kind);
         // Selected option indices per facet slot; values the bundle does not have are dropped.
         let mut applied = ListQuery {
@@ -465,7 +477,12 @@ impl ListIndex {
             vec![None; self.docs.len()]
         };
         if !terms.is_empty() {
-            for hit in self.search.search(&terms) {
+            let separate = |term: &str| {
+                let mut docs = bodies.and_then(|b| b.matches(term)).unwrap_or_default();
+                docs.retain(|&d| (d as usize) < self.docs.len());
+                docs
+            };
+            for hit in self.search.search_with(&terms, &separate) {
                 scores[hit.doc as usize] = Some(hit.score);
             }
         }

@@ -29,6 +29,30 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// Investment projects.
     pub projects: Vec<Project>,
+    /// Where `parkreader build` put the search shards of the bodies published as separate
+    /// files (`body_url`), so that the lists search those bodies too. A bundle made by hand
+    /// leaves it out, and such bodies are searched once they are fetched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_search: Option<BodySearch>,
+}
+
+/// The search shards of a built site's separately published bodies (`parkreader_core::shards`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BodySearch {
+    /// The folder on this site that holds them, ending in `/`, e.g.
+    /// `/data/search/0a1b2c3d4e5f6a7b/`; shard `n` is the file `<folder><n>.bin`.
+    pub path: String,
+    /// How many shards there are: a power of two.
+    pub shards: u32,
+}
+
+impl BodySearch {
+    /// The site path of shard `n`.
+    pub fn shard_path(&self, n: u32) -> String {
+        format!("{}{n}.bin", self.path)
+    }
 }
 
 /// The publishing site.

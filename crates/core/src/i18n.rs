@@ -69,6 +69,8 @@ ui_text! {
     error_invalid_title: "内容数据有误", "The content is damaged";
     error_invalid: "内容数据已下载，但格式有误，无法显示。", "The content was downloaded but is not in a form that can be shown.";
     body_failed: "正文加载失败：", "The article text did not load: ";
+    searching_bodies: "正在搜索正文…", "Searching article texts…";
+    body_search_failed: "正文搜索索引未能下载，下面的结果不含只在正文中出现的匹配。", "The search index of article texts did not download; the results below leave out matches found only in an article's text.";
 
     latest: "最新动态", "Latest news";
     all_articles_more: "全部文章 →", "All articles →";

@@ -19,6 +19,7 @@ pub mod money;
 pub mod part;
 pub mod query;
 pub mod search;
+pub mod shards;
 pub mod share;
 pub mod text;
 pub mod validate;

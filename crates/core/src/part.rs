@@ -463,6 +463,8 @@ fn cut(bundle: &Bundle, articles: &[&Article], projects: &[&Project], own: Optio
         taxonomies,
         articles,
         projects,
+        // Parts are for detail pages; the lists, which search, load the site's index.
+        body_search: None,
     }
 }
 

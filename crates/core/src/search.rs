@@ -209,9 +209,17 @@ impl SearchIndex {
     /// sum over terms, plus ten times the weight of the strongest field where all terms appear
     /// next to each other in the order typed, so contiguous matches rank above scattered ones.
     pub fn search(&self, terms: &[String]) -> Vec<Hit> {
+        self.search_with(terms, &|_| Vec::new())
+    }
+
+    /// Like [`SearchIndex::search`], where `bodies(term)` lists, ascending, further documents
+    /// whose body holds `term`: bodies kept out of this index, such as those answered by
+    /// [`crate::shards::BodyShards`]. They count as body matches.
+    pub fn search_with(&self, terms: &[String], bodies: &dyn Fn(&str) -> Vec<u32>) -> Vec<Hit> {
+        let found_in = |term: &str| with_bodies(self.matches(term), &bodies(term));
         let mut per_term: Vec<Vec<(u32, u8)>> = Vec::with_capacity(terms.len());
         for term in terms {
-            let found = self.matches(term);
+            let found = found_in(term);
             if found.is_empty() {
                 return Vec::new();
             }
@@ -246,7 +254,7 @@ impl SearchIndex {
         // The phrase bonus, answered by the index like any term: docs holding the terms side by side.
         for phrase in phrase_forms(terms) {
             let mut j = 0;
-            let found = self.matches(&phrase);
+            let found = found_in(&phrase);
             for hit in &mut hits {
                 while j < found.len() && found[j].0 < hit.doc {
                     j += 1;
@@ -423,6 +431,32 @@ impl SearchIndex {
     }
 }
 
+/// `found` (documents and field bits, ascending) with the body bit set for `bodies` as well.
+fn with_bodies(found: Vec<(u32, u8)>, bodies: &[u32]) -> Vec<(u32, u8)> {
+    if bodies.is_empty() {
+        return found;
+    }
+    let body = 1u8 << Field::Body as u8;
+    let mut out = Vec::with_capacity(found.len() + bodies.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let next = match (found.get(i), bodies.get(j)) {
+            (None, None) => break,
+            (Some(&(doc, mask)), None) => (doc, mask, 1, 0),
+            (None, Some(&other)) => (other, body, 0, 1),
+            (Some(&(doc, mask)), Some(&other)) => match doc.cmp(&other) {
+                std::cmp::Ordering::Less => (doc, mask, 1, 0),
+                std::cmp::Ordering::Greater => (other, body, 0, 1),
+                std::cmp::Ordering::Equal => (doc, mask | body, 1, 1),
+            },
+        };
+        out.push((next.0, next.1));
+        i += next.2;
+        j += next.3;
+    }
+    out
+}
+
 /// The lowest set bit of a field mask: the strongest field in it.
 fn lowest_bit(mask: u8) -> u8 {
     mask & mask.wrapping_neg()
@@ -430,7 +464,7 @@ fn lowest_bit(mask: u8) -> u8 {
 
 /// The ways several terms count as contiguous: joined directly, as Chinese is written; for
 /// Latin words, also joined by one space. None for a single term.
-fn phrase_forms(terms: &[String]) -> Vec<String> {
+pub(crate) fn phrase_forms(terms: &[String]) -> Vec<String> {
     if terms.len() < 2 {
         return Vec::new();
     }

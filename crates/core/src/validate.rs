@@ -9,7 +9,9 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::bundle::{Article, Block, Bundle, Image, Project, Site, Taxonomies, FORMAT_VERSION};
+use crate::bundle::{
+    Article, Block, BodySearch, Bundle, Image, Project, Site, Taxonomies, FORMAT_VERSION,
+};
 use crate::links::{is_email, is_http_url, is_phone_number, is_safe_src};
 
 /// One thing wrong with a bundle: where (a JSON path such as `articles[3].published`) and why.
@@ -158,6 +160,7 @@ pub fn validate(bundle: &Bundle) -> Result<(), BundleError> {
                 parsed: Some(p),
             })
             .collect(),
+        body_search: bundle.body_search.as_ref(),
     };
     check_parts(&parts, &mut problems);
     if let Ok(value) = serde_json::to_value(bundle) {
@@ -234,7 +237,14 @@ impl Problems {
     }
 }
 
-const SECTIONS: [&str; 5] = ["format", "site", "taxonomies", "articles", "projects"];
+const SECTIONS: [&str; 6] = [
+    "format",
+    "site",
+    "taxonomies",
+    "articles",
+    "projects",
+    "body_search",
+];
 
 /// A bundle read section by section: what parsed, and the raw id of every item, parsed or not,
 /// so that one bad item neither hides the others' problems nor turns references to it into
@@ -244,6 +254,8 @@ struct Partial {
     taxonomies: Option<Taxonomies>,
     articles: Option<Vec<(Option<String>, Option<Article>)>>,
     projects: Option<Vec<(Option<String>, Option<Project>)>>,
+    /// `Some(None)` when absent; `None` when present and unreadable.
+    body_search: Option<Option<BodySearch>>,
 }
 
 impl Partial {
@@ -264,6 +276,7 @@ impl Partial {
             taxonomies: self.taxonomies.as_ref(),
             articles: items(&self.articles),
             projects: items(&self.projects),
+            body_search: self.body_search.as_ref().and_then(Option::as_ref),
         }
     }
 
@@ -277,6 +290,7 @@ impl Partial {
             taxonomies: self.taxonomies?,
             articles: all(self.articles)?,
             projects: all(self.projects)?,
+            body_search: self.body_search?,
         })
     }
 }
@@ -317,7 +331,7 @@ fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
         if !SECTIONS.contains(&key.as_str()) {
             problems.push(
                 key.clone(),
-                "unknown section; expected format, site, taxonomies, articles or projects",
+                "unknown section; expected format, site, taxonomies, articles, projects or body_search",
             );
         }
     }
@@ -337,6 +351,10 @@ fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
         taxonomies,
         articles: read_list(&map, "articles", problems),
         projects: read_list(&map, "projects", problems),
+        body_search: match map.get("body_search") {
+            None => Some(None),
+            Some(v) => read::<BodySearch>(v, "body_search", problems).map(Some),
+        },
     })
 }
 
@@ -417,6 +435,7 @@ struct Parts<'a> {
     taxonomies: Option<&'a Taxonomies>,
     articles: Vec<Item<'a, Article>>,
     projects: Vec<Item<'a, Project>>,
+    body_search: Option<&'a BodySearch>,
 }
 
 /// An article or project: its index, its id as written, and the item if it parsed.
@@ -520,6 +539,23 @@ pub fn valid_id(id: &str) -> bool {
 fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
     if let Some(site) = parts.site {
         check_site(site, problems);
+    }
+    if let Some(search) = parts.body_search {
+        if !is_safe_src(&search.path) || is_http_url(&search.path) || !search.path.ends_with('/') {
+            problems.push(
+                "body_search.path",
+                format!(
+                    "{:?} must be a folder on this site ending in /",
+                    search.path
+                ),
+            );
+        }
+        if !search.shards.is_power_of_two() || search.shards > 1 << 16 {
+            problems.push(
+                "body_search.shards",
+                format!("{} must be a power of two up to 65536", search.shards),
+            );
+        }
     }
     let t = parts.taxonomies;
     let categories = Ids::of_terms(
