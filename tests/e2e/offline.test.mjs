@@ -66,6 +66,12 @@ test('after one visit the reader opens, navigates, searches and filters offline'
     const expected = SAMPLE.projects.filter((p) => JSON.stringify(p).includes('纤维') && SAMPLE.taxonomies.industries.find((i) => i.id === p.industry)?.name === name).length;
     assert.equal(shown, expected);
 
+    // Article texts published as separate files are searched offline too: the sample's search
+    // shards are precached.
+    await page.goto(`${server.url}/articles?q=${encodeURIComponent('正式揭牌')}`);
+    await expect(page.getByText('共 1 篇')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
     // The saved page lists the bookmark and the reading history.
     await page.goto(`${server.url}/saved`);
     await expect(page.getByRole('list', { name: '我的收藏' }).getByRole('link', { name: article.title })).toBeVisible();

@@ -45,9 +45,13 @@ pub fn write_manifest(dist: &Path, bundle: &Bundle, base: &str) -> io::Result<()
     fs::write(dist.join("manifest.webmanifest"), text)
 }
 
+/// Search shards are precached when all of them together are at most this many bytes.
+pub const PRECACHE_SHARDS_MAX_BYTES: u64 = 1024 * 1024;
+
 /// Writes `sw.js` with the list of files to precache: the app shell (404.html), the home and
 /// list pages, every top-level asset Trunk emitted (hashed JS, wasm, CSS, icon), the icons,
-/// the manifest and the bundle. Its version is a hash of all their contents, so any change to
+/// the manifest, the bundle, and the search shards when they are small
+/// ([`PRECACHE_SHARDS_MAX_BYTES`]). Its version is a hash of all their contents, so any change to
 /// any of them makes a new worker. Returns the number of files precached.
 pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
     // (URL, file) pairs.
@@ -87,6 +91,28 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
                 files.push((url, entry.path()));
             }
         }
+    }
+    // A small site's search shards too, so that searching article texts works offline after
+    // one visit; a large site's are cached as they are searched.
+    let mut shards = Vec::new();
+    if let Ok(sets) = fs::read_dir(dist.join("data/search")) {
+        for set in sets {
+            let set = set?;
+            for entry in fs::read_dir(set.path())? {
+                let entry = entry?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.ends_with(".bin") {
+                    let url = format!(
+                        "{base}/data/search/{}/{name}",
+                        set.file_name().to_string_lossy()
+                    );
+                    shards.push((url, entry.path(), entry.metadata()?.len()));
+                }
+            }
+        }
+    }
+    if shards.iter().map(|(_, _, len)| len).sum::<u64>() <= PRECACHE_SHARDS_MAX_BYTES {
+        files.extend(shards.into_iter().map(|(url, path, _)| (url, path)));
     }
     files.sort();
     let mut hash = 0xcbf2_9ce4_8422_2325_u64;
