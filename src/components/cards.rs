@@ -15,6 +15,10 @@ use super::meta::{DateText, StatusBadge};
 use crate::i18n::lang;
 use crate::state::site_href;
 
+/// How long the search terms must stay the same before a card fetches a separately published
+/// body for its snippet.
+const SNIPPET_FETCH_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// An article in a list: title, summary, category, date, views. With search `terms`, the
 /// matches are marked, and the summary gives way to a body snippet when it does not match (a
 /// body published as its own file is fetched for that).
@@ -34,18 +38,37 @@ pub fn ArticleCard(
     if let Some(url) = article.body_url.as_deref().and_then(site_src) {
         let summary = summary.clone();
         let asked = StoredValue::new(false);
+        // Only once the reader pauses: while they type, the cards change on every keystroke,
+        // and the search shards must not queue behind bodies for cards already gone.
+        let wanted = move || {
+            terms
+                .try_with_untracked(|t| {
+                    !t.is_empty() && !highlight(&summary, t).iter().any(|s| s.hit)
+                })
+                .unwrap_or(false)
+        };
         Effect::new(move |_| {
-            let wanted =
-                terms.with(|t| !t.is_empty() && !highlight(&summary, t).iter().any(|s| s.hit));
-            if wanted && !asked.get_value() {
-                asked.set_value(true);
-                let url = url.clone();
-                leptos::task::spawn_local(async move {
-                    if let Ok(blocks) = crate::browser::fetch_body(&url).await {
-                        body.set(Some(blocks_text(&blocks)));
-                    }
-                });
+            terms.track();
+            if asked.try_get_value() != Some(false) || !wanted() {
+                return;
             }
+            let (url, wanted) = (url.clone(), wanted.clone());
+            let typed = terms.get_untracked();
+            set_timeout(
+                move || {
+                    let still = terms.try_with_untracked(|t| *t == typed) == Some(true);
+                    if !still || asked.try_get_value() != Some(false) || !wanted() {
+                        return;
+                    }
+                    asked.set_value(true);
+                    leptos::task::spawn_local(async move {
+                        if let Ok(blocks) = crate::browser::fetch_body(&url).await {
+                            body.try_set(Some(blocks_text(&blocks)));
+                        }
+                    });
+                },
+                SNIPPET_FETCH_DELAY,
+            );
         });
     }
     let excerpt = move || {

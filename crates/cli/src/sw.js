@@ -105,11 +105,12 @@ async function asset(event, request) {
   const precached = await caches.match(request, { cacheName: CACHE });
   if (precached) return precached;
   const cached = await caches.match(request, { cacheName: RUNTIME });
-  const refresh = fetch(request).then(async (response) => {
+  // The page gets the response at once; storing it (and trimming the cache, which reads every
+  // entry) happens after, within the event's lifetime.
+  const refresh = fetch(request).then((response) => {
     if (response.ok && response.type === 'basic') {
-      const cache = await caches.open(RUNTIME);
-      await cache.put(request, response.clone());
-      await trimRuntime();
+      const copy = response.clone();
+      event.waitUntil(caches.open(RUNTIME).then((cache) => cache.put(request, copy)).then(trimRuntime).catch(() => {}));
     }
     return response;
   });
@@ -143,7 +144,25 @@ function withTimeout(promise, ms) {
 }
 
 // Oldest first out, until the runtime cache is within its entry and byte caps.
-async function trimRuntime() {
+// Trimming reads every entry, so it runs once at a time: calls while it runs ask for one more
+// pass after it, and a burst of stored responses costs two passes, not one per response.
+let trimming = null;
+let trimAgain = false;
+function trimRuntime() {
+  if (trimming) {
+    trimAgain = true;
+    return trimming;
+  }
+  trimming = (async () => {
+    do {
+      trimAgain = false;
+      await trimOnce();
+    } while (trimAgain);
+  })().finally(() => { trimming = null; });
+  return trimming;
+}
+
+async function trimOnce() {
   const cache = await caches.open(RUNTIME);
   const keys = await cache.keys();
   let bytes = 0;

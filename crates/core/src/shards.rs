@@ -25,7 +25,6 @@
 //! [`shard_of`]. Documents are article positions in the site's bundle.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 
 /// The first bytes of every shard file.
 pub const MAGIC: &[u8; 4] = b"PRS1";
@@ -192,26 +191,38 @@ pub enum ShardError {
     Truncated(usize),
 }
 
-/// A document holding a pair, with the positions where the pair starts.
-type PairPosting = (u32, Vec<u32>);
+/// The documents holding one pair, ascending, and where in each the pair starts.
+#[derive(Clone, Debug, Default)]
+struct PairList {
+    docs: Vec<u32>,
+    /// Positions of `docs[i]` are `positions[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<u32>,
+    positions: Vec<u32>,
+}
 
-/// One shard file, read: where each n-gram's postings lie in its bytes.
+impl PairList {
+    fn positions_of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.positions[start..self.ends[i] as usize]
+    }
+}
+
+/// One shard file, read and decoded.
 #[derive(Clone, Debug, Default)]
 pub struct Shard {
-    bytes: Vec<u8>,
-    unigrams: HashMap<u64, Range<usize>>,
-    pairs: HashMap<u64, Range<usize>>,
+    unigrams: HashMap<u64, Vec<u32>>,
+    pairs: HashMap<u64, PairList>,
 }
 
 impl Shard {
-    /// Reads a shard file's table of contents; postings are decoded when a query needs them.
+    /// Reads a shard file.
     pub fn parse(bytes: Vec<u8>) -> Result<Shard, ShardError> {
         if !bytes.starts_with(MAGIC) {
             return Err(ShardError::NotAShard);
         }
         let mut at = MAGIC.len();
-        let mut sections: [HashMap<u64, Range<usize>>; 2] = Default::default();
-        for section in &mut sections {
+        let mut shard = Shard::default();
+        for section in 0..2 {
             let n = get_varint(&bytes, &mut at).ok_or(ShardError::Truncated(at))?;
             for _ in 0..n {
                 let key = get_varint(&bytes, &mut at).ok_or(ShardError::Truncated(at))?;
@@ -220,67 +231,56 @@ impl Shard {
                     .checked_add(usize::try_from(len).unwrap_or(usize::MAX))
                     .filter(|&end| end <= bytes.len())
                     .ok_or(ShardError::Truncated(bytes.len()))?;
-                section.insert(key, at..end);
+                let postings = &bytes[at..end];
+                if section == 0 {
+                    shard.unigrams.insert(
+                        key,
+                        decode_docs(postings).ok_or(ShardError::Truncated(end))?,
+                    );
+                } else {
+                    shard.pairs.insert(
+                        key,
+                        decode_pairs(postings).ok_or(ShardError::Truncated(end))?,
+                    );
+                }
                 at = end;
             }
         }
-        let [unigrams, pairs] = sections;
-        Ok(Shard {
-            bytes,
-            unigrams,
-            pairs,
-        })
+        Ok(shard)
     }
+}
 
-    /// Documents whose body holds the character `key`.
-    fn unigram_docs(&self, key: u64) -> Vec<u32> {
-        let Some(range) = self.unigrams.get(&key) else {
-            return Vec::new();
-        };
-        let bytes = &self.bytes[range.clone()];
-        let mut at = 0;
-        let n = get_varint(bytes, &mut at).unwrap_or(0);
-        let mut docs = Vec::new();
-        let mut doc = 0u64;
-        for _ in 0..n {
-            let Some(d) = get_varint(bytes, &mut at) else {
-                break;
-            };
-            doc += d;
-            docs.push(doc as u32);
-        }
-        docs
+/// A unigram's documents.
+fn decode_docs(bytes: &[u8]) -> Option<Vec<u32>> {
+    let mut at = 0;
+    let n = get_varint(bytes, &mut at)?;
+    let mut docs = Vec::with_capacity(n.min(1 << 20) as usize);
+    let mut doc = 0u64;
+    for _ in 0..n {
+        doc += get_varint(bytes, &mut at)?;
+        docs.push(u32::try_from(doc).ok()?);
     }
+    Some(docs)
+}
 
-    /// Documents whose body holds the pair `key`, each with the positions where it starts.
-    fn pair_postings(&self, key: u64) -> Vec<PairPosting> {
-        let Some(range) = self.pairs.get(&key) else {
-            return Vec::new();
-        };
-        let bytes = &self.bytes[range.clone()];
-        let mut at = 0;
-        let n = get_varint(bytes, &mut at).unwrap_or(0);
-        let mut out = Vec::new();
-        let mut doc = 0u64;
-        for _ in 0..n {
-            let (Some(d), Some(count)) = (get_varint(bytes, &mut at), get_varint(bytes, &mut at))
-            else {
-                break;
-            };
-            doc += d;
-            let mut positions = Vec::new();
-            let mut p = 0u64;
-            for _ in 0..count {
-                let Some(step) = get_varint(bytes, &mut at) else {
-                    break;
-                };
-                p += step;
-                positions.push(p as u32);
-            }
-            out.push((doc as u32, positions));
+/// A pair's documents and positions.
+fn decode_pairs(bytes: &[u8]) -> Option<PairList> {
+    let mut at = 0;
+    let n = get_varint(bytes, &mut at)?;
+    let mut list = PairList::default();
+    let mut doc = 0u64;
+    for _ in 0..n {
+        doc += get_varint(bytes, &mut at)?;
+        list.docs.push(u32::try_from(doc).ok()?);
+        let count = get_varint(bytes, &mut at)?;
+        let mut p = 0u64;
+        for _ in 0..count {
+            p += get_varint(bytes, &mut at)?;
+            list.positions.push(u32::try_from(p).ok()?);
         }
-        out
+        list.ends.push(u32::try_from(list.positions.len()).ok()?);
     }
+    Some(list)
 }
 
 /// The search shards of one site, as far as they have been fetched.
@@ -337,36 +337,52 @@ impl BodyShards {
             0 => Some(Vec::new()),
             1 => {
                 let key = unigram(chars[0]);
-                Some(shard(key)?.unigram_docs(key))
+                Some(shard(key)?.unigrams.get(&key).cloned().unwrap_or_default())
+            }
+            2 => {
+                let key = pair(chars[0], chars[1]);
+                Some(
+                    shard(key)?
+                        .pairs
+                        .get(&key)
+                        .map(|l| l.docs.clone())
+                        .unwrap_or_default(),
+                )
             }
             _ => {
-                let mut lists: Vec<(usize, Vec<PairPosting>)> = Vec::new();
+                let empty = PairList::default();
+                let mut lists: Vec<(u32, &PairList)> = Vec::new();
                 for (offset, key) in cover(&chars) {
-                    lists.push((offset, shard(key)?.pair_postings(key)));
+                    lists.push((offset as u32, shard(key)?.pairs.get(&key).unwrap_or(&empty)));
                 }
-                lists.sort_by_key(|(_, l)| l.len());
-                let (first_offset, first) = &lists[0];
+                lists.sort_by_key(|(_, l)| l.docs.len());
+                let (first_offset, first) = lists[0];
+                // A cursor per other list: documents come in ascending order.
+                let mut cursors = vec![0usize; lists.len()];
                 let mut found = Vec::new();
-                'docs: for (doc, positions) in first {
-                    let mut starts: Vec<u32> = positions
-                        .iter()
-                        .filter_map(|&p| p.checked_sub(*first_offset as u32))
-                        .collect();
-                    for (offset, list) in &lists[1..] {
-                        let Ok(j) = list.binary_search_by_key(doc, |(d, _)| *d) else {
+                let mut starts: Vec<u32> = Vec::new();
+                'docs: for (i, &doc) in first.docs.iter().enumerate() {
+                    starts.clear();
+                    starts.extend(
+                        first
+                            .positions_of(i)
+                            .iter()
+                            .filter_map(|&p| p.checked_sub(first_offset)),
+                    );
+                    for (k, &(offset, list)) in lists.iter().enumerate().skip(1) {
+                        let j = &mut cursors[k];
+                        *j += list.docs[*j..].partition_point(|&d| d < doc);
+                        if list.docs.get(*j) != Some(&doc) {
                             continue 'docs;
-                        };
-                        let at = &list[j].1;
-                        starts.retain(|&s| at.binary_search(&(s + *offset as u32)).is_ok());
+                        }
+                        let at = list.positions_of(*j);
+                        starts.retain(|&s| at.binary_search(&(s + offset)).is_ok());
                         if starts.is_empty() {
                             continue 'docs;
                         }
                     }
-                    if !starts.is_empty() {
-                        found.push(*doc);
-                    }
+                    found.push(doc);
                 }
-                found.sort_unstable();
                 Some(found)
             }
         }
