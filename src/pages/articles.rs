@@ -87,12 +87,12 @@ pub fn ArticlesPage() -> impl IntoView {
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.all_articles />
                     </div>
                     <ActiveFilters listing path=PATH />
-                    <Show when=move || failed.get()>
+                    {move || failed.get().then(|| view! {
                         <div class="inline-error" role="alert">
                             <p>{t.body_search_failed}</p>
                             <button type="button" class="button small" on:click=retry.clone()>{t.retry}</button>
                         </div>
-                    </Show>
+                    })}
                     {results(listing, PATH, "card-list", move |i, terms| {
                         view! { <ArticleCard article=b.articles[i].clone() bundle=b.clone() terms /> }
                     })}

@@ -102,7 +102,7 @@ impl Postings {
 /// A multiply-rotate hasher for the index's integer keys: much faster than SipHash and safe
 /// here, where keys come from the publisher's own text.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -124,7 +124,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 /// A matching document and its relevance score (higher is better).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -26,6 +26,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::search::FastMap;
+
 /// The first bytes of every shard file.
 pub const MAGIC: &[u8; 4] = b"PRS1";
 
@@ -210,8 +212,8 @@ impl PairList {
 /// One shard file, read and decoded.
 #[derive(Clone, Debug, Default)]
 pub struct Shard {
-    unigrams: HashMap<u64, Vec<u32>>,
-    pairs: HashMap<u64, PairList>,
+    unigrams: FastMap<u64, Vec<u32>>,
+    pairs: FastMap<u64, PairList>,
 }
 
 impl Shard {
@@ -287,7 +289,7 @@ fn decode_pairs(bytes: &[u8]) -> Option<PairList> {
 #[derive(Clone, Debug, Default)]
 pub struct BodyShards {
     count: u32,
-    loaded: HashMap<u32, Shard>,
+    loaded: FastMap<u32, Shard>,
 }
 
 impl BodyShards {
@@ -295,7 +297,7 @@ impl BodyShards {
     pub fn new(count: u32) -> BodyShards {
         BodyShards {
             count,
-            loaded: HashMap::new(),
+            loaded: FastMap::default(),
         }
     }
 
