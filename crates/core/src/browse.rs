@@ -531,7 +531,7 @@ impl ListIndex {
             .saturating_mul(page_size)
             .min(total);
         let end = start.saturating_add(page_size).min(total);
-        let items = self.page_of(&mut results, applied.effective_sort(), start, end);
+        let items = self.page_of(&results, applied.effective_sort(), start, end);
 
         let facets = keys
             .iter()
@@ -582,36 +582,54 @@ impl ListIndex {
     /// selecting it first keeps a keystroke over thousands of results cheap.
     fn page_of(
         &self,
-        results: &mut [(usize, u32)],
+        results: &[(usize, u32)],
         sort: Sort,
         start: usize,
         end: usize,
     ) -> Vec<usize> {
         let d = &self.docs;
-        // One total order per sort; ties end on the document number, so pages never overlap.
-        let key = |&(i, score): &(usize, u32)| match sort {
-            Sort::Relevance => (Reverse(u64::from(score)), Reverse(d[i].date), i),
-            Sort::Newest => (Reverse(0), Reverse(d[i].date), i),
-            Sort::Views => (Reverse(d[i].views), Reverse(d[i].date), i),
-            Sort::Amount => (
-                Reverse(d[i].amount_cny.map_or(0, |a| a.saturating_add(1))),
-                Reverse(d[i].date),
-                i,
-            ),
-        };
         if end <= start {
             return Vec::new();
         }
-        if end < results.len() {
-            results.select_nth_unstable_by_key(end, key);
+        // One total order per sort, packed into one number per result so that selecting a page
+        // among tens of thousands compares integers instead of looking documents up: the order's
+        // own value, then the date (newest first), then the document number (first first), so
+        // pages never overlap. Largest key first.
+        let date = |i: usize| {
+            let days = d[i].date;
+            if days == i64::MIN {
+                0
+            } else {
+                (days.clamp(-(1 << 31) + 1, (1 << 31) - 1) + (1 << 31)) as u32
+            }
+        };
+        let mut keys: Vec<u128> = results
+            .iter()
+            .map(|&(i, score)| {
+                let first = match sort {
+                    Sort::Relevance => u64::from(score),
+                    Sort::Newest => 0,
+                    Sort::Views => d[i].views,
+                    Sort::Amount => d[i].amount_cny.map_or(0, |a| a.saturating_add(1)),
+                };
+                (u128::from(first) << 64)
+                    | (u128::from(date(i)) << 32)
+                    | u128::from(u32::MAX - i as u32)
+            })
+            .collect();
+        let largest_first = |a: &u128, b: &u128| b.cmp(a);
+        if end < keys.len() {
+            keys.select_nth_unstable_by(end, largest_first);
         }
-        let head = &mut results[..end];
+        let head = &mut keys[..end];
         if start > 0 {
-            head.select_nth_unstable_by_key(start, key);
+            head.select_nth_unstable_by(start, largest_first);
         }
         let page = &mut head[start..];
-        page.sort_unstable_by_key(key);
-        page.iter().map(|(i, _)| *i).collect()
+        page.sort_unstable_by(largest_first);
+        page.iter()
+            .map(|&k| (u32::MAX - k as u32) as usize)
+            .collect()
     }
 }
 
