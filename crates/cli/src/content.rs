@@ -88,9 +88,14 @@ struct SiteFile {
 #[serde(deny_unknown_fields)]
 struct BuildOptions {
     /// Article bodies longer than this many characters are published as files of their own,
-    /// fetched when the article opens, so the bundle stays light (0: every body).
+    /// fetched when the article opens and searched through search shards, so the index the
+    /// lists download stays light (0: every body). Default [`SEPARATE_BODIES_OVER`].
     separate_bodies_over: Option<usize>,
 }
+
+/// The default of `[build] separate_bodies_over`: a few paragraphs. Shorter bodies stay in the
+/// index, where they cost less than a file of their own.
+pub const SEPARATE_BODIES_OVER: usize = 400;
 
 fn format_one() -> u32 {
     1
@@ -178,7 +183,10 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let Some(site) = site else {
         return Err(diagnostics);
     };
-    let separate_over = site.build.separate_bodies_over;
+    let separate_over = site
+        .build
+        .separate_bodies_over
+        .unwrap_or(SEPARATE_BODIES_OVER);
     let mut bundle = Bundle {
         format: site.format,
         site: site.site,
@@ -231,10 +239,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 }
 
 /// Moves bodies longer than `over` characters out of the bundle, into their own files.
-fn separate_bodies(bundle: &mut Bundle, over: Option<usize>) -> Vec<(String, String)> {
-    let Some(over) = over else {
-        return Vec::new();
-    };
+fn separate_bodies(bundle: &mut Bundle, over: usize) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for article in &mut bundle.articles {
         let long = article
