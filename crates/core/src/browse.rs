@@ -471,28 +471,25 @@ impl ListIndex {
             terms.is_empty() || self.text_ready(),
             "search before the text index is built"
         );
-        let mut scores: Vec<Option<u32>> = if terms.is_empty() {
-            vec![Some(0); self.docs.len()]
+        // The documents the search matches, ascending, with their scores: every document when
+        // nothing is typed. Only these can be results or count towards an option, so a rare
+        // term makes the pass below short.
+        let matched: Vec<(usize, u32)> = if terms.is_empty() {
+            (0..self.docs.len()).map(|i| (i, 0)).collect()
         } else {
-            vec![None; self.docs.len()]
-        };
-        if !terms.is_empty() {
             let separate = |term: &str| {
                 let mut docs = bodies.and_then(|b| b.matches(term)).unwrap_or_default();
                 docs.retain(|&d| (d as usize) < self.docs.len());
                 docs
             };
-            for hit in self.search.search_with(&terms, &separate) {
-                scores[hit.doc as usize] = Some(hit.score);
-            }
-        }
-
-        let mut counts: Vec<Vec<usize>> = self.options.iter().map(|o| vec![0; o.len()]).collect();
-        let mut results: Vec<(usize, u32)> = Vec::new();
-        let mut drop_counts = vec![0usize; keys.len()];
-        let mut without_query = 0usize;
-        for (i, &score) in scores.iter().enumerate() {
-            // Bit s set: the document fails facet slot s.
+            self.search
+                .search_with(&terms, &separate)
+                .into_iter()
+                .map(|hit| (hit.doc as usize, hit.score))
+                .collect()
+        };
+        // Bit s set: document `i` fails facet slot s.
+        let failed_slots = |i: usize| {
             let mut failed: u32 = 0;
             for &s in &active {
                 if !self.columns[s]
@@ -503,13 +500,16 @@ impl ListIndex {
                     failed |= 1 << s;
                 }
             }
-            let Some(score) = score else {
-                without_query += usize::from(failed == 0);
-                continue;
-            };
+            failed
+        };
+
+        let mut counts: Vec<Vec<usize>> = self.options.iter().map(|o| vec![0; o.len()]).collect();
+        let mut results: Vec<(usize, u32)> = Vec::new();
+        let mut drop_counts = vec![0usize; keys.len()];
+        for &(i, score) in &matched {
+            let failed = failed_slots(i);
             if failed == 0 {
                 results.push((i, score));
-                without_query += 1;
                 for (slot, column) in self.columns.iter().enumerate() {
                     for &v in column.of(i) {
                         counts[slot][usize::from(v)] += 1;
@@ -558,7 +558,15 @@ impl ListIndex {
                     relaxations.push(Relaxation::DropFacet(keys[s], drop_counts[s]));
                 }
             }
-            if !terms.is_empty() && without_query > 0 {
+            // What the filters alone would give: read only when nothing matches.
+            let without_query = if terms.is_empty() {
+                0
+            } else {
+                (0..self.docs.len())
+                    .filter(|&i| failed_slots(i) == 0)
+                    .count()
+            };
+            if without_query > 0 {
                 relaxations.push(Relaxation::DropQuery(without_query));
             }
             relaxations.sort_by_key(|r| {
