@@ -105,12 +105,12 @@ async function asset(event, request) {
   const precached = await caches.match(request, { cacheName: CACHE });
   if (precached) return precached;
   const cached = await caches.match(request, { cacheName: RUNTIME });
-  // The page gets the response at once; storing it (and trimming the cache, which reads every
-  // entry) happens after, within the event's lifetime.
-  const refresh = fetch(request).then((response) => {
+  // Trimming the cache (which reads every entry) happens after the page has its response.
+  const refresh = fetch(request).then(async (response) => {
     if (response.ok && response.type === 'basic') {
-      const copy = response.clone();
-      event.waitUntil(caches.open(RUNTIME).then((cache) => cache.put(request, copy)).then(trimRuntime).catch(() => {}));
+      const cache = await caches.open(RUNTIME);
+      await cache.put(request, response.clone());
+      event.waitUntil(trimRuntime().catch(() => {}));
     }
     return response;
   });
