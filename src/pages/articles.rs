@@ -117,7 +117,8 @@ fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>, arrived: RwSignal
                     Err(_) => None,
                 };
                 index.shard_arrived(n, shard);
-                arrived.update(|n| *n += 1);
+                // The list may be gone by now (the reader left): then nothing is listening.
+                arrived.try_update(|n| *n += 1);
             });
         }
     });

@@ -105,12 +105,11 @@ async function asset(event, request) {
   const precached = await caches.match(request, { cacheName: CACHE });
   if (precached) return precached;
   const cached = await caches.match(request, { cacheName: RUNTIME });
-  // Trimming the cache (which reads every entry) happens after the page has its response.
   const refresh = fetch(request).then(async (response) => {
     if (response.ok && response.type === 'basic') {
       const cache = await caches.open(RUNTIME);
       await cache.put(request, response.clone());
-      event.waitUntil(trimRuntime().catch(() => {}));
+      await trimRuntime();
     }
     return response;
   });
@@ -144,25 +143,7 @@ function withTimeout(promise, ms) {
 }
 
 // Oldest first out, until the runtime cache is within its entry and byte caps.
-// Trimming reads every entry, so it runs once at a time: calls while it runs ask for one more
-// pass after it, and a burst of stored responses costs two passes, not one per response.
-let trimming = null;
-let trimAgain = false;
-function trimRuntime() {
-  if (trimming) {
-    trimAgain = true;
-    return trimming;
-  }
-  trimming = (async () => {
-    do {
-      trimAgain = false;
-      await trimOnce();
-    } while (trimAgain);
-  })().finally(() => { trimming = null; });
-  return trimming;
-}
-
-async function trimOnce() {
+async function trimRuntime() {
   const cache = await caches.open(RUNTIME);
   const keys = await cache.keys();
   let bytes = 0;
