@@ -24,19 +24,14 @@ pub fn serve(dir: &Path, address: &str, port: u16, spa: bool, base: &str) -> io:
         .trim_end_matches('/')
         .to_string();
     println!("Serving {} at http://{bound}{base}/", root.display());
-    let server = Arc::new(server);
-    let workers: Vec<_> = (0..4)
-        .map(|_| {
-            let (server, root, base) = (server.clone(), root.clone(), base.clone());
-            thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    let _ = respond(&root, &base, spa, request);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
+    // A thread per request: a response whose reader stalls (a browser that stops reading a
+    // large file) must never hold up the others, as it could with a fixed pool of workers.
+    let (root, base) = (Arc::new(root), Arc::new(base));
+    for request in server.incoming_requests() {
+        let (root, base) = (root.clone(), base.clone());
+        thread::spawn(move || {
+            let _ = respond(&root, &base, spa, request);
+        });
     }
     Ok(())
 }
