@@ -56,6 +56,20 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         )
         .into());
     }
+    let built = Built {
+        articles: content.bundle.articles.len(),
+        projects: content.bundle.projects.len(),
+        pages: 0,
+        base: format!(
+            "{}/",
+            parkreader::state::BasePath::from_base_url(&content.bundle.site.base_url).0
+        ),
+    };
+    let Content {
+        bundle,
+        assets,
+        bodies,
+    } = content;
     let stage = sibling(out, "building")?;
     let result = (|| {
         // The app without its own sample data and images: this site's take their place.
@@ -65,11 +79,12 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
             app.file_name().unwrap_or_default().to_string_lossy()
         ));
         crate::offline::compressed_from_cache(&stage, &cache)?;
-        content::write(&content, &stage.join("data/bundle.json"))?;
+        content::copy_assets(&assets, &stage)?;
         // The plain app shell becomes 404.html: static hosts serve it for any path without a
         // file, such as a filtered list URL.
         fs::copy(stage.join("index.html"), stage.join("404.html"))?;
-        let pages = crate::prerender::prerender(&stage)?;
+        // The bundle and bodies go from memory to their final, content-hashed files.
+        let pages = crate::prerender::prerender_content(&stage, bundle, &bodies)?;
         Ok::<usize, io::Error>(pages)
     })();
     let pages = match result {
@@ -80,15 +95,7 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         }
     };
     swap_in(&stage, out)?;
-    Ok(Built {
-        articles: content.bundle.articles.len(),
-        projects: content.bundle.projects.len(),
-        pages,
-        base: format!(
-            "{}/",
-            parkreader::state::BasePath::from_base_url(&content.bundle.site.base_url).0
-        ),
-    })
+    Ok(Built { pages, ..built })
 }
 
 /// A bundle file read as content: its body files and images are the files beside it (the

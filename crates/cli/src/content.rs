@@ -122,13 +122,7 @@ pub fn write(content: &Content, out: &Path) -> std::io::Result<()> {
         .parent()
         .and_then(|data| data.parent())
         .unwrap_or(Path::new("."));
-    for asset in &content.assets {
-        let target = site.join(asset.url.trim_start_matches('/'));
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::copy(&asset.source, &target)?;
-    }
+    copy_assets(&content.assets, site)?;
     for (url, json) in &content.bodies {
         let target = site.join(url.trim_start_matches('/'));
         if let Some(dir) = target.parent() {
@@ -144,6 +138,18 @@ pub fn write(content: &Content, out: &Path) -> std::io::Result<()> {
     let partial = out.with_extension("json.partial");
     std::fs::write(&partial, json)?;
     std::fs::rename(&partial, out)
+}
+
+/// Copies a content folder's images into the site folder `site`, at their URL paths.
+pub fn copy_assets(assets: &[Asset], site: &Path) -> std::io::Result<()> {
+    for asset in assets {
+        let target = site.join(asset.url.trim_start_matches('/'));
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::copy(&asset.source, &target)?;
+    }
+    Ok(())
 }
 
 /// The `site.base_url` of a content folder, read from its site.toml alone.
@@ -260,7 +266,7 @@ fn separate_bodies(bundle: &mut Bundle, over: usize) -> Vec<(String, String)> {
 
 /// Every article (or project) file of the folder, read, each with its source for pointing at
 /// its lines later.
-fn read_all<T: ContentItem>(
+fn read_all<T: ContentItem + Send>(
     dir: &Path,
     kind: Kind,
     assets: &mut Vec<Asset>,
@@ -270,10 +276,42 @@ fn read_all<T: ContentItem>(
         Kind::Article => "articles",
         Kind::Project => "projects",
     };
-    markdown_files(&dir.join(folder), diagnostics)
-        .into_iter()
-        .filter_map(|path| read_item::<T>(&path, kind, assets, diagnostics))
-        .unzip()
+    let files = markdown_files(&dir.join(folder), diagnostics);
+    // Read and parsed on every core, a run of files each, put back together in file order: the
+    // items, images and problems come out as one pass over the files would give them.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let runs: Vec<(Vec<(T, Source)>, Vec<Asset>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(files.len().div_ceil(threads).max(1))
+            .map(|run| {
+                scope.spawn(move || {
+                    let mut assets = Vec::new();
+                    let mut diagnostics = Vec::new();
+                    let items = run
+                        .iter()
+                        .filter_map(|path| {
+                            read_item::<T>(path, kind, &mut assets, &mut diagnostics)
+                        })
+                        .collect();
+                    (items, assets, diagnostics)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut items = Vec::with_capacity(files.len());
+    for (run, run_assets, run_diagnostics) in runs {
+        items.extend(run);
+        assets.extend(run_assets);
+        diagnostics.extend(run_diagnostics);
+    }
+    items.into_iter().unzip()
 }
 
 fn markdown_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {

@@ -1,6 +1,7 @@
 //! What makes a built site installable and readable offline: the web app manifest and the
 //! service worker, whose precache list is read off the files the build emitted.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -148,10 +149,12 @@ pub fn write_discovery(dist: &Path, bundle: &Bundle, routes: &[String]) -> io::R
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let articles: std::collections::HashMap<&str, &parkreader_core::Article> =
+        bundle.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     for route in routes {
         let lastmod = route
             .strip_prefix("/articles/")
-            .and_then(|id| bundle.article(id))
+            .and_then(|id| articles.get(id))
             .map(|a| format!("<lastmod>{}</lastmod>", a.published.ymd()))
             .unwrap_or_default();
         sitemap.push_str(&format!(
@@ -200,8 +203,8 @@ pub fn write_discovery(dist: &Path, bundle: &Bundle, routes: &[String]) -> io::R
 /// XML, wasm, the manifest), for hosts that serve pre-compressed files, on every core. Brotli
 /// runs at its best setting for the app's own files, which every visitor downloads, and at a
 /// quicker one (within a few percent) for the many pages and for data over 4 MB. Returns how
-/// many files were compressed.
-pub fn precompress(dist: &Path) -> io::Result<usize> {
+/// many files were compressed. Files in `done` have their copies already.
+pub fn precompress(dist: &Path, done: &HashSet<PathBuf>) -> io::Result<usize> {
     let mut files = Vec::new();
     let mut stack = vec![dist.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -224,7 +227,8 @@ pub fn precompress(dist: &Path) -> io::Result<usize> {
                     | "wasm"
                     | "webmanifest"
                     | "bin"
-            ) && !already_compressed(&path)
+            ) && !done.contains(&path)
+                && !already_compressed(&path)
             {
                 files.push(path);
             }
@@ -294,16 +298,11 @@ fn content_hashed(path: &Path) -> bool {
 }
 
 fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {
-    use std::io::Write;
-
     let bytes = fs::read(path)?;
     // The app and the data at the site's top level: the best, unless so large that the best
-    // would take minutes (a 20 MB bundle). The pages and body files below, thousands of them,
-    // each read by few visitors: brotli 5 and gzip 6. Measured on an 11 KB article page:
-    // 3,294 and 3,872 bytes in 0.4 and 0.2 ms, against 3,212 bytes in 12 ms at brotli 9.
-    // The sitemap (a megabyte at 10,000 articles) and the feed are read by crawlers and feed
-    // readers, not by visitors on phones: they count as pages (brotli 11 on the sitemap took
-    // seconds).
+    // would take minutes (a 20 MB bundle). The sitemap (a megabyte at 10,000 articles) and
+    // the feed are read by crawlers and feed readers, not by visitors on phones: they count
+    // as one of the many files (brotli 11 on the sitemap took seconds).
     let for_machines = path
         .file_name()
         .is_some_and(|n| n == "sitemap.xml" || n == "feed.xml");
@@ -312,17 +311,40 @@ fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {
     let (quality, level) = match (top_level, bytes.len() <= 4 << 20) {
         (true, true) => (11, flate2::Compression::best()),
         (true, false) => (9, flate2::Compression::best()),
-        (false, _) => (5, flate2::Compression::default()),
+        (false, _) => MANY_FILES,
     };
+    write_copies(path, &bytes, quality, level)
+}
+
+/// Brotli quality and gzip level for the many files of a site (pages, bodies, search shards),
+/// each read by few visitors. Measured on an 11 KB article page: brotli 5 gave 3,294 and
+/// gzip 6 3,872 bytes, in 0.4 and 0.2 ms, against 3,212 bytes in 12 ms at brotli 9.
+const MANY_FILES: (u32, flate2::Compression) = (5, flate2::Compression::new(6));
+
+/// Writes `bytes` to `path` with its .gz and .br copies beside it, compressed as one of the
+/// site's many files: written once, not read back to be compressed later.
+pub fn write_with_copies(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fs::write(path, bytes)?;
+    write_copies(path, bytes, MANY_FILES.0, MANY_FILES.1)
+}
+
+fn write_copies(
+    path: &Path,
+    bytes: &[u8],
+    quality: u32,
+    level: flate2::Compression,
+) -> io::Result<()> {
+    use std::io::Write;
+
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), level);
-    gz.write_all(&bytes)?;
+    gz.write_all(bytes)?;
     fs::write(with_suffix(path, "gz"), gz.finish()?)?;
     let mut br = Vec::new();
     {
         // A window of 2^22 (brotli's default). Narrower windows fit small files but made this
         // encoder 25 times slower on them (14 ms against 0.6 ms per page at 2^16).
         let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, quality, 22);
-        writer.write_all(&bytes)?;
+        writer.write_all(bytes)?;
     }
     fs::write(with_suffix(path, "br"), br)
 }

@@ -1,9 +1,10 @@
 //! `parkreader prerender DIST`: writes every route of the bundle as its own static page
 //! (dist/articles/<id>/index.html …), rendered by the app's own components.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use parkreader::state::BasePath;
@@ -43,11 +44,41 @@ pub fn routes(bundle: &Bundle) -> Vec<String> {
 }
 
 /// Prerenders `dist`, using its 404.html (the plain app shell) as the page template and its
-/// data/bundle.json as the content. The data files are renamed after their content first
-/// (`data/bundle-<hash>.json`, bodies likewise) and every page points at those names, so a page
-/// that WeChat or a CDN cached never pairs with data it does not match. Returns the number of
-/// pages written.
+/// data/bundle.json, with the body files it names, as the content: see [`prerender_content`].
+/// Returns the number of pages written.
 pub fn prerender(dist: &Path) -> io::Result<usize> {
+    let text = fs::read_to_string(dist.join("data/bundle.json"))?;
+    let bundle = parse_bundle(&text).map_err(|e| {
+        io::Error::new(io::ErrorKind::InvalidData, format!("data/bundle.json: {e}"))
+    })?;
+    let mut bodies = Vec::new();
+    for article in &bundle.articles {
+        if let Some(url) = &article.body_url {
+            let file = dist.join(url.trim_start_matches('/'));
+            let text = fs::read_to_string(&file)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
+            bodies.push((url.clone(), text));
+        }
+    }
+    // Published again below, under names that carry their content's hash.
+    for (url, _) in &bodies {
+        fs::remove_file(dist.join(url.trim_start_matches('/')))?;
+    }
+    fs::remove_file(dist.join("data/bundle.json"))?;
+    prerender_content(dist, bundle, &bodies)
+}
+
+/// Prerenders `dist` from content in memory, using its 404.html (the plain app shell) as the
+/// page template: `bodies` are the (URL, JSON) of the bodies the bundle's articles name in
+/// `body_url`. The data files are written named after their content
+/// (`data/bundle-<hash>.json`, bodies likewise) and every page points at those names, so a page
+/// that WeChat or a CDN cached never pairs with data it does not match. Each file is written
+/// once, with its compressed copies beside it. Returns the number of pages written.
+pub fn prerender_content(
+    dist: &Path,
+    mut bundle: Bundle,
+    bodies: &[(String, String)],
+) -> io::Result<usize> {
     let shell_path = dist.join("404.html");
     let shell = fs::read_to_string(&shell_path).map_err(|e| {
         io::Error::new(
@@ -55,33 +86,48 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
             format!("{}: {e} (build the site first)", shell_path.display()),
         )
     })?;
-    let text = fs::read_to_string(dist.join("data/bundle.json"))?;
-    let mut bundle = parse_bundle(&text).map_err(|e| {
-        io::Error::new(io::ErrorKind::InvalidData, format!("data/bundle.json: {e}"))
-    })?;
 
     // Content-addressed data: bodies first (the bundle names them), then the bundle itself.
-    // Per article (by position), the body read from its file, for the static pages.
+    // Per article (by position), its separate body, for the static pages and search shards.
+    let by_url: HashMap<&str, &str> = bodies
+        .iter()
+        .map(|(url, json)| (url.as_str(), json.as_str()))
+        .collect();
     let mut inline_bodies = vec![None; bundle.articles.len()];
+    let mut body_files = Vec::new();
     for (i, article) in bundle.articles.iter_mut().enumerate() {
-        if let Some(url) = article.body_url.clone() {
-            let file = dist.join(url.trim_start_matches('/'));
-            let text = fs::read_to_string(&file)
-                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
-            let blocks = parse_body(&text)
+        if let Some(url) = article.body_url.take() {
+            let text = by_url.get(url.as_str()).ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!("{url}: no such body file (named by article {})", article.id),
+                )
+            })?;
+            let blocks = parse_body(text)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{url}: {e}")))?;
-            let hashed = fingerprinted_body(&url, &text);
-            fs::write(dist.join(hashed.trim_start_matches('/')), &text)?;
-            fs::remove_file(&file)?;
+            let hashed = fingerprinted_body(&url, text);
+            body_files.push((dist.join(hashed.trim_start_matches('/')), *text));
             article.body_url = Some(hashed);
             inline_bodies[i] = Some(blocks);
         }
     }
-    bundle.body_search = write_search_shards(dist, &inline_bodies)?;
+    let folders: BTreeSet<&Path> = body_files.iter().filter_map(|(p, _)| p.parent()).collect();
+    for folder in folders {
+        fs::create_dir_all(folder)?;
+    }
+    crate::progress::each_in_parallel("bodies", &body_files, |(path, text)| {
+        crate::offline::write_with_copies(path, text.as_bytes())
+    })?;
+    // Files that have their .br and .gz already, for the last step to leave alone.
+    let mut compressed: HashSet<PathBuf> = body_files.into_iter().map(|(p, _)| p).collect();
+    bundle.body_search = write_search_shards(dist, &inline_bodies, &mut compressed)?;
     let json = serde_json::to_string(&bundle).map_err(io::Error::other)?;
     let bundle_file = fingerprinted("/data/bundle.json", &json);
-    fs::write(dist.join(bundle_file.trim_start_matches('/')), &json)?;
-    fs::remove_file(dist.join("data/bundle.json"))?;
+    let bundle_path = dist.join(bundle_file.trim_start_matches('/'));
+    if let Some(folder) = bundle_path.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    fs::write(bundle_path, &json)?;
     // Pages find the data and their routes under the site's base path (set once, in base_url).
     let base = BasePath::from_base_url(&bundle.site.base_url).0;
     let shell = set_meta(&shell, "parkreader-bundle", &format!("{base}{bundle_file}"))
@@ -149,14 +195,19 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         })?;
         let dir = dist.join(route.trim_start_matches('/'));
         fs::create_dir_all(&dir)?;
-        fs::write(dir.join("index.html"), html)
+        crate::offline::write_with_copies(&dir.join("index.html"), html.as_bytes())
     })?;
+    compressed.extend(
+        routes
+            .iter()
+            .map(|route| dist.join(route.trim_start_matches('/')).join("index.html")),
+    );
     // Installable and offline: the manifest, then the worker that precaches everything above.
     crate::offline::write_manifest(dist, &bundle, &base)?;
     crate::offline::write_discovery(dist, &bundle, &routes)?;
     crate::offline::write_service_worker(dist, &base)?;
     // Last, so that every file above has its compressed copies.
-    crate::offline::precompress(dist)?;
+    crate::offline::precompress(dist, &compressed)?;
     Ok(routes.len())
 }
 
@@ -165,11 +216,12 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
 pub const SHARD_TARGET_BYTES: usize = 24 * 1024;
 
 /// Indexes the bodies published as separate files (`bodies[i]` for article `i`) into search
-/// shards under `data/search/<hash>/`, named after their content as a whole. None when no
-/// body is separate.
+/// shards under `data/search/<hash>/`, named after their content as a whole, each with its
+/// compressed copies (added to `compressed`). None when no body is separate.
 fn write_search_shards(
     dist: &Path,
     bodies: &[Option<Vec<parkreader_core::Block>>],
+    compressed: &mut HashSet<PathBuf>,
 ) -> io::Result<Option<BodySearch>> {
     let mut builder = ShardBuilder::default();
     for (i, blocks) in bodies.iter().enumerate() {
@@ -187,12 +239,18 @@ fn write_search_shards(
         shards: shards.len() as u32,
     };
     fs::create_dir_all(dist.join(search.path.trim_start_matches('/')))?;
-    for (n, bytes) in shards.iter().enumerate() {
-        fs::write(
-            dist.join(search.shard_path(n as u32).trim_start_matches('/')),
-            bytes,
-        )?;
-    }
+    let files: Vec<(PathBuf, &[u8])> = shards
+        .iter()
+        .enumerate()
+        .map(|(n, bytes)| {
+            let path = search.shard_path(n as u32);
+            (dist.join(path.trim_start_matches('/')), bytes.as_slice())
+        })
+        .collect();
+    crate::progress::each_in_parallel("search index", &files, |(path, bytes)| {
+        crate::offline::write_with_copies(path, bytes)
+    })?;
+    compressed.extend(files.into_iter().map(|(p, _)| p));
     Ok(Some(search))
 }
 

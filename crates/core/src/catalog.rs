@@ -209,7 +209,6 @@ impl RelatedArticles {
         let articles = &bundle.articles;
         let mut by_project: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_category: HashMap<&str, Vec<usize>> = HashMap::new();
         fn push<'a>(map: &mut HashMap<&'a str, Vec<usize>>, key: &'a str, i: usize) {
             let list = map.entry(key).or_default();
             // An id listed twice by one article still counts once for it, as `contains` does.
@@ -224,7 +223,6 @@ impl RelatedArticles {
             for t in &a.tags {
                 push(&mut by_tag, t.as_str(), i);
             }
-            push(&mut by_category, a.category.as_str(), i);
         }
         // Each article's place in (newest first, then id) order: ties on score are broken by
         // comparing two integers instead of two dates and two ids.
@@ -238,6 +236,19 @@ impl RelatedArticles {
         let mut rank = vec![0u32; articles.len()];
         for (r, &o) in by_recency.iter().enumerate() {
             rank[o] = r as u32;
+        }
+        // Each category's articles, newest first; each article's category as a number.
+        let mut category_ids: HashMap<&str, usize> = HashMap::new();
+        let mut category = Vec::with_capacity(articles.len());
+        let mut by_category: Vec<Vec<usize>> = Vec::new();
+        for a in articles {
+            let next = category_ids.len();
+            let id = *category_ids.entry(a.category.as_str()).or_insert(next);
+            category.push(id);
+        }
+        by_category.resize(category_ids.len(), Vec::new());
+        for &o in &by_recency {
+            by_category[category[o]].push(o);
         }
         let mut score = vec![0u32; articles.len()];
         let mut touched: Vec<usize> = Vec::new();
@@ -260,12 +271,23 @@ impl RelatedArticles {
             for t in &a.tags {
                 add(by_tag.get(t.as_str()), 2);
             }
-            add(by_category.get(a.category.as_str()), 1);
+            // The category adds 1. An article that shares nothing else scores exactly 1, below
+            // every one that does, and among those the newest win: so only the `n` newest of
+            // them can make the list, not the whole category (thousands on a large site).
+            let mine = category[i];
+            let mut best: Vec<u64> = Vec::with_capacity(touched.len() + n);
+            for &o in &touched {
+                let s = score[o] + u32::from(category[o] == mine);
+                best.push((u64::from(u32::MAX - s) << 32) | u64::from(rank[o]));
+            }
+            best.extend(
+                by_category[mine]
+                    .iter()
+                    .filter(|&&o| o != i && score[o] == 0)
+                    .take(n)
+                    .map(|&o| (u64::from(u32::MAX - 1) << 32) | u64::from(rank[o])),
+            );
             // Highest score first, then by recency rank: one u64 per candidate.
-            let mut best: Vec<u64> = touched
-                .iter()
-                .map(|&o| (u64::from(u32::MAX - score[o]) << 32) | u64::from(rank[o]))
-                .collect();
             if n < best.len() {
                 best.select_nth_unstable(n);
                 best.truncate(n);

@@ -263,6 +263,16 @@ impl SitePlan {
         &self.related
     }
 
+    /// The article with this id, found through the plan's index.
+    pub fn article<'b>(&self, bundle: &'b Bundle, id: &str) -> Option<&'b Article> {
+        self.articles.get(id).and_then(|&i| bundle.articles.get(i))
+    }
+
+    /// The project with this id, found through the plan's index.
+    pub fn project<'b>(&self, bundle: &'b Bundle, id: &str) -> Option<&'b Project> {
+        self.projects.get(id).and_then(|&j| bundle.projects.get(j))
+    }
+
     /// The older and newer article in `article`'s category.
     pub fn neighbours<'b>(
         &self,
@@ -326,6 +336,16 @@ pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Optio
     let mut projects: Vec<&Project> = Vec::new();
     // The article whose body, or the project whose description, the page shows.
     let mut own: Option<&str> = None;
+    // Records by id: through the plan's index when there is one (a build cutting every page
+    // would otherwise scan all articles per page).
+    let article_by_id = |id: &str| match plan {
+        Some(plan) => plan.article(bundle, id),
+        None => bundle.article(id),
+    };
+    let project_by_id = |id: &str| match plan {
+        Some(plan) => plan.project(bundle, id),
+        None => bundle.project(id),
+    };
     match *page {
         Page::Home => {
             articles.extend(bundle.articles_newest().into_iter().take(HOME_LATEST));
@@ -339,7 +359,7 @@ pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Optio
             );
         }
         Page::Article(id) => {
-            let article = bundle.article(id)?;
+            let article = article_by_id(id)?;
             own = Some(&article.id);
             articles.push(article);
             let (older, newer) = match plan {
@@ -357,7 +377,7 @@ pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Optio
                 article
                     .related_projects
                     .iter()
-                    .filter_map(|p| bundle.project(p)),
+                    .filter_map(|p| project_by_id(p)),
             );
             match plan {
                 Some(plan) => projects.extend(plan.projects_for_article(bundle, article)),
@@ -365,7 +385,7 @@ pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Optio
             }
         }
         Page::Project(id) => {
-            let project = bundle.project(id)?;
+            let project = project_by_id(id)?;
             own = Some(&project.id);
             projects.push(project);
             match plan {

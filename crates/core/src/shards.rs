@@ -24,7 +24,7 @@
 //! Keys are the `char` values (a pair: first `<< 21 | second`); the shard of a key is
 //! [`shard_of`]. Documents are article positions in the site's bundle.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::search::FastMap;
 
@@ -98,39 +98,48 @@ fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 #[derive(Default)]
 pub struct ShardBuilder {
     /// Per unigram: encoded postings so far, the last document, the document count.
-    unigrams: HashMap<u64, (Vec<u8>, u32, u32)>,
+    unigrams: FastMap<u64, (Vec<u8>, u32, u32)>,
     /// Per pair likewise, with positions.
-    pairs: HashMap<u64, (Vec<u8>, u32, u32)>,
+    pairs: FastMap<u64, (Vec<u8>, u32, u32)>,
+    /// Scratch for one document, kept between calls: its unigrams, its (pair, position)s.
+    seen: Vec<u64>,
+    positions: Vec<(u64, u32)>,
 }
 
 impl ShardBuilder {
     /// Adds the folded body text of document `doc`. Documents must come in ascending order.
     pub fn add(&mut self, doc: u32, folded: &str) {
-        let chars: Vec<char> = folded.chars().collect();
-        let mut seen: BTreeSet<u64> = BTreeSet::new();
-        let mut positions: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
-        for (i, &c) in chars.iter().enumerate() {
+        self.seen.clear();
+        self.positions.clear();
+        let mut chars = folded.chars().peekable();
+        let mut i = 0u32;
+        while let Some(c) = chars.next() {
             if !c.is_whitespace() {
-                seen.insert(unigram(c));
+                self.seen.push(unigram(c));
             }
-            if let Some(&next) = chars.get(i + 1) {
-                positions.entry(pair(c, next)).or_default().push(i as u32);
+            if let Some(&next) = chars.peek() {
+                self.positions.push((pair(c, next), i));
             }
+            i += 1;
         }
-        for key in seen {
+        // In key order, each key's positions ascending (they were pushed ascending).
+        self.seen.sort_unstable();
+        self.seen.dedup();
+        self.positions.sort_unstable();
+        for &key in &self.seen {
             let (bytes, last, count) = self.unigrams.entry(key).or_default();
             put_varint(bytes, u64::from(doc - *last));
             *last = doc;
             *count += 1;
         }
-        for (key, list) in positions {
-            let (bytes, last, count) = self.pairs.entry(key).or_default();
+        for run in self.positions.chunk_by(|a, b| a.0 == b.0) {
+            let (bytes, last, count) = self.pairs.entry(run[0].0).or_default();
             put_varint(bytes, u64::from(doc - *last));
             *last = doc;
             *count += 1;
-            put_varint(bytes, list.len() as u64);
+            put_varint(bytes, run.len() as u64);
             let mut prev = 0;
-            for p in list {
+            for &(_, p) in run {
                 put_varint(bytes, u64::from(p - prev));
                 prev = p;
             }
