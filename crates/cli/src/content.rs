@@ -264,6 +264,10 @@ fn separate_bodies(bundle: &mut Bundle, over: usize) -> Vec<(String, String)> {
     files
 }
 
+/// What reading a run of content files gave: its items (each with its source), images and
+/// problems.
+type Run<T> = (Vec<(T, Source)>, Vec<Asset>, Vec<Diagnostic>);
+
 /// Every article (or project) file of the folder, read, each with its source for pointing at
 /// its lines later.
 fn read_all<T: ContentItem + Send>(
@@ -280,7 +284,7 @@ fn read_all<T: ContentItem + Send>(
     // Read and parsed on every core, a run of files each, put back together in file order: the
     // items, images and problems come out as one pass over the files would give them.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let runs: Vec<(Vec<(T, Source)>, Vec<Asset>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+    let runs: Vec<Run<T>> = std::thread::scope(|scope| {
         let workers: Vec<_> = files
             .chunks(files.len().div_ceil(threads).max(1))
             .map(|run| {

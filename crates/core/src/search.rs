@@ -60,9 +60,10 @@ pub struct SearchIndex {
 /// exactly; longer terms are narrowed by them and then checked against the text.
 ///
 /// Trigram postings also keep, per document, where the trigram first occurs in the strongest
-/// field holding it (a character offset; [`NO_POSITION`] past 65,534). When the trigrams of a
-/// longer term first occur one after another in the same field, that field contains the term,
-/// which proves most matches without reading their text.
+/// field holding it (a byte offset into the folded text; [`NO_POSITION`] past 65,534). When the
+/// trigrams of a longer term first occur one after another in the same field, that field
+/// contains the term, which proves most matches without reading their text; otherwise the term
+/// cannot start before any of its trigrams' first places, and the text is read from there.
 #[derive(Clone, Debug, Default)]
 struct Postings {
     docs: Vec<u32>,
@@ -164,15 +165,18 @@ impl SearchIndex {
         let folded: DocFields = fields.map(|f| fold(&f));
         for (f, text) in folded.iter().enumerate() {
             let bit = 1u8 << f;
-            // The last three characters of the current run without whitespace.
+            // The last three characters of the current run without whitespace, and where the
+            // first of them starts.
             let mut window = ['\0'; 3];
+            let mut starts = [0usize; 3];
             let mut run = 0usize;
-            for (at, c) in text.chars().enumerate() {
+            for (at, c) in text.char_indices() {
                 if c.is_whitespace() {
                     run = 0;
                     continue;
                 }
                 window = [window[1], window[2], c];
+                starts = [starts[1], starts[2], at];
                 run += 1;
                 self.unigrams
                     .entry(gram(&[c]))
@@ -186,7 +190,7 @@ impl SearchIndex {
                     self.trigrams
                         .entry(gram(&window))
                         .or_default()
-                        .add(doc, bit, Some(at - 2));
+                        .add(doc, bit, Some(starts[0]));
                 }
             }
         }
@@ -332,13 +336,17 @@ impl SearchIndex {
         }
         self.verify(
             term,
-            candidates.into_iter().map(|(doc, mask)| (doc, mask, false)),
+            candidates
+                .into_iter()
+                .map(|(doc, mask)| (doc, mask, Proof::From(0, 0))),
         )
     }
 
     /// Documents containing a term of four or more characters without spaces: those holding
-    /// all its trigrams in one field, proven by their first positions or else by the text.
+    /// all its trigrams in one field, proven by their first places or else by the text.
     fn matches_long(&self, term: &str, chars: &[char]) -> Vec<(u32, u8)> {
+        // Where each character starts in the term, in bytes, as trigram places are kept.
+        let offsets: Vec<i32> = term.char_indices().map(|(at, _)| at as i32).collect();
         let mut lists: Vec<(usize, &Postings)> = Vec::with_capacity(chars.len() - 2);
         for (i, w) in chars.windows(3).enumerate() {
             match self.trigrams.get(&gram(w)) {
@@ -348,26 +356,33 @@ impl SearchIndex {
         }
         lists.sort_by_key(|(_, l)| l.docs.len());
         let (i0, rarest) = lists[0];
-        // Per candidate: document, fields holding every trigram so far, and whether every
-        // trigram so far first occurs at `start + i` of the same strongest field.
+        // Per candidate: document, fields holding every trigram so far, whether every trigram
+        // so far first occurs at `start + offsets[i]` of the same strongest field, and the
+        // earliest byte of that field where the term can start.
         struct Candidate {
             doc: u32,
             mask: u8,
             strongest: u8,
             start: i32,
             aligned: bool,
+            from: i32,
         }
         let mut candidates: Vec<Candidate> = rarest
             .docs
             .iter()
             .zip(&rarest.fields)
             .zip(&rarest.first)
-            .map(|((&doc, &mask), &first)| Candidate {
-                doc,
-                mask,
-                strongest: lowest_bit(mask),
-                start: i32::from(first) - i0 as i32,
-                aligned: first != NO_POSITION,
+            .map(|((&doc, &mask), &first)| {
+                let known = first != NO_POSITION;
+                let start = i32::from(first) - offsets[i0];
+                Candidate {
+                    doc,
+                    mask,
+                    strongest: lowest_bit(mask),
+                    start,
+                    aligned: known,
+                    from: if known { start } else { 0 },
+                }
             })
             .collect();
         for &(i, list) in &lists[1..] {
@@ -380,10 +395,13 @@ impl SearchIndex {
                     return false;
                 }
                 let (fields, first) = (list.fields[j], list.first[j]);
+                let here = first != NO_POSITION && lowest_bit(fields) == c.strongest;
+                let start = i32::from(first) - offsets[i];
                 c.mask &= fields;
-                c.aligned &= first != NO_POSITION
-                    && lowest_bit(fields) == c.strongest
-                    && i32::from(first) - i as i32 == c.start;
+                c.aligned &= here && start == c.start;
+                if here {
+                    c.from = c.from.max(start);
+                }
                 c.mask != 0
             });
             if candidates.is_empty() {
@@ -391,44 +409,66 @@ impl SearchIndex {
             }
         }
         // Aligned: the term sits at `start` of the strongest field holding any of its trigrams,
-        // so that is the strongest field containing it. The rest are checked against the text.
+        // so that is the strongest field containing it. The rest are checked against the text,
+        // the strongest field from the first place the term can start.
         self.verify(
             term,
             candidates.into_iter().map(|c| {
                 if c.aligned {
-                    (c.doc, c.strongest, true)
+                    (c.doc, c.strongest, Proof::Proven)
                 } else {
-                    (c.doc, c.mask, false)
+                    (
+                        c.doc,
+                        c.mask,
+                        Proof::From(c.strongest, c.from.max(0) as usize),
+                    )
                 }
             }),
         )
     }
 
-    /// Keeps the candidates (document, fields that may contain the term, already proven) that
+    /// Keeps the candidates (document, fields that may contain the term, what is known) that
     /// contain `term`, each with the bit of the strongest field containing it. Ranking needs
     /// only that field, so the check stops there.
     fn verify(
         &self,
         term: &str,
-        candidates: impl Iterator<Item = (u32, u8, bool)>,
+        candidates: impl Iterator<Item = (u32, u8, Proof)>,
     ) -> Vec<(u32, u8)> {
         let finder = memchr::memmem::Finder::new(term.as_bytes());
         candidates
-            .filter_map(|(doc, mask, proven)| {
-                if proven {
-                    return Some((doc, mask));
-                }
+            .filter_map(|(doc, mask, proof)| {
+                let (field_bit, from) = match proof {
+                    Proof::Proven => return Some((doc, mask)),
+                    Proof::From(bit, from) => (bit, from),
+                };
                 let fields = &self.docs[doc as usize];
                 Field::ALL
                     .into_iter()
                     .find(|&f| {
-                        mask & (1 << f as u8) != 0
-                            && finder.find(fields[f as usize].as_bytes()).is_some()
+                        let bit = 1 << f as u8;
+                        let text = fields[f as usize].as_bytes();
+                        // Bytes, not characters: a UTF-8 term only matches where one starts.
+                        let skip = if bit == field_bit {
+                            from.min(text.len())
+                        } else {
+                            0
+                        };
+                        mask & bit != 0 && finder.find(&text[skip..]).is_some()
                     })
                     .map(|f| (doc, 1 << f as u8))
             })
             .collect()
     }
+}
+
+/// What is known of a candidate before its text is read.
+#[derive(Clone, Copy)]
+enum Proof {
+    /// It contains the term, in the field given.
+    Proven,
+    /// In field bit `.0`, the term cannot start before byte `.1`.
+    From(u8, usize),
 }
 
 /// `found` (documents and field bits, ascending) with the body bit set for `bodies` as well.

@@ -294,6 +294,20 @@ fn decode_pairs(bytes: &[u8]) -> Option<PairList> {
     Some(list)
 }
 
+/// The first index at or after `from` whose document is not below `doc` (`docs` ascending).
+/// Gallops from `from` before searching: a common pair's list is dense, so the answer is
+/// usually a step or two away, where a search over the whole rest would miss the cache at
+/// every probe.
+fn seek(docs: &[u32], from: usize, doc: u32) -> usize {
+    let rest = &docs[from.min(docs.len())..];
+    let mut bound = 1;
+    while bound < rest.len() && rest[bound - 1] < doc {
+        bound *= 2;
+    }
+    let low = bound / 2;
+    from + low + rest[low..bound.min(rest.len())].partition_point(|&d| d < doc)
+}
+
 /// The search shards of one site, as far as they have been fetched.
 #[derive(Clone, Debug, Default)]
 pub struct BodyShards {
@@ -382,7 +396,7 @@ impl BodyShards {
                     );
                     for (k, &(offset, list)) in lists.iter().enumerate().skip(1) {
                         let j = &mut cursors[k];
-                        *j += list.docs[*j..].partition_point(|&d| d < doc);
+                        *j = seek(&list.docs, *j, doc);
                         if list.docs.get(*j) != Some(&doc) {
                             continue 'docs;
                         }
@@ -403,6 +417,18 @@ impl BodyShards {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seek_finds_the_first_document_not_below() {
+        let docs = [2, 3, 5, 8, 13, 21, 34, 55, 89];
+        for from in 0..=docs.len() {
+            for doc in 0..100 {
+                let expected = from + docs[from..].partition_point(|&d| d < doc);
+                assert_eq!(seek(&docs, from, doc), expected, "from {from}, doc {doc}");
+            }
+        }
+        assert_eq!(seek(&[], 0, 7), 0);
+    }
 
     fn shards_of(docs: &[&str], target: usize) -> BodyShards {
         let mut builder = ShardBuilder::default();
