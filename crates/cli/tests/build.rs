@@ -113,6 +113,45 @@ fn builds_the_whole_site_from_content_and_the_app() {
     assert_eq!(bundles.len(), 1, "{all:?}");
     let bundle = fs::read_to_string(out.join(bundles[0])).unwrap();
     assert!(bundle.contains("大丝束碳纤维"));
+    // Every text file has .br and .gz copies of exactly its bytes, those written as the
+    // pages, bodies and search shards were (the sample publishes long bodies separately) and
+    // those made at the end alike.
+    let text = |f: &&String| {
+        [
+            ".html",
+            ".json",
+            ".bin",
+            ".xml",
+            ".js",
+            ".css",
+            ".webmanifest",
+        ]
+        .iter()
+        .any(|ext| f.ends_with(ext))
+    };
+    let texts: Vec<&String> = all.iter().filter(text).collect();
+    for kind in ["data/articles/", "data/search/", "articles/", "projects/"] {
+        assert!(
+            texts.iter().any(|f| f.starts_with(kind)),
+            "{kind} in {texts:?}"
+        );
+    }
+    for file in texts {
+        use std::io::Read;
+        let bytes = fs::read(out.join(file)).unwrap();
+        let mut gz = Vec::new();
+        flate2::read::GzDecoder::new(fs::File::open(out.join(format!("{file}.gz"))).unwrap())
+            .read_to_end(&mut gz)
+            .unwrap();
+        assert!(gz == bytes, "{file}.gz");
+        let mut br = Vec::new();
+        brotli::BrotliDecompress(
+            &mut fs::File::open(out.join(format!("{file}.br"))).unwrap(),
+            &mut br,
+        )
+        .unwrap();
+        assert!(br == bytes, "{file}.br");
+    }
     assert!(all
         .iter()
         .any(|f| f.starts_with("media/") && f.ends_with(".svg")));

@@ -212,24 +212,63 @@ fn writes_a_service_worker_and_manifest_from_the_built_files() {
         fs::read_to_string(dir.join("robots.txt")).unwrap(),
         "User-agent: *\nAllow: /\n\nSitemap: https://test.example.org/sitemap.xml\n"
     );
-    // Pre-compressed copies decompress to the very files.
+    // Every text file has pre-compressed copies, and they decompress to the very file: pages,
+    // the home page, data, bodies and search shards alike.
     use std::io::Read;
-    let page = fs::read(dir.join("articles/carbon-fibre-signing/index.html")).unwrap();
-    let mut gz = Vec::new();
-    flate2::read::GzDecoder::new(
-        &fs::read(dir.join("articles/carbon-fibre-signing/index.html.gz")).unwrap()[..],
-    )
-    .read_to_end(&mut gz)
-    .unwrap();
-    assert_eq!(gz, page);
-    let mut br = Vec::new();
-    brotli::Decompressor::new(
-        &fs::read(dir.join("articles/carbon-fibre-signing/index.html.br")).unwrap()[..],
-        4096,
-    )
-    .read_to_end(&mut br)
-    .unwrap();
-    assert_eq!(br, page);
+    let mut checked = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !matches!(
+                ext,
+                "html" | "json" | "bin" | "xml" | "js" | "css" | "webmanifest"
+            ) {
+                continue;
+            }
+            let file = fs::read(&path).unwrap();
+            let copy = |suffix: &str| {
+                let mut name = path.clone().into_os_string();
+                name.push(suffix);
+                fs::read(&name).unwrap_or_else(|e| panic!("{}{suffix}: {e}", path.display()))
+            };
+            let mut gz = Vec::new();
+            flate2::read::GzDecoder::new(&copy(".gz")[..])
+                .read_to_end(&mut gz)
+                .unwrap();
+            assert!(gz == file, "{}.gz", path.display());
+            let mut br = Vec::new();
+            brotli::Decompressor::new(&copy(".br")[..], 4096)
+                .read_to_end(&mut br)
+                .unwrap();
+            assert!(br == file, "{}.br", path.display());
+            checked.push(
+                path.strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    for expected in [
+        "index.html",
+        "articles/carbon-fibre-signing/index.html",
+        "sitemap.xml",
+    ] {
+        assert!(
+            checked.iter().any(|c| c == expected),
+            "{expected}: {checked:?}"
+        );
+    }
+    assert!(
+        checked.iter().any(|c| c.starts_with("data/bundle-")),
+        "{checked:?}"
+    );
     assert!(dir.join("sw.js.br").is_file() && dir.join("app-0123abcd_bg.wasm.gz").is_file());
     assert!(
         !list
