@@ -186,6 +186,10 @@ pub struct LiveIndex {
     index: Mutex<ListIndex>,
     /// The article list's search shards of separately published bodies, as fetched so far.
     shards: Option<(BodySearch, Mutex<ShardState>)>,
+    /// Bumped when a shard arrives or fails, or a retry is asked for. It lives with the index,
+    /// not with a list on screen: a list made again while a shard downloads (the one before
+    /// asked for it) still hears of its arrival.
+    shard_events: ArcRwSignal<u32>,
 }
 
 /// Search shards fetched, being fetched and failed.
@@ -218,6 +222,11 @@ impl LiveIndex {
         self.shards
             .as_ref()
             .map(|(_, state)| state.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Subscribes the running effect or memo to shard arrivals, failures and retries.
+    pub fn track_shards(&self) {
+        self.shard_events.track();
     }
 
     /// The shards `query` needs that are neither here nor failed: its results are not final.
@@ -274,6 +283,7 @@ impl LiveIndex {
                 }
             }
         }
+        self.shard_events.update(|n| *n += 1);
     }
 
     /// Forgets which shards failed, so they are asked for again.
@@ -281,6 +291,7 @@ impl LiveIndex {
         if let Some(mut s) = self.shard_state() {
             s.failed.clear();
         }
+        self.shard_events.update(|n| *n += 1);
     }
 
     /// Indexes text for about [`SLICE_MS`]; true when the text index is complete.
@@ -359,6 +370,7 @@ pub fn list_index(bundle: &Arc<Bundle>, kind: ListKind) -> Arc<LiveIndex> {
             bundle: Arc::downgrade(bundle),
             index: Mutex::new(index),
             shards,
+            shard_events: ArcRwSignal::new(0),
         });
         #[cfg(target_arch = "wasm32")]
         index_in_background(Arc::downgrade(&live));

@@ -31,34 +31,29 @@ pub fn ArticlesPage() -> impl IntoView {
     let query = state.query;
     with_bundle(move |bundle| {
         let index = list_index(&bundle, ListKind::Articles);
-        // Bumped when a search shard arrives or fails, or a retry is asked for.
-        let shards = RwSignal::new(0u32);
-        fetch_shards(index.clone(), query, shards);
+        fetch_shards(index.clone(), query);
         let pending = Memo::new({
             let index = index.clone();
             move |_| {
-                shards.track();
+                index.track_shards();
                 index.shards_pending(&query.get())
             }
         });
         let failed = Memo::new({
             let index = index.clone();
             move |_| {
-                shards.track();
+                index.track_shards();
                 index.shards_failed(&query.get())
             }
         });
         let retry = {
             let index = index.clone();
-            move |_| {
-                index.retry_shards();
-                shards.update(|n| *n += 1);
-            }
+            move |_| index.retry_shards()
         };
         // While the shards a search needs download, the previous results stay: never partial.
         let listing = Memo::new(move |previous: Option<&Listing>| {
             let query = query.get();
-            shards.track();
+            index.track_shards();
             match previous {
                 Some(previous) if index.shards_pending(&query) => previous.clone(),
                 _ => crate::browser::timed("parkreader:search", || index.run(&query)),
@@ -104,10 +99,10 @@ pub fn ArticlesPage() -> impl IntoView {
 }
 
 /// Downloads the search shards each search needs, as it is typed; each arrival (or failure)
-/// bumps `arrived`.
-fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>, arrived: RwSignal<u32>) {
+/// is announced by the index to whichever list is on screen by then.
+fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>) {
     Effect::new(move |_| {
-        arrived.track();
+        index.track_shards();
         for (n, path) in index.shards_to_fetch(&query.get()) {
             let index = index.clone();
             let url = site_src(&path).unwrap_or(path);
@@ -117,8 +112,6 @@ fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>, arrived: RwSignal
                     Err(_) => None,
                 };
                 index.shard_arrived(n, shard);
-                // The list may be gone by now (the reader left): then nothing is listening.
-                arrived.try_update(|n| *n += 1);
             });
         }
     });
