@@ -299,40 +299,41 @@ fn content_hashed(path: &Path) -> bool {
 
 fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {
     let bytes = fs::read(path)?;
-    // The app and the data at the site's top level: the best, unless so large that the best
-    // would take minutes (a 20 MB bundle). The sitemap (a megabyte at 10,000 articles) and
-    // the feed are read by crawlers and feed readers, not by visitors on phones: they count
-    // as one of the many files (brotli 11 on the sitemap took seconds).
+    write_copies(path, &bytes, setting(path, dist, bytes.len()))
+}
+
+/// Brotli quality and gzip level for a file of `len` bytes at `path` in the site `dist`.
+/// The app and the data at the site's top level (the home page too): the best, unless so
+/// large that the best would take minutes (a 20 MB bundle). The many files below (pages,
+/// bodies, search shards), each read by few visitors: brotli 5 and gzip 6. Measured on an
+/// 11 KB article page: brotli 5 gave 3,294 and gzip 6 3,872 bytes, in 0.4 and 0.2 ms,
+/// against 3,212 bytes in 12 ms at brotli 9. The sitemap (a megabyte at 10,000 articles) and
+/// the feed are read by crawlers and feed readers, not by visitors on phones: they count as
+/// one of the many files (brotli 11 on the sitemap took seconds).
+fn setting(path: &Path, dist: &Path, len: usize) -> (u32, flate2::Compression) {
     let for_machines = path
         .file_name()
         .is_some_and(|n| n == "sitemap.xml" || n == "feed.xml");
     let top_level = !for_machines
         && (path.parent() == Some(dist) || path.parent() == Some(dist.join("data").as_path()));
-    let (quality, level) = match (top_level, bytes.len() <= 4 << 20) {
+    match (top_level, len <= 4 << 20) {
         (true, true) => (11, flate2::Compression::best()),
         (true, false) => (9, flate2::Compression::best()),
-        (false, _) => MANY_FILES,
-    };
-    write_copies(path, &bytes, quality, level)
+        (false, _) => (5, flate2::Compression::new(6)),
+    }
 }
 
-/// Brotli quality and gzip level for the many files of a site (pages, bodies, search shards),
-/// each read by few visitors. Measured on an 11 KB article page: brotli 5 gave 3,294 and
-/// gzip 6 3,872 bytes, in 0.4 and 0.2 ms, against 3,212 bytes in 12 ms at brotli 9.
-const MANY_FILES: (u32, flate2::Compression) = (5, flate2::Compression::new(6));
-
-/// Writes `bytes` to `path` with its .gz and .br copies beside it, compressed as one of the
-/// site's many files: written once, not read back to be compressed later.
-pub fn write_with_copies(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `bytes` to `path` in the site `dist` with its .gz and .br copies beside it, as the
+/// last step would make them: written once, not read back to be compressed later.
+pub fn write_with_copies(path: &Path, dist: &Path, bytes: &[u8]) -> io::Result<()> {
     fs::write(path, bytes)?;
-    write_copies(path, bytes, MANY_FILES.0, MANY_FILES.1)
+    write_copies(path, bytes, setting(path, dist, bytes.len()))
 }
 
 fn write_copies(
     path: &Path,
     bytes: &[u8],
-    quality: u32,
-    level: flate2::Compression,
+    (quality, level): (u32, flate2::Compression),
 ) -> io::Result<()> {
     use std::io::Write;
 

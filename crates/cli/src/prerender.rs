@@ -116,7 +116,7 @@ pub fn prerender_content(
         fs::create_dir_all(folder)?;
     }
     crate::progress::each_in_parallel("bodies", &body_files, |(path, text)| {
-        crate::offline::write_with_copies(path, text.as_bytes())
+        crate::offline::write_with_copies(path, dist, text.as_bytes())
     })?;
     // Files that have their .br and .gz already, for the last step to leave alone.
     let mut compressed: HashSet<PathBuf> = body_files.into_iter().map(|(p, _)| p).collect();
@@ -195,18 +195,11 @@ pub fn prerender_content(
         })?;
         let dir = dist.join(route.trim_start_matches('/'));
         fs::create_dir_all(&dir)?;
-        if route == "/" {
-            // The home page, the one most visitors open: left to the last step, which gives
-            // the site's top-level files brotli's best.
-            fs::write(dir.join("index.html"), html)
-        } else {
-            crate::offline::write_with_copies(&dir.join("index.html"), html.as_bytes())
-        }
+        crate::offline::write_with_copies(&dir.join("index.html"), dist, html.as_bytes())
     })?;
     compressed.extend(
         routes
             .iter()
-            .filter(|route| *route != "/")
             .map(|route| dist.join(route.trim_start_matches('/')).join("index.html")),
     );
     // Installable and offline: the manifest, then the worker that precaches everything above.
@@ -255,7 +248,7 @@ fn write_search_shards(
         })
         .collect();
     crate::progress::each_in_parallel("search index", &files, |(path, bytes)| {
-        crate::offline::write_with_copies(path, bytes)
+        crate::offline::write_with_copies(path, dist, bytes)
     })?;
     compressed.extend(files.into_iter().map(|(p, _)| p));
     Ok(Some(search))
