@@ -140,8 +140,14 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
 }
 
 /// Writes `sitemap.xml` (every prerendered route), `feed.xml` (Atom, the 50 newest articles)
-/// and `robots.txt` (pointing at the sitemap), all with the site's canonical addresses.
-pub fn write_discovery(dist: &Path, bundle: &Bundle, routes: &[String]) -> io::Result<()> {
+/// and `robots.txt` (pointing at the sitemap), all with the site's canonical addresses. The
+/// plan of the site's pages finds each article's date for its sitemap entry.
+pub fn write_discovery(
+    dist: &Path,
+    bundle: &Bundle,
+    plan: &parkreader_core::part::SitePlan,
+    routes: &[String],
+) -> io::Result<()> {
     use parkreader_core::share::share_url;
     use parkreader_core::text::escape_html;
 
@@ -149,12 +155,10 @@ pub fn write_discovery(dist: &Path, bundle: &Bundle, routes: &[String]) -> io::R
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let articles: std::collections::HashMap<&str, &parkreader_core::Article> =
-        bundle.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     for route in routes {
         let lastmod = route
             .strip_prefix("/articles/")
-            .and_then(|id| articles.get(id))
+            .and_then(|id| plan.article(bundle, id))
             .map(|a| format!("<lastmod>{}</lastmod>", a.published.ymd()))
             .unwrap_or_default();
         sitemap.push_str(&format!(

@@ -204,7 +204,7 @@ pub fn prerender_content(
     );
     // Installable and offline: the manifest, then the worker that precaches everything above.
     crate::offline::write_manifest(dist, &bundle, &base)?;
-    crate::offline::write_discovery(dist, &bundle, &routes)?;
+    crate::offline::write_discovery(dist, &bundle, &plan, &routes)?;
     crate::offline::write_service_worker(dist, &base)?;
     // Last, so that every file above has its compressed copies.
     crate::offline::precompress(dist, &compressed)?;

@@ -338,7 +338,7 @@ impl SearchIndex {
             term,
             candidates
                 .into_iter()
-                .map(|(doc, mask)| (doc, mask, Proof::From(0, 0))),
+                .map(|(doc, mask)| (doc, mask, Proof::Unknown)),
         )
     }
 
@@ -441,6 +441,7 @@ impl SearchIndex {
                 let (field_bit, from) = match proof {
                     Proof::Proven => return Some((doc, mask)),
                     Proof::From(bit, from) => (bit, from),
+                    Proof::Unknown => (0, 0),
                 };
                 let fields = &self.docs[doc as usize];
                 Field::ALL
@@ -469,6 +470,8 @@ enum Proof {
     Proven,
     /// In field bit `.0`, the term cannot start before byte `.1`.
     From(u8, usize),
+    /// Nothing: every field it may be in is read whole.
+    Unknown,
 }
 
 /// `found` (documents and field bits, ascending) with the body bit set for `bodies` as well.
