@@ -5,6 +5,12 @@ import assert from 'node:assert/strict';
 
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 10000);
 
+/** The requests the locator's page still waits for, when it was made by `newPage`. */
+function openRequests(locator) {
+  const page = locator.page?.();
+  return page?.openRequests ? `; requests still open: ${page.openRequests()}` : '';
+}
+
 async function poll(check, describe, timeout = TIMEOUT) {
   const deadline = Date.now() + timeout;
   let last;
@@ -24,28 +30,28 @@ export function expect(locator) {
   return {
     async toBeVisible({ timeout = TIMEOUT } = {}) {
       await locator.first().waitFor({ state: 'visible', timeout }).catch((e) => {
-        assert.fail(`expected ${locator} to be visible: ${e.message.split('\n')[0]}`);
+        assert.fail(`expected ${locator} to be visible: ${e.message.split('\n')[0]}${openRequests(locator)}`);
       });
     },
     async toBeHidden({ timeout = TIMEOUT } = {}) {
       await poll(async () => (await locator.count()) === 0 || !(await locator.first().isVisible()) || 'visible',
-        () => `expected ${locator} to be hidden`, timeout);
+        () => `expected ${locator} to be hidden${openRequests(locator)}`, timeout);
     },
     async toHaveText(expected, { timeout = TIMEOUT } = {}) {
       await poll(async () => {
         const text = (await locator.first().textContent())?.trim();
         return (expected instanceof RegExp ? expected.test(text) : text === expected) || text;
-      }, () => `expected ${locator} to have text ${expected}`, timeout);
+      }, () => `expected ${locator} to have text ${expected}${openRequests(locator)}`, timeout);
     },
     async toHaveAttribute(name, expected, { timeout = TIMEOUT } = {}) {
       await poll(async () => {
         const value = await locator.first().getAttribute(name);
         return (expected instanceof RegExp ? expected.test(value ?? '') : value === expected) || value;
-      }, () => `expected ${locator} to have ${name}=${expected}`, timeout);
+      }, () => `expected ${locator} to have ${name}=${expected}${openRequests(locator)}`, timeout);
     },
     async toHaveCount(n, { timeout = TIMEOUT } = {}) {
       await poll(async () => (await locator.count()) === n || (await locator.count()),
-        () => `expected ${locator} to have count ${n}`, timeout);
+        () => `expected ${locator} to have count ${n}${openRequests(locator)}`, timeout);
     },
   };
 }

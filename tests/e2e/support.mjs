@@ -64,18 +64,20 @@ export async function newPage(browser, { mobile = true, ...options } = {}) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e));
-  // A navigation that times out says which requests were still open.
+  // A navigation that times out, or a check that fails (expect.mjs), says which requests were
+  // still open: a response that never came looks like a page that never updated.
   const open = new Set();
   page.on('request', (r) => open.add(r));
   page.on('requestfinished', (r) => open.delete(r));
   page.on('requestfailed', (r) => open.delete(r));
+  page.openRequests = () =>
+    [...open].map((r) => `${r.method()} ${r.url()}${r.serviceWorker() ? ' (service worker)' : ''}`).join(', ') || 'none';
   const goto = page.goto.bind(page);
   page.goto = async (...args) => {
     try {
       return await goto(...args);
     } catch (e) {
-      const pending = [...open].map((r) => `${r.method()} ${r.url()}${r.serviceWorker() ? ' (service worker)' : ''}`);
-      e.message += `\nrequests still open: ${pending.join(', ') || 'none'}`;
+      e.message += `\nrequests still open: ${page.openRequests()}`;
       throw e;
     }
   };
