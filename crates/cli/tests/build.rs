@@ -5,6 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"parkreader-bundle\" content=\"/data/bundle.json\" />\n    <meta name=\"parkreader-base\" content=\"/\" />\n    <title>招商资讯</title>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
 const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend app";
 
@@ -54,23 +56,6 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path.strip_prefix(dir).unwrap().display().to_string());
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn builds_the_whole_site_from_content_and_the_app() {
     let dir = temp("whole");
@@ -87,7 +72,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
         stdout.contains("ready for /: 19 articles, 11 projects, 38 pages"),
         "{stdout}"
     );
-    let all = files(&out);
+    let all = common::files(&out);
     for expected in [
         "index.html",
         "404.html",
@@ -116,41 +101,12 @@ fn builds_the_whole_site_from_content_and_the_app() {
     // Every text file has .br and .gz copies of exactly its bytes, those written as the
     // pages, bodies and search shards were (the sample publishes long bodies separately) and
     // those made at the end alike.
-    let text = |f: &&String| {
-        [
-            ".html",
-            ".json",
-            ".bin",
-            ".xml",
-            ".js",
-            ".css",
-            ".webmanifest",
-        ]
-        .iter()
-        .any(|ext| f.ends_with(ext))
-    };
-    let texts: Vec<&String> = all.iter().filter(text).collect();
+    let texts = common::text_files_with_their_copies(&out);
     for kind in ["data/articles/", "data/search/", "articles/", "projects/"] {
         assert!(
             texts.iter().any(|f| f.starts_with(kind)),
             "{kind} in {texts:?}"
         );
-    }
-    for file in texts {
-        use std::io::Read;
-        let bytes = fs::read(out.join(file)).unwrap();
-        let mut gz = Vec::new();
-        flate2::read::GzDecoder::new(fs::File::open(out.join(format!("{file}.gz"))).unwrap())
-            .read_to_end(&mut gz)
-            .unwrap();
-        assert!(gz == bytes, "{file}.gz");
-        let mut br = Vec::new();
-        brotli::BrotliDecompress(
-            &mut fs::File::open(out.join(format!("{file}.br"))).unwrap(),
-            &mut br,
-        )
-        .unwrap();
-        assert!(br == bytes, "{file}.br");
     }
     assert!(all
         .iter()
@@ -186,7 +142,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     let out = dir.join("site");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("index.html"), "the site as published yesterday").unwrap();
-    let before = files(&out);
+    let before = common::files(&out);
 
     // A content file with a mistake: every problem reported, nothing written.
     let content = dir.join("content");
@@ -202,7 +158,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
             && stderr.contains("categroy"),
         "{stderr}"
     );
-    assert_eq!(files(&out), before);
+    assert_eq!(common::files(&out), before);
 
     // An app folder without its shell: a clear error, the site untouched, no staging left.
     fs::remove_file(app.join("index.html")).unwrap();
@@ -213,7 +169,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
         stderr.contains("no index.html; build the app first"),
         "{stderr}"
     );
-    assert_eq!(files(&out), before);
+    assert_eq!(common::files(&out), before);
     assert_eq!(
         fs::read_to_string(out.join("index.html")).unwrap(),
         "the site as published yesterday"

@@ -4,6 +4,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
 const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"parkreader-bundle\" content=\"/data/bundle.json\" />\n    <meta name=\"parkreader-base\" content=\"/\" />\n    <title>招商资讯</title>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
 
 fn site(dir: &Path, bundle: &str) {
@@ -214,47 +216,7 @@ fn writes_a_service_worker_and_manifest_from_the_built_files() {
     );
     // Every text file has pre-compressed copies, and they decompress to the very file: pages,
     // the home page, data, bodies and search shards alike.
-    use std::io::Read;
-    let mut checked = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if !matches!(
-                ext,
-                "html" | "json" | "bin" | "xml" | "js" | "css" | "webmanifest"
-            ) {
-                continue;
-            }
-            let file = fs::read(&path).unwrap();
-            let copy = |suffix: &str| {
-                let mut name = path.clone().into_os_string();
-                name.push(suffix);
-                fs::read(&name).unwrap_or_else(|e| panic!("{}{suffix}: {e}", path.display()))
-            };
-            let mut gz = Vec::new();
-            flate2::read::GzDecoder::new(&copy(".gz")[..])
-                .read_to_end(&mut gz)
-                .unwrap();
-            assert!(gz == file, "{}.gz", path.display());
-            let mut br = Vec::new();
-            brotli::Decompressor::new(&copy(".br")[..], 4096)
-                .read_to_end(&mut br)
-                .unwrap();
-            assert!(br == file, "{}.br", path.display());
-            checked.push(
-                path.strip_prefix(&dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
-            );
-        }
-    }
+    let checked = common::text_files_with_their_copies(&dir);
     for expected in [
         "index.html",
         "articles/carbon-fibre-signing/index.html",
