@@ -1,56 +1,192 @@
 //! A small static file server for previews and tests: real files, real content types, and an
 //! optional single-page-app fallback. Serves only below its folder and only on the address given.
+//!
+//! HTTP/1.1 with keep-alive, a thread per connection. Browsers open several connections at once
+//! and keep idle ones open; each gets its own thread at once, so a new connection never waits
+//! behind idle ones (tiny_http's pool could leave one unread while its threads sat on idle
+//! keep-alive connections, and a page's script request then hung).
 
 use std::fs;
-use std::io;
+use std::io::{self, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
-use tiny_http::{Header, Request, Response, Server, StatusCode};
+/// How long an idle keep-alive connection is kept before the server closes it.
+const IDLE: Duration = Duration::from_secs(60);
+/// The largest request head accepted (request line and headers).
+const MAX_HEAD: usize = 32 * 1024;
+
+/// What is served, and how.
+struct Site {
+    root: PathBuf,
+    /// The path the site lives under, without a trailing slash (`""` or `/reader`).
+    base: String,
+    spa: bool,
+}
 
 /// Serves `dir` on `address:port` until the process is stopped.
 pub fn serve(dir: &Path, address: &str, port: u16, spa: bool, base: &str) -> io::Result<()> {
     let root = fs::canonicalize(dir)
         .map_err(|e| io::Error::new(e.kind(), format!("cannot serve {}: {e}", dir.display())))?;
-    let server = Server::http((address, port))
+    let listener = TcpListener::bind((address, port))
         .map_err(|e| io::Error::other(format!("cannot listen on {address}:{port}: {e}")))?;
-    let bound = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.to_string())
-        .unwrap_or_default();
+    let bound = listener.local_addr()?;
     let base = format!("/{}", base.trim_matches('/'))
         .trim_end_matches('/')
         .to_string();
     println!("Serving {} at http://{bound}{base}/", root.display());
-    // A thread per request: a response whose reader stalls (a browser that stops reading a
-    // large file) must never hold up the others, as it could with a fixed pool of workers.
-    let (root, base) = (Arc::new(root), Arc::new(base));
-    for request in server.incoming_requests() {
-        let (root, base) = (root.clone(), base.clone());
-        thread::spawn(move || {
-            let _ = respond(&root, &base, spa, request);
-        });
-    }
+    run(listener, Site { root, base, spa });
     Ok(())
 }
 
-fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<()> {
-    let full_path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
+/// Accepts connections until the listener fails, each on its own thread.
+fn run(listener: TcpListener, site: Site) {
+    let site = Arc::new(site);
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let site = site.clone();
+        thread::spawn(move || {
+            let _ = connection(&site, stream);
+        });
+    }
+}
+
+/// Answers the requests of one connection, in order, until either side closes it.
+fn connection(site: &Site, mut stream: TcpStream) -> io::Result<()> {
+    stream.set_read_timeout(Some(IDLE))?;
+    stream.set_nodelay(true)?;
+    let mut pending: Vec<u8> = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut request = httparse::Request::new(&mut headers);
+        let parsed = request.parse(&pending);
+        let head_len = match parsed {
+            Ok(httparse::Status::Complete(n)) => n,
+            Ok(httparse::Status::Partial) if pending.len() < MAX_HEAD => {
+                let n = stream.read(&mut chunk)?;
+                if n == 0 {
+                    return Ok(());
+                }
+                pending.extend_from_slice(&chunk[..n]);
+                continue;
+            }
+            Ok(httparse::Status::Partial) => {
+                return write_reply(
+                    &mut stream,
+                    &Reply::text(431, "request header too large"),
+                    false,
+                    false,
+                );
+            }
+            Err(_) => {
+                return write_reply(&mut stream, &Reply::text(400, "bad request"), false, false)
+            }
+        };
+        let header = |name: &str| {
+            request
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+                .and_then(|h| std::str::from_utf8(h.value).ok())
+                .unwrap_or("")
+        };
+        let method = request.method.unwrap_or("");
+        let connection_tokens = header("Connection").to_ascii_lowercase();
+        let wants_close = connection_tokens.split(',').any(|t| t.trim() == "close");
+        let wants_keep = connection_tokens
+            .split(',')
+            .any(|t| t.trim() == "keep-alive");
+        // HTTP/1.1 keeps the connection unless told not to; HTTP/1.0 only when asked. A request
+        // with a body (none is expected here) closes it rather than being read past.
+        let has_body = !header("Transfer-Encoding").is_empty()
+            || !matches!(header("Content-Length").trim(), "" | "0");
+        let keep = !wants_close && !has_body && (request.version == Some(1) || wants_keep);
+        let reply = match method {
+            "GET" | "HEAD" => respond(site, request.path.unwrap_or("/"), header("Accept-Encoding")),
+            _ => Reply::text(405, "method not allowed").with("Allow", "GET, HEAD"),
+        };
+        let head_only = method == "HEAD";
+        write_reply(&mut stream, &reply, keep, head_only)?;
+        if !keep {
+            return Ok(());
+        }
+        pending.drain(..head_len);
+    }
+}
+
+/// A response, before it is written.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn text(status: u16, body: &str) -> Reply {
+        Reply {
+            status,
+            headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    fn with(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+fn write_reply(
+    stream: &mut TcpStream,
+    reply: &Reply,
+    keep: bool,
+    head_only: bool,
+) -> io::Result<()> {
+    let reason = match reply.status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        _ => "",
+    };
+    let mut head = format!("HTTP/1.1 {} {reason}\r\n", reply.status);
+    for (name, value) in &reply.headers {
+        // A value from the site's _headers file never splits the response.
+        if !name.contains(['\r', '\n', ':']) && !value.contains(['\r', '\n']) {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: {}\r\n\r\n",
+        reply.body.len(),
+        if keep { "keep-alive" } else { "close" }
+    ));
+    let mut out = head.into_bytes();
+    if !head_only {
+        out.extend_from_slice(&reply.body);
+    }
+    stream.write_all(&out)?;
+    stream.flush()
+}
+
+/// The response to a GET of `target` (path and query) from a browser that accepts the
+/// codings listed in `accept_encoding`.
+fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
+    let (root, base, spa) = (site.root.as_path(), site.base.as_str(), site.spa);
+    let full_path = target.split(['?', '#']).next().unwrap_or("/");
     // Only what lies under the base path is the site; as on a real host, the rest is not.
     let url_path = match full_path.strip_prefix(base) {
         Some("") => "/".to_string(),
         Some(rest) if rest.starts_with('/') => rest.to_string(),
-        _ => return request.respond(Response::from_string("404 not found").with_status_code(404)),
+        _ => return Reply::text(404, "404 not found"),
     };
     let Some(relative) = safe_relative(&url_path) else {
-        return request.respond(Response::from_string("bad request").with_status_code(400));
+        return Reply::text(400, "bad request");
     };
     let mut path = root.join(&relative);
     // A folder answers with its index.html, with or without the trailing slash, as most
@@ -69,18 +205,14 @@ fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<(
     } else if root.join("404.html").is_file() {
         (root.join("404.html"), 404)
     } else {
-        return request.respond(Response::from_string("404 not found").with_status_code(404));
+        return Reply::text(404, "404 not found");
     };
     // The build's pre-compressed copy, when the browser takes it (as CDNs and nginx's
     // gzip_static/brotli_static do).
     let accepts = |coding: &str| {
-        request.headers().iter().any(|h| {
-            h.field.equiv("Accept-Encoding")
-                && h.value
-                    .as_str()
-                    .split(',')
-                    .any(|c| c.trim().split(';').next() == Some(coding))
-        })
+        accept_encoding
+            .split(',')
+            .any(|c| c.trim().split(';').next().map(str::trim) == Some(coding))
     };
     let compressed = ["br", "gzip"].into_iter().find_map(|coding| {
         let suffix = if coding == "br" { "br" } else { "gz" };
@@ -94,26 +226,27 @@ fn respond(root: &Path, base: &str, spa: bool, request: Request) -> io::Result<(
             .is_some_and(|(c, f)| c >= f);
         (accepts(coding) && current).then_some((coding, candidate))
     });
-    let content_type =
-        Header::from_bytes("Content-Type", content_type(&file)).expect("valid header");
-    let cache = Header::from_bytes("Cache-Control", "no-cache").expect("valid header");
-    let vary = Header::from_bytes("Vary", "Accept-Encoding").expect("valid header");
-    let mut response = match &compressed {
-        Some((coding, path)) => Response::from_data(fs::read(path)?)
-            .with_header(Header::from_bytes("Content-Encoding", *coding).expect("valid header")),
-        None => Response::from_data(fs::read(&file)?),
+    let (body, coding) = match &compressed {
+        Some((coding, path)) => (fs::read(path), Some(*coding)),
+        None => (fs::read(&file), None),
     };
-    response = response
-        .with_status_code(StatusCode(status))
-        .with_header(content_type)
-        .with_header(cache)
-        .with_header(vary);
-    for (name, value) in site_headers(root, &url_path) {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+    let Ok(body) = body else {
+        return Reply::text(404, "404 not found");
+    };
+    let mut reply = Reply {
+        status,
+        headers: vec![
+            ("Content-Type".into(), content_type(&file).into()),
+            ("Cache-Control".into(), "no-cache".into()),
+            ("Vary".into(), "Accept-Encoding".into()),
+        ],
+        body,
+    };
+    if let Some(coding) = coding {
+        reply = reply.with("Content-Encoding", coding);
     }
-    request.respond(response)
+    reply.headers.extend(site_headers(root, &url_path));
+    reply
 }
 
 /// The headers the site's `_headers` file (Netlify's and Cloudflare Pages' format) sets for
@@ -225,6 +358,152 @@ mod tests {
         assert_eq!(names("/exact"), ["X-A", "Content-Security-Policy", "X-C"]);
         assert_eq!(site_headers(&dir, "/")[1].1, "default-src 'self'");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A server on a free port over a small site; returns its address.
+    fn start(name: &str) -> std::net::SocketAddr {
+        let root =
+            std::env::temp_dir().join(format!("parkreader-serve-{name}-{}", std::process::id()));
+        fs::create_dir_all(root.join("articles/a")).unwrap();
+        fs::write(root.join("404.html"), "shell").unwrap();
+        fs::write(root.join("app.js"), "let app = 1;").unwrap();
+        fs::write(root.join("articles/a/index.html"), "article a").unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        let site = Site {
+            root: fs::canonicalize(&root).unwrap(),
+            base: String::new(),
+            spa: false,
+        };
+        thread::spawn(move || run(listener, site));
+        address
+    }
+
+    /// Reads one response from `stream`: its head, and then exactly Content-Length bytes.
+    fn read_response(stream: &mut TcpStream) -> (String, Vec<u8>) {
+        let mut bytes = Vec::new();
+        let mut byte = [0u8; 1];
+        while !bytes.ends_with(b"\r\n\r\n") {
+            assert_eq!(
+                stream.read(&mut byte).unwrap(),
+                1,
+                "connection closed mid-head: {bytes:?}"
+            );
+            bytes.push(byte[0]);
+        }
+        let head = String::from_utf8(bytes).unwrap();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Length: "))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let mut body = vec![0u8; length];
+        stream.read_exact(&mut body).unwrap();
+        (head, body)
+    }
+
+    #[test]
+    fn many_open_connections_are_each_answered_at_once() {
+        // As a browser does: several connections opened together, kept open after their first
+        // response, and a request on a new one while the others sit idle. Each is answered
+        // without waiting for another to close.
+        let address = start("many");
+        let mut open: Vec<TcpStream> = Vec::new();
+        for round in 0..4 {
+            let mut batch: Vec<TcpStream> = (0..8)
+                .map(|_| TcpStream::connect(address).unwrap())
+                .collect();
+            for stream in &mut batch {
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(10)))
+                    .unwrap();
+                stream
+                    .write_all(b"GET /app.js HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .unwrap();
+            }
+            for stream in &mut batch {
+                let (head, body) = read_response(stream);
+                assert!(
+                    head.starts_with("HTTP/1.1 200 OK\r\n"),
+                    "round {round}: {head}"
+                );
+                assert!(head.contains("Connection: keep-alive"), "{head}");
+                assert_eq!(body, b"let app = 1;");
+            }
+            open.extend(batch);
+        }
+        // And the kept connections still answer.
+        for stream in &mut open {
+            stream
+                .write_all(b"GET /articles/a HTTP/1.1\r\nHost: x\r\n\r\n")
+                .unwrap();
+            assert_eq!(read_response(stream).1, b"article a");
+        }
+    }
+
+    #[test]
+    fn requests_are_answered_in_order_and_head_sends_no_body() {
+        let address = start("order");
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        // Two requests in one write (pipelined), then a HEAD, a POST and an HTTP/1.0 request.
+        stream
+            .write_all(b"GET /app.js HTTP/1.1\r\nHost: x\r\n\r\nGET /nothing.js HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let (head, body) = read_response(&mut stream);
+        assert!(head.contains("Content-Type: text/javascript"), "{head}");
+        assert_eq!(body, b"let app = 1;");
+        let (head, body) = read_response(&mut stream);
+        assert!(head.starts_with("HTTP/1.1 404 Not Found\r\n"), "{head}");
+        assert_eq!(body, b"shell");
+        // HEAD: the GET's headers, Content-Length included, and no body; the next response
+        // follows the head directly.
+        stream
+            .write_all(b"HEAD /app.js HTTP/1.1\r\nHost: x\r\n\r\nGET /articles/a/ HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") {
+            stream.read_exact(&mut byte).unwrap();
+            head.push(byte[0]);
+        }
+        let head = String::from_utf8(head).unwrap();
+        assert!(
+            head.starts_with("HTTP/1.1 200 OK\r\n") && head.contains("Content-Length: 12\r\n"),
+            "{head}"
+        );
+        let (head, body) = read_response(&mut stream);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(body, b"article a");
+        stream
+            .write_all(b"POST /app.js HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi")
+            .unwrap();
+        let (head, _) = read_response(&mut stream);
+        assert!(head.starts_with("HTTP/1.1 405 "), "{head}");
+        assert!(
+            head.contains("Allow: GET, HEAD") && head.contains("Connection: close"),
+            "{head}"
+        );
+        let mut rest = Vec::new();
+        stream.read_to_end(&mut rest).unwrap();
+        assert!(
+            rest.is_empty(),
+            "the connection closes after a request with a body"
+        );
+
+        let mut old = TcpStream::connect(address).unwrap();
+        old.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        old.write_all(b"GET /app.js HTTP/1.0\r\n\r\n").unwrap();
+        let mut all = Vec::new();
+        old.read_to_end(&mut all).unwrap();
+        let all = String::from_utf8(all).unwrap();
+        assert!(
+            all.contains("Connection: close") && all.ends_with("let app = 1;"),
+            "{all}"
+        );
     }
 
     #[test]
