@@ -19,6 +19,40 @@ pub enum ListKind {
     Projects,
 }
 
+impl ListKind {
+    /// The list's name, as in its path (`articles`, `projects`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ListKind::Articles => "articles",
+            ListKind::Projects => "projects",
+        }
+    }
+
+    /// The list named `name` ([`ListKind::name`]).
+    pub fn from_name(name: &str) -> Option<ListKind> {
+        [ListKind::Articles, ListKind::Projects]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
+}
+
+/// A change a reader made to one of a list's form controls, each named after its URL parameter
+/// (`q`, a facet, `sort`), before the app could act on it: on a prerendered page, in the moment
+/// before the app takes it over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormChange {
+    /// Text typed into the control `name`.
+    Typed { name: String, value: String },
+    /// The box for `value` of the facet `name` ticked (`checked`) or cleared.
+    Ticked {
+        name: String,
+        value: String,
+        checked: bool,
+    },
+    /// `value` chosen in the menu `name`.
+    Chosen { name: String, value: String },
+}
+
 /// A facet: one way of narrowing a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FacetKey {
@@ -340,6 +374,36 @@ impl ListQuery {
         next
     }
 
+    /// This view with the reader's early `changes` made, in order. A change to a control the
+    /// list does not have, or a box already as the change leaves it, changes nothing.
+    pub fn with_form_changes(&self, changes: &[FormChange]) -> ListQuery {
+        changes
+            .iter()
+            .fold(self.clone(), |query, change| match change {
+                FormChange::Typed { name, value } if name == "q" => query.with_q(value),
+                FormChange::Ticked {
+                    name,
+                    value,
+                    checked,
+                } => match FacetKey::from_param(self.kind, name) {
+                    Some(key) if query.is_selected(key, value) != *checked => {
+                        query.toggled(key, value)
+                    }
+                    _ => query,
+                },
+                FormChange::Chosen { name, value } if name == "sort" => {
+                    match Sort::for_kind(self.kind)
+                        .iter()
+                        .find(|s| s.param() == value)
+                    {
+                        Some(sort) => query.with_sort(Some(*sort)),
+                        None => query,
+                    }
+                }
+                _ => query,
+            })
+    }
+
     /// The list with no search and no filters, keeping the order.
     pub fn cleared(&self) -> ListQuery {
         ListQuery {
@@ -352,6 +416,55 @@ impl ListQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn early_form_changes_become_the_view_they_ask_for() {
+        let start = ListQuery::parse(ListKind::Articles, "category=policy&page=3");
+        let typed = |v: &str| FormChange::Typed {
+            name: "q".into(),
+            value: v.into(),
+        };
+        let tick = |n: &str, v: &str, checked| FormChange::Ticked {
+            name: n.into(),
+            value: v.into(),
+            checked,
+        };
+        let changes = [
+            tick("category", "signings", true),
+            typed(" 碳纤维 "),
+            tick("category", "policy", false),
+            tick("year", "2022", true),
+            FormChange::Chosen {
+                name: "sort".into(),
+                value: "views".into(),
+            },
+        ];
+        assert_eq!(
+            start.with_form_changes(&changes).to_query_string(),
+            "q=%E7%A2%B3%E7%BA%A4%E7%BB%B4&category=signings&year=2022&sort=views"
+        );
+        // A box already as the change leaves it, a facet or order the list does not have, and
+        // an unknown control change nothing (the page stays as it was).
+        let nothing = [
+            tick("category", "policy", true),
+            tick("industry", "materials", true),
+            FormChange::Chosen {
+                name: "sort".into(),
+                value: "amount".into(),
+            },
+            FormChange::Typed {
+                name: "other".into(),
+                value: "x".into(),
+            },
+        ];
+        assert_eq!(start.with_form_changes(&nothing), start);
+        assert_eq!(ListKind::from_name("projects"), Some(ListKind::Projects));
+        assert_eq!(
+            ListKind::from_name(ListKind::Articles.name()),
+            Some(ListKind::Articles)
+        );
+        assert_eq!(ListKind::from_name("saved"), None);
+    }
 
     #[test]
     fn parses_multi_values_and_ignores_junk() {
