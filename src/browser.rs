@@ -271,3 +271,161 @@ pub fn follow_links_with_page_loads() {
     let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     on_click.forget();
 }
+
+/// What the reader did to a prerendered list's controls before the app took the page over:
+/// text typed into the search box, boxes ticked, an order chosen, and where the focus was.
+///
+/// The list's controls carry their URL parameter as their `name` (and a facet box its id as
+/// its `value`), so each change is a [`FormChange`](parkreader_core::query::FormChange) and the
+/// view they ask for is a URL. The app starts on that URL, so nothing typed early is lost.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Default)]
+pub struct EarlyInput {
+    /// The list the page shows (`data-list` on its search form), if it is one.
+    list: Option<parkreader_core::query::ListKind>,
+    changes: Vec<parkreader_core::query::FormChange>,
+    /// The control that had the focus, as (name, value), and the caret in it.
+    focus: Option<(String, String, Option<u32>)>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl EarlyInput {
+    /// Reads what the reader changed in the named controls under `root`.
+    pub fn take(root: &web_sys::Element) -> EarlyInput {
+        use parkreader_core::query::{FormChange, ListKind};
+        use wasm_bindgen::JsCast;
+
+        let list = root
+            .query_selector("form[data-list]")
+            .ok()
+            .flatten()
+            .and_then(|f| f.get_attribute("data-list"))
+            .and_then(|name| ListKind::from_name(&name));
+        let mut early = EarlyInput {
+            list,
+            ..EarlyInput::default()
+        };
+        if list.is_none() {
+            return early;
+        }
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        let Ok(named) = root.query_selector_all("input[name], select[name]") else {
+            return early;
+        };
+        for el in
+            (0..named.length()).filter_map(|i| named.item(i)?.dyn_into::<web_sys::Element>().ok())
+        {
+            let name = el.get_attribute("name").unwrap_or_default();
+            let mut value = String::new();
+            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                value = input.value();
+                if input.type_() == "checkbox" {
+                    if input.checked() != input.default_checked() {
+                        early.changes.push(FormChange::Ticked {
+                            name: name.clone(),
+                            value: value.clone(),
+                            checked: input.checked(),
+                        });
+                    }
+                } else if input.value() != input.default_value() {
+                    early.changes.push(FormChange::Typed {
+                        name: name.clone(),
+                        value: value.clone(),
+                    });
+                }
+            } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                value = select.value();
+                let chosen_at_first = (0..select.length())
+                    .filter_map(|i| {
+                        select
+                            .item(i)?
+                            .dyn_into::<web_sys::HtmlOptionElement>()
+                            .ok()
+                    })
+                    .find(|o| o.default_selected())
+                    .map(|o| o.value());
+                if chosen_at_first.as_deref() != Some(value.as_str()) {
+                    early.changes.push(FormChange::Chosen {
+                        name: name.clone(),
+                        value: value.clone(),
+                    });
+                }
+            }
+            if active.as_ref() == Some(&el) {
+                let caret = el
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .and_then(|i| i.selection_end().ok().flatten());
+                early.focus = Some((name, value, caret));
+            }
+        }
+        early
+    }
+
+    /// Puts the view the changes ask for in the address bar, as a new history entry (as the
+    /// app's own first keystroke or tick would), before the app reads it.
+    pub fn apply_to_url(&self) {
+        use parkreader_core::query::ListQuery;
+
+        let (Some(kind), false) = (self.list, self.changes.is_empty()) else {
+            return;
+        };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+            return;
+        };
+        let now = ListQuery::parse(kind, &search);
+        let next = now.with_form_changes(&self.changes);
+        if next == now {
+            return;
+        }
+        let query = next.to_query_string();
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    /// Gives the focus back to the same control, and the caret to the same place, once the app
+    /// has rendered it (the router renders its page a moment after mounting); after `frames`
+    /// animation frames without it, gives up.
+    pub fn restore_focus(self, root: web_sys::Element, frames: u32) {
+        use wasm_bindgen::JsCast;
+
+        let Some((name, value, caret)) = &self.focus else {
+            return;
+        };
+        let found = root
+            .query_selector_all(&format!("[name=\"{name}\"]"))
+            .ok()
+            .and_then(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                    .find(|el| match el.dyn_ref::<web_sys::HtmlInputElement>() {
+                        Some(input) if input.type_() == "checkbox" => input.value() == *value,
+                        _ => true,
+                    })
+            });
+        match found {
+            Some(el) => {
+                let _ = el.focus();
+                if let (Some(input), Some(at)) = (el.dyn_ref::<web_sys::HtmlInputElement>(), caret)
+                {
+                    let _ = input.set_selection_range(*at, *at);
+                }
+            }
+            None if frames > 0 => leptos::prelude::request_animation_frame(move || {
+                self.restore_focus(root, frames - 1)
+            }),
+            None => {}
+        }
+    }
+}

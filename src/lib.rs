@@ -42,6 +42,11 @@ pub fn start() {
     // this device and why it is shown.
     type Initial = Option<(state::Load, Option<(u64, error::LoadError)>)>;
     let mount = move |initial: Initial| {
+        // What the reader typed or ticked on the static list: the app starts on the view it
+        // asks for, with the focus where it was.
+        let early = browser::EarlyInput::take(&root);
+        early.apply_to_url();
+        let app_root = root.clone();
         root.set_inner_html("");
         // From here on the page is the live app (tests and benchmarks wait for this).
         let _ = root.remove_attribute("data-prerendered");
@@ -58,6 +63,7 @@ pub fn start() {
             view! { <app::App /> }
         })
         .forget();
+        early.restore_focus(app_root.into(), 60);
     };
     if prerendered {
         // A detail page carries the part of the bundle it shows: no download at all.

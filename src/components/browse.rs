@@ -197,6 +197,7 @@ pub fn SearchBox(
     #[prop(into)] placeholder: String,
 ) -> impl IntoView {
     let query = state.query;
+    let list = query.with_untracked(|q| q.kind.name());
     let input = NodeRef::<leptos::html::Input>::new();
     // Follow the URL (back/forward, chips) but never fight the reader's own typing.
     Effect::new(move |_| {
@@ -221,10 +222,14 @@ pub fn SearchBox(
     let on_composition_end =
         move |ev: leptos::ev::CompositionEvent| state.type_q(&event_target_value(&ev), path);
     view! {
-        <form class="search-box" role="search" on:submit=|ev| ev.prevent_default()>
+        // Each control is named after its URL parameter (a facet box's value is its id): what a
+        // reader does on the prerendered page before the app takes over is read from them
+        // (`browser::EarlyInput`).
+        <form class="search-box" role="search" data-list=list on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="visually-hidden">{label}</label>
             <input
                 id="search-input"
+                name="q"
                 node_ref=input
                 type="search"
                 enterkeyhint="search"
@@ -279,10 +284,11 @@ fn FacetGroup(
                 count == 0 && !selected
             };
             let value = o.option.value.clone();
+            let id = value.clone();
             let toggle = move |_| go(listing.get_untracked().query.toggled(key, &value).href(path));
             view! {
                 <label class="facet-option" class:disabled=disabled>
-                    <input type="checkbox" prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
+                    <input type="checkbox" name=key.param() value=id prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
                     <span class="facet-label">{o.option.label(lang).to_string()}</span>
                     <span class="facet-count">{move || state.get().0}</span>
                 </label>
@@ -366,7 +372,7 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
     view! {
         <label class="sort-menu">
             <span>{ui().sort}</span>
-            <select on:change=on_change>
+            <select name="sort" on:change=on_change>
                 {move || {
                     let (kind, searching, current) = shape.get();
                     Sort::for_kind(kind)

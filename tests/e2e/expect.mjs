@@ -49,9 +49,25 @@ export function expect(locator) {
         return (expected instanceof RegExp ? expected.test(value ?? '') : value === expected) || value;
       }, () => `expected ${locator} to have ${name}=${expected}${openRequests(locator)}`, timeout);
     },
+    async toHaveValue(expected, { timeout = TIMEOUT } = {}) {
+      await poll(async () => (await locator.first().inputValue()) === expected || (await locator.first().inputValue()),
+        () => `expected ${locator} to have value ${expected}${openRequests(locator)}`, timeout);
+    },
+    async toBeFocused({ timeout = TIMEOUT } = {}) {
+      await poll(async () => (await locator.first().evaluate((el) => el === document.activeElement)) || 'not focused',
+        () => `expected ${locator} to be focused${openRequests(locator)}`, timeout);
+    },
     async toHaveCount(n, { timeout = TIMEOUT } = {}) {
       await poll(async () => (await locator.count()) === n || (await locator.count()),
         () => `expected ${locator} to have count ${n}${openRequests(locator)}`, timeout);
     },
   };
 }
+
+/** Polls `read` until it returns `expected`: `await expect.poll(() => x).toBe(v)`. */
+expect.poll = (read, { timeout = TIMEOUT } = {}) => ({
+  async toBe(expected) {
+    await poll(async () => { const v = await read(); return v === expected || v; },
+      () => `expected ${read} to give ${JSON.stringify(expected)}`, timeout);
+  },
+});

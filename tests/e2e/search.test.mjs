@@ -93,8 +93,8 @@ test('bodies published as separate files are searched through shards fetched for
   page.on('request', (r) => { if (/\/data\/search\//.test(r.url())) shards.push(r.url()); });
   await page.goto(server.url + '/articles');
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
-  // The static page shows the count too: type once the app has taken it over (what is typed
-  // into the static box before then is not carried over).
+  // The static page shows the count too: type once the app has taken it over, so that the
+  // shard requests counted are the app's (typing before is carried over: see the test above).
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   assert.deepEqual(shards, [], 'no shard is fetched before a search');
   await page.getByRole('searchbox', { name: '搜索文章' }).pressSequentially('正式揭牌', { delay: 30 });
@@ -105,6 +105,48 @@ test('bodies published as separate files are searched through shards fetched for
   await expect(page.locator('.article-card .card-summary mark')).toHaveText('正式揭牌');
   assert.ok(shards.length >= 1 && shards.every((u) => /\/data\/search\/[0-9a-f]{16}\/\d+\.bin$/.test(u)), shards.join());
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('what a reader types and ticks on the static list before the app takes over is kept', async () => {
+  // A slow phone: the prerendered list is on screen and the reader starts at once, while the
+  // app still waits for its data.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  let release;
+  const released = new Promise((r) => { release = r; });
+  let held = 0;
+  await page.route('**/data/**', async (route) => { held += 1; await released; await route.continue(); });
+  await page.goto(server.url + '/articles');
+  const staticBox = page.locator('#app[data-prerendered] #search-input');
+  await staticBox.waitFor();
+  const category = page.getByRole('group', { name: '分类' }).locator('label').first();
+  const categoryName = (await category.locator('.facet-label').textContent()).trim();
+  await category.getByRole('checkbox').check();
+  await staticBox.click();
+  await staticBox.pressSequentially('碳纤维', { delay: 30 });
+  await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  // The data arrives; the app takes over.
+  assert.ok(held > 0, 'the app has asked for its data');
+  release();
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  const box = page.getByRole('searchbox', { name: '搜索文章' });
+  await expect(box).toHaveValue('碳纤维');
+  await expect(box).toBeFocused();
+  await expect(page.getByText('关键词：碳纤维')).toBeVisible();
+  await expect(page.getByText(`分类：${categoryName}`)).toBeVisible();
+  const shown = await cardTitles(page, '.article-card');
+  assert.ok(shown.length > 0, 'the sample has articles about 碳纤维 in that category');
+  // The same view as the URL it now shows, opened afresh.
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('碳纤维');
+  const fresh = await newPage(browser);
+  await fresh.goto(page.url());
+  await expect(fresh.locator('#app:not([data-prerendered]) .article-card')).toHaveCount(shown.length);
+  assert.deepEqual(await cardTitles(fresh, '.article-card'), shown);
+  // Typing goes on in the app's box, after what was typed before.
+  await page.keyboard.type('复合');
+  await expect(box).toHaveValue('碳纤维复合');
+  assert.deepEqual(page.errors, []);
+  await fresh.context().close();
   await page.context().close();
 });
 
