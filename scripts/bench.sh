@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark in one run, as tables: app code bytes, Lighthouse (mobile) for three pages,
+# Every benchmark in one run, as tables: app code bytes (and by crate), Lighthouse (mobile) for three pages,
 # search per keystroke in Chromium, Pagefind side by side on the same corpus (index bytes, bytes
 # of a cold query, cold and warm latency, precision and recall), and the builder against Hugo.
 # Prints figures; asserts nothing (byte budgets are asserted by tests/e2e/budget.test.mjs).
@@ -23,6 +23,14 @@ for f in dist/parkreader-app-*_bg.wasm dist/parkreader-app-*.js dist/main-*.css;
   [[ "$f" == *.br || "$f" == *.gz ]] && continue
   printf '| %s | %d | %d | %d |\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(stat -c %s "$f.gz")" "$(stat -c %s "$f.br")"
 done
+echo
+echo "## App code by crate (tests/bench/wasm-crates.mjs: code bytes before wasm-opt, as shares)"
+echo
+named="$(mktemp -d)"
+wasm-bindgen --target web --no-typescript --out-dir "$named" --out-name app \
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/parkreader-app.wasm"
+node tests/bench/wasm-crates.mjs "$named/app_bg.wasm" 16
+rm -rf "$named"
 echo
 echo "## Lighthouse, mobile profile (tests/bench/lighthouse.mjs)"
 echo
