@@ -52,17 +52,18 @@ pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
     }
 }
 
-/// A date as "8个月前（2023年1月31日）", machine-readable in `datetime`. The relative part
-/// needs today's date, so a prerendered page shows only the absolute date.
+/// A date as "2023年1月31日", machine-readable in `datetime`. With `relative`, the running app
+/// also says how long ago that was ("8个月前") in the element's `title`. It is not written into
+/// the text: a prerendered page cannot know today's date, and a longer line written at the
+/// takeover could wrap and move everything below it on a phone.
 #[component]
 pub fn DateText(date: Date, #[prop(optional)] relative: bool) -> impl IntoView {
     let lang = lang();
     let long = date.format_long(lang);
-    let shown = match use_today().filter(|_| relative) {
-        Some(today) => lang.relative_date(&date.format_relative(&today, lang), &long),
-        None => long,
-    };
-    view! { <time datetime=date.iso_day()>{shown}</time> }
+    let ago = use_today()
+        .filter(|_| relative)
+        .map(|today| date.format_relative(&today, lang));
+    view! { <time datetime=date.iso_day() title=ago>{long}</time> }
 }
 
 /// Author, date, category and views of an article.

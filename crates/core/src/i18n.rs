@@ -307,14 +307,6 @@ impl Lang {
         }
     }
 
-    /// A date with how long ago it was: `8个月前（2023年1月31日）`.
-    pub fn relative_date(self, relative: &str, long: &str) -> String {
-        match self {
-            Lang::Zh => format!("{relative}（{long}）"),
-            Lang::En => format!("{relative} ({long})"),
-        }
-    }
-
     /// A not-found page's explanation after what was not found.
     pub fn not_found_reason(self, what: &str) -> String {
         match self {
