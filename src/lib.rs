@@ -69,26 +69,29 @@ pub fn start() {
         // A detail page carries the part of the bundle it shows: no download at all.
         if let Some(part) = browser::embedded_part() {
             browser::follow_links_with_page_loads();
-            // After the next frame: the static page paints first (so the takeover, with the
-            // same markup, is not a later largest paint), and starting the app and mounting it
-            // are two tasks instead of one long one.
-            request_animation_frame(move || {
-                set_timeout(
-                    move || mount(Some((state::Load::Ready(Arc::new(part)), None))),
-                    std::time::Duration::ZERO,
-                )
+            // Once the static page's paint has been reported (so the takeover, with the same
+            // markup, is not a later largest paint); starting the app and mounting it are then
+            // two tasks instead of one long one.
+            browser::after_first_paint(move || {
+                mount(Some((state::Load::Ready(Arc::new(part)), None)))
             });
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
             match state::fetch_bundle(false).await {
-                Ok(bundle) => mount(Some((state::Load::Ready(Arc::new(bundle)), None))),
+                // On a fast network the data can come before the static page's paint has
+                // been reported: the takeover waits for it too.
+                Ok(bundle) => browser::after_first_paint(move || {
+                    mount(Some((state::Load::Ready(Arc::new(bundle)), None)))
+                }),
                 Err(error) => match state::saved_copy() {
                     // Offline without a service worker: the copy saved on this device.
-                    Some((bundle, at)) => mount(Some((
-                        state::Load::Ready(Arc::new(bundle)),
-                        Some((at, error)),
-                    ))),
+                    Some((bundle, at)) => browser::after_first_paint(move || {
+                        mount(Some((
+                            state::Load::Ready(Arc::new(bundle)),
+                            Some((at, error)),
+                        )))
+                    }),
                     // The static page was built from a valid bundle and is still right: keep
                     // it, and say above it what went wrong, with a retry.
                     None => components::states::show_static_notice(error),
