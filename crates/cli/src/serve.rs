@@ -46,9 +46,14 @@ pub fn serve(dir: &Path, address: &str, port: u16, spa: bool, base: &str) -> io:
 fn run(listener: TcpListener, site: Site) {
     let site = Arc::new(site);
     for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
+        let Ok(stream) = stream else {
+            // Out of file descriptors, say: wait for some to close rather than spin.
+            thread::sleep(Duration::from_millis(20));
+            continue;
+        };
         let site = site.clone();
-        thread::spawn(move || {
+        // A thread that cannot be made drops its connection; the server goes on.
+        let _ = thread::Builder::new().spawn(move || {
             let _ = connection(&site, stream);
         });
     }
@@ -57,6 +62,8 @@ fn run(listener: TcpListener, site: Site) {
 /// Answers the requests of one connection, in order, until either side closes it.
 fn connection(site: &Site, mut stream: TcpStream) -> io::Result<()> {
     stream.set_read_timeout(Some(IDLE))?;
+    // A client that stops reading does not hold its thread for ever.
+    stream.set_write_timeout(Some(IDLE))?;
     stream.set_nodelay(true)?;
     let mut pending: Vec<u8> = Vec::new();
     let mut chunk = [0u8; 8192];
@@ -75,16 +82,10 @@ fn connection(site: &Site, mut stream: TcpStream) -> io::Result<()> {
                 continue;
             }
             Ok(httparse::Status::Partial) => {
-                return write_reply(
-                    &mut stream,
-                    &Reply::text(431, "request header too large"),
-                    false,
-                    false,
-                );
+                let reply = Reply::text(431, "request header too large");
+                return close_after(&mut stream, &reply);
             }
-            Err(_) => {
-                return write_reply(&mut stream, &Reply::text(400, "bad request"), false, false)
-            }
+            Err(_) => return close_after(&mut stream, &Reply::text(400, "bad request")),
         };
         let header = |name: &str| {
             request
@@ -94,6 +95,18 @@ fn connection(site: &Site, mut stream: TcpStream) -> io::Result<()> {
                 .and_then(|h| std::str::from_utf8(h.value).ok())
                 .unwrap_or("")
         };
+        // Two lengths, or a length and chunks, could be read two ways (request smuggling).
+        let framing = request
+            .headers
+            .iter()
+            .filter(|h| {
+                h.name.eq_ignore_ascii_case("Content-Length")
+                    || h.name.eq_ignore_ascii_case("Transfer-Encoding")
+            })
+            .count();
+        if framing > 1 {
+            return close_after(&mut stream, &Reply::text(400, "bad request"));
+        }
         let method = request.method.unwrap_or("");
         let connection_tokens = header("Connection").to_ascii_lowercase();
         let wants_close = connection_tokens.split(',').any(|t| t.trim() == "close");
@@ -109,13 +122,30 @@ fn connection(site: &Site, mut stream: TcpStream) -> io::Result<()> {
             "GET" | "HEAD" => respond(site, request.path.unwrap_or("/"), header("Accept-Encoding")),
             _ => Reply::text(405, "method not allowed").with("Allow", "GET, HEAD"),
         };
-        let head_only = method == "HEAD";
-        write_reply(&mut stream, &reply, keep, head_only)?;
         if !keep {
-            return Ok(());
+            return close_after(&mut stream, &reply.head_only(method == "HEAD"));
         }
+        write_reply(&mut stream, &reply.head_only(method == "HEAD"), true)?;
         pending.drain(..head_len);
     }
+}
+
+/// Sends `reply` and closes the connection gracefully: the client may have sent more (a body,
+/// the rest of a long head) that is read and dropped for a moment, so that the kernel does not
+/// answer it with a reset that could destroy the reply before the client has read it.
+fn close_after(stream: &mut TcpStream, reply: &Reply) -> io::Result<()> {
+    write_reply(stream, reply, false)?;
+    stream.shutdown(std::net::Shutdown::Write)?;
+    stream.set_read_timeout(Some(Duration::from_millis(500)))?;
+    let mut sink = [0u8; 8192];
+    let mut drained = 0;
+    while drained < 1 << 20 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
+    Ok(())
 }
 
 /// A response, before it is written.
@@ -123,6 +153,8 @@ struct Reply {
     status: u16,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+    /// An answer to HEAD: the headers (Content-Length included) without the body.
+    head_only: bool,
 }
 
 impl Reply {
@@ -131,7 +163,13 @@ impl Reply {
             status,
             headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
             body: body.as_bytes().to_vec(),
+            head_only: false,
         }
+    }
+
+    fn head_only(mut self, yes: bool) -> Reply {
+        self.head_only = yes;
+        self
     }
 
     fn with(mut self, name: &str, value: &str) -> Reply {
@@ -140,12 +178,7 @@ impl Reply {
     }
 }
 
-fn write_reply(
-    stream: &mut TcpStream,
-    reply: &Reply,
-    keep: bool,
-    head_only: bool,
-) -> io::Result<()> {
+fn write_reply(stream: &mut TcpStream, reply: &Reply, keep: bool) -> io::Result<()> {
     let reason = match reply.status {
         200 => "OK",
         400 => "Bad Request",
@@ -167,7 +200,7 @@ fn write_reply(
         if keep { "keep-alive" } else { "close" }
     ));
     let mut out = head.into_bytes();
-    if !head_only {
+    if !reply.head_only {
         out.extend_from_slice(&reply.body);
     }
     stream.write_all(&out)?;
@@ -241,6 +274,7 @@ fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
             ("Vary".into(), "Accept-Encoding".into()),
         ],
         body,
+        head_only: false,
     };
     if let Some(coding) = coding {
         reply = reply.with("Content-Encoding", coding);
@@ -305,6 +339,9 @@ fn percent_decode(s: &str) -> Option<String> {
     while i < bytes.len() {
         if bytes[i] == b'%' {
             let hex = s.get(i + 1..i + 3)?;
+            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
@@ -379,8 +416,8 @@ mod tests {
         address
     }
 
-    /// Reads one response from `stream`: its head, and then exactly Content-Length bytes.
-    fn read_response(stream: &mut TcpStream) -> (String, Vec<u8>) {
+    /// Reads a response's head (status line and headers) from `stream`.
+    fn read_head(stream: &mut TcpStream) -> String {
         let mut bytes = Vec::new();
         let mut byte = [0u8; 1];
         while !bytes.ends_with(b"\r\n\r\n") {
@@ -391,7 +428,12 @@ mod tests {
             );
             bytes.push(byte[0]);
         }
-        let head = String::from_utf8(bytes).unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    /// Reads one response from `stream`: its head, and then exactly Content-Length bytes.
+    fn read_response(stream: &mut TcpStream) -> (String, Vec<u8>) {
+        let head = read_head(stream);
         let length: usize = head
             .lines()
             .find_map(|l| l.strip_prefix("Content-Length: "))
@@ -464,13 +506,7 @@ mod tests {
         stream
             .write_all(b"HEAD /app.js HTTP/1.1\r\nHost: x\r\n\r\nGET /articles/a/ HTTP/1.1\r\nHost: x\r\n\r\n")
             .unwrap();
-        let mut head = Vec::new();
-        let mut byte = [0u8; 1];
-        while !head.ends_with(b"\r\n\r\n") {
-            stream.read_exact(&mut byte).unwrap();
-            head.push(byte[0]);
-        }
-        let head = String::from_utf8(head).unwrap();
+        let head = read_head(&mut stream);
         assert!(
             head.starts_with("HTTP/1.1 200 OK\r\n") && head.contains("Content-Length: 12\r\n"),
             "{head}"
@@ -492,6 +528,19 @@ mod tests {
         assert!(
             rest.is_empty(),
             "the connection closes after a request with a body"
+        );
+
+        // Two lengths could frame the request two ways: refused, and the connection closed.
+        let mut two = TcpStream::connect(address).unwrap();
+        two.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        two.write_all(b"GET /app.js HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: 30\r\n\r\nGET /articles/a HTTP/1.1\r\n\r\n")
+            .unwrap();
+        let mut all = Vec::new();
+        two.read_to_end(&mut all).unwrap();
+        let all = String::from_utf8(all).unwrap();
+        assert!(
+            all.starts_with("HTTP/1.1 400 ") && !all.contains("article a"),
+            "{all}"
         );
 
         let mut old = TcpStream::connect(address).unwrap();
@@ -516,5 +565,6 @@ mod tests {
         assert_eq!(safe_relative("/../etc/passwd"), None);
         assert_eq!(safe_relative("/a/%2e%2e/%2e%2e/x"), None);
         assert_eq!(safe_relative("/%zz"), None);
+        assert_eq!(safe_relative("/%+f"), None);
     }
 }
