@@ -362,10 +362,7 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let query = listing.get_untracked().query;
-        let sort = Sort::for_kind(query.kind)
-            .iter()
-            .copied()
-            .find(|s| s.param() == value);
+        let sort = Sort::from_param(query.kind, &value);
         go(query.with_sort(sort).href(path));
     };
     let lang = lang();

@@ -157,6 +157,14 @@ impl Sort {
         }
     }
 
+    /// The order of the list `kind` whose `sort` parameter value is `param`.
+    pub fn from_param(kind: ListKind, param: &str) -> Option<Sort> {
+        Sort::for_kind(kind)
+            .iter()
+            .copied()
+            .find(|s| s.param() == param)
+    }
+
     /// The `sort` parameter value.
     pub fn param(self) -> &'static str {
         match self {
@@ -243,12 +251,7 @@ impl ListQuery {
                         query.q = trimmed;
                     }
                 }
-                "sort" => {
-                    query.sort = Sort::for_kind(kind)
-                        .iter()
-                        .copied()
-                        .find(|s| s.param() == value)
-                }
+                "sort" => query.sort = Sort::from_param(kind, &value),
                 "page" => {
                     query.page = value
                         .parse::<u32>()
@@ -374,7 +377,9 @@ impl ListQuery {
         next
     }
 
-    /// This view with the reader's early `changes` made, in order. A change to a control the
+    /// This view with the reader's early `changes` made, one after the other (in the page's
+    /// order of the controls, not necessarily the order the reader made them; each change
+    /// concerns its own parameter, so the order does not matter). A change to a control the
     /// list does not have, or a box already as the change leaves it, changes nothing.
     pub fn with_form_changes(&self, changes: &[FormChange]) -> ListQuery {
         changes
@@ -392,11 +397,8 @@ impl ListQuery {
                     _ => query,
                 },
                 FormChange::Chosen { name, value } if name == "sort" => {
-                    match Sort::for_kind(self.kind)
-                        .iter()
-                        .find(|s| s.param() == value)
-                    {
-                        Some(sort) => query.with_sort(Some(*sort)),
+                    match Sort::from_param(self.kind, value) {
+                        Some(sort) => query.with_sort(Some(sort)),
                         None => query,
                     }
                 }
