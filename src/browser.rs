@@ -430,16 +430,21 @@ impl EarlyInput {
     }
 }
 
-/// Runs `f` once the browser has reported the page's largest contentful paint, or at once (after
-/// the next frame) where it cannot.
+/// Runs `f` once the browser has reported the page's largest contentful paint, and no input
+/// method is composing text in the page.
 ///
 /// The takeover replaces a prerendered page's nodes with the app's identical ones. Chromium
 /// reports a paint's candidate for largest contentful paint only after the frame is shown; if the
 /// static node is gone by then, the app's copy is counted as the largest paint instead, later
 /// and after the app's download (Lighthouse then put the home page's LCP at 3.1 s instead of
 /// 0.9 s in about half of its runs). Waiting for the first report keeps the static paint as the
-/// page's largest. Should none come (a tab opened in the background paints nothing), `f` runs
-/// after a second.
+/// page's largest. A hidden page paints nothing and reports nothing: it is taken over at once.
+/// Where the report is not available (WebKit), `f` runs after the next frame. Either way it
+/// runs after at most [`PAINT_WAIT`].
+///
+/// Text being composed (拼音 before it is chosen) is not yet what the reader typed, and
+/// replacing the box would throw it away: the takeover waits for the composition to end, for
+/// at most [`COMPOSITION_WAIT`] (see [`watch_composition`]).
 #[cfg(target_arch = "wasm32")]
 pub fn after_first_paint(f: impl FnOnce() + 'static) {
     use std::cell::RefCell;
@@ -451,9 +456,17 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
     let fire = move || {
         let f = pending.borrow_mut().take();
         if let Some(f) = f {
-            f();
+            after_composition(f);
         }
     };
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+    if hidden {
+        leptos::prelude::set_timeout(fire, std::time::Duration::ZERO);
+        return;
+    }
+    leptos::prelude::set_timeout(fire.clone(), PAINT_WAIT);
     const LCP: &str = "largest-contentful-paint";
     // `PerformanceObserver.supportedEntryTypes`, which web-sys does not bind.
     let supported = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into())
@@ -485,12 +498,77 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
         on_entries.forget();
         Some(())
     });
-    if observed.flatten().is_some() {
-        leptos::prelude::set_timeout(fire, std::time::Duration::from_secs(1));
-    } else {
+    if observed.flatten().is_none() {
         // After the next frame: the static page paints first.
         leptos::prelude::request_animation_frame(move || {
             leptos::prelude::set_timeout(fire, std::time::Duration::ZERO)
         });
     }
+}
+
+/// The longest [`after_first_paint`] waits for the paint to be reported.
+pub const PAINT_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+/// The longest a takeover waits for an input method to finish composing.
+pub const COMPOSITION_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// An input method is composing text in the page (`compositionstart` seen, not its end).
+    static COMPOSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// What waits for the composition to end.
+    static AFTER_COMPOSITION: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Follows input-method composition anywhere in the page (listeners on `document`, in the
+/// capture phase), for [`after_first_paint`]. Called once, first thing in `start()`.
+#[cfg(target_arch = "wasm32")]
+pub fn watch_composition() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_start = Closure::<dyn Fn()>::new(|| COMPOSING.with(|c| c.set(true)));
+    let on_end = Closure::<dyn Fn()>::new(|| {
+        COMPOSING.with(|c| c.set(false));
+        // After this event: the chosen text is in the box by then.
+        for f in AFTER_COMPOSITION.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+            leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+        }
+    });
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "compositionstart",
+        on_start.as_ref().unchecked_ref(),
+        true,
+    );
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "compositionend",
+        on_end.as_ref().unchecked_ref(),
+        true,
+    );
+    on_start.forget();
+    on_end.forget();
+}
+
+/// Runs `f` now, or when the input method composing text finishes (at most
+/// [`COMPOSITION_WAIT`] from now).
+#[cfg(target_arch = "wasm32")]
+fn after_composition(f: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    if !COMPOSING.with(|c| c.get()) {
+        f();
+        return;
+    }
+    let pending = Rc::new(RefCell::new(Some(f)));
+    let run = move || {
+        let f = pending.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    AFTER_COMPOSITION.with(|w| w.borrow_mut().push(Box::new(run.clone())));
+    leptos::prelude::set_timeout(run, COMPOSITION_WAIT);
 }

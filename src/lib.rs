@@ -18,9 +18,11 @@ pub mod state;
 ///
 /// On a prerendered page (`data-prerendered` on `#app`) the static content stays on screen
 /// while the bundle downloads; the app then mounts over it with the same markup, so nothing
-/// flashes or moves. A detail page embeds the part of the bundle it shows
-/// (`parkreader_core::part`), and the app mounts from that after the next frame. On the plain
-/// shell (404.html, filtered lists) the app mounts at once and shows its loading skeleton.
+/// flashes or moves, once the static page's largest paint has been reported
+/// ([`browser::after_first_paint`]). A detail page embeds the part of the bundle it shows
+/// (`parkreader_core::part`), and the app mounts from that with no download. What the reader
+/// typed or ticked on a static list is kept ([`browser::EarlyInput`]). On the plain shell
+/// (404.html, filtered lists) the app mounts at once and shows its loading skeleton.
 #[cfg(feature = "csr")]
 pub fn start() {
     use std::sync::Arc;
@@ -29,6 +31,7 @@ pub fn start() {
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
+    browser::watch_composition();
     crate::components::reading::apply_saved();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())

@@ -94,7 +94,7 @@ test('bodies published as separate files are searched through shards fetched for
   await page.goto(server.url + '/articles');
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
   // The static page shows the count too: type once the app has taken it over, so that the
-  // shard requests counted are the app's (typing before is carried over: see the test above).
+  // shard requests counted are the app's (typing before is carried over: see the test after this one).
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   assert.deepEqual(shards, [], 'no shard is fetched before a search');
   await page.getByRole('searchbox', { name: '搜索文章' }).pressSequentially('正式揭牌', { delay: 30 });
@@ -126,7 +126,7 @@ test('what a reader types and ticks on the static list before the app takes over
   await staticBox.pressSequentially('碳纤维', { delay: 30 });
   await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
   // The data arrives; the app takes over.
-  assert.ok(held > 0, 'the app has asked for its data');
+  await expect.poll(() => held > 0).toBe(true); // the app has asked for its data
   release();
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   const box = page.getByRole('searchbox', { name: '搜索文章' });
@@ -134,12 +134,16 @@ test('what a reader types and ticks on the static list before the app takes over
   await expect(box).toBeFocused();
   await expect(page.getByText('关键词：碳纤维')).toBeVisible();
   await expect(page.getByText(`分类：${categoryName}`)).toBeVisible();
+  // Settled: any body-search shards in, the count of what is shown.
+  await expect(page.locator('.browse-results[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /^共 \d+/ })).toBeVisible();
   const shown = await cardTitles(page, '.article-card');
   assert.ok(shown.length > 0, 'the sample has articles about 碳纤维 in that category');
   // The same view as the URL it now shows, opened afresh.
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('碳纤维');
   const fresh = await newPage(browser);
   await fresh.goto(page.url());
+  await expect(fresh.locator('#app:not([data-prerendered]) .browse-results:not([aria-busy="true"])')).toHaveCount(1);
   await expect(fresh.locator('#app:not([data-prerendered]) .article-card')).toHaveCount(shown.length);
   assert.deepEqual(await cardTitles(fresh, '.article-card'), shown);
   // Typing goes on in the app's box, after what was typed before.
@@ -147,6 +151,34 @@ test('what a reader types and ticks on the static list before the app takes over
   await expect(box).toHaveValue('碳纤维复合');
   assert.deepEqual(page.errors, []);
   await fresh.context().close();
+  await page.context().close();
+});
+
+test('pinyin still being composed in the static box is not cut off by the takeover', async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  let release;
+  const released = new Promise((r) => { release = r; });
+  let held = 0;
+  await page.route('**/data/**', async (route) => { held += 1; await released; await route.continue(); });
+  await page.goto(server.url + '/articles');
+  const staticBox = page.locator('#app[data-prerendered] #search-input');
+  await staticBox.click();
+  const cdp = await page.context().newCDPSession(page);
+  // 拼音 typed, not yet chosen: the box holds the letters while the input method composes.
+  await cdp.send('Input.imeSetComposition', { text: 'tanxianwei', selectionStart: 10, selectionEnd: 10 });
+  await expect.poll(() => held > 0).toBe(true);
+  release();
+  // The app is ready, and waits: the takeover would throw the composition away.
+  await page.waitForTimeout(1500);
+  await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  // The reader picks the characters: the composition ends, and the app takes over with them.
+  await cdp.send('Input.insertText', { text: '碳纤维' });
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  const box = page.getByRole('searchbox', { name: '搜索文章' });
+  await expect(box).toHaveValue('碳纤维');
+  await expect(box).toBeFocused();
+  await expect(page.getByText('关键词：碳纤维')).toBeVisible();
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
