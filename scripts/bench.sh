@@ -26,11 +26,16 @@ done
 echo
 echo "## App code by crate (tests/bench/wasm-crates.mjs: code bytes before wasm-opt, as shares)"
 echo
-named="$(mktemp -d)"
-wasm-bindgen --target web --no-typescript --out-dir "$named" --out-name app \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/parkreader-app.wasm"
-node tests/bench/wasm-crates.mjs "$named/app_bg.wasm" 16
-rm -rf "$named"
+# Trunk's cargo build for dist/, with its function names (the release profile keeps them).
+built="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/parkreader-app.wasm"
+if [[ -f "$built" ]]; then
+  named="$(mktemp -d)"
+  wasm-bindgen --target web --no-typescript --out-dir "$named" --out-name app "$built"
+  node tests/bench/wasm-crates.mjs "$named/app_bg.wasm" 16
+  rm -rf "$named"
+else
+  echo "(no $built: run scripts/dist.sh first)"
+fi
 echo
 echo "## Lighthouse, mobile profile (tests/bench/lighthouse.mjs)"
 echo

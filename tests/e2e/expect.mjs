@@ -67,7 +67,7 @@ export function expect(locator) {
 /** Polls `read` until it returns `expected`: `await expect.poll(() => x).toBe(v)`. */
 expect.poll = (read, { timeout = TIMEOUT } = {}) => ({
   async toBe(expected) {
-    await poll(async () => { const v = await read(); return v === expected || v; },
+    await poll(async () => { const v = await read(); return v === expected ? true : JSON.stringify(v); },
       () => `expected ${read} to give ${JSON.stringify(expected)}`, timeout);
   },
 });
