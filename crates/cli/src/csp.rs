@@ -42,6 +42,18 @@ pub fn policy(shell: &str) -> String {
 
 /// `shell` with the policy as its first tag after `<meta charset>`, ahead of every script.
 pub fn with_meta(shell: &str, policy: &str) -> Option<String> {
+    // A shell prerendered before has a policy already: it is replaced, not joined by a second
+    // (browsers enforce every policy, and the old one's hashes would block a changed script).
+    let old = "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"";
+    let owned;
+    let shell = match shell.find(old) {
+        Some(start) => {
+            let end = start + shell[start..].find("/>")? + 2;
+            owned = format!("{}{}", &shell[..start], &shell[end..]);
+            owned.as_str()
+        }
+        None => shell,
+    };
     let anchor = "<meta charset=\"utf-8\" />";
     let at = shell.find(anchor)? + anchor.len();
     Some(format!(
@@ -108,5 +120,15 @@ mod tests {
         let page = with_meta(shell, &policy).unwrap();
         let meta = page.find("http-equiv=\"Content-Security-Policy\"").unwrap();
         assert!(meta < page.find("<script").unwrap());
+        // Prerendered again, with another script: one policy, the new one.
+        let changed = page.replace("init()", "start()");
+        let new_policy = super::policy(&changed);
+        let again = with_meta(&changed, &new_policy).unwrap();
+        assert_eq!(
+            again.matches("Content-Security-Policy").count(),
+            1,
+            "{again}"
+        );
+        assert!(again.contains(&new_policy) && !again.contains(&policy));
     }
 }
