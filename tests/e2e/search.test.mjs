@@ -13,6 +13,16 @@ after(async () => { await browser?.close(); server?.stop(); });
 const cardTitles = (page, selector) => page.locator(`${selector} .card-title`).allTextContents();
 const totalOf = async (page) => Number((await page.getByRole('status').filter({ hasText: /^共 \d+/ }).textContent()).match(/\d+/)[0]);
 
+/** Holds the page's data requests until `release()`: a slow network, where the prerendered
+ * page is on screen long before the app can take it over. `asked` counts the requests held. */
+async function holdData(page) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const data = { asked: 0, release: () => release() };
+  await page.route('**/data/**', async (route) => { data.asked += 1; await released; await route.continue(); });
+  return data;
+}
+
 test('typing a mid-word substring, toggling two facets, and sharing the URL reproduces the view', async () => {
   const page = await newPage(browser, { mobile: false });
   await page.goto(server.url + '/projects');
@@ -112,10 +122,7 @@ test('what a reader types and ticks on the static list before the app takes over
   // A slow phone: the prerendered list is on screen and the reader starts at once, while the
   // app still waits for its data.
   const page = await newPage(browser, { serviceWorkers: 'block' });
-  let release;
-  const released = new Promise((r) => { release = r; });
-  let held = 0;
-  await page.route('**/data/**', async (route) => { held += 1; await released; await route.continue(); });
+  const data = await holdData(page);
   await page.goto(server.url + '/articles');
   const staticBox = page.locator('#app[data-prerendered] #search-input');
   await staticBox.waitFor();
@@ -126,8 +133,8 @@ test('what a reader types and ticks on the static list before the app takes over
   await staticBox.pressSequentially('碳纤维', { delay: 30 });
   await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
   // The data arrives; the app takes over.
-  await expect.poll(() => held > 0).toBe(true); // the app has asked for its data
-  release();
+  await expect.poll(() => data.asked > 0).toBe(true); // the app has asked for its data
+  data.release();
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   const box = page.getByRole('searchbox', { name: '搜索文章' });
   await expect(box).toHaveValue('碳纤维');
@@ -156,18 +163,15 @@ test('what a reader types and ticks on the static list before the app takes over
 
 test('pinyin still being composed in the static box is not cut off by the takeover', async () => {
   const page = await newPage(browser, { serviceWorkers: 'block' });
-  let release;
-  const released = new Promise((r) => { release = r; });
-  let held = 0;
-  await page.route('**/data/**', async (route) => { held += 1; await released; await route.continue(); });
+  const data = await holdData(page);
   await page.goto(server.url + '/articles');
   const staticBox = page.locator('#app[data-prerendered] #search-input');
   await staticBox.click();
   const cdp = await page.context().newCDPSession(page);
   // 拼音 typed, not yet chosen: the box holds the letters while the input method composes.
   await cdp.send('Input.imeSetComposition', { text: 'tanxianwei', selectionStart: 10, selectionEnd: 10 });
-  await expect.poll(() => held > 0).toBe(true);
-  release();
+  await expect.poll(() => data.asked > 0).toBe(true);
+  data.release();
   // The app is ready, and waits: the takeover would throw the composition away.
   await page.waitForTimeout(1500);
   await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
