@@ -125,6 +125,16 @@ test('the static page stays the largest paint: the takeover is never reported as
   }
 });
 
+test('in a browser that reports no paints (older webviews) the app still takes over', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => { delete window.PerformanceObserver; });
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await page.locator('#app:not([data-prerendered])').waitFor({ timeout: 10000 });
+  await expect(page.locator('.byline time')).toHaveAttribute('title', /前|今天|昨天/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('without WebAssembly the static page stays readable', async () => {
   const page = await newPage(browser);
   await page.addInitScript(() => { delete window.WebAssembly; });

@@ -213,16 +213,16 @@ pub fn prerender_content(
 }
 
 /// What Trunk's loader runs before it starts the app: wait until the browser has reported the
-/// page's largest paint (or, where it cannot, for the next frame; at once in a hidden page; at
-/// most 3 s). The wasm, the largest download, then starts once the static page is on screen
+/// page's largest paint (or, where it cannot, for the next frame, never failing the loader in
+/// an older browser; at once in a hidden page; at most 3 s). The wasm, the largest download, then starts once the static page is on screen
 /// instead of competing with it, and Lighthouse's simulation no longer counts it against the
 /// largest paint (which put the home page at 2.9 s in some runs).
 pub const START_AFTER_FIRST_PAINT: &str = "await new Promise((go) => { \
 if (document.visibilityState === 'hidden') return go(); setTimeout(go, 3000); \
-const lcp = 'largest-contentful-paint'; \
-if ((PerformanceObserver.supportedEntryTypes || []).includes(lcp)) \
+try { const lcp = 'largest-contentful-paint'; \
+if (!(window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes(lcp))) throw 0; \
 new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp, buffered: true }); \
-else requestAnimationFrame(() => setTimeout(go)); });\n";
+} catch (_) { requestAnimationFrame(() => setTimeout(go)); } });\n";
 
 /// The shell with [`START_AFTER_FIRST_PAINT`] before Trunk's loader starts the app. A shell
 /// without that loader starts no app, and one that has the wait already (a site prerendered
