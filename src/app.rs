@@ -1,8 +1,8 @@
 //! The app shell: loads the bundle, draws the frame, and maps URLs to pages.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::components::layout::{Footer, Header};
@@ -26,7 +26,6 @@ pub fn App() -> impl IntoView {
     Offline::provide();
     let locale = use_context::<Locale>().unwrap_or_else(Locale::provide);
     view! {
-        <Title text=move || locale.0.get().ui().app_title />
         <Router base=use_base_path()>
             // Everything under the router is rebuilt when the language changes; the view
             // itself lives in the URL, so nothing the reader chose is lost.
@@ -46,7 +45,7 @@ fn Frame() -> impl IntoView {
             <Header />
             <main id="main" class="wrap" tabindex="-1">
                 <StaleNotice />
-                <Routes fallback=|| view! { <NotFound /> }>
+                <FlatRoutes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/articles") view=ArticlesPage />
                     <Route path=path!("/articles/:id") view=ArticlePage />
@@ -54,7 +53,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/projects/:id") view=ProjectPage />
                     <Route path=path!("/categories/:id") view=CategoryPage />
                     <Route path=path!("/saved") view=SavedPage />
-                </Routes>
+                </FlatRoutes>
             </main>
             <UpdateBanner />
             <Footer />

@@ -394,38 +394,32 @@ impl EarlyInput {
         }
     }
 
-    /// Gives the focus back to the same control, and the caret to the same place, once the app
-    /// has rendered it (the router renders its page a moment after mounting); after `frames`
-    /// animation frames without it, gives up.
-    pub fn restore_focus(self, root: web_sys::Element, frames: u32) {
+    /// Gives the focus back to the same control, and the caret to the same place. The app
+    /// renders its page in the same task as it mounts (`FlatRoutes` builds a synchronous route
+    /// at once), so the control is there, and no key typed meanwhile can fall between the two.
+    pub fn restore_focus(self, root: &web_sys::Element) {
         use wasm_bindgen::JsCast;
 
         let Some((name, value, caret)) = &self.focus else {
             return;
         };
-        let found = root
-            .query_selector_all(&format!("[name=\"{name}\"]"))
-            .ok()
-            .and_then(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-                    .find(|el| match el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let Ok(named) = root.query_selector_all("[name]") else {
+            return;
+        };
+        let found = (0..named.length())
+            .filter_map(|i| named.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|el| {
+                el.get_attribute("name").as_deref() == Some(name.as_str())
+                    && match el.dyn_ref::<web_sys::HtmlInputElement>() {
                         Some(input) if input.type_() == "checkbox" => input.value() == *value,
                         _ => true,
-                    })
+                    }
             });
-        match found {
-            Some(el) => {
-                let _ = el.focus();
-                if let (Some(input), Some(at)) = (el.dyn_ref::<web_sys::HtmlInputElement>(), caret)
-                {
-                    let _ = input.set_selection_range(*at, *at);
-                }
+        if let Some(el) = found {
+            let _ = el.focus();
+            if let (Some(input), Some(at)) = (el.dyn_ref::<web_sys::HtmlInputElement>(), caret) {
+                let _ = input.set_selection_range(*at, *at);
             }
-            None if frames > 0 => leptos::prelude::request_animation_frame(move || {
-                self.restore_focus(root, frames - 1)
-            }),
-            None => {}
         }
     }
 }

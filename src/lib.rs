@@ -66,7 +66,7 @@ pub fn start() {
             view! { <app::App /> }
         })
         .forget();
-        early.restore_focus(app_root.into(), 60);
+        early.restore_focus(&app_root);
     };
     if prerendered {
         // A detail page carries the part of the bundle it shows: no download at all.

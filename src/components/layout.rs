@@ -1,6 +1,7 @@
 //! The frame around every page: header with the site name and navigation, and the footer.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::library::OfflineBadge;
@@ -9,6 +10,11 @@ use crate::state::site_href;
 use crate::state::use_catalog;
 
 /// Site name and the main sections. Fixed height, so nothing moves when the bundle arrives.
+///
+/// It also gives the document its default title, the app's name, for pages that set none (a
+/// page still loading). The title set last wins, and an element mounts its children while it
+/// is built: inside the header, which is built before `<main>`, the default comes before the
+/// page's own title, also when the first page is built in the same pass as the frame.
 #[component]
 pub fn Header() -> impl IntoView {
     let catalog = use_catalog();
@@ -21,6 +27,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
+            <Title text=t.app_title />
             <div class="wrap header-inner">
                 // Until the bundle names the site, the link still says where it goes.
                 <A href=site_href("/") attr:class="site-name" attr:aria-label=move || site_name().is_empty().then_some(t.home)>{site_name}</A>

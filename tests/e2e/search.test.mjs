@@ -161,6 +161,43 @@ test('what a reader types and ticks on the static list before the app takes over
   await page.context().close();
 });
 
+test('keys typed while the app takes over all reach the box', async () => {
+  // The reader types on and on while the data arrives: no key may fall between the static box
+  // and the app's, and the page never shows an empty list in between.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const data = await holdData(page);
+  await page.addInitScript(() => {
+    window.__emptied = false;
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (app && !app.hasAttribute('data-prerendered') && !app.querySelector('#search-input')) window.__emptied = true;
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto(server.url + '/articles');
+  const staticBox = page.locator('#app[data-prerendered] #search-input');
+  await staticBox.click();
+  await expect.poll(() => data.asked > 0).toBe(true);
+  data.release();
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let typed = '';
+  let afterTakeover = 0;
+  while (afterTakeover < 5 && typed.length < 400) {
+    const key = letters[typed.length % letters.length];
+    await page.keyboard.type(key);
+    typed += key;
+    if (await page.locator('#app[data-prerendered]').count() === 0) afterTakeover += 1;
+    else assert.equal(afterTakeover, 0);
+  }
+  assert.equal(afterTakeover, 5, `the app did not take over while ${typed.length} keys were typed`);
+  const box = page.getByRole('searchbox', { name: '搜索文章' });
+  await expect(box).toHaveValue(typed);
+  await expect(box).toBeFocused();
+  assert.equal(await page.evaluate(() => window.__emptied), false, 'the page showed no search box for a moment');
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(typed);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('pinyin still being composed in the static box is not cut off by the takeover', async () => {
   const page = await newPage(browser, { serviceWorkers: 'block' });
   const data = await holdData(page);
