@@ -804,9 +804,7 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
+    let hash = crate::fnv1a(bytes.iter().copied());
     let url = match name.rsplit_once('.') {
         Some((stem, ext)) => format!("/media/{stem}-{hash:016x}.{ext}"),
         None => format!("/media/{name}-{hash:016x}"),

@@ -12,3 +12,20 @@ pub mod offline;
 pub mod prerender;
 pub mod progress;
 pub mod serve;
+
+/// Where a 64-bit FNV-1a hash starts.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The 64-bit FNV-1a hash of `bytes`, continued from `hash`, the hash of what came before
+/// (`fnv1a([])` to start). The builder names files after their content with it: not a
+/// cryptographic hash, only a change detector.
+pub(crate) fn fnv1a_extend(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(hash, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The 64-bit FNV-1a hash of `bytes`.
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    fnv1a_extend(FNV_OFFSET, bytes)
+}

@@ -116,13 +116,11 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
         files.extend(shards.into_iter().map(|(url, path, _)| (url, path)));
     }
     files.sort();
-    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut hash = crate::fnv1a([]);
     for (url, path) in &files {
         let bytes = fs::read(path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        for b in url.bytes().chain(bytes) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        hash = crate::fnv1a_extend(hash, url.bytes().chain(bytes));
     }
     let urls: Vec<&str> = files.iter().map(|(url, _)| url.as_str()).collect();
     let worker = SERVICE_WORKER

@@ -258,7 +258,7 @@ fn write_search_shards(
         return Ok(None);
     }
     let shards = builder.finish(SHARD_TARGET_BYTES);
-    let hash = fnv1a(shards.iter().flatten().copied());
+    let hash = crate::fnv1a(shards.iter().flatten().copied());
     let search = BodySearch {
         path: format!("/data/search/{hash:016x}/"),
         shards: shards.len() as u32,
@@ -300,7 +300,7 @@ fn embed_part(html: &str, json: &str) -> Option<String> {
 
 /// `/data/bundle.json` → `/data/bundle-<16 hex digits of its content's FNV-1a hash>.json`.
 pub fn fingerprinted(url: &str, content: &str) -> String {
-    let hash = fnv1a(content.bytes());
+    let hash = crate::fnv1a(content.bytes());
     named(url, &format!("{hash:016x}"))
 }
 
@@ -309,15 +309,8 @@ pub fn fingerprinted(url: &str, content: &str) -> String {
 /// the site index, where hash digits do not compress: at 10,000 generated articles, 8 digits
 /// instead of 16 took the index from 487,863 to 439,151 bytes of brotli.
 pub fn fingerprinted_body(url: &str, content: &str) -> String {
-    let hash = fnv1a(content.bytes());
+    let hash = crate::fnv1a(content.bytes());
     named(url, &format!("{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff)))
-}
-
-/// The 64-bit FNV-1a hash of `bytes`.
-fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// `url` with `-<hash>` before its extension.
