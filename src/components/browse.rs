@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use parkreader_core::browse::{FacetCounts, Listing, Relaxation};
-use parkreader_core::query::{ListKind, ListQuery, Sort};
+use parkreader_core::query::{ListKind, ListQuery, Sort, PARAM_Q, PARAM_SORT};
 use parkreader_core::text::Segment;
 use wasm_bindgen::JsCast;
 
@@ -229,7 +229,7 @@ pub fn SearchBox(
             <label for="search-input" class="visually-hidden">{label}</label>
             <input
                 id="search-input"
-                name="q"
+                name=PARAM_Q
                 node_ref=input
                 type="search"
                 enterkeyhint="search"
@@ -369,7 +369,7 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
     view! {
         <label class="sort-menu">
             <span>{ui().sort}</span>
-            <select name="sort" on:change=on_change>
+            <select name=PARAM_SORT on:change=on_change>
                 {move || {
                     let (kind, searching, current) = shape.get();
                     Sort::for_kind(kind)

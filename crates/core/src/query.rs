@@ -204,6 +204,13 @@ fn search_text(typed: &str) -> String {
 }
 const MAX_PAGE: u32 = 100_000;
 
+/// The URL parameter of the search text; also the `name` of the list's search box.
+pub const PARAM_Q: &str = "q";
+/// The URL parameter of the order; also the `name` of the list's order menu.
+pub const PARAM_SORT: &str = "sort";
+/// The URL parameter of the page number.
+pub const PARAM_PAGE: &str = "page";
+
 /// A list view: search text, selected facet values, order and page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListQuery {
@@ -245,14 +252,14 @@ impl ListQuery {
         let raw = query_string.strip_prefix('?').unwrap_or(query_string);
         for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
             match key.as_ref() {
-                "q" => {
+                PARAM_Q => {
                     let trimmed = search_text(&value);
                     if !trimmed.is_empty() {
                         query.q = trimmed;
                     }
                 }
-                "sort" => query.sort = Sort::from_param(kind, &value),
-                "page" => {
+                PARAM_SORT => query.sort = Sort::from_param(kind, &value),
+                PARAM_PAGE => {
                     query.page = value
                         .parse::<u32>()
                         .ok()
@@ -281,7 +288,7 @@ impl ListQuery {
     pub fn to_query_string(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
         if !self.q.is_empty() {
-            out.append_pair("q", &self.q);
+            out.append_pair(PARAM_Q, &self.q);
         }
         for key in FacetKey::for_kind(self.kind) {
             if let Some(values) = self.filters.get(key).filter(|v| !v.is_empty()) {
@@ -296,10 +303,10 @@ impl ListQuery {
             }
         }
         if let Some(sort) = self.sort {
-            out.append_pair("sort", sort.param());
+            out.append_pair(PARAM_SORT, sort.param());
         }
         if self.page > 1 {
-            out.append_pair("page", &self.page.to_string());
+            out.append_pair(PARAM_PAGE, &self.page.to_string());
         }
         out.finish()
     }
@@ -385,7 +392,7 @@ impl ListQuery {
         changes
             .iter()
             .fold(self.clone(), |query, change| match change {
-                FormChange::Typed { name, value } if name == "q" => query.with_q(value),
+                FormChange::Typed { name, value } if name == PARAM_Q => query.with_q(value),
                 FormChange::Ticked {
                     name,
                     value,
@@ -396,7 +403,7 @@ impl ListQuery {
                     }
                     _ => query,
                 },
-                FormChange::Chosen { name, value } if name == "sort" => {
+                FormChange::Chosen { name, value } if name == PARAM_SORT => {
                     match Sort::from_param(self.kind, value) {
                         Some(sort) => query.with_sort(Some(sort)),
                         None => query,
