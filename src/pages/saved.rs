@@ -2,6 +2,7 @@
 //! offline, and export and import of the bookmarks as a file.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 use wasm_bindgen::JsCast;
 
 use crate::components::library::EntryList;
@@ -9,6 +10,7 @@ use crate::components::meta::{Breadcrumb, Crumb};
 use crate::components::states::with_bundle;
 use crate::i18n::lang;
 use crate::offline::{download, read_chosen_file, use_offline, works_offline};
+use crate::state::use_catalog;
 
 /// The saved page.
 #[component]
@@ -20,6 +22,12 @@ pub fn SavedPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let lang = lang();
     let t = lang.ui();
+    // The tab and the history list name this page like every other: page - site.
+    let catalog = use_catalog();
+    let title = move || match catalog.bundle() {
+        Some(bundle) => format!("{} - {}", t.saved_title, bundle.site.name),
+        None => t.saved_title.to_string(),
+    };
     let export = move |_| {
         let Some(o) = offline else { return };
         let text = o.library.with_untracked(|l| l.to_json());
@@ -47,6 +55,7 @@ pub fn SavedPage() -> impl IntoView {
         });
     };
     view! {
+        <Title text=title />
         <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.saved_title)] />
         <h1>{t.saved_title}</h1>
         {with_bundle(move |bundle| {

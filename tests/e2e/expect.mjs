@@ -64,10 +64,11 @@ export function expect(locator) {
   };
 }
 
-/** Polls `read` until it returns `expected`: `await expect.poll(() => x).toBe(v)`. */
-expect.poll = (read, { timeout = TIMEOUT } = {}) => ({
+/** Polls `read` until it returns `expected`: `await expect.poll(() => x).toBe(v)`; `message`
+ * names what is read in the failure. */
+expect.poll = (read, { timeout = TIMEOUT, message } = {}) => ({
   async toBe(expected) {
     await poll(async () => { const v = await read(); return v === expected ? true : JSON.stringify(v); },
-      () => `expected ${read} to give ${JSON.stringify(expected)}`, timeout);
+      () => `expected ${message ?? read} to give ${JSON.stringify(expected)}`, timeout);
   },
 });

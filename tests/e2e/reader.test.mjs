@@ -28,6 +28,40 @@ test('an article opened cold by deep link shows its title, byline and breadcrumb
   await page.context().close();
 });
 
+test('the tab names the page it shows, opened cold and after moving around', async () => {
+  // The title is what the tab, the history list, bookmarks and WeChat's share card show.
+  const site = SAMPLE.site.name;
+  const article = SAMPLE.articles[2];
+  const project = SAMPLE.projects[0];
+  const category = SAMPLE.taxonomies.categories[0];
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const live = () => page.locator('#app:not([data-prerendered])').waitFor();
+  for (const [path, title] of [
+    ['/', site],
+    ['/articles', `全部文章 - ${site}`],
+    [`/articles/${article.id}`, `${article.title} - ${site}`],
+    [`/projects/${project.id}`, `${project.name} - ${site}`],
+    [`/categories/${category.id}`, `${category.name} - ${site}`],
+    ['/saved', `收藏与离线 - ${site}`],
+    ['/articles/no-such-article', '页面不存在'],
+  ]) {
+    await page.goto(server.url + path);
+    await live();
+    await expect.poll(() => page.title(), { message: path }).toBe(title);
+  }
+  // Moving around inside the app.
+  await page.goto(server.url + '/articles');
+  await live();
+  await page.getByRole('link', { name: newest[0].title }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: newest[0].title })).toBeVisible();
+  await expect.poll(() => page.title()).toBe(`${newest[0].title} - ${site}`);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
+  await expect.poll(() => page.title()).toBe(`全部文章 - ${site}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('an article whose body is a separate file fetches it when opened', async () => {
   const page = await newPage(browser);
   const article = SAMPLE.articles.find((a) => a.body_url);
