@@ -417,8 +417,17 @@ impl EarlyInput {
             });
         if let Some(el) = found {
             let _ = el.focus();
-            if let (Some(input), Some(at)) = (el.dyn_ref::<web_sys::HtmlInputElement>(), caret) {
-                let _ = input.set_selection_range(*at, *at);
+            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                // The app's box shows the search as the view keeps it, trimmed; the reader may be
+                // between two words ("金山区 " before "新材料"), and the space must stay for what
+                // comes next.
+                let shown = input.value();
+                if input.type_() != "checkbox" && shown != *value && shown == value.trim() {
+                    input.set_value(value);
+                }
+                if let Some(at) = caret {
+                    let _ = input.set_selection_range(*at, *at);
+                }
             }
         }
     }
