@@ -433,6 +433,58 @@ impl EarlyInput {
     }
 }
 
+/// Taps the app's buttons the reader tapped on the static page before the takeover (recorded
+/// by the builder's `RECORD_EARLY_CLICKS` script in `window.parkreaderEarlyClicks`), in the
+/// order they were first tapped: the share sheet opens, the article is bookmarked. A button is
+/// found by its class and text and which of the buttons alike it is, so one the app shows
+/// differently (已收藏, bookmarked on an earlier visit) is not tapped. Once only.
+#[cfg(target_arch = "wasm32")]
+pub fn replay_early_clicks(root: &web_sys::Element) {
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let name = JsValue::from_str("parkreaderEarlyClicks");
+    let Some(clicks) = Reflect::get(&window, &name)
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+    else {
+        return;
+    };
+    let _ = Reflect::delete_property(&window, &name);
+    let Ok(found) = root.query_selector_all("button") else {
+        return;
+    };
+    let buttons: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect();
+    let key = |b: &web_sys::HtmlElement| {
+        format!(
+            "{}\n{}",
+            b.class_name(),
+            b.text_content().unwrap_or_default().trim()
+        )
+    };
+    for click in clicks.iter() {
+        let field = |f: &str| Reflect::get(&click, &JsValue::from_str(f)).ok();
+        let (Some(wanted), Some(nth)) = (
+            field("key").and_then(|k| k.as_string()),
+            field("nth").and_then(|n| n.as_f64()),
+        ) else {
+            continue;
+        };
+        if let Some(button) = buttons
+            .iter()
+            .filter(|b| key(b) == wanted)
+            .nth(nth as usize)
+        {
+            button.click();
+        }
+    }
+}
+
 /// Runs `f` once the browser has reported the page's largest contentful paint, and no input
 /// method is composing text in the page.
 ///

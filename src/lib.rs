@@ -21,7 +21,8 @@ pub mod state;
 /// flashes or moves, once the static page's largest paint has been reported
 /// ([`browser::after_first_paint`]). A detail page embeds the part of the bundle it shows
 /// (`parkreader_core::part`), and the app mounts from that with no download. What the reader
-/// typed or ticked on a static list is kept ([`browser::EarlyInput`]). On the plain shell
+/// typed or ticked on a static list is kept ([`browser::EarlyInput`]), and a button tapped
+/// before the takeover is tapped again in the app ([`browser::replay_early_clicks`]). On the plain shell
 /// (404.html, filtered lists) the app mounts at once and shows its loading skeleton.
 #[cfg(feature = "csr")]
 pub fn start() {
@@ -67,6 +68,7 @@ pub fn start() {
         })
         .forget();
         early.restore_focus(&app_root);
+        browser::replay_early_clicks(&app_root);
     };
     if prerendered {
         // A detail page carries the part of the bundle it shows: no download at all.

@@ -79,3 +79,49 @@ test('in WeChat on a slow network the article is readable before the app loads, 
   await expect(page.getByText('点击右上角「···」')).toBeVisible();
   await context.close();
 });
+
+test('buttons tapped on the static page before the app has loaded are acted on once it has', async () => {
+  // A slow network: the article is on screen, the app still downloading. The reader taps 收藏
+  // twice (nothing seems to happen) and then 分享.
+  const page = await newPage(browser);
+  let release;
+  const released = new Promise((r) => { release = r; });
+  let asked = false;
+  await page.route('**/*.wasm', async (route) => { asked = true; await released; await route.continue(); });
+  const article = SAMPLE.articles[3];
+  await page.goto(`${server.url}/articles/${article.id}`);
+  const onStatic = page.locator('#app[data-prerendered]');
+  await onStatic.getByRole('button', { name: '收藏' }).click();
+  await onStatic.getByRole('button', { name: '收藏' }).click();
+  await onStatic.getByRole('button', { name: '分享' }).click();
+  await expect(onStatic).toHaveCount(1);
+  await expect.poll(() => asked).toBe(true);
+  release();
+  // Once: bookmarked (not bookmarked and unbookmarked), and the share sheet open.
+  await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+  const sheet = page.getByRole('dialog', { name: '分享给朋友' });
+  await expect(sheet).toBeVisible();
+  assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), `${SAMPLE.site.base_url}articles/${article.id}`);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(page.getByRole('button', { name: '分享' })).toBeFocused();
+
+  // On the next visit the article is bookmarked already: the static page still says 收藏, and
+  // a tap on it before the app loads must not take the bookmark away.
+  const again = await page.context().newPage();
+  again.errors = [];
+  again.on('pageerror', (e) => again.errors.push(e.message));
+  let releaseAgain;
+  const releasedAgain = new Promise((r) => { releaseAgain = r; });
+  await again.route('**/*.wasm', async (route) => { await releasedAgain; await route.continue(); });
+  await again.goto(`${server.url}/articles/${article.id}`);
+  await again.locator('#app[data-prerendered]').getByRole('button', { name: '收藏' }).click();
+  releaseAgain();
+  await again.locator('#app:not([data-prerendered])').waitFor();
+  await expect(again.getByRole('button', { name: '已收藏' })).toBeVisible();
+  await again.waitForTimeout(300);
+  await expect(again.getByRole('button', { name: '已收藏' })).toBeVisible();
+  assert.deepEqual(again.errors, []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1,5 +1,6 @@
-//! The Content-Security-Policy of a built site: scripts only from the site itself and the one
-//! inline module script Trunk writes (allowed by its SHA-256 hash, never by 'unsafe-inline'),
+//! The Content-Security-Policy of a built site: scripts only from the site itself and the
+//! inline module scripts of the shell (Trunk's loader, and the builder's recorder of early taps,
+//! `prerender::RECORD_EARLY_CLICKS`), allowed by their SHA-256 hashes, never by 'unsafe-inline',
 //! WebAssembly by 'wasm-unsafe-eval', no plugins, no inline styles, no <base>. It goes into
 //! every page as a `<meta http-equiv>` tag, and into `_headers` with the directives a meta
 //! tag cannot carry, for hosts that read that file (Netlify, Cloudflare Pages).
@@ -79,7 +80,7 @@ pub fn write_headers(dist: &Path, policy: &str) -> io::Result<()> {
 }
 
 /// The text of every `<script>` without `src` whose type runs as script (not JSON data).
-fn inline_scripts(html: &str) -> Vec<&str> {
+pub(crate) fn inline_scripts(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script") {

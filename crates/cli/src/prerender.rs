@@ -224,14 +224,34 @@ if (!(window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || 
 new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp, buffered: true }); \
 } catch (_) { requestAnimationFrame(() => setTimeout(go)); } });\n";
 
-/// The shell with [`START_AFTER_FIRST_PAINT`] before Trunk's loader starts the app. A shell
-/// without that loader starts no app, and one that has the wait already (a site prerendered
-/// again) is left as it is: its script, and the hash the policy allows it by, stay the same.
+/// What runs as soon as a prerendered page is parsed, long before the app: it records the
+/// buttons the reader taps on the static page (share, bookmark, language), each once, as its
+/// class and text and which of the buttons alike it is, for `browser::replay_early_clicks` to
+/// tap the app's same button once the app has taken over. Without it such a tap did nothing.
+/// An inline module script without imports, ahead of Trunk's loader: module scripts run in
+/// document order, and this one waits for nothing.
+pub const RECORD_EARLY_CLICKS: &str = "const app = document.getElementById('app'); \
+if (app && app.hasAttribute('data-prerendered')) { const early = window.parkreaderEarlyClicks = []; \
+const key = (b) => b.className + '\\n' + b.textContent.trim(); \
+app.addEventListener('click', (e) => { \
+const b = app.hasAttribute('data-prerendered') && e.target instanceof Element && e.target.closest('button'); \
+if (!b || !app.contains(b)) return; \
+const click = { key: key(b), nth: [...app.querySelectorAll('button')].filter((o) => key(o) === key(b)).indexOf(b) }; \
+if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); }); }\n";
+
+/// The shell with [`START_AFTER_FIRST_PAINT`] before Trunk's loader starts the app, and
+/// [`RECORD_EARLY_CLICKS`] ahead of the loader. A shell without that loader starts no app, and
+/// one that has both already (a site prerendered again) is left as it is: its scripts, and the
+/// hashes the policy allows them by, stay the same.
 fn start_after_first_paint(shell: &str) -> String {
-    match shell.find("const wasm = await init(") {
-        Some(at) if !shell.contains(START_AFTER_FIRST_PAINT) => {
-            format!("{}{START_AFTER_FIRST_PAINT}{}", &shell[..at], &shell[at..])
-        }
+    let loader = "<script type=\"module\">\nimport init";
+    match (shell.find(loader), shell.find("const wasm = await init(")) {
+        (Some(script), Some(at)) if !shell.contains(START_AFTER_FIRST_PAINT) => format!(
+            "{}<script type=\"module\">{RECORD_EARLY_CLICKS}</script>\n{}{START_AFTER_FIRST_PAINT}{}",
+            &shell[..script],
+            &shell[script..at],
+            &shell[at..]
+        ),
         _ => shell.to_string(),
     }
 }
@@ -340,6 +360,11 @@ mod tests {
         let wait = waited.find(START_AFTER_FIRST_PAINT).unwrap();
         assert!(wait > waited.find("import init").unwrap());
         assert!(wait < waited.find("const wasm = await init(").unwrap());
+        // Taps are recorded by a script of their own ahead of the loader.
+        let record = waited.find(RECORD_EARLY_CLICKS).unwrap();
+        assert!(record < waited.find("import init").unwrap());
+        assert_eq!(waited.matches("<script type=\"module\">").count(), 2);
+        assert_eq!(crate::csp::inline_scripts(&waited).len(), 2);
         assert_eq!(start_after_first_paint("<p>no app</p>"), "<p>no app</p>");
         assert_eq!(
             start_after_first_paint(&waited),
