@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
 import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE, serve, launch, newPage, copyOfDist } from './support.mjs';
+import { SAMPLE, serve, launch, newPage, copyOfDist, holdRequests } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -12,16 +12,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const cardTitles = (page, selector) => page.locator(`${selector} .card-title`).allTextContents();
 const totalOf = async (page) => Number((await page.getByRole('status').filter({ hasText: /^共 \d+/ }).textContent()).match(/\d+/)[0]);
-
-/** Holds the page's data requests until `release()`: a slow network, where the prerendered
- * page is on screen long before the app can take it over. `asked` counts the requests held. */
-async function holdData(page) {
-  let release;
-  const released = new Promise((r) => { release = r; });
-  const data = { asked: 0, release: () => release() };
-  await page.route('**/data/**', async (route) => { data.asked += 1; await released; await route.continue(); });
-  return data;
-}
 
 test('typing a mid-word substring, toggling two facets, and sharing the URL reproduces the view', async () => {
   const page = await newPage(browser, { mobile: false });
@@ -122,7 +112,7 @@ test('what a reader types and ticks on the static list before the app takes over
   // A slow phone: the prerendered list is on screen and the reader starts at once, while the
   // app still waits for its data.
   const page = await newPage(browser, { serviceWorkers: 'block' });
-  const data = await holdData(page);
+  const data = await holdRequests(page, '**/data/**');
   await page.goto(server.url + '/articles');
   const staticBox = page.locator('#app[data-prerendered] #search-input');
   await staticBox.waitFor();
@@ -167,7 +157,7 @@ test('keys typed while the app takes over all reach the box', async () => {
   // The reader types on and on, two words, while the data arrives: no key may fall between the
   // static box and the app's, and the space between the words stays.
   const page = await newPage(browser, { serviceWorkers: 'block' });
-  const data = await holdData(page);
+  const data = await holdRequests(page, '**/data/**');
   await page.addInitScript(() => {
     // Where the focus is once the takeover's task and its microtasks are done: what the next
     // key the reader types is handed to.
@@ -211,7 +201,7 @@ test('keys typed while the app takes over all reach the box', async () => {
 
 test('pinyin still being composed in the static box is not cut off by the takeover', async () => {
   const page = await newPage(browser, { serviceWorkers: 'block' });
-  const data = await holdData(page);
+  const data = await holdRequests(page, '**/data/**');
   await page.goto(server.url + '/articles');
   const staticBox = page.locator('#app[data-prerendered] #search-input');
   await staticBox.click();

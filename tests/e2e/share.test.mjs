@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect } from './expect.mjs';
-import { DIST, SAMPLE, serve, launch, newPage } from './support.mjs';
+import { DIST, SAMPLE, serve, launch, newPage, holdRequests } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
@@ -84,10 +84,7 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   // A slow network: the article is on screen, the app still downloading. The reader taps 收藏
   // twice (nothing seems to happen) and then 分享.
   const page = await newPage(browser);
-  let release;
-  const released = new Promise((r) => { release = r; });
-  let asked = false;
-  await page.route('**/*.wasm', async (route) => { asked = true; await released; await route.continue(); });
+  const wasm = await holdRequests(page, '**/*.wasm');
   const article = SAMPLE.articles[3];
   await page.goto(`${server.url}/articles/${article.id}`);
   const onStatic = page.locator('#app[data-prerendered]');
@@ -95,8 +92,8 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   await onStatic.getByRole('button', { name: '收藏' }).click();
   await onStatic.getByRole('button', { name: '分享' }).click();
   await expect(onStatic).toHaveCount(1);
-  await expect.poll(() => asked).toBe(true);
-  release();
+  await expect.poll(() => wasm.asked > 0).toBe(true);
+  wasm.release();
   // Once: bookmarked (not bookmarked and unbookmarked), and the share sheet open.
   await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
   const sheet = page.getByRole('dialog', { name: '分享给朋友' });
@@ -111,12 +108,10 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   const again = await page.context().newPage();
   again.errors = [];
   again.on('pageerror', (e) => again.errors.push(e.message));
-  let releaseAgain;
-  const releasedAgain = new Promise((r) => { releaseAgain = r; });
-  await again.route('**/*.wasm', async (route) => { await releasedAgain; await route.continue(); });
+  const wasmAgain = await holdRequests(again, '**/*.wasm');
   await again.goto(`${server.url}/articles/${article.id}`);
   await again.locator('#app[data-prerendered]').getByRole('button', { name: '收藏' }).click();
-  releaseAgain();
+  wasmAgain.release();
   await again.locator('#app:not([data-prerendered])').waitFor();
   await expect(again.getByRole('button', { name: '已收藏' })).toBeVisible();
   await again.waitForTimeout(300);

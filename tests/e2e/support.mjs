@@ -52,6 +52,17 @@ export function launch() {
   });
 }
 
+/** Holds the page's requests matching `pattern` until `release()`: a slow network, where the
+ * prerendered page is on screen long before the app can take it over. `asked` counts the
+ * requests held. */
+export async function holdRequests(page, pattern) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const held = { asked: 0, release: () => release() };
+  await page.route(pattern, async (route) => { held.asked += 1; await released; await route.continue(); });
+  return held;
+}
+
 /** A phone-sized page that fails the test on any uncaught page error. `options` go to the
  * browser context (e.g. `{ serviceWorkers: 'block' }`, as in iOS in-app webviews). */
 export async function newPage(browser, { mobile = true, ...options } = {}) {
