@@ -502,18 +502,10 @@ pub fn replay_early_clicks(root: &web_sys::Element) {
 /// at most [`COMPOSITION_WAIT`] (see [`watch_composition`]).
 #[cfg(target_arch = "wasm32")]
 pub fn after_first_paint(f: impl FnOnce() + 'static) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
-    let pending = Rc::new(RefCell::new(Some(f)));
-    let fire = move || {
-        let f = pending.borrow_mut().take();
-        if let Some(f) = f {
-            after_composition(f);
-        }
-    };
+    let fire = once(move || after_composition(f));
     let hidden = web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
@@ -610,20 +602,24 @@ pub fn watch_composition() {
 /// [`COMPOSITION_WAIT`] from now).
 #[cfg(target_arch = "wasm32")]
 fn after_composition(f: impl FnOnce() + 'static) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
     if !COMPOSING.with(|c| c.get()) {
         f();
         return;
     }
-    let pending = Rc::new(RefCell::new(Some(f)));
-    let run = move || {
+    let run = once(f);
+    AFTER_COMPOSITION.with(|w| w.borrow_mut().push(Box::new(run.clone())));
+    leptos::prelude::set_timeout(run, COMPOSITION_WAIT);
+}
+
+/// `f` as a function that can be called from several places (an event and its timeout
+/// fallback) and runs `f` the first time only.
+#[cfg(target_arch = "wasm32")]
+fn once(f: impl FnOnce() + 'static) -> impl Fn() + Clone + 'static {
+    let pending = std::rc::Rc::new(std::cell::RefCell::new(Some(f)));
+    move || {
         let f = pending.borrow_mut().take();
         if let Some(f) = f {
             f();
         }
-    };
-    AFTER_COMPOSITION.with(|w| w.borrow_mut().push(Box::new(run.clone())));
-    leptos::prelude::set_timeout(run, COMPOSITION_WAIT);
+    }
 }
