@@ -14,10 +14,10 @@ pub mod progress;
 pub mod serve;
 
 /// Where a 64-bit FNV-1a hash starts.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The 64-bit FNV-1a hash of `bytes`, continued from `hash`, the hash of what came before
-/// (`fnv1a([])` to start). The builder names files after their content with it: not a
+/// ([`FNV_OFFSET`] to start). The builder names files after their content with it: not a
 /// cryptographic hash, only a change detector.
 pub(crate) fn fnv1a_extend(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
     bytes.into_iter().fold(hash, |h, b| {

@@ -116,7 +116,7 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
         files.extend(shards.into_iter().map(|(url, path, _)| (url, path)));
     }
     files.sort();
-    let mut hash = crate::fnv1a([]);
+    let mut hash = crate::FNV_OFFSET;
     for (url, path) in &files {
         let bytes = fs::read(path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
