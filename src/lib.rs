@@ -22,8 +22,8 @@ pub mod state;
 /// ([`browser::after_first_paint`]). A detail page embeds the part of the bundle it shows
 /// (`parkreader_core::part`), and the app mounts from that with no download. What the reader
 /// typed or ticked on a static list is kept ([`browser::EarlyInput`]), and a button tapped
-/// before the takeover is tapped again in the app ([`browser::replay_early_clicks`]). On the plain shell
-/// (404.html, filtered lists) the app mounts at once and shows its loading skeleton.
+/// before the takeover is tapped again in the app ([`browser::replay_early_clicks`]). On the
+/// plain shell (404.html, filtered lists) the app mounts at once and shows its loading skeleton.
 #[cfg(feature = "csr")]
 pub fn start() {
     use std::sync::Arc;

@@ -153,8 +153,8 @@ pub fn prerender_content(
             "href=\"/icons/icon-180.png\"",
             &format!("href=\"{base}/icons/icon-180.png\""),
         );
-    let shell = start_after_first_paint(&shell);
-    // The shell is final: its inline script's hash makes the Content-Security-Policy.
+    let shell = with_start_scripts(&shell);
+    // The shell is final: its inline scripts' hashes make the Content-Security-Policy.
     let policy = crate::csp::policy(&shell);
     let shell = crate::csp::with_meta(&shell, &policy).ok_or_else(|| {
         io::Error::new(
@@ -214,8 +214,8 @@ pub fn prerender_content(
 
 /// What Trunk's loader runs before it starts the app: wait until the browser has reported the
 /// page's largest paint (or, where it cannot, for the next frame, never failing the loader in
-/// an older browser; at once in a hidden page; at most 3 s). The wasm, the largest download, then starts once the static page is on screen
-/// instead of competing with it, and Lighthouse's simulation no longer counts it against the
+/// an older browser; at once in a hidden page; at most 3 s). The wasm, the largest download,
+/// then starts once the static page is on screen instead of competing with it, and Lighthouse's simulation no longer counts it against the
 /// largest paint (which put the home page at 2.9 s in some runs).
 pub const START_AFTER_FIRST_PAINT: &str = "await new Promise((go) => { \
 if (document.visibilityState === 'hidden') return go(); setTimeout(go, 3000); \
@@ -243,7 +243,7 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// [`RECORD_EARLY_CLICKS`] ahead of the loader. A shell without that loader starts no app, and
 /// one that has both already (a site prerendered again) is left as it is: its scripts, and the
 /// hashes the policy allows them by, stay the same.
-fn start_after_first_paint(shell: &str) -> String {
+fn with_start_scripts(shell: &str) -> String {
     let loader = "<script type=\"module\">\nimport init";
     match (shell.find(loader), shell.find("const wasm = await init(")) {
         (Some(script), Some(at)) if !shell.contains(START_AFTER_FIRST_PAINT) => format!(
@@ -356,7 +356,7 @@ mod tests {
     #[test]
     fn the_app_starts_after_the_first_paint() {
         let shell = "<script type=\"module\">\nimport init from '/app.js';\nconst wasm = await init({ module_or_path: '/app_bg.wasm' });\n</script>";
-        let waited = start_after_first_paint(shell);
+        let waited = with_start_scripts(shell);
         let wait = waited.find(START_AFTER_FIRST_PAINT).unwrap();
         assert!(wait > waited.find("import init").unwrap());
         assert!(wait < waited.find("const wasm = await init(").unwrap());
@@ -365,12 +365,8 @@ mod tests {
         assert!(record < waited.find("import init").unwrap());
         assert_eq!(waited.matches("<script type=\"module\">").count(), 2);
         assert_eq!(crate::csp::inline_scripts(&waited).len(), 2);
-        assert_eq!(start_after_first_paint("<p>no app</p>"), "<p>no app</p>");
-        assert_eq!(
-            start_after_first_paint(&waited),
-            waited,
-            "prerendered again"
-        );
+        assert_eq!(with_start_scripts("<p>no app</p>"), "<p>no app</p>");
+        assert_eq!(with_start_scripts(&waited), waited, "prerendered again");
     }
 
     #[test]
