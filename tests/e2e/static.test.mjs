@@ -30,6 +30,24 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   await context.close();
 });
 
+test('a shared link paints styled from its page alone: no stylesheet to wait for', async () => {
+  // A webview on a slow network: until the page has painted, every other request is lost.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN', colorScheme: 'light' });
+  const page = await context.newPage();
+  const others = [];
+  await page.route('**/*', (route) => {
+    if (route.request().resourceType() === 'document') return route.continue();
+    others.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  const header = await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(header, 'rgb(11, 92, 171)', 'the header in the brand colour');
+  assert.deepEqual(others.filter((url) => /\.css(\?|$)/.test(url)), [], 'no stylesheet requested');
+  await context.close();
+});
+
 test('each page carries its own title, description, canonical link and Open Graph tags', async () => {
   const html = await (await fetch(`${server.url}/articles/${article.id}`)).text();
   const base = SAMPLE.site.base_url.replace(/\/$/, '');

@@ -1,7 +1,9 @@
 //! The Content-Security-Policy of a built site: scripts only from the site itself and the
 //! inline module scripts of the shell (Trunk's loader, and the builder's recorder of early taps,
 //! `prerender::RECORD_EARLY_CLICKS`), allowed by their SHA-256 hashes, never by 'unsafe-inline',
-//! WebAssembly by 'wasm-unsafe-eval', no plugins, no inline styles, no <base>. It goes into
+//! WebAssembly by 'wasm-unsafe-eval'; styles from the site and the shell's inline stylesheet
+//! (`prerender::with_inline_stylesheet`), likewise by hash, and no `style` attributes; no
+//! plugins, no <base>. It goes into
 //! every page as a `<meta http-equiv>` tag, and into `_headers` with the directives a meta
 //! tag cannot carry, for hosts that read that file (Netlify, Cloudflare Pages).
 
@@ -12,22 +14,27 @@ use std::path::Path;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-/// The policy for pages built from `shell`: its inline scripts are allowed by hash.
+/// The policy for pages built from `shell`: its inline scripts and styles are allowed by hash.
 pub fn policy(shell: &str) -> String {
-    let hashes: String = inline_scripts(shell)
-        .into_iter()
-        .map(|script| {
-            let digest = Sha256::digest(script.as_bytes());
-            format!(
-                " 'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect();
+    let hashes = |texts: Vec<&str>| -> String {
+        texts
+            .into_iter()
+            .map(|text| {
+                let digest = Sha256::digest(text.as_bytes());
+                format!(
+                    " 'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
+            })
+            .collect()
+    };
     [
         "default-src 'self'".to_string(),
-        format!("script-src 'self' 'wasm-unsafe-eval'{hashes}"),
-        "style-src 'self'".into(),
+        format!(
+            "script-src 'self' 'wasm-unsafe-eval'{}",
+            hashes(inline_scripts(shell))
+        ),
+        format!("style-src 'self'{}", hashes(inline_styles(shell))),
         // Images may come from the publisher's own CDN over HTTPS.
         "img-src 'self' https: data:".into(),
         "font-src 'self'".into(),
@@ -81,25 +88,41 @@ pub fn write_headers(dist: &Path, policy: &str) -> io::Result<()> {
 
 /// The text of every `<script>` without `src` whose type runs as script (not JSON data).
 pub(crate) fn inline_scripts(html: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    elements(html, "script")
+        .filter(|(tag, _)| {
+            let data = tag.contains("application/ld+json") || tag.contains("application/json");
+            !tag.contains(" src=") && !data
+        })
+        .map(|(_, text)| text)
+        .collect()
+}
+
+/// The text of every `<style>` element.
+pub(crate) fn inline_styles(html: &str) -> Vec<&str> {
+    elements(html, "style").map(|(_, text)| text).collect()
+}
+
+/// Each `<name …>text</name>` in `html`, as its opening tag and its text.
+fn elements<'a>(html: &'a str, name: &str) -> impl Iterator<Item = (&'a str, &'a str)> {
+    let open = format!("<{name}");
+    let close = format!("</{name}>");
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else {
-            break;
-        };
-        let tag = &after[..tag_end];
-        let body = &after[tag_end + 1..];
-        let Some(close) = body.find("</script>") else {
-            break;
-        };
-        let data = tag.contains("application/ld+json") || tag.contains("application/json");
-        if !tag.contains(" src=") && !data {
-            out.push(&body[..close]);
+    std::iter::from_fn(move || {
+        loop {
+            let after = &rest[rest.find(&open)?..];
+            let tag_end = after.find('>')?;
+            let tag = &after[..tag_end];
+            // `<styles…>` or `<scripting…>` is another element.
+            if !(tag.len() == open.len() || tag[open.len()..].starts_with([' ', '\t', '\n'])) {
+                rest = &after[open.len()..];
+                continue;
+            }
+            let body = &after[tag_end + 1..];
+            let end = body.find(&close)?;
+            rest = &body[end..];
+            return Some((tag, &body[..end]));
         }
-        rest = &body[close..];
-    }
-    out
+    })
 }
 
 #[cfg(test)]
@@ -131,5 +154,25 @@ mod tests {
             "{again}"
         );
         assert!(again.contains(&new_policy) && !again.contains(&policy));
+    }
+
+    #[test]
+    fn the_inline_stylesheet_is_allowed_by_hash_and_style_attributes_are_not() {
+        let shell = "<head><meta charset=\"utf-8\" /><style>p{color:red}</style>\
+                     <stylesheet-list></stylesheet-list></head><body><p style=\"x\">t</p></body>";
+        assert_eq!(inline_styles(shell), ["p{color:red}"]);
+        let policy = policy(shell);
+        // echo -n 'p{color:red}' | openssl dgst -sha256 -binary | base64
+        assert!(
+            policy.contains(
+                "; style-src 'self' 'sha256-p0bF+un5yUb9MBO6xRb8kPHlY2BdpHVtLiFkDrZPF64=';"
+            ),
+            "{policy}"
+        );
+        assert!(
+            !policy.contains("unsafe-inline") && !policy.contains("unsafe-hashes"),
+            "{policy}"
+        );
+        assert_eq!(policy.matches("'sha256-").count(), 1, "no script hashes");
     }
 }

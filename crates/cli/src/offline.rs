@@ -50,7 +50,8 @@ pub fn write_manifest(dist: &Path, bundle: &Bundle, base: &str) -> io::Result<()
 pub const PRECACHE_SHARDS_MAX_BYTES: u64 = 1024 * 1024;
 
 /// Writes `sw.js` with the list of files to precache: the app shell (404.html), the home and
-/// list pages, every top-level asset Trunk emitted (hashed JS, wasm, CSS, icon), the icons,
+/// list pages, every top-level asset Trunk emitted (hashed JS, wasm, icon, and the CSS unless it
+/// went into the pages), the icons,
 /// the manifest, the bundle, and the search shards when they are small
 /// ([`PRECACHE_SHARDS_MAX_BYTES`]). Its version is a hash of all their contents, so any change to
 /// any of them makes a new worker. Returns the number of files precached.
@@ -61,6 +62,8 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
         (format!("{base}/articles"), dist.join("articles/index.html")),
         (format!("{base}/projects"), dist.join("projects/index.html")),
     ];
+    // A stylesheet the builder put into the pages themselves is fetched by none of them.
+    let shell = fs::read_to_string(dist.join("404.html")).unwrap_or_default();
     for dir in ["", "icons", "data"] {
         let folder = dist.join(dir);
         let Ok(entries) = fs::read_dir(&folder) else {
@@ -73,10 +76,11 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
             }
             let name = entry.file_name().to_string_lossy().into_owned();
             let wanted = match dir {
+                "" if name.ends_with(".css") => shell.contains(&name),
                 "" => {
                     name != "sw.js"
                         && name != "index.html"
-                        && [".js", ".wasm", ".css", ".svg", ".webmanifest", "404.html"]
+                        && [".js", ".wasm", ".svg", ".webmanifest", "404.html"]
                             .iter()
                             .any(|ext| name.ends_with(ext))
                 }
