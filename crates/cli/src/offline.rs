@@ -308,6 +308,9 @@ fn compress_file(path: &Path, dist: &Path) -> io::Result<()> {
     write_copies(path, &bytes, setting(path, dist, bytes.len()))
 }
 
+/// Brotli quality and gzip level of the many files below the site's top level: see [`setting`].
+const MANY_FILES: (u32, u32) = (5, 6);
+
 /// Brotli quality and gzip level for a file of `len` bytes at `path` in the site `dist`.
 /// The app and the data at the site's top level (the home page too): the best, unless so
 /// large that the best would take minutes (a 20 MB bundle). The many files below (pages,
@@ -325,7 +328,7 @@ fn setting(path: &Path, dist: &Path, len: usize) -> (u32, flate2::Compression) {
     match (top_level, len <= 4 << 20) {
         (true, true) => (11, flate2::Compression::best()),
         (true, false) => (9, flate2::Compression::best()),
-        (false, _) => (5, flate2::Compression::new(6)),
+        (false, _) => (MANY_FILES.0, flate2::Compression::new(MANY_FILES.1)),
     }
 }
 
@@ -357,9 +360,212 @@ fn write_copies(
     fs::write(with_suffix(path, "br"), br)
 }
 
+/// The start every prerendered page shares (the shell's head: the policy, the stylesheet, the
+/// scripts; 22 KB of a 44 KB page in the 10k-article benchmark), compressed once, so that each
+/// page compresses only the rest of itself.
+///
+/// - brotli: the start as a bare, appendable stream, at quality 11 since it is done once; each
+///   page's rest as a bare, catable stream (no references into the start, nor into brotli's
+///   built-in dictionary, whose offsets depend on the position), then the empty last
+///   meta-block, `0x03`. This is the concatenation the `brotli` crate documents
+///   ("Stream Concatenation").
+/// - gzip: the start as raw deflate ending in a full flush (byte-aligned, and nothing after it
+///   refers back into it), each rest as raw deflate finished on its own, between gzip's header
+///   and its CRC-32 and length of the whole page.
+///
+/// Measured on 2,000 pages of that benchmark, brotli 5 and gzip 6 per page: 1.74 ms per page
+/// for both copies compressed whole, 0.81 ms this way; the .br copies 2.2% smaller (the start
+/// at quality 11), the .gz 0.4% smaller.
+pub struct SharedStart {
+    text: Vec<u8>,
+    br: Vec<u8>,
+    deflate: Vec<u8>,
+}
+
+impl SharedStart {
+    /// The start two pages share, up to the end of its last tag (`>`), compressed; None when
+    /// it is too short to be worth it.
+    pub fn of(a: &[u8], b: &[u8]) -> io::Result<Option<SharedStart>> {
+        let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let Some(end) = a[..common].iter().rposition(|&c| c == b'>') else {
+            return Ok(None);
+        };
+        if end < 1024 {
+            return Ok(None);
+        }
+        let text = a[..=end].to_vec();
+        let br = brotli_part(&text, 11, false)?;
+        let deflate = deflate_part(
+            &text,
+            flate2::Compression::best(),
+            flate2::FlushCompress::Full,
+        )?;
+        Ok(Some(SharedStart { text, br, deflate }))
+    }
+}
+
+/// [`write_with_copies`] for a page: the same files, but a page below the site's top level
+/// that begins with `start` has its copies made from `start`'s and those of its own rest.
+pub fn write_page_with_copies(
+    path: &Path,
+    dist: &Path,
+    bytes: &[u8],
+    start: Option<&SharedStart>,
+) -> io::Result<()> {
+    let (quality, level) = setting(path, dist, bytes.len());
+    let rest = start.and_then(|s| Some((s, bytes.strip_prefix(s.text.as_slice())?)));
+    let Some((start, rest)) = rest.filter(|_| quality == MANY_FILES.0) else {
+        return write_with_copies(path, dist, bytes);
+    };
+    fs::write(path, bytes)?;
+    // gzip: header (no name, no time, unknown OS), deflate, CRC-32 and length of the whole.
+    let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    gz.extend_from_slice(&start.deflate);
+    gz.extend(deflate_part(rest, level, flate2::FlushCompress::Finish)?);
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    gz.extend(crc.sum().to_le_bytes());
+    gz.extend((bytes.len() as u32).to_le_bytes());
+    fs::write(with_suffix(path, "gz"), gz)?;
+    let mut br = start.br.clone();
+    br.extend(brotli_part(rest, quality, true)?);
+    br.push(0x03);
+    fs::write(with_suffix(path, "br"), br)
+}
+
+/// A bare brotli stream of `bytes` (window 2^22): the first part of a concatenation, or with
+/// `catable`, a part after it.
+fn brotli_part(bytes: &[u8], quality: u32, catable: bool) -> io::Result<Vec<u8>> {
+    use std::io::Write;
+
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: quality as i32,
+        lgwin: 22,
+        bare_stream: true,
+        appendable: true,
+        catable,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::with_params(&mut out, 4096, &params);
+        writer.write_all(bytes)?;
+    }
+    Ok(out)
+}
+
+/// Raw deflate of `bytes`, ended by `flush` (`Full` for a part that others follow).
+fn deflate_part(
+    bytes: &[u8],
+    level: flate2::Compression,
+    flush: flate2::FlushCompress,
+) -> io::Result<Vec<u8>> {
+    let mut compress = flate2::Compress::new(level, false);
+    let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
+    loop {
+        out.reserve(16 * 1024);
+        let read = compress.total_in() as usize;
+        let status = compress
+            .compress_vec(&bytes[read..], &mut out, flush)
+            .map_err(io::Error::other)?;
+        let all_in = compress.total_in() as usize == bytes.len();
+        // Done when all is in and the output had room to spare (a flush is complete), or the
+        // stream has ended (`Finish`).
+        if status == flate2::Status::StreamEnd
+            || (all_in && flush != flate2::FlushCompress::Finish && out.len() < out.capacity())
+        {
+            return Ok(out);
+        }
+    }
+}
+
 fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".");
     name.push(suffix);
     name.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn decoded(path: &Path) -> (Vec<u8>, Vec<u8>) {
+        let mut br = Vec::new();
+        brotli::Decompressor::new(&fs::read(with_suffix(path, "br")).unwrap()[..], 4096)
+            .read_to_end(&mut br)
+            .unwrap();
+        let mut gz = Vec::new();
+        flate2::read::GzDecoder::new(&fs::read(with_suffix(path, "gz")).unwrap()[..])
+            .read_to_end(&mut gz)
+            .unwrap();
+        (br, gz)
+    }
+
+    #[test]
+    fn pages_compressed_after_their_shared_start_decode_to_exactly_themselves() {
+        let dist = std::env::temp_dir().join(format!("parkreader-start-{}", std::process::id()));
+        fs::create_dir_all(dist.join("articles")).unwrap();
+        // A head as the shell's, then pages that differ, some in ways that need the bytes
+        // before them (repeats, the same words as the head) and some not at all.
+        let head: String = (0..200)
+            .map(|i| format!("<meta name=\"m{i}\" content=\"园区招商 {i}\" />"))
+            .collect();
+        let page = |body: &str| {
+            format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+        };
+        let pages = [
+            page("<p>碳纤维项目总投资32.7亿元</p>"),
+            page(&"<p>园区招商 重复 repeated text, the same again and again. </p>".repeat(300)),
+            page("<p></p>"),
+            page(&format!("<p>{}</p>", "字".repeat(100_000))),
+        ];
+        let start = SharedStart::of(pages[0].as_bytes(), pages[1].as_bytes())
+            .unwrap()
+            .expect("a long shared start");
+        assert!(
+            start.text.ends_with(b"</head><body><p>"),
+            "up to the end of a tag"
+        );
+        for (i, html) in pages.iter().enumerate() {
+            let path = dist.join("articles").join(format!("{i}.html"));
+            write_page_with_copies(&path, &dist, html.as_bytes(), Some(&start)).unwrap();
+            let (br, gz) = decoded(&path);
+            assert!(br == html.as_bytes(), "page {i}: .br");
+            assert!(gz == html.as_bytes(), "page {i}: .gz");
+            // Made from the shared start's copy, not compressed whole.
+            assert!(
+                fs::read(with_suffix(&path, "br"))
+                    .unwrap()
+                    .starts_with(&start.br),
+                "page {i} made from the shared start"
+            );
+        }
+        // A page that starts otherwise, and a page at the top level (compressed at its best),
+        // are compressed whole, and decode all the same.
+        let other = format!("<!DOCTYPE html><html lang=\"en\"><head>{head}</head></html>");
+        for path in [dist.join("articles/other.html"), dist.join("index.html")] {
+            let html = if path.ends_with("index.html") {
+                &pages[0]
+            } else {
+                &other
+            };
+            write_page_with_copies(&path, &dist, html.as_bytes(), Some(&start)).unwrap();
+            assert!(!fs::read(with_suffix(&path, "br"))
+                .unwrap()
+                .starts_with(&start.br));
+            let (br, gz) = decoded(&path);
+            assert!(
+                br == html.as_bytes() && gz == html.as_bytes(),
+                "{}",
+                path.display()
+            );
+        }
+        // Pages with little in common share nothing.
+        assert!(SharedStart::of(b"<p>a</p><p>b</p>", b"<p>a</p><p>c</p>")
+            .unwrap()
+            .is_none());
+        fs::remove_dir_all(&dist).unwrap();
+    }
 }

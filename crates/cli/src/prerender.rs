@@ -177,12 +177,11 @@ pub fn prerender_content(
     let routes = routes(&bundle);
     // Every detail page's lists at once (asked page by page, they scan the whole bundle).
     let plan = SitePlan::compute(&bundle);
-    // Pages are independent: rendered on every core.
-    crate::progress::each_in_parallel("pages", &routes, |route| {
-        // A detail page is rendered from, and carries, the part of the bundle it shows; a list
-        // page renders the whole bundle and the app downloads it.
+    // A detail page is rendered from, and carries, the part of the bundle it shows; a list
+    // page renders the whole bundle and the app downloads it.
+    let render = |route: &str| -> io::Result<String> {
         let part = Page::from_path(route).and_then(|page| page_part(&bundle, &page, Some(&plan)));
-        let html = match part {
+        match part {
             Some(part) => {
                 let json = part_json(&part)?;
                 parkreader::prerender::render_page(&shell, Arc::new(part), route)
@@ -195,10 +194,27 @@ pub fn prerender_content(
                 io::ErrorKind::InvalidData,
                 "404.html has no <div id=\"app\"> to fill",
             )
-        })?;
+        })
+    };
+    // What every page starts with (the home page's and the last detail page's common start),
+    // compressed once for all.
+    let start = match (routes.first(), routes.last()) {
+        (Some(first), Some(last)) if first != last => {
+            crate::offline::SharedStart::of(render(first)?.as_bytes(), render(last)?.as_bytes())?
+        }
+        _ => None,
+    };
+    // Pages are independent: rendered on every core.
+    crate::progress::each_in_parallel("pages", &routes, |route| {
+        let html = render(route)?;
         let dir = dist.join(route.trim_start_matches('/'));
         fs::create_dir_all(&dir)?;
-        crate::offline::write_with_copies(&dir.join("index.html"), dist, html.as_bytes())
+        crate::offline::write_page_with_copies(
+            &dir.join("index.html"),
+            dist,
+            html.as_bytes(),
+            start.as_ref(),
+        )
     })?;
     compressed.extend(
         routes

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 mod common;
 
-const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"parkreader-bundle\" content=\"/data/bundle.json\" />\n    <meta name=\"parkreader-base\" content=\"/\" />\n    <title>招商资讯</title>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
+const SHELL: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"parkreader-bundle\" content=\"/data/bundle.json\" />\n    <meta name=\"parkreader-base\" content=\"/\" />\n    <title>招商资讯</title>\n    <link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\" integrity=\"sha384-x\"/>\n  </head>\n  <body>\n    <div id=\"app\">\n      <p>正在加载内容…</p>\n    </div>\n  </body>\n</html>\n";
 const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend app";
 
 fn root() -> PathBuf {
@@ -40,6 +40,10 @@ fn app(dir: &Path) -> PathBuf {
     fs::create_dir_all(app.join("data")).unwrap();
     fs::write(app.join("index.html"), SHELL).unwrap();
     fs::write(app.join("parkreader-app-0123456789abcdef_bg.wasm"), WASM).unwrap();
+    let css: String = (0..60)
+        .map(|i| format!(".c{i} {{ margin: {i}px; color: #0b5cab; }}\n"))
+        .collect();
+    fs::write(app.join("main-0123456789abcdef.css"), css).unwrap();
     fs::write(app.join("data/bundle.json"), "{\"stale\": true}").unwrap();
     app
 }
@@ -111,6 +115,30 @@ fn builds_the_whole_site_from_content_and_the_app() {
     assert!(all
         .iter()
         .any(|f| f.starts_with("media/") && f.ends_with(".svg")));
+    // Pages carry the stylesheet, allowed by its hash, and link none.
+    let article = all
+        .iter()
+        .find(|f| f.starts_with("articles/") && f.ends_with("/index.html"))
+        .unwrap();
+    let html = fs::read_to_string(out.join(article)).unwrap();
+    assert!(html.contains("<style>.c0 { margin: 0px;"), "{html}");
+    assert!(!html.contains("rel=\"stylesheet\""), "{html}");
+    assert!(html.contains("style-src 'self' 'sha256-"), "{html}");
+    // Their compressed copies begin alike: the start every page shares is compressed once
+    // (`offline::SharedStart`), and each page only its own rest.
+    let project = all
+        .iter()
+        .find(|f| f.starts_with("projects/") && f.ends_with("/index.html"))
+        .unwrap();
+    for suffix in [".br", ".gz"] {
+        let a = fs::read(out.join(format!("{article}{suffix}"))).unwrap();
+        let b = fs::read(out.join(format!("{project}{suffix}"))).unwrap();
+        let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        assert!(
+            common > 200,
+            "{article}{suffix} and {project}{suffix}: {common} bytes alike"
+        );
+    }
     // The app's compressed copies are kept for the next build, named by content hash.
     let cache = dir.join("app.compressed");
     assert!(cache
