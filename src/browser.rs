@@ -434,7 +434,7 @@ impl EarlyInput {
 }
 
 /// Taps the app's buttons the reader tapped on the static page before the takeover (recorded
-/// by the builder's `RECORD_EARLY_CLICKS` script in `window.parkreaderEarlyClicks`), in the
+/// by the builder's `RECORD_EARLY_INPUT` script in `window.parkreaderEarlyClicks`), in the
 /// order they were first tapped: the share sheet opens, the article is bookmarked. A button is
 /// found by its class and text and which of the buttons alike it is, so one the app shows
 /// differently (已收藏, bookmarked on an earlier visit) is not tapped. Once only.
@@ -567,7 +567,9 @@ thread_local! {
 }
 
 /// Follows input-method composition anywhere in the page (listeners on `document`, in the
-/// capture phase), for [`after_first_paint`]. Called once, first thing in `start()`.
+/// capture phase), for [`after_first_paint`]. Called once, first thing in `start()`. A
+/// composition begun before then (the app's code still downloading) was seen by the builder's
+/// early script, which says so in `window.parkreaderComposing`.
 #[cfg(target_arch = "wasm32")]
 pub fn watch_composition() {
     use wasm_bindgen::closure::Closure;
@@ -596,6 +598,12 @@ pub fn watch_composition() {
     );
     on_start.forget();
     on_end.forget();
+    let early = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"parkreaderComposing".into()).ok())
+        .and_then(|composing| composing.as_bool());
+    if early == Some(true) {
+        COMPOSING.with(|c| c.set(true));
+    }
 }
 
 /// Runs `f` now, or when the input method composing text finishes (at most

@@ -201,13 +201,17 @@ test('keys typed while the app takes over all reach the box', async () => {
 
 test('pinyin still being composed in the static box is not cut off by the takeover', async () => {
   const page = await newPage(browser, { serviceWorkers: 'block' });
+  const wasm = await holdRequests(page, '**/*_bg.wasm');
   const data = await holdRequests(page, '**/data/**');
   await page.goto(server.url + '/articles');
   const staticBox = page.locator('#app[data-prerendered] #search-input');
   await staticBox.click();
   const cdp = await page.context().newCDPSession(page);
-  // 拼音 typed, not yet chosen: the box holds the letters while the input method composes.
+  // 拼音 typed, not yet chosen, while the app's code is still downloading: the box holds the
+  // letters while the input method composes.
+  await expect.poll(() => wasm.asked > 0).toBe(true);
   await cdp.send('Input.imeSetComposition', { text: 'tanxianwei', selectionStart: 10, selectionEnd: 10 });
+  wasm.release();
   await expect.poll(() => data.asked > 0).toBe(true);
   data.release();
   // The app is ready, and waits: the takeover would throw the composition away.

@@ -243,14 +243,22 @@ if (!(window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || 
 new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp, buffered: true }); \
 } catch (_) { requestAnimationFrame(() => setTimeout(go)); } });\n";
 
-/// What runs as soon as a prerendered page is parsed, long before the app: it records the
-/// buttons the reader taps on the static page (share, bookmark, language), each once, as its
-/// class and text and which of the buttons alike it is, for `browser::replay_early_clicks` to
-/// tap the app's same button once the app has taken over. Without it such a tap did nothing.
+/// What runs as soon as a prerendered page is parsed, long before the app:
+/// - it records the buttons the reader taps on the static page (share, bookmark, language),
+///   each once, as its class and text and which of the buttons alike it is, for
+///   `browser::replay_early_clicks` to tap the app's same button once the app has taken over.
+///   Without it such a tap did nothing.
+/// - it follows input-method composition (`window.parkreaderComposing`), for
+///   `browser::watch_composition`: 拼音 begun before the app's code arrived would otherwise go
+///   unseen, and the takeover would throw it away.
+///
 /// An inline module script without imports, ahead of Trunk's loader: module scripts run in
 /// document order, and this one waits for nothing.
-pub const RECORD_EARLY_CLICKS: &str = "const app = document.getElementById('app'); \
+pub const RECORD_EARLY_INPUT: &str = "const app = document.getElementById('app'); \
 if (app && app.hasAttribute('data-prerendered')) { const early = window.parkreaderEarlyClicks = []; \
+window.parkreaderComposing = false; \
+document.addEventListener('compositionstart', () => { window.parkreaderComposing = true; }, true); \
+document.addEventListener('compositionend', () => { window.parkreaderComposing = false; }, true); \
 const key = (b) => b.className + '\\n' + b.textContent.trim(); \
 app.addEventListener('click', (e) => { \
 const b = app.hasAttribute('data-prerendered') && e.target instanceof Element && e.target.closest('button'); \
@@ -258,7 +266,7 @@ if (!b || !app.contains(b)) return; \
 const click = { key: key(b), nth: [...app.querySelectorAll('button')].filter((o) => key(o) === key(b)).indexOf(b) }; \
 if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); }); }\n";
 
-/// The shell with [`RECORD_EARLY_CLICKS`] ahead of Trunk's loader, and the loader changed to
+/// The shell with [`RECORD_EARLY_INPUT`] ahead of Trunk's loader, and the loader changed to
 /// wait with [`START_AFTER_FIRST_PAINT`] before it fetches anything: Trunk's static
 /// `import init, * as bindings from '….js'` (fetched with the page, before its first paint)
 /// becomes a dynamic `import()` after the wait, and `Trunk.toml` asks for no preload of it. A
@@ -279,7 +287,7 @@ fn with_start_scripts(shell: &str) -> String {
     if shell.contains(START_AFTER_FIRST_PAINT) {
         return shell.to_string();
     }
-    let record = format!("<script type=\"module\">{RECORD_EARLY_CLICKS}</script>\n");
+    let record = format!("<script type=\"module\">{RECORD_EARLY_INPUT}</script>\n");
     let import = script + open.len();
     let line_end = shell[import..].find('\n').map_or(at, |n| import + n);
     match shell[import..line_end].split('\'').nth(1) {
@@ -441,7 +449,7 @@ mod tests {
         assert_eq!(
             waited,
             format!(
-                "<script type=\"module\">{RECORD_EARLY_CLICKS}</script>\n<script type=\"module\">\n\
+                "<script type=\"module\">{RECORD_EARLY_INPUT}</script>\n<script type=\"module\">\n\
                  {START_AFTER_FIRST_PAINT}const bindings = await import('/app-0a.js');\n\
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: '/app-0a_bg.wasm' }});\n\
