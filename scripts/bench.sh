@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every benchmark in one run, as tables: app code bytes (and by crate), Lighthouse (mobile) for three pages,
-# search per keystroke in Chromium, Pagefind side by side on the same corpus (index bytes, bytes
-# of a cold query, cold and warm latency, precision and recall), and the builder against Hugo.
+# Every benchmark in one run, as tables: app code bytes (and by crate), Lighthouse (mobile) for
+# three pages, first paint and takeover of a shared link on a slow link, search per keystroke in
+# Chromium, Pagefind side by side on the same corpus (index bytes, bytes of a cold query, cold
+# and warm latency, precision and recall), and the builder against Hugo.
 # Prints figures; asserts nothing (byte budgets are asserted by tests/e2e/budget.test.mjs).
 #   scripts/bench.sh            ARTICLES=10000 (Pagefind, builder)   BROWSER_SIZES=1000,10000,100000
 #                               SPLIT_SIZES=10000,100000 (keystrokes in the split layout)
@@ -40,6 +41,10 @@ echo
 echo "## Lighthouse, mobile profile (tests/bench/lighthouse.mjs)"
 echo
 node tests/bench/lighthouse.mjs
+echo
+echo "## A shared link on a slow link: first paint and takeover (tests/bench/takeover.mjs)"
+echo
+node tests/bench/takeover.mjs
 echo
 echo "## Search per keystroke in Chromium (tests/bench/search-keystrokes.mjs)"
 echo
