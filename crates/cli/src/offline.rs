@@ -383,17 +383,27 @@ pub struct SharedStart {
 }
 
 impl SharedStart {
-    /// The start two pages share, up to the end of its last tag (`>`), compressed; None when
-    /// it is too short to be worth it.
-    pub fn of(a: &[u8], b: &[u8]) -> io::Result<Option<SharedStart>> {
-        let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-        let Some(end) = a[..common].iter().rposition(|&c| c == b'>') else {
+    /// The start `pages` share, up to the end of its last tag (`>`), compressed; None when it
+    /// is too short to be worth it. Pages of different kinds (the home page, a list, a detail
+    /// page) keep it to the shell's head: two alike could share their first page-specific tag.
+    pub fn of(pages: &[&[u8]]) -> io::Result<Option<SharedStart>> {
+        let Some((first, others)) = pages.split_first() else {
+            return Ok(None);
+        };
+        let common = others.iter().fold(first.len(), |common, other| {
+            first[..common]
+                .iter()
+                .zip(*other)
+                .take_while(|(x, y)| x == y)
+                .count()
+        });
+        let Some(end) = first[..common].iter().rposition(|&c| c == b'>') else {
             return Ok(None);
         };
         if end < 1024 {
             return Ok(None);
         }
-        let text = a[..=end].to_vec();
+        let text = first[..=end].to_vec();
         let br = brotli_part(&text, 11, false)?;
         let deflate = deflate_part(
             &text,
@@ -521,9 +531,18 @@ mod tests {
             page("<p></p>"),
             page(&format!("<p>{}</p>", "字".repeat(100_000))),
         ];
-        let start = SharedStart::of(pages[0].as_bytes(), pages[1].as_bytes())
+        let start = SharedStart::of(&[pages[0].as_bytes(), pages[1].as_bytes()])
             .unwrap()
             .expect("a long shared start");
+        // A third page narrows it.
+        let narrower = SharedStart::of(&[
+            pages[0].as_bytes(),
+            pages[1].as_bytes(),
+            page("").as_bytes(),
+        ])
+        .unwrap()
+        .unwrap();
+        assert!(narrower.text.ends_with(b"</head><body>"));
         assert!(
             start.text.ends_with(b"</head><body><p>"),
             "up to the end of a tag"
@@ -563,7 +582,7 @@ mod tests {
             );
         }
         // Pages with little in common share nothing.
-        assert!(SharedStart::of(b"<p>a</p><p>b</p>", b"<p>a</p><p>c</p>")
+        assert!(SharedStart::of(&[b"<p>a</p><p>b</p>", b"<p>a</p><p>c</p>"])
             .unwrap()
             .is_none());
         fs::remove_dir_all(&dist).unwrap();

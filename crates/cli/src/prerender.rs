@@ -196,13 +196,20 @@ pub fn prerender_content(
             )
         })
     };
-    // What every page starts with (the home page's and the last detail page's common start),
-    // compressed once for all.
-    let start = match (routes.first(), routes.last()) {
-        (Some(first), Some(last)) if first != last => {
-            crate::offline::SharedStart::of(render(first)?.as_bytes(), render(last)?.as_bytes())?
-        }
-        _ => None,
+    // What every page starts with (the common start of the first, middle and last pages: the
+    // home page, a list or detail page, a detail page), compressed once for all.
+    let samples: Vec<String> = [0, routes.len() / 2, routes.len().saturating_sub(1)]
+        .into_iter()
+        .collect::<BTreeSet<usize>>()
+        .into_iter()
+        .filter_map(|i| routes.get(i))
+        .map(|route| render(route))
+        .collect::<io::Result<_>>()?;
+    let samples: Vec<&[u8]> = samples.iter().map(|page| page.as_bytes()).collect();
+    let start = if samples.len() > 1 {
+        crate::offline::SharedStart::of(&samples)?
+    } else {
+        None
     };
     // Pages are independent: rendered on every core.
     crate::progress::each_in_parallel("pages", &routes, |route| {
@@ -272,16 +279,19 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// becomes a dynamic `import()` after the wait, and `Trunk.toml` asks for no preload of it. A
 /// page then paints from its own bytes alone. Lighthouse's simulation counts every request that
 /// starts before the largest paint against it: without the glue JS there, the article's LCP
-/// went from 1,019–1,104 ms to 751–903 ms (3 runs each, stylesheet inline in both). A shell
+/// went from 1,019–1,104 ms to 676–903 ms (3 runs each, stylesheet inline in both). A shell
 /// without that loader starts no app, and one that has the wait already (a site prerendered
 /// again) is left as it is: its scripts, and the hashes the policy allows them by, stay the
 /// same.
 fn with_start_scripts(shell: &str) -> String {
     let open = "<script type=\"module\">\n";
-    let (Some(script), Some(at)) = (
-        shell.find(&format!("{open}import init")),
-        shell.find("const wasm = await init("),
-    ) else {
+    let Some(script) = shell.find(&format!("{open}import init")) else {
+        return shell.to_string();
+    };
+    let Some(at) = shell[script..]
+        .find("const wasm = await init(")
+        .map(|at| script + at)
+    else {
         return shell.to_string();
     };
     if shell.contains(START_AFTER_FIRST_PAINT) {
@@ -289,11 +299,12 @@ fn with_start_scripts(shell: &str) -> String {
     }
     let record = format!("<script type=\"module\">{RECORD_EARLY_INPUT}</script>\n");
     let import = script + open.len();
-    let line_end = shell[import..].find('\n').map_or(at, |n| import + n);
+    let line_end = shell[import..at].find('\n').map_or(at, |n| import + n);
     // The wasm is asked for at once too, beside the glue JS rather than after it: one round
     // trip less before the app takes over (an article on a 300 ms, 200 KB/s link, 5 runs
     // each: 2.80–2.99 s from navigation to the takeover, 2.62–2.69 s so). wasm-bindgen's
-    // `init` takes the pending response.
+    // `init` takes the pending response (its failure marked as handled here, so that a glue
+    // JS that fails to load leaves no unhandled rejection behind; `init` still sees it).
     let init = "const wasm = await init({ module_or_path: '";
     let wasm_url = shell[at..]
         .strip_prefix(init)
@@ -303,6 +314,7 @@ fn with_start_scripts(shell: &str) -> String {
     match (shell[import..line_end].split('\'').nth(1), wasm_url) {
         (Some(url), Some(wasm)) if line_end < at => format!(
             "{}{record}{open}{START_AFTER_FIRST_PAINT}const response = fetch('{wasm}');\n\
+             response.catch(() => {{}});\n\
              const bindings = await import('{url}');\nconst init = bindings.default;\n{}\
              const wasm = await init({{ module_or_path: response }}){}",
             &shell[..script],
@@ -323,9 +335,12 @@ fn with_start_scripts(shell: &str) -> String {
 /// stylesheet itself, in a `<style>` element the policy allows by its hash. A shared link
 /// then paints from the page alone: the stylesheet (20 KB, 4.6 KB brotli) no longer costs a
 /// round trip before the first paint. On Lighthouse's mobile profile the article's FCP went
-/// from 841–920 to 736–749 ms and its LCP from 1,028–1,107 to 925–957 ms (3 runs each).
-/// A stylesheet with `url(` or `@import` keeps its link, since inline its relative addresses
-/// would resolve against each page's own; so does one that could close the element early.
+/// from 841–920 to 725–763 ms (3 runs each); its LCP (1,028–1,107 ms) moved only once the glue
+/// JS no longer loaded before the paint either (see [`with_start_scripts`]).
+/// A stylesheet that inline would mean something else keeps its link: one for some media
+/// only, one with `url(`, `image-set(` or `@import` (inline, relative addresses would resolve
+/// against each page's own), one that could close the element early. Line ends are made `\n`,
+/// as the HTML parser makes them before the browser hashes the element's text.
 pub(crate) fn with_inline_stylesheet(shell: &str, dist: &Path) -> io::Result<String> {
     let link = "<link rel=\"stylesheet\" href=\"";
     let Some(start) = shell.find(link) else {
@@ -337,14 +352,23 @@ pub(crate) fn with_inline_stylesheet(shell: &str, dist: &Path) -> io::Result<Str
     };
     let href = &after[..href_end];
     let name = href.rsplit('/').next().unwrap_or(href);
-    if href.contains("//") || href.contains('?') || name.is_empty() {
+    if href.contains("//")
+        || href.contains('?')
+        || name.is_empty()
+        || after[..tag_end].contains(" media=")
+    {
         return Ok(shell.to_string());
     }
     let path = dist.join(name);
     let css = fs::read_to_string(&path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let lower = css.to_ascii_lowercase();
-    if lower.contains("url(") || lower.contains("@import") || lower.contains("</style") {
+    if ["url(", "image-set(", "@import", "</style"]
+        .iter()
+        .any(|s| lower.contains(s))
+    {
         return Ok(shell.to_string());
     }
     let end = start + link.len() + tag_end + 1;
@@ -463,6 +487,7 @@ mod tests {
             format!(
                 "<script type=\"module\">{RECORD_EARLY_INPUT}</script>\n<script type=\"module\">\n\
                  {START_AFTER_FIRST_PAINT}const response = fetch('/app-0a_bg.wasm');\n\
+                 response.catch(() => {{}});\n\
                  const bindings = await import('/app-0a.js');\n\
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: response }});\n\
@@ -476,6 +501,13 @@ mod tests {
         assert_eq!(waited.matches("<script type=\"module\">").count(), 2);
         assert_eq!(crate::csp::inline_scripts(&waited).len(), 2);
         assert_eq!(with_start_scripts("<p>no app</p>"), "<p>no app</p>");
+        // Odd shells are left as they are, not cut at the wrong places.
+        for odd in [
+            "const wasm = await init(x);<script type=\"module\">\nimport init",
+            "<script type=\"module\">\nimport init from '/a.js'; const wasm = await init(x);",
+        ] {
+            let _ = with_start_scripts(odd);
+        }
         assert_eq!(with_start_scripts(&waited), waited, "prerendered again");
     }
 
@@ -496,6 +528,7 @@ mod tests {
         // Relative addresses inside, or text that would end the element: the link stays.
         for css in [
             "a{background:url(bg.png)}",
+            "a{background:image-set(\"bg.png\" 1x)}",
             "@import \"more.css\";",
             "p::after{content:\"</style>\"}",
         ] {
@@ -506,6 +539,17 @@ mod tests {
                 "{css}"
             );
         }
+        // A stylesheet for print only stays one.
+        fs::write(dist.join("main-0a.css"), "p{color:red}").unwrap();
+        let print = shell.replace(" integrity=", " media=\"print\" integrity=");
+        assert_eq!(with_inline_stylesheet(&print, &dist).unwrap(), print);
+        // Line ends as the browser hashes them.
+        fs::write(dist.join("main-0a.css"), "p{color:red}\r\na{color:blue}\r").unwrap();
+        let inlined = with_inline_stylesheet(shell, &dist).unwrap();
+        assert_eq!(
+            crate::csp::inline_styles(&inlined),
+            ["p{color:red}\na{color:blue}"]
+        );
         // A stylesheet the shell names but the app lacks is an error, not a page without style.
         fs::remove_file(dist.join("main-0a.css")).unwrap();
         let err = with_inline_stylesheet(shell, &dist).unwrap_err();
