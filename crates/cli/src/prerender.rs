@@ -198,9 +198,9 @@ pub fn prerender_content(
     };
     // What every page starts with (the common start of the first, middle and last pages: the
     // home page, a list or detail page, a detail page), compressed once for all.
-    let samples: Vec<String> = [0, routes.len() / 2, routes.len().saturating_sub(1)]
-        .into_iter()
-        .collect::<BTreeSet<usize>>()
+    let mut picked = vec![0, routes.len() / 2, routes.len().saturating_sub(1)];
+    picked.dedup();
+    let samples: Vec<String> = picked
         .into_iter()
         .filter_map(|i| routes.get(i))
         .map(|route| render(route))
