@@ -114,11 +114,6 @@ pub fn PageHead(info: PageInfo, bundle: std::sync::Arc<Bundle>) -> impl IntoView
     use leptos_meta::{Link, Meta, Title};
 
     let site = &bundle.site;
-    let title = if info.title.is_empty() || info.title == site.name {
-        site.name.clone()
-    } else {
-        format!("{} - {}", info.title, site.name)
-    };
     let canonical = absolute_url(&site.base_url, &info.path);
     let image = info
         .image
@@ -126,7 +121,7 @@ pub fn PageHead(info: PageInfo, bundle: std::sync::Arc<Bundle>) -> impl IntoView
         .filter(|src| parkreader_core::links::is_safe_src(src))
         .map(|src| absolute_url(&site.base_url, src));
     view! {
-        <Title text=title_for_head(title) />
+        <Title text=page_title(&info.title, &site.name) />
         <Meta name="description" content=info.description.clone() />
         <Link rel="canonical" href=canonical.clone() />
         <Meta property="og:type" content=info.kind />
@@ -142,6 +137,17 @@ pub fn PageHead(info: PageInfo, bundle: std::sync::Arc<Bundle>) -> impl IntoView
             <Meta itemprop="image" content=src />
         })}
     }
+}
+
+/// The document title of a page named `page` in the site named `site`: the page's own name
+/// first, then the site's (the site's alone for a page without a name of its own), ready for
+/// `<Title>`.
+pub fn page_title(page: &str, site: &str) -> String {
+    title_for_head(if page.is_empty() || page == site {
+        site.to_string()
+    } else {
+        format!("{page} - {site}")
+    })
 }
 
 /// The `<title>` text. leptos_meta writes the title into prerendered HTML without escaping it

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use wasm_bindgen::JsCast;
 
 use crate::components::library::EntryList;
-use crate::components::meta::{Breadcrumb, Crumb};
+use crate::components::meta::{page_title, Breadcrumb, Crumb};
 use crate::components::states::with_bundle;
 use crate::i18n::lang;
 use crate::offline::{download, read_chosen_file, use_offline, works_offline};
@@ -25,7 +25,7 @@ pub fn SavedPage() -> impl IntoView {
     // The tab and the history list name this page like every other: page - site.
     let catalog = use_catalog();
     let title = move || match catalog.bundle() {
-        Some(bundle) => format!("{} - {}", t.saved_title, bundle.site.name),
+        Some(bundle) => page_title(t.saved_title, &bundle.site.name),
         None => t.saved_title.to_string(),
     };
     let export = move |_| {
