@@ -12,6 +12,13 @@ pub fn bundle_url() -> String {
     meta_content("parkreader-bundle").unwrap_or_else(|| "/data/bundle.json".to_string())
 }
 
+/// Which part of the bundle the page's `parkreader-bundle` names, when it is a part published
+/// as a file rather than the index (`projects`: the project list's; see
+/// `parkreader_core::part::Page::Projects`).
+pub fn bundle_part() -> Option<String> {
+    meta_content("parkreader-bundle-part").filter(|part| !part.is_empty())
+}
+
 /// The site's base path from `<meta name="parkreader-base">` (written by the build).
 pub fn base_path() -> crate::state::BasePath {
     crate::state::BasePath::normalized(&meta_content("parkreader-base").unwrap_or_default())
@@ -249,7 +256,8 @@ pub fn embedded_part() -> Option<parkreader_core::Bundle> {
 /// those pages (each prerendered with its own part) instead of rendering them in place.
 ///
 /// The router follows link clicks with a listener on `window`; this one, on `document`, stops
-/// a link click from reaching it and leaves the browser's own navigation to happen.
+/// a link click from reaching it and leaves the browser's own navigation to happen, except for
+/// a link to this same path with another query (the project list's pages and filters).
 #[cfg(target_arch = "wasm32")]
 pub fn follow_links_with_page_loads() {
     use wasm_bindgen::closure::Closure;
@@ -259,12 +267,25 @@ pub fn follow_links_with_page_loads() {
         return;
     };
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
-        let on_link = ev
+        let Some(link) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("a[href]").ok().flatten())
-            .is_some();
-        if on_link && !ev.default_prevented() {
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        // A list's own links (another page of results, a filter dropped) change only its
+        // query: the part holds the whole list, and the router shows them in place.
+        let here = web_sys::window().and_then(|w| w.location().pathname().ok());
+        let same = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
+        let in_place = link.hash().is_empty()
+            && link.origin()
+                == web_sys::window()
+                    .and_then(|w| w.location().origin().ok())
+                    .unwrap_or_default()
+            && here.is_some_and(|here| same(&link.pathname(), &here));
+        if !in_place && !ev.default_prevented() {
             ev.stop_propagation();
         }
     });

@@ -42,6 +42,11 @@ pub fn start() {
         return;
     };
     let prerendered = root.has_attribute("data-prerendered");
+    // A page whose data is a part of the bundle published as a file (the project list's)
+    // lacks the rest of the site, as a detail page does.
+    if browser::bundle_part().is_some() {
+        browser::follow_links_with_page_loads();
+    }
     // What to start with: nothing (the app loads the bundle), a bundle, or the copy saved on
     // this device and why it is shown.
     type Initial = Option<(state::Load, Option<(u64, error::LoadError)>)>;

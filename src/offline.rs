@@ -109,27 +109,43 @@ pub fn now_ms() -> u64 {
 }
 
 /// Keeps the text of a bundle that loaded and validated, for when the network fails. Writes
-/// only when the bundle changed; a storage that is full or forbidden just keeps nothing.
-pub fn save_bundle(url: &str, text: &str) {
-    let saved_url = storage_get(BUNDLE_META_KEY)
-        .and_then(|meta| meta.split_once('\n').map(|(u, _)| u.to_string()));
+/// only when the bundle changed; a storage that is full or forbidden just keeps nothing. A part
+/// of the bundle published as a file (`part`, the project list's) has a place of its own, so it
+/// never replaces the saved index of everything.
+pub fn save_bundle(url: &str, text: &str, part: Option<&str>) {
+    let (key, meta_key) = bundle_keys(part);
+    let saved_url =
+        storage_get(&meta_key).and_then(|meta| meta.split_once('\n').map(|(u, _)| u.to_string()));
     if saved_url.as_deref() == Some(url) {
         return;
     }
     // The old copy goes first, so that the new one has the room.
-    storage_remove(BUNDLE_KEY);
-    if storage_set(BUNDLE_KEY, text) {
-        storage_set(BUNDLE_META_KEY, &format!("{url}\n{}", now_ms()));
+    storage_remove(&key);
+    if storage_set(&key, text) {
+        storage_set(&meta_key, &format!("{url}\n{}", now_ms()));
     } else {
-        storage_remove(BUNDLE_META_KEY);
+        storage_remove(&meta_key);
     }
 }
 
-/// The bundle text kept by [`save_bundle`], and when it was saved (ms since 1970).
-pub fn saved_bundle() -> Option<(String, u64)> {
-    let meta = storage_get(BUNDLE_META_KEY)?;
+/// The bundle text kept by [`save_bundle`] for `part` (`None`: the whole index), and when it
+/// was saved (ms since 1970).
+pub fn saved_bundle(part: Option<&str>) -> Option<(String, u64)> {
+    let (key, meta_key) = bundle_keys(part);
+    let meta = storage_get(&meta_key)?;
     let at = meta.split_once('\n')?.1.parse().ok()?;
-    Some((storage_get(BUNDLE_KEY)?, at))
+    Some((storage_get(&key)?, at))
+}
+
+/// The storage keys of the saved bundle text and of its URL and time, per part.
+fn bundle_keys(part: Option<&str>) -> (String, String) {
+    match part {
+        None => (BUNDLE_KEY.to_string(), BUNDLE_META_KEY.to_string()),
+        Some(part) => (
+            format!("{BUNDLE_KEY}:{part}"),
+            format!("{BUNDLE_META_KEY}:{part}"),
+        ),
+    }
 }
 
 /// A saving time as the reader's local date and time: `2026年11月28日 14:05`.

@@ -114,14 +114,19 @@ pub async fn fetch_bundle(fresh: bool) -> Result<Bundle, LoadError> {
         url: url.clone(),
         error,
     })?;
-    crate::offline::save_bundle(&url, &text);
+    crate::offline::save_bundle(&url, &text, browser::bundle_part().as_deref());
     Ok(bundle)
 }
 
-/// The last good bundle saved on this device, if any is still valid, and when it was saved.
+/// The last good bundle saved on this device for this page, if any is still valid, and when it
+/// was saved: on a page whose data is a part of the bundle, that part or else the whole index
+/// (which holds it); on any other page, the whole index only.
 pub fn saved_copy() -> Option<(Bundle, u64)> {
-    let (text, at) = crate::offline::saved_bundle()?;
-    parse_bundle(&text).ok().map(|bundle| (bundle, at))
+    let part = browser::bundle_part();
+    let valid = |(text, at): (String, u64)| parse_bundle(&text).ok().map(|bundle| (bundle, at));
+    part.as_deref()
+        .and_then(|part| crate::offline::saved_bundle(Some(part)).and_then(valid))
+        .or_else(|| crate::offline::saved_bundle(None).and_then(valid))
 }
 
 /// The catalog provided by the app shell.

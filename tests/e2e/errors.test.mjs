@@ -14,9 +14,9 @@ after(async () => { await browser?.close(); });
 
 const article = SAMPLE.articles.find((a) => a.body);
 
-async function withBrokenSite(breakIt, run) {
+async function withBrokenSite(breakIt, run, page = '404.html') {
   const site = copyOfDist();
-  const file = bundleFile(site.dir);
+  const file = bundleFile(site.dir, page);
   const good = readFileSync(file);
   breakIt(file);
   const server = await serve(site.dir, { spa: false });
@@ -80,7 +80,7 @@ test('data that is not JSON is reported with line and column', async () => {
     await page.getByText('技术细节').click();
     await expect(page.getByText('the bundle is not valid JSON (line 5, column 3)')).toBeVisible();
     await page.context().close();
-  });
+  }, 'projects/index.html');
 });
 
 test('missing data (an old cached page after a new deploy) keeps the page readable', async () => {

@@ -135,6 +135,41 @@ test('the project list and a category page list what the bundle holds', async ()
   await page.context().close();
 });
 
+test('the project list loads only its own part of the data, and its links load the pages they name', async () => {
+  const page = await newPage(browser, { mobile: false });
+  const documents = [];
+  const data = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.resourceType() === 'document') documents.push(path);
+    if (path.startsWith('/data/')) data.push(path);
+  });
+  // Nothing matches the words within the industry: the way out is a link to the same list.
+  const industry = SAMPLE.taxonomies.industries.find((i) => SAMPLE.projects.some((p) => p.industry === i.id));
+  const inIndustry = SAMPLE.projects.filter((p) => p.industry === industry.id).length;
+  await page.goto(`${server.url}/projects?industry=${industry.id}&q=${encodeURIComponent('没有这样的项目')}`);
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await expect(page.getByText('没有找到符合条件的结果')).toBeVisible();
+  // Every project, from a file that holds no article: never the index of the whole site.
+  assert.deepEqual(data.map((p) => p.replace(/-[0-9a-f]{16}\.json$/, '.json')), ['/data/projects.json']);
+  await page.getByRole('link', { name: `不限关键词（${inIndustry} 个结果）` }).click();
+  await expect(page.getByText(`共 ${inIndustry} 个项目`)).toBeVisible();
+  assert.equal(new URL(page.url()).search, `?industry=${industry.id}`);
+  assert.equal(documents.length, 1, `the list's own link stays in the page: ${documents}`);
+  // A project's page shows its news, which the list's part does not hold: it is loaded whole.
+  const project = SAMPLE.projects.find((p) => p.industry === industry.id && p.related_articles.length > 0)
+    ?? SAMPLE.projects.find((p) => p.industry === industry.id);
+  await page.getByRole('link', { name: project.name }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  assert.deepEqual(documents.slice(1), [`/projects/${project.id}`]);
+  for (const id of project.related_articles) {
+    const title = SAMPLE.articles.find((a) => a.id === id).title;
+    await expect(page.getByRole('link', { name: title }).first()).toBeVisible();
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('an unknown article id shows a friendly not-found with a way home', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/no-such-article`);

@@ -30,9 +30,10 @@ export function serve(dir = DIST, { spa = true, base = '/' } = {}) {
   });
 }
 
-/** The bundle file a built site's pages load (its name carries a content hash). */
-export function bundleFile(dir) {
-  const shell = readFileSync(join(dir, '404.html'), 'utf8');
+/** The bundle file a built site's pages load (its name carries a content hash): the index, or
+ * what the page at `page` (a file of the site) names, such as the project list's part. */
+export function bundleFile(dir, page = '404.html') {
+  const shell = readFileSync(join(dir, page), 'utf8');
   const url = shell.match(/<meta name="parkreader-bundle" content="([^"]+)"/)[1];
   return join(dir, url.replace(/^\//, ''));
 }

@@ -52,7 +52,8 @@ pub const PRECACHE_SHARDS_MAX_BYTES: u64 = 1024 * 1024;
 /// Writes `sw.js` with the list of files to precache: the app shell (404.html), the home and
 /// list pages, every top-level asset Trunk emitted (hashed JS, wasm, icon, and the CSS unless it
 /// went into the pages), the icons,
-/// the manifest, the bundle, and the search shards when they are small
+/// the manifest, the bundle and the project list's part, and the search shards when they are
+/// small
 /// ([`PRECACHE_SHARDS_MAX_BYTES`]). Its version is a hash of all their contents, so any change to
 /// any of them makes a new worker. Returns the number of files precached.
 pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
@@ -84,7 +85,10 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
                             .iter()
                             .any(|ext| name.ends_with(ext))
                 }
-                "data" => name.starts_with("bundle") && name.ends_with(".json"),
+                "data" => {
+                    (name.starts_with("bundle") || name.starts_with("projects"))
+                        && name.ends_with(".json")
+                }
                 _ => true,
             };
             if wanted {

@@ -102,6 +102,39 @@ fn builds_the_whole_site_from_content_and_the_app() {
     assert_eq!(bundles.len(), 1, "{all:?}");
     let bundle = fs::read_to_string(out.join(bundles[0])).unwrap();
     assert!(bundle.contains("大丝束碳纤维"));
+    // The project list names its own part, every project and no article, and the service
+    // worker keeps it for offline reading; every other page names the index.
+    let projects: Vec<&String> = all
+        .iter()
+        .filter(|f| f.starts_with("data/projects-") && f.ends_with(".json"))
+        .collect();
+    assert_eq!(projects.len(), 1, "{all:?}");
+    let part =
+        parkreader_core::parse_bundle(&fs::read_to_string(out.join(projects[0])).unwrap()).unwrap();
+    let whole = parkreader_core::parse_bundle(&bundle).unwrap();
+    assert!(part.articles.is_empty());
+    assert_eq!(part.projects.len(), whole.projects.len());
+    let list = fs::read_to_string(out.join("projects/index.html")).unwrap();
+    assert!(
+        list.contains(&format!(
+            "<meta name=\"parkreader-bundle-part\" content=\"projects\" />\n    <meta name=\"parkreader-bundle\" content=\"/{}\" />",
+            projects[0]
+        )),
+        "{list}"
+    );
+    for page in ["index.html", "articles/index.html", "404.html"] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert!(!html.contains("parkreader-bundle-part"), "{page}");
+        assert!(
+            html.contains(&format!("content=\"/{}\"", bundles[0])),
+            "{page}"
+        );
+    }
+    let worker = fs::read_to_string(out.join("sw.js")).unwrap();
+    assert!(
+        worker.contains(&format!("\"/{}\"", projects[0])),
+        "{worker}"
+    );
     // Every text file has .br and .gz copies of exactly its bytes, those written as the
     // pages, bodies and search shards were (the sample publishes long bodies separately) and
     // those made at the end alike.

@@ -50,13 +50,20 @@ fn shown(b: &Bundle, page: &Page) -> Vec<Vec<String>> {
             .articles_in_category(id)
             .into_iter()
             .take(CATEGORY_NEWEST)))],
+        Page::Projects => vec![
+            own(pids(b.projects_newest(false))),
+            b.projects
+                .iter()
+                .map(|p| format!("{:?} {:?}", p.description, p.related_articles))
+                .collect(),
+        ],
     }
 }
 
 #[test]
 fn every_sample_page_shows_the_same_from_its_part() {
     let bundle = parse_bundle(SAMPLE).unwrap();
-    let mut paths = vec!["/".to_string()];
+    let mut paths = vec!["/".to_string(), "/projects".to_string()];
     paths.extend(
         bundle
             .articles
@@ -86,6 +93,15 @@ fn every_sample_page_shows_the_same_from_its_part() {
         if let Page::Article(id) = page {
             // The page's own inline body travels with it.
             full[4] = vec![format!("{:?}", bundle.article(id).unwrap().body)];
+        }
+        if page == Page::Projects {
+            // Every project, with its description and without links to articles.
+            assert!(part.articles.is_empty());
+            full[1] = bundle
+                .projects
+                .iter()
+                .map(|p| format!("{:?} {:?}", p.description, Vec::<String>::new()))
+                .collect();
         }
         assert_eq!(shown(&part, &page), full, "{path}");
         assert!(part.articles.len() + part.projects.len() <= 30, "{path}");
