@@ -2,7 +2,8 @@
 # Every benchmark in one run, as tables: app code bytes (and by crate), Lighthouse (mobile) for
 # three pages, first paint and takeover of a shared link on a slow link, search per keystroke in
 # Chromium, Pagefind side by side on the same corpus (index bytes, bytes of a cold query, cold
-# and warm latency, precision and recall), and the builder against Hugo.
+# and warm latency, precision and recall), bytes and takeover of each kind of page of a large
+# site, and the builder against Hugo.
 # Prints figures; asserts nothing (byte budgets are asserted by tests/e2e/budget.test.mjs).
 #   scripts/bench.sh            ARTICLES=10000 (Pagefind, builder)   BROWSER_SIZES=1000,10000,100000
 #                               SPLIT_SIZES=10000,100000 (keystrokes in the split layout)
@@ -59,6 +60,20 @@ echo
 node tests/bench/pagefind.mjs "$articles"
 echo
 LAYOUT=split node tests/bench/pagefind.mjs "$articles"
+echo
+echo "## Each kind of page of a $articles-article site, cold: bytes and takeover (tests/bench/page-bytes.mjs, takeover.mjs)"
+echo
+# Built as a large site is published: bodies over 400 characters in their own files.
+site_work="$(mktemp -d)"
+mkdir -p "$site_work/data"
+"$PARKREADER_BIN" generate --articles "$articles" --out "$site_work/data/bundle.json" >/dev/null
+"$PARKREADER_BIN" import "$site_work/data/bundle.json" --out "$site_work/content" >/dev/null
+printf '\n[build]\nseparate_bodies_over = 400\n' >> "$site_work/content/site.toml"
+"$PARKREADER_BIN" build "$site_work/content" --app "$CARGO_TARGET_DIR/app/_" --out "$site_work/site" >/dev/null
+node tests/bench/page-bytes.mjs "$site_work/site"
+echo
+node tests/bench/takeover.mjs 3 "$site_work/site"
+rm -rf "$site_work"
 echo
 echo "## Builder against Hugo (scripts/bench-build.sh)"
 echo

@@ -14,6 +14,7 @@ const pages = [
   ['project', `/projects/${first('projects')}`],
   ['category', `/categories/${first('categories')}`],
   ['article list', '/articles'],
+  ['project list', '/projects'],
 ];
 const server = await serve(site, { spa: false });
 const browser = await launch();

@@ -1,18 +1,24 @@
 // A shared link on a slow mobile link, in Chromium: when the static page paints (FCP), and when
-// the app has taken it over (the moment `#app` loses `data-prerendered`), for the home page and
-// an article, served compressed from dist/ by `parkreader serve`, service worker blocked (a
-// first visit). The link: 300 ms latency, 200 KB/s down, 90 KB/s up (CDP network emulation).
-// Prints figures; asserts nothing.   Usage: node tests/bench/takeover.mjs [runs]   (after scripts/dist.sh)
-import { DIST, SAMPLE, serve, launch } from '../e2e/support.mjs';
+// the app has taken it over (the moment `#app` loses `data-prerendered`), for the home page, an
+// article and the project list sorted by amount, served compressed by `parkreader serve`,
+// service worker blocked (a first visit). The link: 300 ms latency, 200 KB/s down, 90 KB/s up
+// (CDP network emulation). Prints figures; asserts nothing.
+//   node tests/bench/takeover.mjs [runs] [SITE_DIR]     (default 5 runs on dist/, after scripts/dist.sh)
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, serve, launch } from '../e2e/support.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
-const server = await serve(DIST, { spa: false });
+const site = process.argv[3] ?? DIST;
+const server = await serve(site, { spa: false });
 const browser = await launch();
-const pages = [['home', '/'], ['article', `/articles/${SAMPLE.articles[0].id}`]];
+const article = readdirSync(join(site, 'articles')).find((n) => !n.includes('.'));
+const pages = [['home', '/'], ['article', `/articles/${article}`], ['project list', '/projects?sort=amount']];
 const range = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return `${s[Math.floor(s.length / 2)]} ms (${s[0]}–${s[s.length - 1]})`;
 };
+console.log(`## ${site}\n`);
 console.log(`| page (${runs} runs) | first contentful paint, median (range) | app took over, median (range) |`);
 console.log('|---|---:|---:|');
 try {
