@@ -120,3 +120,21 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a button tapped while the page itself is still arriving is acted on once the app has loaded', async () => {
+  // A very slow link: the article's header is on screen while the rest of the page (its body,
+  // its data) still streams in, and the app's code has not even been asked for.
+  const page = await newPage(browser);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 3 * 1024, uploadThroughput: 3 * 1024 });
+  const article = SAMPLE.articles[6];
+  await page.goto(`${server.url}/articles/${article.id}`, { waitUntil: 'commit' });
+  await page.locator('#app[data-prerendered]').getByRole('button', { name: '收藏' }).click({ timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.readyState), 'loading', 'tapped before the page had arrived');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1,5 +1,5 @@
 //! The Content-Security-Policy of a built site: scripts only from the site itself and the
-//! inline module scripts of the shell (Trunk's loader, and the builder's recorder of early taps,
+//! inline scripts of the shell (Trunk's loader, and the builder's recorder of early taps,
 //! `prerender::RECORD_EARLY_INPUT`), allowed by their SHA-256 hashes, never by 'unsafe-inline',
 //! WebAssembly by 'wasm-unsafe-eval'; styles from the site and the shell's inline stylesheet
 //! (`prerender::with_inline_stylesheet`), likewise by hash, and no `style` attributes; no

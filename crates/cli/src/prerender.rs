@@ -284,7 +284,7 @@ if (!(window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || 
 new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp, buffered: true }); \
 } catch (_) { requestAnimationFrame(() => setTimeout(go)); } });\n";
 
-/// What runs as soon as a prerendered page is parsed, long before the app:
+/// What runs as soon as the page's head is parsed, long before the app:
 /// - it records the buttons the reader taps on the static page (share, bookmark, language),
 ///   each once, as its class and text and which of the buttons alike it is, for
 ///   `browser::replay_early_clicks` to tap the app's same button once the app has taken over.
@@ -293,19 +293,21 @@ new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp
 ///   `browser::watch_composition`: 拼音 begun before the app's code arrived would otherwise go
 ///   unseen, and the takeover would throw it away.
 ///
-/// An inline module script without imports, ahead of Trunk's loader: module scripts run in
-/// document order, and this one waits for nothing.
-pub const RECORD_EARLY_INPUT: &str = "const app = document.getElementById('app'); \
-if (app && app.hasAttribute('data-prerendered')) { const early = window.parkreaderEarlyClicks = []; \
+/// A classic inline script in the head, ahead of Trunk's loader, listening on the document: it
+/// runs while the rest of the page is still arriving, so a tap or a composition on a long page
+/// that a slow link is still streaming counts too (a module script would run only once the
+/// whole page is parsed). Taps count only on a prerendered page before the takeover.
+pub const RECORD_EARLY_INPUT: &str = "(() => { const early = window.parkreaderEarlyClicks = []; \
 window.parkreaderComposing = false; \
 document.addEventListener('compositionstart', () => { window.parkreaderComposing = true; }, true); \
 document.addEventListener('compositionend', () => { window.parkreaderComposing = false; }, true); \
 const key = (b) => b.className + '\\n' + b.textContent.trim(); \
-app.addEventListener('click', (e) => { \
-const b = app.hasAttribute('data-prerendered') && e.target instanceof Element && e.target.closest('button'); \
+document.addEventListener('click', (e) => { const app = document.getElementById('app'); \
+if (!app || !app.hasAttribute('data-prerendered')) return; \
+const b = e.target instanceof Element && e.target.closest('button'); \
 if (!b || !app.contains(b)) return; \
 const click = { key: key(b), nth: [...app.querySelectorAll('button')].filter((o) => key(o) === key(b)).indexOf(b) }; \
-if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); }); }\n";
+if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); }); })();\n";
 
 /// The shell with [`RECORD_EARLY_INPUT`] ahead of Trunk's loader, and the loader changed to
 /// wait with [`START_AFTER_FIRST_PAINT`] before it fetches anything: Trunk's static
@@ -331,7 +333,7 @@ fn with_start_scripts(shell: &str) -> String {
     if shell.contains(START_AFTER_FIRST_PAINT) {
         return shell.to_string();
     }
-    let record = format!("<script type=\"module\">{RECORD_EARLY_INPUT}</script>\n");
+    let record = format!("<script>{RECORD_EARLY_INPUT}</script>\n");
     let import = script + open.len();
     let line_end = shell[import..at].find('\n').map_or(at, |n| import + n);
     // The wasm is asked for at once too, beside the glue JS rather than after it: one round
@@ -533,7 +535,7 @@ mod tests {
         assert_eq!(
             waited,
             format!(
-                "<script type=\"module\">{RECORD_EARLY_INPUT}</script>\n<script type=\"module\">\n\
+                "<script>{RECORD_EARLY_INPUT}</script>\n<script type=\"module\">\n\
                  {START_AFTER_FIRST_PAINT}const response = fetch('/app-0a_bg.wasm');\n\
                  response.catch(() => {{}});\n\
                  const bindings = await import('/app-0a.js');\n\
@@ -546,7 +548,9 @@ mod tests {
             !waited.contains("import init"),
             "nothing fetched before the wait"
         );
-        assert_eq!(waited.matches("<script type=\"module\">").count(), 2);
+        // The recorder is a classic script, so it runs while the page is still arriving.
+        assert_eq!(waited.matches("<script type=\"module\">").count(), 1);
+        assert_eq!(waited.matches("<script>").count(), 1);
         assert_eq!(crate::csp::inline_scripts(&waited).len(), 2);
         assert_eq!(with_start_scripts("<p>no app</p>"), "<p>no app</p>");
         // Odd shells are left as they are, not cut at the wrong places.
