@@ -275,8 +275,8 @@ pub fn follow_links_with_page_loads() {
         else {
             return;
         };
-        // A list's own links (another page of results, a filter dropped) change only its
-        // query: the part holds the whole list, and the router shows them in place.
+        // A link to this same page with another query (the project list's next page of
+        // results, a filter dropped) stays with the router: the part holds the whole page.
         let here = web_sys::window().and_then(|w| w.location().pathname().ok());
         let same = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
         let in_place = link.hash().is_empty()

@@ -20,7 +20,9 @@ pub mod state;
 /// while the bundle downloads; the app then mounts over it with the same markup, so nothing
 /// flashes or moves, once the static page's largest paint has been reported
 /// ([`browser::after_first_paint`]). A detail page embeds the part of the bundle it shows
-/// (`parkreader_core::part`), and the app mounts from that with no download. What the reader
+/// (`parkreader_core::part`), and the app mounts from that with no download; the project list
+/// names its part as a file (`<meta name="parkreader-bundle-part">`), which it downloads instead
+/// of the site's index, and from both, links load pages ([`browser::bundle_part`]). What the reader
 /// typed or ticked on a static list is kept ([`browser::EarlyInput`]), and a button tapped
 /// before the takeover is tapped again in the app ([`browser::replay_early_clicks`]). On the
 /// plain shell (404.html, filtered lists) the app mounts at once and shows its loading skeleton.

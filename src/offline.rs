@@ -28,6 +28,8 @@ pub struct Offline {
 const LIBRARY_KEY: &str = "parkreader:library";
 const BUNDLE_KEY: &str = "parkreader:bundle";
 const BUNDLE_META_KEY: &str = "parkreader:bundle-meta";
+/// The parts of the bundle a page may load as a file of its own, each saved under its own key.
+const SAVED_PARTS: [&str; 1] = ["projects"];
 
 impl Offline {
     /// Provides the offline state and starts watching the network and the service worker.
@@ -111,7 +113,8 @@ pub fn now_ms() -> u64 {
 /// Keeps the text of a bundle that loaded and validated, for when the network fails. Writes
 /// only when the bundle changed; a storage that is full or forbidden just keeps nothing. A part
 /// of the bundle published as a file (`part`, the project list's) has a place of its own, so it
-/// never replaces the saved index of everything.
+/// never replaces the saved index of everything; a new index replaces a saved part too (it
+/// holds everything the part does), so that the part never takes the index's room.
 pub fn save_bundle(url: &str, text: &str, part: Option<&str>) {
     let (key, meta_key) = bundle_keys(part);
     let saved_url =
@@ -119,8 +122,14 @@ pub fn save_bundle(url: &str, text: &str, part: Option<&str>) {
     if saved_url.as_deref() == Some(url) {
         return;
     }
-    // The old copy goes first, so that the new one has the room.
+    // The old copies go first, so that the new one has the room.
     storage_remove(&key);
+    if part.is_none() {
+        for (part_key, part_meta) in SAVED_PARTS.iter().map(|p| bundle_keys(Some(p))) {
+            storage_remove(&part_meta);
+            storage_remove(&part_key);
+        }
+    }
     if storage_set(&key, text) {
         storage_set(&meta_key, &format!("{url}\n{}", now_ms()));
     } else {
@@ -139,7 +148,7 @@ pub fn saved_bundle(part: Option<&str>) -> Option<(String, u64)> {
 
 /// The storage keys of the saved bundle text and of its URL and time, per part.
 fn bundle_keys(part: Option<&str>) -> (String, String) {
-    match part {
+    match part.filter(|p| SAVED_PARTS.contains(p)) {
         None => (BUNDLE_KEY.to_string(), BUNDLE_META_KEY.to_string()),
         Some(part) => (
             format!("{BUNDLE_KEY}:{part}"),

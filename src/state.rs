@@ -119,14 +119,18 @@ pub async fn fetch_bundle(fresh: bool) -> Result<Bundle, LoadError> {
 }
 
 /// The last good bundle saved on this device for this page, if any is still valid, and when it
-/// was saved: on a page whose data is a part of the bundle, that part or else the whole index
-/// (which holds it); on any other page, the whole index only.
+/// was saved: on a page whose data is a part of the bundle, the newer of that part and the
+/// whole index (which holds it); on any other page, the whole index only.
 pub fn saved_copy() -> Option<(Bundle, u64)> {
-    let part = browser::bundle_part();
     let valid = |(text, at): (String, u64)| parse_bundle(&text).ok().map(|bundle| (bundle, at));
-    part.as_deref()
-        .and_then(|part| crate::offline::saved_bundle(Some(part)).and_then(valid))
-        .or_else(|| crate::offline::saved_bundle(None).and_then(valid))
+    let part = browser::bundle_part()
+        .and_then(|part| crate::offline::saved_bundle(Some(&part)))
+        .and_then(valid);
+    let index = crate::offline::saved_bundle(None).and_then(valid);
+    match (part, index) {
+        (Some(part), Some(index)) => Some(if part.1 > index.1 { part } else { index }),
+        (part, index) => part.or(index),
+    }
 }
 
 /// The catalog provided by the app shell.

@@ -150,8 +150,11 @@ test('the project list loads only its own part of the data, and its links load t
   await page.goto(`${server.url}/projects?industry=${industry.id}&q=${encodeURIComponent('没有这样的项目')}`);
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   await expect(page.getByText('没有找到符合条件的结果')).toBeVisible();
-  // Every project, from a file that holds no article: never the index of the whole site.
+  // Every project, from a file that holds no article: never the index of the whole site. The
+  // device keeps it for offline use apart from the index.
   assert.deepEqual(data.map((p) => p.replace(/-[0-9a-f]{16}\.json$/, '.json')), ['/data/projects.json']);
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parkreader:bundle')).sort());
+  assert.deepEqual(saved, ['parkreader:bundle-meta:projects', 'parkreader:bundle:projects']);
   await page.getByRole('link', { name: `不限关键词（${inIndustry} 个结果）` }).click();
   await expect(page.getByText(`共 ${inIndustry} 个项目`)).toBeVisible();
   assert.equal(new URL(page.url()).search, `?industry=${industry.id}`);
@@ -166,6 +169,16 @@ test('the project list loads only its own part of the data, and its links load t
     const title = SAMPLE.articles.find((a) => a.id === id).title;
     await expect(page.getByRole('link', { name: title }).first()).toBeVisible();
   }
+  // The main navigation from the list loads the article list, which has every article.
+  await page.goBack();
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '文章' }).click();
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  assert.equal(documents.at(-1), '/articles');
+  // The index replaced the part on the device: it holds everything the part did.
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parkreader:bundle')).sort()),
+    ['parkreader:bundle', 'parkreader:bundle-meta']);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -52,11 +52,12 @@ pub const PRECACHE_SHARDS_MAX_BYTES: u64 = 1024 * 1024;
 /// Writes `sw.js` with the list of files to precache: the app shell (404.html), the home and
 /// list pages, every top-level asset Trunk emitted (hashed JS, wasm, icon, and the CSS unless it
 /// went into the pages), the icons,
-/// the manifest, the bundle and the project list's part, and the search shards when they are
-/// small
+/// the manifest, the `data` files this build wrote (the index and the project list's part, as
+/// paths from the site's root: files of earlier builds left in the folder are not among them),
+/// and the search shards when they are small
 /// ([`PRECACHE_SHARDS_MAX_BYTES`]). Its version is a hash of all their contents, so any change to
 /// any of them makes a new worker. Returns the number of files precached.
-pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
+pub fn write_service_worker(dist: &Path, base: &str, data: &[&str]) -> io::Result<usize> {
     // (URL, file) pairs.
     let mut files: Vec<(String, std::path::PathBuf)> = vec![
         (format!("{base}/"), dist.join("index.html")),
@@ -65,7 +66,13 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
     ];
     // A stylesheet the builder put into the pages themselves is fetched by none of them.
     let shell = fs::read_to_string(dist.join("404.html")).unwrap_or_default();
-    for dir in ["", "icons", "data"] {
+    files.extend(data.iter().map(|path| {
+        (
+            format!("{base}{path}"),
+            dist.join(path.trim_start_matches('/')),
+        )
+    }));
+    for dir in ["", "icons"] {
         let folder = dist.join(dir);
         let Ok(entries) = fs::read_dir(&folder) else {
             continue;
@@ -84,10 +91,6 @@ pub fn write_service_worker(dist: &Path, base: &str) -> io::Result<usize> {
                         && [".js", ".wasm", ".svg", ".webmanifest", "404.html"]
                             .iter()
                             .any(|ext| name.ends_with(ext))
-                }
-                "data" => {
-                    (name.starts_with("bundle") || name.starts_with("projects"))
-                        && name.ends_with(".json")
                 }
                 _ => true,
             };

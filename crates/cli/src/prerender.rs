@@ -198,7 +198,8 @@ pub fn prerender_content(
     let render = |route: &str| -> io::Result<String> {
         let page = Page::from_path(route);
         match page {
-            Some(Page::Projects) => {
+            // The one page whose part is a file (`Page::embedded`).
+            Some(page) if !page.embedded() => {
                 parkreader::prerender::render_page(&projects_shell, projects.clone(), route)
             }
             Some(page) => match page_part(&bundle, &page, Some(&plan)) {
@@ -242,7 +243,7 @@ pub fn prerender_content(
         let part = scope.spawn(|| {
             crate::offline::write_with_copies(&projects_path, dist, projects_json.as_bytes())
         });
-        crate::progress::each_in_parallel("pages", &routes, |route| {
+        let pages = crate::progress::each_in_parallel("pages", &routes, |route| {
             let html = render(route)?;
             let dir = dist.join(route.trim_start_matches('/'));
             fs::create_dir_all(&dir)?;
@@ -252,9 +253,11 @@ pub fn prerender_content(
                 html.as_bytes(),
                 start.as_ref(),
             )
-        })?;
-        part.join()
-            .map_err(|_| io::Error::other("writing the project list's part panicked"))?
+        });
+        // Both finished, whatever either gave.
+        let part = part.join();
+        pages?;
+        part.map_err(|_| io::Error::other("writing the project list's part panicked"))?
     })?;
     compressed.insert(projects_path);
     compressed.extend(
@@ -265,7 +268,7 @@ pub fn prerender_content(
     // Installable and offline: the manifest, then the worker that precaches everything above.
     crate::offline::write_manifest(dist, &bundle, &base)?;
     crate::offline::write_discovery(dist, &bundle, &plan, &routes)?;
-    crate::offline::write_service_worker(dist, &base)?;
+    crate::offline::write_service_worker(dist, &base, &[&bundle_file, &projects_file])?;
     // Last, so that every file above has its compressed copies.
     crate::offline::precompress(dist, &compressed)?;
     Ok(routes.len())
@@ -501,7 +504,6 @@ fn named(url: &str, hash: &str) -> String {
     }
 }
 
-/// The shell with the content of its `<meta name="{name}" content="…">` set to `value`.
 /// The shell of a page whose data is a part of the bundle published as a file (`url`): its
 /// `parkreader-bundle` names that file, and `parkreader-bundle-part` says which part it is, so
 /// the app follows links from it with page loads and keeps the saved copy of the whole index.
@@ -516,6 +518,7 @@ fn with_bundle_part(shell: &str, url: &str, part: &str) -> Option<String> {
     ))
 }
 
+/// The shell with the content of its `<meta name="{name}" content="…">` set to `value`.
 fn set_meta(shell: &str, name: &str, value: &str) -> Option<String> {
     let tag = format!("<meta name=\"{name}\" content=\"");
     let start = shell.find(&tag)? + tag.len();

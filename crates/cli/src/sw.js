@@ -2,8 +2,8 @@
 // BASE and PRECACHE filled in from the files the build emitted, so every deploy that changes
 // any of them is a new worker, and the list is never kept by hand.
 //
-// - Install: precache the app (shell, hashed JS/wasm/CSS, icons, manifest, the bundle and the
-//   list pages) in a cache named after VERSION. A new worker waits until the page's
+// - Install: precache the app (shell, hashed JS/wasm/CSS, icons, manifest, the bundle, the
+//   project list's part and the list pages) in a cache named after VERSION. A new worker waits until the page's
 //   "有更新，点击刷新" is accepted (message "skip-waiting"), or until every tab is closed.
 // - Activate: delete the caches of older versions; take over open pages.
 // - Navigations: the network first (answered within NAV_TIMEOUT_MS); offline, slow or failing,

@@ -104,7 +104,9 @@ fn every_sample_page_shows_the_same_from_its_part() {
                 .collect();
         }
         assert_eq!(shown(&part, &page), full, "{path}");
-        assert!(part.articles.len() + part.projects.len() <= 30, "{path}");
+        if page.embedded() {
+            assert!(part.articles.len() + part.projects.len() <= 30, "{path}");
+        }
     }
 }
 
