@@ -82,8 +82,9 @@ test('in WeChat on a slow network the article is readable before the app loads, 
 
 test('buttons tapped on the static page before the app has loaded are acted on once it has', async () => {
   // A slow network: the article is on screen, the app still downloading. The reader taps 收藏
-  // twice (nothing seems to happen) and then 分享.
-  const page = await newPage(browser);
+  // twice (nothing seems to happen) and then 分享. No service worker: the second visit below is
+  // in the same context, and a worker would hand it the wasm past the held request.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
   const wasm = await holdRequests(page, '**/*.wasm');
   const article = SAMPLE.articles[3];
   await page.goto(`${server.url}/articles/${article.id}`);
