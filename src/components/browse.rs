@@ -303,6 +303,20 @@ fn FacetGroup(
     }
 }
 
+/// What a prerendered list shows instead of its results when the address asks for another view
+/// (a search, filters, an order or a page: a shared link): the static page holds only the whole
+/// list's first page, which would be the wrong list. The builder's early script marks such an
+/// address (`data-list-view` on `<html>`), and the stylesheet then hides the static results and
+/// shows this until the app has taken over. Elsewhere it is never shown. Without the app (no
+/// WebAssembly) the link still leads to the whole list.
+#[component]
+pub fn OpeningView(path: &'static str) -> impl IntoView {
+    let t = lang().ui();
+    view! {
+        <p class="opening-view">{t.opening_view}" "<a href=site_href(path)>{t.whole_list}</a></p>
+    }
+}
+
 /// The active search and filters as removable chips, and one control to clear them all.
 #[component]
 pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoView {

@@ -12,7 +12,7 @@ use parkreader_core::{Article, Bundle};
 
 use crate::components::blocks::site_src;
 use crate::components::browse::{
-    results, ActiveFilters, FacetPanel, ListState, Pager, SearchBox, SortMenu,
+    results, ActiveFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox, SortMenu,
 };
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -70,6 +70,7 @@ pub fn ArticlesPage() -> impl IntoView {
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.all_articles)] />
             <h1>{t.all_articles}</h1>
             <SearchBox state path=PATH label=t.search_articles placeholder=t.search_articles_hint />
+            <OpeningView path=PATH />
             <div class="browse" on:click=move |_| state.write_url()>
                 <aside class="browse-filters" aria-label=t.filters>
                     <FacetPanel listing path=PATH />

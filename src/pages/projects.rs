@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use parkreader_core::query::ListKind;
 
 use crate::components::browse::{
-    results, ActiveFilters, FacetPanel, ListState, Pager, SearchBox, SortMenu,
+    results, ActiveFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox, SortMenu,
 };
 use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -37,6 +37,7 @@ pub fn ProjectsPage() -> impl IntoView {
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.investment_projects)] />
             <h1>{t.investment_projects}</h1>
             <SearchBox state path=PATH label=t.search_projects placeholder=t.search_projects_hint />
+            <OpeningView path=PATH />
             <div class="browse" on:click=move |_| state.write_url()>
                 <aside class="browse-filters" aria-label=t.filters>
                     <FacetPanel listing path=PATH />

@@ -122,6 +122,36 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   await page.context().close();
 });
 
+test('a shared link to a filtered list never shows the whole list as if it were that view', async () => {
+  // Before the app: the static page holds the whole list's first page, not this view. It says
+  // the view is being opened instead, with a way to the whole list.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const wasm = await holdRequests(page, '**/*.wasm');
+  const industry = SAMPLE.taxonomies.industries.find((i) => SAMPLE.projects.some((p) => p.industry === i.id));
+  const count = SAMPLE.projects.filter((p) => p.industry === industry.id).length;
+  assert.notEqual(count, SAMPLE.projects.length);
+  await page.goto(`${server.url}/projects?industry=${industry.id}&sort=amount&from=singlemessage`);
+  const onStatic = page.locator('#app[data-prerendered]');
+  await expect(onStatic.getByText('正在按链接中的条件筛选…')).toBeVisible();
+  await expect(onStatic.getByRole('link', { name: '查看全部' })).toHaveAttribute('href', '/projects');
+  assert.equal(await page.getByText(`共 ${SAMPLE.projects.length} 个项目`).isVisible(), false);
+  assert.equal(await onStatic.locator('.project-card').first().isVisible(), false);
+  await expect.poll(() => wasm.asked > 0).toBe(true);
+  wasm.release();
+  await expect(page.getByText(`共 ${count} 个项目`)).toBeVisible();
+  await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  // WeChat's own parameters are not a view: the static list shows as it is.
+  const plain = await newPage(browser, { serviceWorkers: 'block' });
+  const held = await holdRequests(plain, '**/*.wasm');
+  await plain.goto(`${server.url}/projects?from=singlemessage&isappinstalled=0`);
+  await expect(plain.locator('#app[data-prerendered]').getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+  await expect(plain.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  held.release();
+  assert.deepEqual([...page.errors, ...plain.errors], []);
+  await page.context().close();
+  await plain.context().close();
+});
+
 test('a button tapped while the page itself is still arriving is acted on once the app has loaded', async () => {
   // A very slow link: the article's header is on screen while the rest of the page (its body,
   // its data) still streams in, and the app's code has not even been asked for.

@@ -312,7 +312,31 @@ if (!b || !app.contains(b)) return; \
 const click = { key: key(b), nth: [...app.querySelectorAll('button')].filter((o) => key(o) === key(b)).indexOf(b) }; \
 if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); }); })();\n";
 
-/// The shell with [`RECORD_EARLY_INPUT`] ahead of Trunk's loader, and the loader changed to
+/// What else the early script does, with `PARAMS` the list views' query parameters: on an
+/// address that asks a list for another view than its whole first page (a shared link with a
+/// search, filters, an order or a page), it marks the document (`data-list-view` on `<html>`),
+/// so that the stylesheet shows `OpeningView` instead of the static page's results, which would
+/// be the wrong list. Unknown parameters (WeChat adds `from=singlemessage`) do not count.
+const MARK_LIST_VIEW: &str = "(() => { const asked = new URLSearchParams(location.search); \
+if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.setAttribute('data-list-view', ''); })();\n";
+
+/// The early script: [`RECORD_EARLY_INPUT`] and [`MARK_LIST_VIEW`].
+fn early_script() -> String {
+    use parkreader_core::query::{FacetKey, ListKind, PARAM_PAGE, PARAM_Q, PARAM_SORT};
+    let mut params = vec![PARAM_Q, PARAM_SORT, PARAM_PAGE];
+    for kind in [ListKind::Articles, ListKind::Projects] {
+        params.extend(FacetKey::for_kind(kind).iter().map(|f| f.param()));
+    }
+    params.sort_unstable();
+    params.dedup();
+    let params = serde_json::to_string(&params).unwrap_or_else(|_| "[]".into());
+    format!(
+        "{RECORD_EARLY_INPUT}{}",
+        MARK_LIST_VIEW.replace("PARAMS", &params)
+    )
+}
+
+/// The shell with [`early_script`] ahead of Trunk's loader, and the loader changed to
 /// wait with [`START_AFTER_FIRST_PAINT`] before it fetches anything: Trunk's static
 /// `import init, * as bindings from '….js'` (fetched with the page, before its first paint)
 /// becomes a dynamic `import()` after the wait, and `Trunk.toml` asks for no preload of it. A
@@ -336,7 +360,7 @@ fn with_start_scripts(shell: &str) -> String {
     if shell.contains(START_AFTER_FIRST_PAINT) {
         return shell.to_string();
     }
-    let record = format!("<script>{RECORD_EARLY_INPUT}</script>\n");
+    let record = format!("<script>{}</script>\n", early_script());
     let import = script + open.len();
     let line_end = shell[import..at].find('\n').map_or(at, |n| import + n);
     // The wasm is asked for at once too, beside the glue JS rather than after it: one round
@@ -538,15 +562,20 @@ mod tests {
         assert_eq!(
             waited,
             format!(
-                "<script>{RECORD_EARLY_INPUT}</script>\n<script type=\"module\">\n\
+                "<script>{}</script>\n<script type=\"module\">\n\
                  {START_AFTER_FIRST_PAINT}const response = fetch('/app-0a_bg.wasm');\n\
                  response.catch(() => {{}});\n\
                  const bindings = await import('/app-0a.js');\n\
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: response }});\n\
-                 window.wasmBindings = bindings;\n</script>"
+                 window.wasmBindings = bindings;\n</script>",
+                early_script()
             )
         );
+        // Every parameter of a list view marks a shared view, from the core's own names.
+        assert!(early_script().contains(
+            "[\"category\",\"district\",\"industry\",\"page\",\"park\",\"q\",\"size\",\"sort\",\"status\",\"tag\",\"year\"]"
+        ));
         assert!(
             !waited.contains("import init"),
             "nothing fetched before the wait"

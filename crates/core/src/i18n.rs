@@ -79,6 +79,8 @@ ui_text! {
     all_projects_more: "全部项目 →", "All projects →";
 
     all_articles: "全部文章", "All articles";
+    opening_view: "正在按链接中的条件筛选…", "Opening the view in the link…";
+    whole_list: "查看全部", "Show all";
     investment_projects: "投资项目", "Investment projects";
     search_articles: "搜索文章", "Search articles";
     search_articles_hint: "搜索标题、正文，如：碳纤维", "Search articles, e.g. 碳纤维";
