@@ -221,8 +221,11 @@ pub fn prerender_content(
     };
     // What every page starts with (the common start of the first, middle and last pages: the
     // home page, a list or detail page, a detail page), compressed once for all.
-    // The project list names another data file in its head: not a page to take the start from.
-    let usual: Vec<&String> = routes.iter().filter(|r| *r != "/projects").collect();
+    // A page whose part is a file names that file in its head: not one to take the start from.
+    let usual: Vec<&String> = routes
+        .iter()
+        .filter(|r| Page::from_path(r).is_none_or(|page| page.embedded()))
+        .collect();
     let mut picked = vec![0, usual.len() / 2, usual.len().saturating_sub(1)];
     picked.dedup();
     let samples: Vec<String> = picked
