@@ -54,10 +54,15 @@ pub const PRECACHE_SHARDS_MAX_BYTES: u64 = 1024 * 1024;
 /// went into the pages), the icons,
 /// the manifest, the `data` files this build wrote (the index and the project list's part, as
 /// paths from the site's root: files of earlier builds left in the folder are not among them),
-/// and the search shards when they are small
+/// and the search shards in `shards` (the folder this build wrote them to) when they are small
 /// ([`PRECACHE_SHARDS_MAX_BYTES`]). Its version is a hash of all their contents, so any change to
 /// any of them makes a new worker. Returns the number of files precached.
-pub fn write_service_worker(dist: &Path, base: &str, data: &[&str]) -> io::Result<usize> {
+pub fn write_service_worker(
+    dist: &Path,
+    base: &str,
+    data: &[&str],
+    shards: Option<&str>,
+) -> io::Result<usize> {
     // (URL, file) pairs.
     let mut files: Vec<(String, std::path::PathBuf)> = vec![
         (format!("{base}/"), dist.join("index.html")),
@@ -106,23 +111,18 @@ pub fn write_service_worker(dist: &Path, base: &str, data: &[&str]) -> io::Resul
     }
     // A small site's search shards too, so that searching article texts works offline after
     // one visit; a large site's are cached as they are searched.
-    let mut shards = Vec::new();
-    if let Ok(sets) = fs::read_dir(dist.join("data/search")) {
-        for set in sets {
-            let set = set?;
-            for entry in fs::read_dir(set.path())? {
-                let entry = entry?;
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".bin") {
-                    let url = format!(
-                        "{base}/data/search/{}/{name}",
-                        set.file_name().to_string_lossy()
-                    );
-                    shards.push((url, entry.path(), entry.metadata()?.len()));
-                }
+    let mut found = Vec::new();
+    if let Some(folder) = shards {
+        for entry in fs::read_dir(dist.join(folder.trim_start_matches('/')))? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".bin") {
+                let url = format!("{base}{folder}{name}");
+                found.push((url, entry.path(), entry.metadata()?.len()));
             }
         }
     }
+    let shards = found;
     if shards.iter().map(|(_, _, len)| len).sum::<u64>() <= PRECACHE_SHARDS_MAX_BYTES {
         files.extend(shards.into_iter().map(|(url, path, _)| (url, path)));
     }

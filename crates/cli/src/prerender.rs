@@ -271,7 +271,12 @@ pub fn prerender_content(
     // Installable and offline: the manifest, then the worker that precaches everything above.
     crate::offline::write_manifest(dist, &bundle, &base)?;
     crate::offline::write_discovery(dist, &bundle, &plan, &routes)?;
-    crate::offline::write_service_worker(dist, &base, &[&bundle_file, &projects_file])?;
+    crate::offline::write_service_worker(
+        dist,
+        &base,
+        &[&bundle_file, &projects_file],
+        bundle.body_search.as_ref().map(|s| s.path.as_str()),
+    )?;
     // Last, so that every file above has its compressed copies.
     crate::offline::precompress(dist, &compressed)?;
     Ok(routes.len())
