@@ -116,7 +116,9 @@ pub fn now_ms() -> u64 {
 /// never replaces the saved index of everything; a new index replaces a saved part too (it
 /// holds everything the part does), so that the part never takes the index's room.
 pub fn save_bundle(url: &str, text: &str, part: Option<&str>) {
-    let (key, meta_key) = bundle_keys(part);
+    let Some((key, meta_key)) = bundle_keys(part) else {
+        return;
+    };
     let saved_url =
         storage_get(&meta_key).and_then(|meta| meta.split_once('\n').map(|(u, _)| u.to_string()));
     if saved_url.as_deref() == Some(url) {
@@ -125,7 +127,7 @@ pub fn save_bundle(url: &str, text: &str, part: Option<&str>) {
     // The old copies go first, so that the new one has the room.
     storage_remove(&key);
     if part.is_none() {
-        for (part_key, part_meta) in SAVED_PARTS.iter().map(|p| bundle_keys(Some(p))) {
+        for (part_key, part_meta) in SAVED_PARTS.iter().filter_map(|p| bundle_keys(Some(p))) {
             storage_remove(&part_meta);
             storage_remove(&part_key);
         }
@@ -140,20 +142,22 @@ pub fn save_bundle(url: &str, text: &str, part: Option<&str>) {
 /// The bundle text kept by [`save_bundle`] for `part` (`None`: the whole index), and when it
 /// was saved (ms since 1970).
 pub fn saved_bundle(part: Option<&str>) -> Option<(String, u64)> {
-    let (key, meta_key) = bundle_keys(part);
+    let (key, meta_key) = bundle_keys(part)?;
     let meta = storage_get(&meta_key)?;
     let at = meta.split_once('\n')?.1.parse().ok()?;
     Some((storage_get(&key)?, at))
 }
 
-/// The storage keys of the saved bundle text and of its URL and time, per part.
-fn bundle_keys(part: Option<&str>) -> (String, String) {
-    match part.filter(|p| SAVED_PARTS.contains(p)) {
-        None => (BUNDLE_KEY.to_string(), BUNDLE_META_KEY.to_string()),
-        Some(part) => (
+/// The storage keys of the saved bundle text and of its URL and time, per part; none for a
+/// part this app does not know, which is then not kept (never in the index's place).
+fn bundle_keys(part: Option<&str>) -> Option<(String, String)> {
+    match part {
+        None => Some((BUNDLE_KEY.to_string(), BUNDLE_META_KEY.to_string())),
+        Some(part) if SAVED_PARTS.contains(&part) => Some((
             format!("{BUNDLE_KEY}:{part}"),
             format!("{BUNDLE_META_KEY}:{part}"),
-        ),
+        )),
+        Some(_) => None,
     }
 }
 

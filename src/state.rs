@@ -123,14 +123,14 @@ pub async fn fetch_bundle(fresh: bool) -> Result<Bundle, LoadError> {
 /// whole index (which holds it); on any other page, the whole index only.
 pub fn saved_copy() -> Option<(Bundle, u64)> {
     let valid = |(text, at): (String, u64)| parse_bundle(&text).ok().map(|bundle| (bundle, at));
-    let part = browser::bundle_part()
-        .and_then(|part| crate::offline::saved_bundle(Some(&part)))
-        .and_then(valid);
-    let index = crate::offline::saved_bundle(None).and_then(valid);
-    match (part, index) {
-        (Some(part), Some(index)) => Some(if part.1 > index.1 { part } else { index }),
-        (part, index) => part.or(index),
-    }
+    let part = browser::bundle_part().and_then(|part| crate::offline::saved_bundle(Some(&part)));
+    let index = crate::offline::saved_bundle(None);
+    // Newer first; only that one is parsed, unless it is no longer valid.
+    let (first, second) = match (part, index) {
+        (Some(part), Some(index)) if index.1 >= part.1 => (Some(index), Some(part)),
+        (part, index) => (part, index),
+    };
+    first.and_then(valid).or_else(|| second.and_then(valid))
 }
 
 /// The catalog provided by the app shell.
