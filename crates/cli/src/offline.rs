@@ -252,44 +252,47 @@ pub fn precompress(dist: &Path, done: &HashSet<PathBuf>) -> io::Result<usize> {
 }
 
 /// Gives the content-hashed files at the top of `site` (the app's hashed JS, wasm, CSS and
-/// icon) their .br and .gz copies from `cache`, compressing into the cache only what it lacks.
-/// A file's name carries its content hash, so a cached copy is right for every later build
-/// with the same app, and the slowest file of a build (the wasm, at brotli's best) is
-/// compressed once, not on every content change.
+/// icon) their .br and .gz copies from `cache`, compressing into the cache only what it lacks,
+/// so that the slowest file of a build (the wasm, at brotli's best) is compressed once, not on
+/// every content change. Copies are kept under the digest of the file's bytes
+/// (`cache/<sha-256, 16 hex>/<name>.br`), not under its name alone: Trunk's hash in the name
+/// is taken before wasm-opt, so one name can carry different bytes (another wasm-opt level or
+/// version), and the copies must always decompress to the file beside them.
 pub fn compressed_from_cache(site: &Path, cache: &Path) -> io::Result<()> {
-    fs::create_dir_all(cache)?;
+    use sha2::{Digest, Sha256};
     let mut files = Vec::new();
     for entry in fs::read_dir(site)? {
         let path = entry?.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if path.is_file() && matches!(ext, "css" | "js" | "svg" | "wasm") && content_hashed(&path) {
-            files.push(path);
+            let digest = Sha256::digest(fs::read(&path)?);
+            let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+            files.push((path, cache.join(hex)));
         }
     }
-    let missing: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|path| {
-            let cached = cache.join(path.file_name()?);
-            let done = with_suffix(&cached, "br").is_file() && with_suffix(&cached, "gz").is_file();
-            (!done).then_some(cached)
-        })
-        .collect();
-    for cached in &missing {
-        if let Some(name) = cached.file_name() {
-            fs::copy(site.join(name), cached)?;
+    let mut missing = Vec::new();
+    for (path, folder) in &files {
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        let cached = folder.join(name);
+        if !(with_suffix(&cached, "br").is_file() && with_suffix(&cached, "gz").is_file()) {
+            fs::create_dir_all(folder)?;
+            fs::copy(path, &cached)?;
+            missing.push((cached, folder.clone()));
         }
     }
-    crate::progress::each_in_parallel("compressing app", &missing, |cached| {
-        compress_file(cached, cache)?;
+    crate::progress::each_in_parallel("compressing app", &missing, |(cached, folder)| {
+        compress_file(cached, folder)?;
         fs::remove_file(cached)
     })?;
-    for path in &files {
+    for (path, folder) in &files {
         let Some(name) = path.file_name() else {
             continue;
         };
         for suffix in ["br", "gz"] {
             fs::copy(
-                with_suffix(&cache.join(name), suffix),
+                with_suffix(&folder.join(name), suffix),
                 with_suffix(path, suffix),
             )?;
         }

@@ -172,18 +172,43 @@ fn builds_the_whole_site_from_content_and_the_app() {
             "{article}{suffix} and {project}{suffix}: {common} bytes alike"
         );
     }
-    // The app's compressed copies are kept for the next build, named by content hash.
+    // The app's compressed copies are kept for the next build, under the digest of the bytes.
+    let wasm_br = |out: &Path| {
+        let mut decoded = Vec::new();
+        brotli::BrotliDecompress(
+            &mut fs::File::open(out.join("parkreader-app-0123456789abcdef_bg.wasm.br")).unwrap(),
+            &mut decoded,
+        )
+        .unwrap();
+        decoded
+    };
     let cache = dir.join("app.compressed");
-    assert!(cache
-        .join("parkreader-app-0123456789abcdef_bg.wasm.br")
-        .is_file());
-    let mut decoded = Vec::new();
-    brotli::BrotliDecompress(
-        &mut fs::File::open(out.join("parkreader-app-0123456789abcdef_bg.wasm.br")).unwrap(),
-        &mut decoded,
-    )
-    .unwrap();
-    assert_eq!(decoded, WASM);
+    let cached = |cache: &Path| {
+        fs::read_dir(cache)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .join("parkreader-app-0123456789abcdef_bg.wasm.br")
+                    .is_file()
+            })
+            .count()
+    };
+    assert_eq!(cached(&cache), 1);
+    assert_eq!(wasm_br(&out), WASM);
+    // The same name with other bytes (Trunk hashes before wasm-opt): the copies follow the
+    // bytes, never the name.
+    let other = b"\0asm\x01\0\0\0 the same app, optimised otherwise";
+    fs::write(app.join("parkreader-app-0123456789abcdef_bg.wasm"), other).unwrap();
+    let again = build(&root().join("content"), &app, &out);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(wasm_br(&out), other);
+    assert_eq!(cached(&cache), 2);
     // No staging folder is left behind.
     let left: Vec<String> = fs::read_dir(&dir)
         .unwrap()
