@@ -504,7 +504,7 @@ impl ListIndex {
         };
 
         let mut counts: Vec<Vec<usize>> = self.options.iter().map(|o| vec![0; o.len()]).collect();
-        let mut results: Vec<(usize, u32)> = Vec::new();
+        let mut results: Vec<(usize, u32)> = Vec::with_capacity(matched.len());
         let mut drop_counts = vec![0usize; keys.len()];
         for &(i, score) in &matched {
             let failed = failed_slots(i);
