@@ -41,7 +41,9 @@ export function bundleFile(dir, page = '404.html') {
 /** A copy of dist/ in a temporary folder, to break on purpose; `cleanup` removes it. */
 export function copyOfDist() {
   const dir = mkdtempSync(join(tmpdir(), 'parkreader-dist-'));
-  cpSync(DIST, dir, { recursive: true });
+  // Timestamps kept: a .br older than its file is not served (serve.rs), and a copy in
+  // directory order would otherwise decide which compressed copies count.
+  cpSync(DIST, dir, { recursive: true, preserveTimestamps: true });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
