@@ -111,20 +111,19 @@ pub fn write_service_worker(
     }
     // A small site's search shards too, so that searching article texts works offline after
     // one visit; a large site's are cached as they are searched.
-    let mut found = Vec::new();
+    let mut shard_files = Vec::new();
     if let Some(folder) = shards {
         for entry in fs::read_dir(dist.join(folder.trim_start_matches('/')))? {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".bin") {
                 let url = format!("{base}{folder}{name}");
-                found.push((url, entry.path(), entry.metadata()?.len()));
+                shard_files.push((url, entry.path(), entry.metadata()?.len()));
             }
         }
     }
-    let shards = found;
-    if shards.iter().map(|(_, _, len)| len).sum::<u64>() <= PRECACHE_SHARDS_MAX_BYTES {
-        files.extend(shards.into_iter().map(|(url, path, _)| (url, path)));
+    if shard_files.iter().map(|(_, _, len)| len).sum::<u64>() <= PRECACHE_SHARDS_MAX_BYTES {
+        files.extend(shard_files.into_iter().map(|(url, path, _)| (url, path)));
     }
     files.sort();
     let mut hash = crate::FNV_OFFSET;
