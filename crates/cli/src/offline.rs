@@ -259,41 +259,42 @@ pub fn precompress(dist: &Path, done: &HashSet<PathBuf>) -> io::Result<usize> {
 /// version), and the copies must always decompress to the file beside them.
 pub fn compressed_from_cache(site: &Path, cache: &Path) -> io::Result<()> {
     use sha2::{Digest, Sha256};
+    // Each file's cache folder, and what the cache lacks, put there to be compressed.
     let mut files = Vec::new();
+    let mut missing = Vec::new();
     for entry in fs::read_dir(site)? {
         let path = entry?.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if path.is_file() && matches!(ext, "css" | "js" | "svg" | "wasm") && content_hashed(&path) {
-            let digest = Sha256::digest(fs::read(&path)?);
-            let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-            files.push((path, cache.join(hex)));
-        }
-    }
-    let mut missing = Vec::new();
-    for (path, folder) in &files {
-        let Some(name) = path.file_name() else {
+        let Some(name) = path.file_name().map(|n| n.to_owned()) else {
             continue;
         };
-        let cached = folder.join(name);
-        if !(with_suffix(&cached, "br").is_file() && with_suffix(&cached, "gz").is_file()) {
-            fs::create_dir_all(folder)?;
-            fs::copy(path, &cached)?;
-            missing.push((cached, folder.clone()));
+        if !(path.is_file()
+            && matches!(ext, "css" | "js" | "svg" | "wasm")
+            && content_hashed(&path))
+        {
+            continue;
         }
+        let bytes = fs::read(&path)?;
+        let hex: String = Sha256::digest(&bytes)[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let folder = cache.join(hex);
+        let cached = folder.join(&name);
+        if !(with_suffix(&cached, "br").is_file() && with_suffix(&cached, "gz").is_file()) {
+            fs::create_dir_all(&folder)?;
+            fs::write(&cached, &bytes)?;
+            missing.push((cached.clone(), folder));
+        }
+        files.push((path, cached));
     }
     crate::progress::each_in_parallel("compressing app", &missing, |(cached, folder)| {
         compress_file(cached, folder)?;
         fs::remove_file(cached)
     })?;
-    for (path, folder) in &files {
-        let Some(name) = path.file_name() else {
-            continue;
-        };
+    for (path, cached) in &files {
         for suffix in ["br", "gz"] {
-            fs::copy(
-                with_suffix(&folder.join(name), suffix),
-                with_suffix(path, suffix),
-            )?;
+            fs::copy(with_suffix(cached, suffix), with_suffix(path, suffix))?;
         }
     }
     Ok(())
