@@ -101,6 +101,23 @@ fn ten_megabyte_strings_and_deep_nesting_are_refused_by_name() {
         err.problems(),
         ["articles[1].title: is 100001 characters long; a text field holds at most 100000 (split a long body into paragraphs)"]
     );
+    // Characters, not bytes, count: 100,000 of 3 bytes each are allowed, one more is not,
+    // whatever JSON escapes they take (quotes and backslashes).
+    bundle.articles[1].title = "碳".repeat(100_000);
+    assert_eq!(parkreader_core::validate(&bundle), Ok(()));
+    bundle.articles[1].title = format!("{}碳", "\"\\".repeat(50_000));
+    let err = parkreader_core::validate(&bundle).unwrap_err();
+    assert_eq!(
+        err.problems(),
+        ["articles[1].title: is 100001 characters long; a text field holds at most 100000 (split a long body into paragraphs)"]
+    );
+    bundle.articles[1].title = "碳".into();
+    bundle.projects[0].summary = "\\".repeat(100_002);
+    let err = parkreader_core::validate(&bundle).unwrap_err();
+    assert_eq!(
+        err.problems(),
+        ["projects[0].summary: is 100002 characters long; a text field holds at most 100000 (split a long body into paragraphs)"]
+    );
     for depth in [200, 100_000] {
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let err = parse_bundle(&nested).unwrap_err().to_string();
