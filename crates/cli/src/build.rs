@@ -84,7 +84,10 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         // file, such as a filtered list URL.
         fs::copy(stage.join("index.html"), stage.join("404.html"))?;
         // The bundle and bodies go from memory to their final, content-hashed files.
-        let pages = crate::prerender::prerender_content(&stage, bundle, &bodies)?;
+        // The site this build replaces: files in it that have not changed lend their
+        // compressed copies.
+        let previous = out.is_dir().then_some(out);
+        let pages = crate::prerender::prerender_content(&stage, bundle, &bodies, previous)?;
         Ok::<usize, io::Error>(pages)
     })();
     let pages = match result {

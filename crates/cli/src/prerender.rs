@@ -65,7 +65,7 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
         fs::remove_file(dist.join(url.trim_start_matches('/')))?;
     }
     fs::remove_file(dist.join("data/bundle.json"))?;
-    prerender_content(dist, bundle, &bodies)
+    prerender_content(dist, bundle, &bodies, None)
 }
 
 /// Prerenders `dist` from content in memory, using its 404.html (the plain app shell) as the
@@ -73,11 +73,15 @@ pub fn prerender(dist: &Path) -> io::Result<usize> {
 /// `body_url`. The data files are written named after their content
 /// (`data/bundle-<hash>.json`, bodies likewise) and every page points at those names, so a page
 /// that WeChat or a CDN cached never pairs with data it does not match. Each file is written
-/// once, with its compressed copies beside it. Returns the number of pages written.
+/// once, with its compressed copies beside it; a file the site `previous` (the one this build
+/// replaces) has too takes its copies from there when they decode to it (see
+/// [`crate::offline::write_with_copies`] and [`crate::offline::PreviousPages`]). Returns the
+/// number of pages written.
 pub fn prerender_content(
     dist: &Path,
     mut bundle: Bundle,
     bodies: &[(String, String)],
+    previous: Option<&Path>,
 ) -> io::Result<usize> {
     let shell_path = dist.join("404.html");
     let shell = fs::read_to_string(&shell_path).map_err(|e| {
@@ -116,11 +120,12 @@ pub fn prerender_content(
         fs::create_dir_all(folder)?;
     }
     crate::progress::each_in_parallel("bodies", &body_files, |(path, text)| {
-        crate::offline::write_with_copies(path, dist, text.as_bytes())
+        let old = previous.and_then(|site| crate::offline::same_file(site, path, dist));
+        crate::offline::write_with_copies(path, dist, text.as_bytes(), old.as_deref())
     })?;
     // Files that have their .br and .gz already, for the last step to leave alone.
     let mut compressed: HashSet<PathBuf> = body_files.into_iter().map(|(p, _)| p).collect();
-    bundle.body_search = write_search_shards(dist, &inline_bodies, &mut compressed)?;
+    bundle.body_search = write_search_shards(dist, &inline_bodies, &mut compressed, previous)?;
     let json = serde_json::to_string(&bundle).map_err(io::Error::other)?;
     let bundle_file = fingerprinted("/data/bundle.json", &json);
     let bundle_path = dist.join(bundle_file.trim_start_matches('/'));
@@ -228,9 +233,12 @@ pub fn prerender_content(
         .collect();
     let mut picked = vec![0, usual.len() / 2, usual.len().saturating_sub(1)];
     picked.dedup();
-    let samples: Vec<String> = picked
+    let picked: Vec<&String> = picked
         .into_iter()
-        .filter_map(|i| usual.get(i))
+        .filter_map(|i| usual.get(i).copied())
+        .collect();
+    let samples: Vec<String> = picked
+        .iter()
         .map(|route| render(route))
         .collect::<io::Result<_>>()?;
     let samples: Vec<&[u8]> = samples.iter().map(|page| page.as_bytes()).collect();
@@ -239,22 +247,51 @@ pub fn prerender_content(
     } else {
         None
     };
+    // The previous site's pages at the same routes give its start.
+    let page_file =
+        |site: &Path, route: &str| site.join(route.trim_start_matches('/')).join("index.html");
+    let previous_pages = match previous {
+        Some(site) if start.is_some() => {
+            let old: Option<Vec<Vec<u8>>> = picked
+                .iter()
+                .map(|route| fs::read(page_file(site, route)).ok())
+                .collect();
+            match old {
+                Some(old) => {
+                    let old: Vec<&[u8]> = old.iter().map(Vec::as_slice).collect();
+                    crate::offline::PreviousPages::of(site, &old)?
+                }
+                None => None,
+            }
+        }
+        _ => None,
+    };
     // Pages are independent: rendered on every core. The project list's part is written
     // meanwhile: at brotli's best, as every data file at the top, it takes 1.5 s for the 790 KB
     // of 1,000 projects, which at the end would be 1.5 s more of the build.
     std::thread::scope(|scope| {
         let part = scope.spawn(|| {
-            crate::offline::write_with_copies(&projects_path, dist, projects_json.as_bytes())
+            crate::offline::write_with_copies(
+                &projects_path,
+                dist,
+                projects_json.as_bytes(),
+                previous
+                    .and_then(|site| crate::offline::same_file(site, &projects_path, dist))
+                    .as_deref(),
+            )
         });
         let pages = crate::progress::each_in_parallel("pages", &routes, |route| {
             let html = render(route)?;
-            let dir = dist.join(route.trim_start_matches('/'));
-            fs::create_dir_all(&dir)?;
+            let path = page_file(dist, route);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
             crate::offline::write_page_with_copies(
-                &dir.join("index.html"),
+                &path,
                 dist,
                 html.as_bytes(),
                 start.as_ref(),
+                previous_pages.as_ref(),
             )
         });
         // Both finished, whatever either gave.
@@ -465,6 +502,7 @@ fn write_search_shards(
     dist: &Path,
     bodies: &[Option<Vec<parkreader_core::Block>>],
     compressed: &mut HashSet<PathBuf>,
+    previous: Option<&Path>,
 ) -> io::Result<Option<BodySearch>> {
     let mut builder = ShardBuilder::default();
     for (i, blocks) in bodies.iter().enumerate() {
@@ -490,8 +528,19 @@ fn write_search_shards(
             (dist.join(path.trim_start_matches('/')), bytes.as_slice())
         })
         .collect();
+    // The previous site's shards, in the one folder it had, named alike: a shard whose bytes
+    // did not change takes its copies from there (the folder's name changes with any shard).
+    let old_shards = previous.and_then(|site| {
+        let mut folders = fs::read_dir(site.join("data/search")).ok()?.flatten();
+        let only = folders.next()?.path();
+        folders.next().is_none().then_some(only)
+    });
     crate::progress::each_in_parallel("search index", &files, |(path, bytes)| {
-        crate::offline::write_with_copies(path, dist, bytes)
+        let old = old_shards
+            .as_ref()
+            .zip(path.file_name())
+            .map(|(dir, name)| dir.join(name));
+        crate::offline::write_with_copies(path, dist, bytes, old.as_deref())
     })?;
     compressed.extend(files.into_iter().map(|(p, _)| p));
     Ok(Some(search))

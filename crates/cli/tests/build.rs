@@ -209,6 +209,33 @@ fn builds_the_whole_site_from_content_and_the_app() {
     );
     assert_eq!(wasm_br(&out), other);
     assert_eq!(cached(&cache), 2);
+    // A rebuild after one article's body changed: every page's start names the new bundle, most
+    // pages' rests are as before and take their compressed rests from the site replaced, and
+    // every copy still decodes to exactly its file.
+    let edited = dir.join("edited");
+    copy_dir(&root().join("content"), &edited);
+    let article = edited.join("articles/baling-thermoplastic-elastomer-project.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        text.replacen("项目正在加快建设。", "项目已于本月建成投产。", 1),
+    )
+    .unwrap();
+    let rebuilt = build(&edited, &app, &out);
+    assert!(
+        rebuilt.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rebuilt.stderr)
+    );
+    let page =
+        fs::read_to_string(out.join("articles/baling-thermoplastic-elastomer-project/index.html"))
+            .unwrap();
+    assert!(page.contains("项目已于本月建成投产。"), "{page}");
+    assert_eq!(
+        common::text_files_with_their_copies(&out).len(),
+        texts.len(),
+        "the same text files"
+    );
     // No staging folder is left behind.
     let left: Vec<String> = fs::read_dir(&dir)
         .unwrap()
