@@ -4,7 +4,7 @@
 //! does not hide the problems of the others; then references between items are checked.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -88,7 +88,7 @@ pub fn parse_bundle(json: &str) -> Result<Bundle, BundleError> {
         message: syntax_message(&e),
     })?;
     let mut problems = Problems::default();
-    check_lengths(&value, &mut Vec::new(), &mut problems);
+    check_lengths(&value, &mut String::new(), &mut problems);
     let Some(partial) = read_sections(value, &mut problems) else {
         return Err(BundleError::Invalid(problems.0));
     };
@@ -114,7 +114,7 @@ pub fn parse_body(json: &str) -> Result<Vec<Block>, BundleError> {
         message: syntax_message(&e),
     })?;
     let mut problems = Problems::default();
-    check_lengths(&value, &mut Vec::new(), &mut problems);
+    check_lengths(&value, &mut String::new(), &mut problems);
     let body = read::<crate::bundle::BodyFile>(&value, "", &mut problems);
     if let Some(body) = &body {
         check_blocks(&body.blocks, "blocks", &mut problems);
@@ -170,7 +170,7 @@ pub fn validate(bundle: &Bundle) -> Result<(), BundleError> {
     let json = serde_json::to_string(bundle).unwrap_or_default();
     if longest_string_token(json.as_bytes()) > MAX_TEXT_CHARS {
         if let Ok(value) = serde_json::to_value(bundle) {
-            check_lengths(&value, &mut Vec::new(), &mut problems);
+            check_lengths(&value, &mut String::new(), &mut problems);
         }
     }
     if problems.0.is_empty() {
@@ -184,38 +184,17 @@ pub fn validate(bundle: &Bundle) -> Result<(), BundleError> {
 /// single field this long is a mistake (or an attack on the reader's phone), not an article.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 
-/// One step of a JSON path: a field's key or an item's index.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// `steps` written as a JSON path, e.g. `articles[3].title`.
-fn json_path(steps: &[Step]) -> String {
-    let mut path = String::new();
-    for step in steps {
-        match step {
-            Step::Key(key) if path.is_empty() => path.push_str(key),
-            Step::Key(key) => {
-                path.push('.');
-                path.push_str(key);
-            }
-            Step::Index(i) => path.push_str(&format!("[{i}]")),
-        }
-    }
-    path
-}
-
-/// Every string in `value` longer than [`MAX_TEXT_CHARS`], reported at its JSON path (`at`,
-/// the steps to `value`; written out only for a string it reports).
-fn check_lengths<'a>(value: &'a Value, at: &mut Vec<Step<'a>>, problems: &mut Problems) {
+/// Every string in `value` longer than [`MAX_TEXT_CHARS`], reported at its JSON path: `path`
+/// is the path to `value`, one buffer that each step extends and then cuts back, rather than a
+/// new string per value.
+fn check_lengths(value: &Value, path: &mut String, problems: &mut Problems) {
     match value {
         // Counting stops early: a 10 MB string costs no more than the limit to reject.
         Value::String(text)
             if text.len() > MAX_TEXT_CHARS && text.chars().nth(MAX_TEXT_CHARS).is_some() =>
         {
             problems.push(
-                json_path(at),
+                path.clone(),
                 format!(
                     "is {} characters long; a text field holds at most {MAX_TEXT_CHARS} (split a long body into paragraphs)",
                     text.chars().count()
@@ -223,18 +202,25 @@ fn check_lengths<'a>(value: &'a Value, at: &mut Vec<Step<'a>>, problems: &mut Pr
             );
         }
         Value::Array(items) => {
+            let len = path.len();
             for (i, item) in items.iter().enumerate() {
-                at.push(Step::Index(i));
-                check_lengths(item, at, problems);
-                at.pop();
+                path.truncate(len);
+                let _ = write!(path, "[{i}]");
+                check_lengths(item, path, problems);
             }
+            path.truncate(len);
         }
         Value::Object(fields) => {
+            let len = path.len();
             for (key, item) in fields {
-                at.push(Step::Key(key));
-                check_lengths(item, at, problems);
-                at.pop();
+                path.truncate(len);
+                if len > 0 {
+                    path.push('.');
+                }
+                path.push_str(key);
+                check_lengths(item, path, problems);
             }
+            path.truncate(len);
         }
         _ => {}
     }
