@@ -475,30 +475,33 @@ impl SharedStart {
 pub struct PreviousPages {
     dir: PathBuf,
     start: SharedStart,
+    /// Its start is the new one but for the bundle it names: the same app, shell and builder
+    /// (see [`generator_meta`]), so that a page of the same part renders as it did there.
+    same_app: bool,
 }
 
 impl PreviousPages {
-    /// The site at `dir`, with `samples` its pages at the routes the new start was taken
-    /// from; None when they share no start.
-    pub fn of(dir: &Path, samples: &[&[u8]]) -> io::Result<Option<PreviousPages>> {
-        Ok(SharedStart::of(samples)?.map(|start| PreviousPages {
+    /// The site at `dir`, with `samples` its pages at the routes the new start (`start`) was
+    /// taken from; None when they share no start.
+    pub fn of(
+        dir: &Path,
+        samples: &[&[u8]],
+        start: &SharedStart,
+    ) -> io::Result<Option<PreviousPages>> {
+        Ok(SharedStart::of(samples)?.map(|old| PreviousPages {
             dir: dir.to_path_buf(),
-            start,
+            same_app: without_bundle_name(&old.text) == without_bundle_name(&start.text),
+            start: old,
         }))
     }
 
-    /// The brotli and raw deflate of `rest`, the page at `path` in `dist` after its start,
-    /// as the previous site's copies of the same page hold them: when that page is its own
-    /// start and this same rest, its .gz is of exactly that page (its CRC-32 and length),
-    /// and both copies are that start's followed by a rest's.
-    fn rest_copies(&self, path: &Path, dist: &Path, rest: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-        let [old, br, gz] = previous_files(&same_file(&self.dir, path, dist)?)?;
+    /// The previous copies' rests, brotli and raw deflate, of the page `old` (its .br and .gz
+    /// given) after the previous start: when the page begins with that start, its .gz is of
+    /// exactly that page (its CRC-32 and length), and both copies are that start's followed by
+    /// a rest's.
+    fn split_copies(&self, old: &[u8], br: &[u8], gz: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
         let start = &self.start;
-        if !(old.len() == start.text.len() + rest.len()
-            && old.starts_with(&start.text)
-            && old.ends_with(rest)
-            && gz.ends_with(&gzip_trailer(&old)))
-        {
+        if !(old.starts_with(&start.text) && gz.ends_with(&gzip_trailer(old))) {
             return None;
         }
         let br = br
@@ -511,6 +514,103 @@ impl PreviousPages {
         let deflate = deflate[..deflate.len().checked_sub(8)?].to_vec();
         Some((br, deflate))
     }
+
+    /// The brotli and raw deflate of `rest`, the page at `path` in `dist` after its start,
+    /// as the previous site's copies of the same page hold them, when that page is its start
+    /// and this same rest (see [`Self::split_copies`]).
+    fn rest_copies(&self, path: &Path, dist: &Path, rest: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+        let [old, br, gz] = previous_files(&same_file(&self.dir, path, dist)?)?;
+        if !(old.len() == self.start.text.len() + rest.len() && old.ends_with(rest)) {
+            return None;
+        }
+        self.split_copies(&old, &br, &gz)
+    }
+
+    /// The page at `path` in `dist` without rendering it: the previous site's page there
+    /// under the new `start`, with its copies, when the previous site had the same app, shell
+    /// and builder and that page carries the part `part_script` (as [`embed_part`] puts it,
+    /// just before `</body>`). Its rest depends on nothing else (its route and part), so it is
+    /// the rest the page would render to. The new .gz is checked by decoding it.
+    ///
+    /// [`embed_part`]: crate::prerender
+    pub fn unchanged_page(
+        &self,
+        path: &Path,
+        dist: &Path,
+        start: &SharedStart,
+        part_script: &str,
+    ) -> Option<ReusedPage> {
+        if !self.same_app {
+            return None;
+        }
+        let [old, br, gz] = previous_files(&same_file(&self.dir, path, dist)?)?;
+        let rest = old.strip_prefix(self.start.text.as_slice())?;
+        let body_end = rest.windows(7).rposition(|w| w == b"</body>")?;
+        if !rest[..body_end].ends_with(part_script.as_bytes()) {
+            return None;
+        }
+        let (rest_br, rest_deflate) = self.split_copies(&old, &br, &gz)?;
+        let html = [start.text.as_slice(), rest].concat();
+        let (br, gz) = joined(start, rest_br, rest_deflate, &html);
+        gunzips_to(&gz, &html).then_some(ReusedPage { html, br, gz })
+    }
+}
+
+/// A page and its copies, taken from the previous site ([`PreviousPages::unchanged_page`]).
+pub struct ReusedPage {
+    html: Vec<u8>,
+    br: Vec<u8>,
+    gz: Vec<u8>,
+}
+
+impl ReusedPage {
+    /// Writes the page at `path` with its copies.
+    pub fn write(&self, path: &Path) -> io::Result<()> {
+        fs::write(path, &self.html)?;
+        fs::write(with_suffix(path, "gz"), &self.gz)?;
+        fs::write(with_suffix(path, "br"), &self.br)
+    }
+}
+
+/// `text` without the name of the bundle in its `parkreader-bundle` meta tag.
+fn without_bundle_name(text: &[u8]) -> Vec<u8> {
+    let tag = b"<meta name=\"parkreader-bundle\" content=\"";
+    let Some(at) = text.windows(tag.len()).position(|w| w == tag) else {
+        return text.to_vec();
+    };
+    let from = at + tag.len();
+    let to = text[from..]
+        .iter()
+        .position(|&b| b == b'"')
+        .map_or(text.len(), |n| from + n);
+    [&text[..from], &text[to..]].concat()
+}
+
+/// `<meta name="generator">` naming this builder: its version and a digest of its own
+/// executable (its size and modification time: a binary built again is another builder; its
+/// bytes would be surer, but a debug build is 500 MB) and of `shell` (the page template,
+/// without the bundle it names). Pages of two builds share it when the same builder rendered
+/// them into the same template, which is what lets a build take an unchanged page from the
+/// last one ([`PreviousPages::unchanged_page`]).
+pub fn generator_meta(shell: &str) -> io::Result<String> {
+    use sha2::{Digest, Sha256};
+    let exe = fs::metadata(std::env::current_exe()?)?;
+    let modified = exe
+        .modified()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let mut digest = Sha256::new();
+    digest.update(exe.len().to_le_bytes());
+    digest.update(modified.as_nanos().to_le_bytes());
+    digest.update(without_bundle_name(shell.as_bytes()));
+    let hex: String = digest.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(format!(
+        "<meta name=\"generator\" content=\"parkreader {} {hex}\" />",
+        env!("CARGO_PKG_VERSION")
+    ))
 }
 
 /// gzip's header as these copies have it: no name, no time, unknown OS.
@@ -543,33 +643,43 @@ pub fn write_page_with_copies(
         return write_with_copies(path, dist, bytes, old.as_deref());
     };
     fs::write(path, bytes)?;
-    let joined = |(rest_br, rest_deflate): (Vec<u8>, Vec<u8>)| {
-        // gzip: header, deflate, CRC-32 and length of the whole.
-        let mut gz = GZIP_HEADER.to_vec();
-        gz.extend_from_slice(&start.deflate);
-        gz.extend(rest_deflate);
-        gz.extend(gzip_trailer(bytes));
-        let mut br = start.br.clone();
-        br.extend(rest_br);
-        br.push(0x03);
-        (br, gz)
-    };
     // The .gz made so is decoded whole to check it (0.08 ms for a 45 KB page). The .br is
     // not: decoding it took 0.36 ms, nearly what compressing the rest afresh takes (0.46 ms);
     // the checks above tie it to this very rest.
     let reused = previous
         .and_then(|p| p.rest_copies(path, dist, rest))
-        .map(joined)
+        .map(|(br, deflate)| joined(start, br, deflate, bytes))
         .filter(|(_, gz)| gunzips_to(gz, bytes));
     let (br, gz) = match reused {
         Some(copies) => copies,
-        None => joined((
+        None => joined(
+            start,
             brotli(rest, quality, BrotliStream::Next)?,
             deflate_part(rest, level, flate2::FlushCompress::Finish)?,
-        )),
+            bytes,
+        ),
     };
     fs::write(with_suffix(path, "gz"), gz)?;
     fs::write(with_suffix(path, "br"), br)
+}
+
+/// The .br and .gz of the page `bytes`: `start`'s copies followed by the rest's (`rest_br`, a
+/// catable brotli stream; `rest_deflate`, raw deflate), closed.
+fn joined(
+    start: &SharedStart,
+    rest_br: Vec<u8>,
+    rest_deflate: Vec<u8>,
+    bytes: &[u8],
+) -> (Vec<u8>, Vec<u8>) {
+    // gzip: header, deflate, CRC-32 and length of the whole.
+    let mut gz = GZIP_HEADER.to_vec();
+    gz.extend_from_slice(&start.deflate);
+    gz.extend(rest_deflate);
+    gz.extend(gzip_trailer(bytes));
+    let mut br = start.br.clone();
+    br.extend(rest_br);
+    br.push(0x03);
+    (br, gz)
 }
 
 /// What a brotli stream is: a file of its own, or a part of a concatenation (see
@@ -814,15 +924,16 @@ mod tests {
             .map(|i| fs::read(old_site.join(format!("articles/{i}.html"))).unwrap())
             .collect();
         let samples: Vec<&[u8]> = old_pages.iter().map(Vec::as_slice).collect();
-        let previous = PreviousPages::of(&old_site, &samples).unwrap().unwrap();
         let mut new_rests = rests;
         new_rests[4] = "<p>半导体材料项目竣工投产</p></body></html>";
-        let new_start = write(
-            &new_site,
-            &head("/data/bundle-2.json"),
-            &new_rests,
-            Some(&previous),
-        );
+        let new_head = head("/data/bundle-2.json");
+        let new_pages: Vec<String> = new_rests.iter().map(|r| format!("{new_head}{r}")).collect();
+        let new_samples: Vec<&[u8]> = new_pages.iter().map(|p| p.as_bytes()).collect();
+        let start = SharedStart::of(&new_samples).unwrap().unwrap();
+        let previous = PreviousPages::of(&old_site, &samples, &start)
+            .unwrap()
+            .unwrap();
+        let new_start = write(&new_site, &new_head, &new_rests, Some(&previous));
         for i in 0..rests.len() {
             let path = new_site.join(format!("articles/{i}.html"));
             let (br, gz) = decoded(&path);
@@ -838,6 +949,74 @@ mod tests {
             // 4's rest changed: compressed afresh.
             assert_eq!((took_br, took_gz), (i == 0, i == 0), "page {i}");
         }
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    /// A page whose part is unchanged is taken whole from the previous site, under the new
+    /// start, only when the previous start differs from the new one in nothing but the bundle
+    /// it names, and the page there carries the very same part just before `</body>`.
+    #[test]
+    fn an_unchanged_page_is_taken_whole_only_from_the_same_app_with_the_same_part() {
+        let root =
+            std::env::temp_dir().join(format!("parkreader-unchanged-{}", std::process::id()));
+        let (old_site, new_site) = (root.join("old"), root.join("new"));
+        let head = |bundle: &str, style: &str| -> String {
+            let metas: String = (0..100)
+                .map(|i| format!("<meta name=\"m{i}\" content=\"园区招商 {i}\" />"))
+                .collect();
+            format!("<!DOCTYPE html><html><head><meta name=\"parkreader-bundle\" content=\"{bundle}\" />{metas}<style>{style}</style></head><body>")
+        };
+        let part = |i: usize| {
+            format!("<script type=\"application/json\" id=\"parkreader-part\">{{\"n\":{i}}}</script>\n  ")
+        };
+        let page =
+            |head: &str, i: usize| format!("{head}<h1>第{i}篇</h1>{}</body></html>", part(i));
+        let write = |site: &Path, head: &str| -> SharedStart {
+            let pages: Vec<String> = (0..4).map(|i| page(head, i)).collect();
+            let samples: Vec<&[u8]> = pages.iter().map(|p| p.as_bytes()).collect();
+            let start = SharedStart::of(&samples).unwrap().unwrap();
+            fs::create_dir_all(site.join("articles")).unwrap();
+            for (i, page) in pages.iter().enumerate() {
+                let path = site.join(format!("articles/{i}.html"));
+                write_page_with_copies(&path, site, page.as_bytes(), Some(&start), None).unwrap();
+            }
+            start
+        };
+        let old_pages = |site: &Path| -> Vec<Vec<u8>> {
+            (0..4)
+                .map(|i| fs::read(site.join(format!("articles/{i}.html"))).unwrap())
+                .collect()
+        };
+        write(&old_site, &head("/data/bundle-1.json", "h1{}"));
+        let old = old_pages(&old_site);
+        let samples: Vec<&[u8]> = old.iter().map(Vec::as_slice).collect();
+        // Another bundle, the same app: the page is the old one under the new start.
+        let new_head = head("/data/bundle-2.json", "h1{}");
+        let start = write(&new_site, &new_head);
+        let previous = PreviousPages::of(&old_site, &samples, &start)
+            .unwrap()
+            .unwrap();
+        let path = new_site.join("articles/1.html");
+        let reused = previous
+            .unchanged_page(&path, &new_site, &start, &part(1))
+            .expect("the same part, the same app");
+        assert_eq!(reused.html, page(&new_head, 1).into_bytes());
+        reused.write(&path).unwrap();
+        let (br, gz) = decoded(&path);
+        assert!(br == reused.html && gz == reused.html);
+        // Another part: rendered again.
+        assert!(previous
+            .unchanged_page(&path, &new_site, &start, &part(2))
+            .is_none());
+        // Another stylesheet (another app): rendered again, whatever the part.
+        let other = root.join("other");
+        let start = write(&other, &head("/data/bundle-2.json", "h1{color:red}"));
+        let previous = PreviousPages::of(&old_site, &samples, &start)
+            .unwrap()
+            .unwrap();
+        assert!(previous
+            .unchanged_page(&other.join("articles/1.html"), &other, &start, &part(1))
+            .is_none());
         fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -172,6 +172,11 @@ pub fn prerender_content(
     })?;
     crate::csp::write_headers(dist, &policy)?;
     fs::write(&shell_path, &shell)?;
+    // Pages (not 404.html, which any build of this app and content gives alike) name the
+    // builder and template they were made with.
+    let generator = crate::offline::generator_meta(&shell)?;
+    let charset = "<meta charset=\"utf-8\" />";
+    let shell = shell.replacen(charset, &format!("{charset}\n    {generator}"), 1);
 
     // Static pages include bodies published as separate files.
     for (article, blocks) in bundle.articles.iter_mut().zip(inline_bodies) {
@@ -201,22 +206,30 @@ pub fn prerender_content(
     // A detail page is rendered from, and carries, the part of the bundle it shows; the project
     // list is rendered from its part, which the app downloads; the article list renders the
     // whole bundle and the app downloads the index.
-    let render = |route: &str| -> io::Result<String> {
-        let page = Page::from_path(route);
-        match page {
-            // The one page whose part is a file (`Page::embedded`).
-            Some(page) if !page.embedded() => {
-                parkreader::prerender::render_page(&projects_shell, projects.clone(), route)
-            }
-            Some(page) => match page_part(&bundle, &page, Some(&plan)) {
+    // The part a page carries, with its JSON: the pages of `Page::embedded`.
+    let part_of = |route: &str| -> io::Result<Option<(Bundle, String)>> {
+        match Page::from_path(route) {
+            Some(page) if page.embedded() => match page_part(&bundle, &page, Some(&plan)) {
                 Some(part) => {
                     let json = part_json(&part)?;
-                    parkreader::prerender::render_page(&shell, Arc::new(part), route)
-                        .and_then(|html| embed_part(&html, &json))
+                    Ok(Some((part, json)))
                 }
-                None => parkreader::prerender::render_page(&shell, bundle.clone(), route),
+                None => Ok(None),
             },
-            None => parkreader::prerender::render_page(&shell, bundle.clone(), route),
+            _ => Ok(None),
+        }
+    };
+    let render = |route: &str, part: Option<(Bundle, String)>| -> io::Result<String> {
+        match (Page::from_path(route), part) {
+            // The one page whose part is a file (`Page::embedded`).
+            (Some(page), _) if !page.embedded() => {
+                parkreader::prerender::render_page(&projects_shell, projects.clone(), route)
+            }
+            (_, Some((part, json))) => {
+                parkreader::prerender::render_page(&shell, Arc::new(part), route)
+                    .and_then(|html| embed_part(&html, &json))
+            }
+            _ => parkreader::prerender::render_page(&shell, bundle.clone(), route),
         }
         .ok_or_else(|| {
             io::Error::new(
@@ -240,7 +253,7 @@ pub fn prerender_content(
         .collect();
     let samples: Vec<String> = picked
         .iter()
-        .map(|route| render(route))
+        .map(|route| render(route, part_of(route)?))
         .collect::<io::Result<_>>()?;
     let samples: Vec<&[u8]> = samples.iter().map(|page| page.as_bytes()).collect();
     let start = if samples.len() > 1 {
@@ -251,8 +264,8 @@ pub fn prerender_content(
     // The previous site's pages at the same routes give its start.
     let page_file =
         |site: &Path, route: &str| site.join(route.trim_start_matches('/')).join("index.html");
-    let previous_pages = match previous {
-        Some(site) if start.is_some() => {
+    let previous_pages = match (previous, &start) {
+        (Some(site), Some(start)) => {
             let old: Option<Vec<Vec<u8>>> = picked
                 .iter()
                 .map(|route| fs::read(page_file(site, route)).ok())
@@ -260,7 +273,7 @@ pub fn prerender_content(
             match old {
                 Some(old) => {
                     let old: Vec<&[u8]> = old.iter().map(Vec::as_slice).collect();
-                    crate::offline::PreviousPages::of(site, &old)?
+                    crate::offline::PreviousPages::of(site, &old, start)?
                 }
                 None => None,
             }
@@ -279,11 +292,21 @@ pub fn prerender_content(
             Ok::<(), io::Error>(())
         });
         let pages = crate::progress::each_in_parallel("pages", &routes, |route| {
-            let html = render(route)?;
             let path = page_file(dist, route);
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir)?;
             }
+            let part = part_of(route)?;
+            // A page whose part did not change is, with the same app, template and builder,
+            // the page the last build wrote: taken as it is, not rendered again.
+            if let (Some(previous), Some(start), Some((_, json))) = (&previous_pages, &start, &part)
+            {
+                if let Some(page) = previous.unchanged_page(&path, dist, start, &part_script(json))
+                {
+                    return page.write(&path);
+                }
+            }
+            let html = render(route, part)?;
             crate::offline::write_page_with_copies(
                 &path,
                 dist,
@@ -560,11 +583,19 @@ fn part_json(part: &Bundle) -> io::Result<String> {
 fn embed_part(html: &str, json: &str) -> Option<String> {
     let end = html.rfind("</body>")?;
     Some(format!(
-        "{}<script type=\"application/json\" id=\"{}\">{json}</script>\n  {}",
+        "{}{}{}",
         &html[..end],
-        parkreader::browser::PART_ID,
+        part_script(json),
         &html[end..]
     ))
+}
+
+/// The element that carries a page's part, `json`, as [`embed_part`] puts it before `</body>`.
+fn part_script(json: &str) -> String {
+    format!(
+        "<script type=\"application/json\" id=\"{}\">{json}</script>\n  ",
+        parkreader::browser::PART_ID
+    )
 }
 
 /// `/data/bundle.json` → `/data/bundle-<16 hex digits of its content's FNV-1a hash>.json`.

@@ -236,6 +236,18 @@ fn builds_the_whole_site_from_content_and_the_app() {
         texts.len(),
         "the same text files"
     );
+    // What it took from the site it replaced is what a build from nothing makes, to the byte.
+    let fresh = dir.join("fresh");
+    let result = build(&edited, &app, &fresh);
+    assert!(result.status.success());
+    let files = common::files(&out);
+    assert_eq!(files, common::files(&fresh));
+    for file in &files {
+        assert!(
+            fs::read(out.join(file)).unwrap() == fs::read(fresh.join(file)).unwrap(),
+            "{file}"
+        );
+    }
     // No staging folder is left behind.
     let left: Vec<String> = fs::read_dir(&dir)
         .unwrap()
