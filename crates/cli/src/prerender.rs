@@ -132,8 +132,8 @@ pub fn prerender_content(
     if let Some(folder) = bundle_path.parent() {
         fs::create_dir_all(folder)?;
     }
-    // Written with its copies (at brotli's best, the slowest file of the site to compress:
-    // half a second at 10,000 articles) beside the pages, below.
+    // The bundle file itself is written with its copies beside the pages, below: at brotli's
+    // best it is the slowest file of the site to compress (half a second at 10,000 articles).
     // Pages find the data and their routes under the site's base path (set once, in base_url).
     let base = BasePath::from_base_url(&bundle.site.base_url).0;
     let shell = set_meta(&shell, "parkreader-bundle", &format!("{base}{bundle_file}"))
@@ -338,9 +338,11 @@ pub fn prerender_content(
     // Last, so that every file above has its compressed copies.
     crate::offline::precompress(dist, &compressed)?;
     // Freeing the site's records took half a second at 10,000 articles: a thread of its own
-    // does it, and the build goes on without waiting.
+    // does it, and the build goes on without waiting (if no thread can start, they are freed
+    // here).
     let pages = routes.len();
-    std::thread::spawn(move || drop((bundle, plan, projects, routes, compressed)));
+    let _ = std::thread::Builder::new()
+        .spawn(move || drop((bundle, plan, projects, routes, compressed)));
     Ok(pages)
 }
 
