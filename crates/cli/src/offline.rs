@@ -586,31 +586,25 @@ fn without_bundle_name(text: &[u8]) -> Vec<u8> {
     [&text[..from], &text[to..]].concat()
 }
 
-/// `<meta name="generator">` naming this builder: its version and a digest of its own
-/// executable (its size and modification time: a binary built again is another builder; its
-/// bytes would be surer, but a debug build is 500 MB) and of `shell` (the page template,
-/// without the bundle it names). Pages of two builds share it when the same builder rendered
-/// them into the same template, which is what lets a build take an unchanged page from the
-/// last one ([`PreviousPages::unchanged_page`]).
-pub fn generator_meta(shell: &str) -> io::Result<String> {
+/// `<meta name="generator">` naming this builder: its version and a digest of its sources
+/// (`PARKREADER_SOURCE_DIGEST`, from `build.rs`) and of `shell` (the page template, without
+/// the bundle it names). Pages of two builds share it when builders made from the same code
+/// rendered them into the same template, which is what lets a build take an unchanged page
+/// from the last one ([`PreviousPages::unchanged_page`]); the same content, app and code give
+/// the same pages on any machine.
+pub fn generator_meta(shell: &str) -> String {
     use sha2::{Digest, Sha256};
-    let exe = fs::metadata(std::env::current_exe()?)?;
-    let modified = exe
-        .modified()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
     let mut digest = Sha256::new();
-    digest.update(exe.len().to_le_bytes());
-    digest.update(modified.as_nanos().to_le_bytes());
+    digest.update(env!("PARKREADER_SOURCE_DIGEST"));
     digest.update(without_bundle_name(shell.as_bytes()));
     let hex: String = digest.finalize()[..8]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    Ok(format!(
+    format!(
         "<meta name=\"generator\" content=\"parkreader {} {hex}\" />",
         env!("CARGO_PKG_VERSION")
-    ))
+    )
 }
 
 /// gzip's header as these copies have it: no name, no time, unknown OS.

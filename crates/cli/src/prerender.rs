@@ -188,7 +188,7 @@ pub fn prerender_content(
     fs::write(&shell_path, &shell)?;
     // Pages (not 404.html, which any build of this app and content gives alike) name the
     // builder and template they were made with.
-    let generator = crate::offline::generator_meta(&shell)?;
+    let generator = crate::offline::generator_meta(&shell);
     let charset = "<meta charset=\"utf-8\" />";
     let shell = shell.replacen(charset, &format!("{charset}\n    {generator}"), 1);
 
