@@ -130,16 +130,14 @@ pub fn prerender_content(
             let old = previous.and_then(|site| crate::offline::same_file(site, path, dist));
             crate::offline::write_with_copies(path, dist, text.as_bytes(), old.as_deref())
         })
-        .and_then(|()| {
-            compressed.extend(body_files.iter().map(|(p, _)| p.clone()));
-            write_search_shards(dist, &inline_bodies, &mut compressed, previous)
-        });
+        .and_then(|()| write_search_shards(dist, &inline_bodies, &mut compressed, previous));
         let plan = plan
             .join()
             .map_err(|_| io::Error::other("planning the pages panicked"));
         Ok::<_, io::Error>((plan?, written?))
     })?;
     bundle.body_search = body_search;
+    compressed.extend(body_files.into_iter().map(|(p, _)| p));
     let json = serde_json::to_string(&bundle).map_err(io::Error::other)?;
     let bundle_file = fingerprinted("/data/bundle.json", &json);
     let bundle_path = dist.join(bundle_file.trim_start_matches('/'));
