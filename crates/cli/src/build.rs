@@ -56,20 +56,35 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         )
         .into());
     }
+    let base = format!(
+        "{}/",
+        parkreader::state::BasePath::from_base_url(&content.bundle.site.base_url).0
+    );
+    let shell = fs::read_to_string(app.join("index.html"))?;
+    if let Some(app_base) = app_base(&shell).filter(|b| *b != base) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{}: the app was built for the path {app_base}, but site.base_url puts the site under {base}; build the app for it (`trunk build --release --public-url {base} --dist {}`, as scripts/dist.sh does)",
+                app.display(),
+                app.display()
+            ),
+        )
+        .into());
+    }
     let built = Built {
         articles: content.bundle.articles.len(),
         projects: content.bundle.projects.len(),
         pages: 0,
-        base: format!(
-            "{}/",
-            parkreader::state::BasePath::from_base_url(&content.bundle.site.base_url).0
-        ),
+        base,
     };
+    check_out(source, app, out)?;
     let Content {
         bundle,
         assets,
         bodies,
     } = content;
+    remove_stale_siblings(out);
     let stage = sibling(out, "building")?;
     let result = (|| {
         // The app without its own sample data and images: this site's take their place.
@@ -99,6 +114,17 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
     };
     swap_in(&stage, out)?;
     Ok(Built { pages, ..built })
+}
+
+/// The path the app in `shell` (Trunk's index.html) was built for: where it loads its
+/// stylesheet or script from, e.g. `/` or `/reader/`.
+fn app_base(shell: &str) -> Option<String> {
+    ["/main-", "/parkreader-app-"].iter().find_map(|name| {
+        let at = shell.find(name)?;
+        let quote = shell[..at].rfind(['"', '\''])?;
+        let path = &shell[quote + 1..=at];
+        (path.starts_with('/') && !path.contains(char::is_whitespace)).then(|| path.to_string())
+    })
 }
 
 /// A bundle file read as content: its body files and images are the files beside it (the
@@ -149,6 +175,113 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
     })
 }
 
+/// Refuses an `out` the build must not replace: one that holds the content or the app (the
+/// build replaces `out` whole, so they would be deleted) or lies inside either, a file, or a folder with files of
+/// its own that is not a site parkreader built.
+fn check_out(source: &Path, app: &Path, out: &Path) -> io::Result<()> {
+    let refuse = |message: String| Err(io::Error::new(io::ErrorKind::InvalidInput, message));
+    let out_at = resolved(out)?;
+    for (what, path) in [("content", source), ("app", app)] {
+        let path_at = resolved(path)?;
+        let relation = if path_at.starts_with(&out_at) {
+            "holds"
+        } else if out_at.starts_with(&path_at) {
+            "lies inside"
+        } else {
+            continue;
+        };
+        return refuse(format!(
+            "--out {} {relation} the {what} ({}); the build replaces its output folder whole, \
+             so choose a folder apart from both, such as `dist`",
+            out.display(),
+            path.display()
+        ));
+    }
+    if out.exists() && !out.is_dir() {
+        return refuse(format!(
+            "--out {} is a file; give a folder for the site",
+            out.display()
+        ));
+    }
+    let has_own_files = fs::read_dir(out).is_ok_and(|mut entries| {
+        entries.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with('.')))
+    });
+    let built_here = fs::read_to_string(out.join("index.html"))
+        .is_ok_and(|page| page.contains("<meta name=\"parkreader-bundle\""));
+    if has_own_files && !built_here {
+        return refuse(format!(
+            "--out {} has files and is not a site parkreader built (its index.html names no \
+             parkreader bundle); the build replaces its output folder whole, so give a new or \
+             empty folder, or remove this one first",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its links resolved, as far as it exists.
+fn resolved(path: &Path) -> io::Result<PathBuf> {
+    if let Ok(real) = path.canonicalize() {
+        return Ok(real);
+    }
+    let absolute = std::path::absolute(path)?;
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => Ok(resolved(parent)?.join(name)),
+        _ => Ok(absolute),
+    }
+}
+
+/// Removes what builds of `out` that were stopped (killed, or the machine went down) left
+/// beside it: `<out>.building-<pid>` folders, and `<out>.old-<pid>` ones, which are put back
+/// as `out` when a build stopped between its two renames. Only folders of processes no longer
+/// running are touched, and only where `/proc` tells which those are.
+fn remove_stale_siblings(out: &Path) {
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return;
+    };
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(name.as_ref()) else {
+            continue;
+        };
+        let Some((what, pid)) = rest
+            .strip_prefix('.')
+            .and_then(|r| r.split_once('-'))
+            .filter(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if proc.join(pid).exists() || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        match what {
+            "building" => {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+            "old" if !out.exists() => {
+                let _ = fs::rename(entry.path(), out);
+            }
+            "old" => {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A path beside `out`, named after it and this process, with nothing there.
 fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
     let name = out
@@ -168,7 +301,9 @@ fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
     Ok(dir)
 }
 
-/// Replaces `out` with `stage` by two renames; the old site is deleted only afterwards.
+/// Replaces `out` with `stage` by two renames; the old site is deleted only afterwards. What
+/// the old site had at its top whose name starts with a dot (`.git`, `.nojekyll`,
+/// `.well-known`), which no build writes, moves into the new one.
 fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
@@ -187,6 +322,23 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
         return Err(e);
     }
     if had_old {
+        let mut kept = true;
+        for entry in fs::read_dir(&old)?.flatten() {
+            let target = out.join(entry.file_name());
+            if entry.file_name().to_string_lossy().starts_with('.') && !target.exists() {
+                if let Err(e) = fs::rename(entry.path(), &target) {
+                    eprintln!(
+                        "warning: {} did not move into the new site ({e}); the old site stays at {}",
+                        entry.path().display(),
+                        old.display()
+                    );
+                    kept = false;
+                }
+            }
+        }
+        if !kept {
+            return Ok(());
+        }
         fs::remove_dir_all(&old)?;
     }
     Ok(())

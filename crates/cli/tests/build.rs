@@ -409,3 +409,106 @@ fn the_site_plan_matches_each_page_asked_alone() {
     }
     assert!(linked > 100, "{linked}");
 }
+
+/// The build replaces its output folder whole, so it refuses one that holds the content, a
+/// file, or a folder of someone else's files, and keeps what a host or Git put at the top of
+/// a site it built (`.git`, `.nojekyll`). Folders that stopped builds left beside it go.
+#[test]
+fn the_build_replaces_only_a_site_it_built_and_keeps_its_dot_files() {
+    let dir = temp("out");
+    let app = app(&dir);
+    let content = dir.join("content");
+    copy_dir(&root().join("content"), &content);
+    let before = common::files(&content);
+    for (out, says) in [
+        (content.clone(), "holds the content"),
+        (dir.clone(), "holds the content"),
+        (app.join("site"), "lies inside the app"),
+        (content.join("media"), "lies inside the content"),
+    ] {
+        let result = build(&content, &app, &out);
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(
+            !result.status.success() && stderr.contains(says),
+            "{stderr}"
+        );
+        assert_eq!(common::files(&content), before);
+    }
+    let file = dir.join("notes.txt");
+    fs::write(&file, "mine").unwrap();
+    let result = build(&content, &app, &file);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        !result.status.success() && stderr.contains("is a file"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+    let theirs = dir.join("theirs");
+    fs::create_dir_all(&theirs).unwrap();
+    fs::write(theirs.join("index.html"), "<p>another site</p>").unwrap();
+    let result = build(&content, &app, &theirs);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        !result.status.success() && stderr.contains("is not a site parkreader built"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(theirs.join("index.html")).unwrap(),
+        "<p>another site</p>"
+    );
+
+    // A site it built, published with Git; and what a killed build left beside it.
+    let out = dir.join("site");
+    assert!(build(&content, &app, &out).status.success());
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
+    fs::write(out.join(".nojekyll"), "").unwrap();
+    let stale = dir.join("site.building-999999999");
+    fs::create_dir_all(&stale).unwrap();
+    let result = build(&content, &app, &out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(out.join(".git/HEAD")).unwrap(),
+        "ref: refs/heads/gh-pages\n"
+    );
+    assert!(out.join(".nojekyll").is_file() && out.join("index.html").is_file());
+    assert!(!stale.exists(), "a stopped build's folder is removed");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An app Trunk built for one path cannot serve a site under another: its pages would load
+/// the app from where it is not.
+#[test]
+fn an_app_built_for_another_path_is_refused() {
+    let dir = temp("app-path");
+    let app = app(&dir);
+    let content = dir.join("content");
+    copy_dir(&root().join("content"), &content);
+    let site = fs::read_to_string(content.join("site.toml")).unwrap();
+    let base = site
+        .lines()
+        .find(|l| l.starts_with("base_url"))
+        .unwrap()
+        .to_string();
+    fs::write(
+        content.join("site.toml"),
+        site.replacen(&base, "base_url = \"https://example.org/reader/\"", 1),
+    )
+    .unwrap();
+    let out = dir.join("site");
+    let result = build(&content, &app, &out);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(!result.status.success());
+    assert!(
+        stderr.contains(
+            "the app was built for the path /, but site.base_url puts the site under /reader/"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    fs::remove_dir_all(&dir).unwrap();
+}
