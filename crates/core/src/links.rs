@@ -26,8 +26,9 @@ pub fn is_http_url(url: &str) -> bool {
 }
 
 /// True for a path or URL an image or data file may be loaded from: http(s), or a path on
-/// this site (`/media/a.jpg`, `media/a.jpg`). Schemes such as `data:` or `javascript:` and
-/// protocol-relative `//host` paths are refused.
+/// this site (`/media/a.jpg`, `media/a.jpg`). Schemes such as `data:` or `javascript:`,
+/// protocol-relative `//host` paths, and paths with a `..` step (which would lead a build out
+/// of the site's folder) are refused.
 ///
 /// ```
 /// use parkreader_core::links::is_safe_src;
@@ -35,12 +36,18 @@ pub fn is_http_url(url: &str) -> bool {
 /// assert!(is_safe_src("media/a.jpg"));
 /// assert!(!is_safe_src("data:image/svg+xml,<svg onload=alert(1)>"));
 /// assert!(!is_safe_src("//evil.example/a.js"));
+/// assert!(!is_safe_src("/../secret.json"));
 /// ```
 pub fn is_safe_src(src: &str) -> bool {
     if is_http_url(src) {
         return true;
     }
-    if src.is_empty() || src.starts_with("//") || src.starts_with('\\') || !clean(src) {
+    if src.is_empty()
+        || src.starts_with("//")
+        || src.contains('\\')
+        || !clean(src)
+        || src.split(['/', '?', '#']).any(|step| step == "..")
+    {
         return false;
     }
     // A colon before the first slash would be a scheme (`data:`, `javascript:`).
@@ -136,6 +143,10 @@ mod tests {
             " /a.jpg",
             "//x.cn/a.png",
             "\\\\x\\a",
+            "media\\a.jpg",
+            "/../secret.json",
+            "../media/a.jpg",
+            "/media/../../a.jpg",
             "a b.jpg",
             "",
         ] {
