@@ -761,6 +761,30 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
     }
 }
 
+/// Why an http(s) `base_url` cannot be the folder a site is served from: every page, link and
+/// data file is put under its path.
+fn base_url_problem(base_url: &str) -> Option<&'static str> {
+    if base_url.contains(['?', '#']) {
+        return Some("has a query or fragment");
+    }
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let steps: Vec<&str> = path.split('/').skip(1).collect();
+    let (last, folders) = steps.split_last().unwrap_or((&"", &[]));
+    if folders.iter().any(|s| s.is_empty()) {
+        return Some("has an empty step (`//`) in its path");
+    }
+    if steps.iter().any(|s| *s == "." || *s == "..") {
+        return Some("has a `.` or `..` step in its path");
+    }
+    if last.contains('.') {
+        return Some("names a file, not a folder");
+    }
+    None
+}
+
 fn check_site(site: &Site, problems: &mut Problems) {
     non_empty(&site.name, "site.name", problems);
     if !is_http_url(&site.base_url) {
@@ -768,6 +792,14 @@ fn check_site(site: &Site, problems: &mut Problems) {
             "site.base_url",
             format!(
                 "{:?} must be an absolute http(s) URL such as https://invest.example.org/",
+                site.base_url
+            ),
+        );
+    } else if let Some(reason) = base_url_problem(&site.base_url) {
+        problems.push(
+            "site.base_url",
+            format!(
+                "{:?} {reason}; give the folder the site is served from, such as https://invest.example.org/ or https://example.org/reader/",
                 site.base_url
             ),
         );

@@ -127,3 +127,45 @@ fn ten_megabyte_strings_and_deep_nesting_are_refused_by_name() {
         );
     }
 }
+
+/// `site.base_url` names the folder every page, link and data file goes under: a query, a
+/// fragment, an empty or dotted step, or a file name there would break every one of them.
+#[test]
+fn a_base_url_must_name_a_folder() {
+    let small = small();
+    let with = |url: &str| small.replacen("https://test.example.org/", url, 1);
+    for good in [
+        "https://test.example.org/",
+        "https://test.example.org",
+        "https://example.org/reader/",
+        "https://example.org/reader",
+        "https://example.org/v1.2/",
+    ] {
+        assert!(parse_bundle(&with(good)).is_ok(), "{good}");
+    }
+    for (bad, reason) in [
+        ("https://example.org/r/?a=1", "has a query or fragment"),
+        ("https://example.org/r/#top", "has a query or fragment"),
+        (
+            "https://example.org//x/",
+            "has an empty step (`//`) in its path",
+        ),
+        (
+            "https://example.org/a/../r/",
+            "has a `.` or `..` step in its path",
+        ),
+        (
+            "https://example.org/reader/index.html",
+            "names a file, not a folder",
+        ),
+    ] {
+        let problems = parse_bundle(&with(bad)).unwrap_err().problems();
+        assert_eq!(
+            problems,
+            [format!(
+                "site.base_url: {bad:?} {reason}; give the folder the site is served from, such as https://invest.example.org/ or https://example.org/reader/"
+            )],
+            "{bad}"
+        );
+    }
+}
