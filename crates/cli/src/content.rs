@@ -600,8 +600,16 @@ fn markdown_blocks(
         });
     };
     let mut figures: Vec<(usize, Image, Option<String>, usize)> = Vec::new();
-    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES).into_offset_iter()
+    {
         match event {
+            // A list item's second paragraph continues its text.
+            Event::Start(Tag::Paragraph) if in_item && !text.trim().is_empty() => {
+                push_break(&mut text);
+                image = None;
+                image_alone = true;
+            }
             Event::Start(Tag::Paragraph) => {
                 text.clear();
                 image = None;
@@ -687,10 +695,16 @@ fn markdown_blocks(
                     blocks.push(Block::Quote { text: joined, cite });
                 }
             }
+            Event::Start(Tag::List(_)) if in_item => error(
+                range.start,
+                "a list inside a list item",
+                "the reader shows lists one level deep: make the inner items items of the outer list, or write them as text",
+            ),
             Event::Start(Tag::List(start)) => {
                 list_ordered = start.is_some();
                 items.clear();
             }
+            Event::End(TagEnd::List(_)) if in_item => {}
             Event::End(TagEnd::List(_)) => {
                 blocks.push(Block::List {
                     ordered: list_ordered,
@@ -737,6 +751,16 @@ fn markdown_blocks(
             Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
                 text: text.trim_end().to_string(),
             }),
+            Event::Start(Tag::Table(_)) => error(
+                range.start,
+                "a table",
+                "the reader shows text, lists and figures: write each row as a list item (`- 项目：…；投资：…`), or show the table as an image with a caption",
+            ),
+            Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => error(
+                range.start,
+                "a footnote",
+                "the reader has no footnotes: put the note in the text, in brackets, or in a paragraph at the end",
+            ),
             Event::Rule => {}
             _ => {}
         }
@@ -789,7 +813,13 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     if image.src.contains("://") || image.src.starts_with('/') {
         return None;
     }
-    let file = dir.join(&image.src);
+    // Markdown writes a space in a path as `%20`: the file may have either name.
+    let mut file = dir.join(&image.src);
+    if !file.exists() {
+        if let Some(decoded) = percent_decoded(&image.src) {
+            file = dir.join(decoded);
+        }
+    }
     let Ok(bytes) = fs::read(&file) else {
         return Some((
             format!(
@@ -800,15 +830,50 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
             "image paths are relative to the Markdown file, e.g. `../media/photo.jpg`".into(),
         ));
     };
-    let name = file
+    // The content folder holds the `articles/` or `projects/` folder of the Markdown file.
+    let root = dir.parent().unwrap_or(dir);
+    let inside = match (file.canonicalize(), root.canonicalize()) {
+        (Ok(file), Ok(root)) => file.starts_with(root),
+        _ => false,
+    };
+    if !inside {
+        return Some((
+            format!(
+                "image `{}` lies outside the content folder ({})",
+                image.src,
+                file.display()
+            ),
+            "the build publishes every image it names: keep images inside the content folder, e.g. in media/, and name them relative to the Markdown file, e.g. `../media/photo.jpg`".into(),
+        ));
+    }
+    // Its name on the site: letters, digits, `-`, `_` and `.` as they are, anything else (a
+    // space, `%`, `#`) as `-`, so that it is a plain path.
+    let name: String = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     let hash = crate::fnv1a(bytes.iter().copied());
     let url = match name.rsplit_once('.') {
         Some((stem, ext)) => format!("/media/{stem}-{hash:016x}.{ext}"),
         None => format!("/media/{name}-{hash:016x}"),
     };
+    if name.to_ascii_lowercase().ends_with(".svg") {
+        if let Some(found) = svg_script(&String::from_utf8_lossy(&bytes)) {
+            return Some((
+                format!("image `{}` is an SVG with {found}", image.src),
+                "the site serves its images itself, where a script in an SVG would run as the site: remove its scripts, on… attributes and javascript: links, or save it as PNG or JPEG".into(),
+            ));
+        }
+    }
     if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {
         let text = String::from_utf8_lossy(&bytes);
         image.width = image.width.or_else(|| svg_attr(&text, "width"));
@@ -820,6 +885,63 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     });
     image.src = url;
     None
+}
+
+/// What in an SVG could run as script when the file is opened on the site: a `<script>`
+/// element, an `on…=` event attribute, a `javascript:` address, or foreign (HTML) content.
+fn svg_script(svg: &str) -> Option<&'static str> {
+    let lower = svg.to_ascii_lowercase();
+    if lower.contains("<script") {
+        return Some("a <script> element");
+    }
+    if lower.contains("javascript:") {
+        return Some("a javascript: address");
+    }
+    if lower.contains("<foreignobject") {
+        return Some("a <foreignObject> element");
+    }
+    let bytes = lower.as_bytes();
+    let event = bytes.windows(3).enumerate().any(|(i, w)| {
+        w[0].is_ascii_whitespace() && w[1] == b'o' && w[2] == b'n' && {
+            let name_end = bytes[i + 3..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .map_or(bytes.len(), |n| i + 3 + n);
+            name_end > i + 3
+                && bytes[name_end..]
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace())
+                    .is_some_and(|&b| b == b'=')
+        }
+    });
+    event.then_some("an on… event attribute")
+}
+
+/// `src` with its `%XX` escapes decoded, when it has any and they make UTF-8.
+fn percent_decoded(src: &str) -> Option<String> {
+    if !src.contains('%') {
+        return None;
+    }
+    let bytes = src.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn svg_attr(svg: &str, name: &str) -> Option<u32> {

@@ -314,3 +314,92 @@ fn the_committed_sample_bundle_is_what_content_builds() {
     }
     fs::remove_dir_all(&site).unwrap();
 }
+
+/// Markdown the reader has no block for is refused at its line instead of losing text, a list
+/// item's second paragraph stays in the item, and images the build would publish must lie in
+/// the content folder and carry no script.
+#[test]
+fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
+    let content = temp("content-shapes");
+    copy_dir(Path::new(FIXTURE), &content);
+    let front = "+++\ntitle = \"要点\"\nsummary = \"要点。\"\ncategory = \"signing\"\nauthor = \"园区\"\npublished = \"2024-01-05\"\n+++\n\n";
+    let article = |name: &str, body: &str| {
+        fs::write(
+            content.join("articles").join(name),
+            format!("{front}{body}"),
+        )
+        .unwrap();
+    };
+    // Body lines start at line 9.
+    article("nested.md", "- 甲\n  - 乙\n- 丙\n");
+    article(
+        "table.md",
+        "| 项目 | 投资 |\n|---|---|\n| 碳纤维 | 32.7亿元 |\n",
+    );
+    article("footnote.md", "正文[^1]。\n\n[^1]: 注释。\n");
+    article("outside.md", "![主机](../../../../../../../etc/hostname)\n");
+    fs::write(
+        content.join("media/evil.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>",
+    )
+    .unwrap();
+    article("evil.md", "![图](../media/evil.svg)\n");
+    let output = run(&["check", content.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    for line in [
+        "CONTENT/articles/nested.md:10:3: error: a list inside a list item",
+        "CONTENT/articles/table.md:9:1: error: a table",
+        "CONTENT/articles/footnote.md:9:3: error: a footnote",
+        "CONTENT/articles/footnote.md:11:1: error: a footnote",
+        "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
+        "CONTENT/articles/evil.md:9:1: error: image `../media/evil.svg` is an SVG with an on… event attribute",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    for name in ["nested", "table", "footnote", "outside", "evil"] {
+        fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
+    }
+
+    // A loose list keeps every paragraph of an item; an image named with a space is found
+    // as written in Markdown (`%20` or `<…>`) and published under a plain name.
+    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n");
+    fs::copy(
+        content.join("media/weave.svg"),
+        content.join("media/a b.svg"),
+    )
+    .unwrap();
+    let out = content.join("site/data/bundle.json");
+    let output = run(&[
+        "bundle",
+        content.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    let loose = bundle["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "loose")
+        .unwrap();
+    assert_eq!(
+        loose["body"][0]["items"],
+        serde_json::json!(["一", "二续段", "三"])
+    );
+    for figure in [&loose["body"][1], &loose["body"][2]] {
+        let src = figure["image"]["src"].as_str().unwrap();
+        assert!(
+            src.starts_with("/media/a-b-") && src.ends_with(".svg"),
+            "{src}"
+        );
+    }
+    fs::remove_dir_all(&content).unwrap();
+}
