@@ -43,7 +43,7 @@ pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
                 {crumbs
                     .into_iter()
                     .map(|c| match c.href {
-                        Some(href) => view! { <li><A href=site_href(&href)>{c.label}</A></li> }.into_any(),
+                        Some(href) => view! { <li><A href=site_href(&href) exact=true>{c.label}</A></li> }.into_any(),
                         None => view! { <li aria-current="page">{c.label}</li> }.into_any(),
                     })
                     .collect_view()}

@@ -32,6 +32,8 @@ test('everything works under /reader/ on a plain static host', async () => {
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForTimeout(300);
   assert.deepEqual(missing, [], 'every asset, image and data file is found under /reader/');
+  // Only the page itself is current: not the home links (site name, breadcrumb) above it.
+  assert.equal(await page.locator('a[href="/reader/"][aria-current]').count(), 0);
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
