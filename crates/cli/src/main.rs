@@ -305,11 +305,14 @@ fn report(diagnostics: &[content::Diagnostic]) -> ExitCode {
 
 fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
     let valid = !id.is_empty()
+        && id.len() <= 80
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !valid {
-        eprintln!("error: `{id}` is not a valid id; use lowercase letters, digits and `-`");
+        eprintln!(
+            "error: `{id}` is not a valid id; use at most 80 lowercase letters, digits and `-`"
+        );
         return ExitCode::FAILURE;
     }
     let (folder, text) = match kind {

@@ -206,6 +206,11 @@ fn new_writes_a_file_that_checks_once_filled_in() {
     assert!(!run(&["new", "project", "Bad Id", "--content", dir])
         .status
         .success());
+    // Ids are at most 80 characters, as in the bundle.
+    let long = "a".repeat(81);
+    let output = run(&["new", "project", &long, "--content", dir]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("at most 80"));
     fs::remove_dir_all(&content).unwrap();
 }
 
