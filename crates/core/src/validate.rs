@@ -761,8 +761,16 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
     }
 }
 
+/// The app leaves this to the build (`parkreader check` and `build`, native), which is where a
+/// site is put under its `base_url`: in the wasm it would cost a kilobyte.
+#[cfg(target_arch = "wasm32")]
+fn base_url_problem(_: &str) -> Option<&'static str> {
+    None
+}
+
 /// Why an http(s) `base_url` cannot be the folder a site is served from: every page, link and
 /// data file is put under its path.
+#[cfg(not(target_arch = "wasm32"))]
 fn base_url_problem(base_url: &str) -> Option<&'static str> {
     if base_url.contains(['?', '#']) {
         return Some("has a query or fragment");
