@@ -100,6 +100,46 @@ test('home → article list → article → back returns to the list', async () 
   await page.context().close();
 });
 
+test('back from an article tapped far down the list returns to where the reader was', async () => {
+  for (const path of ['/articles', '/articles?sort=views']) {
+    const page = await newPage(browser);
+    await page.goto(server.url + path);
+    await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    const links = page.locator('main .card-title a');
+    const card = links.nth(Math.min(8, (await links.count()) - 1));
+    await card.scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(300);
+    const y = await page.evaluate(() => scrollY);
+    assert.ok(y > 400, `scrolled down (${y})`);
+    const title = await card.textContent();
+    await card.tap();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+    await page.waitForFunction((y) => Math.abs(scrollY - y) < 4, y, { timeout: 3000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => Math.round(scrollY)), Math.round(y), path);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test('a reading size chosen before is set before the first paint, not when the app starts', async () => {
+  const page = await newPage(browser);
+  const article = SAMPLE.articles[0];
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await page.getByRole('button', { name: '特大' }).click();
+  // The page again, with the app kept from starting: the static page alone is at that size.
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-text-size')), 'larger');
+  assert.ok(await page.locator('#app[data-prerendered]').count(), 'the app did not start');
+  await page.context().close();
+});
+
 test('a project shows its amount in 亿元, status, capacity and timeline', async () => {
   const page = await newPage(browser);
   const project = SAMPLE.projects.find((p) => p.investment?.amount === 3270000000 && p.investment.currency === 'CNY');

@@ -405,7 +405,27 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 const MARK_LIST_VIEW: &str = "(() => { const asked = new URLSearchParams(location.search); \
 if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.setAttribute('data-list-view', ''); })();\n";
 
-/// The early script: [`RECORD_EARLY_INPUT`] and [`MARK_LIST_VIEW`].
+/// What else the early script does, for a reader who comes back and who chose a reading size:
+/// - Back and forward within the app return to where the reader was on that page. The
+///   browser's own restoring runs as the address changes, before the app has drawn the page
+///   it goes back to: on a long list it landed at the list's bottom, far from the tapped card.
+///   So the position on each address is noted as the reader scrolls, and after a back or
+///   forward it is put back on each frame until the page is tall enough to hold it (for up to
+///   a second, and not once the reader touches or scrolls the page).
+/// - The reading size kept on this device (`parkreader:text-size`, see `reading.rs`) is set
+///   on the root element before the first paint, not after the app starts: the page would
+///   otherwise draw at the standard size and then grow, shifting everything.
+const KEEP_PLACE: &str = "(() => { const at = {}; \
+addEventListener('scroll', () => { at[location.href] = scrollY; }, { passive: true }); \
+addEventListener('popstate', () => { const y = at[location.href]; if (y === undefined) return; \
+let frames = 0, quit = false; const stop = () => { quit = true; }; \
+for (const e of ['touchstart', 'wheel', 'keydown']) addEventListener(e, stop, { once: true, passive: true }); \
+const put = () => { if (quit || ++frames > 60 || Math.abs(scrollY - y) < 1) return; scrollTo(0, y); requestAnimationFrame(put); }; \
+requestAnimationFrame(put); }); \
+try { const size = localStorage.getItem('parkreader:text-size'); \
+if (size === 'large' || size === 'larger') document.documentElement.setAttribute('data-text-size', size); } catch (_) {} })();\n";
+
+/// The early script: [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and [`KEEP_PLACE`].
 fn early_script() -> String {
     use parkreader_core::query::{FacetKey, ListKind, PARAM_PAGE, PARAM_Q, PARAM_SORT};
     let mut params = vec![PARAM_Q, PARAM_SORT, PARAM_PAGE];
@@ -416,7 +436,7 @@ fn early_script() -> String {
     params.dedup();
     let params = serde_json::to_string(&params).unwrap_or_else(|_| "[]".into());
     format!(
-        "{RECORD_EARLY_INPUT}{}",
+        "{RECORD_EARLY_INPUT}{}{KEEP_PLACE}",
         MARK_LIST_VIEW.replace("PARAMS", &params)
     )
 }
