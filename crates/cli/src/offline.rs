@@ -46,7 +46,8 @@ pub fn write_manifest(dist: &Path, bundle: &Bundle, base: &str) -> io::Result<()
     fs::write(dist.join("manifest.webmanifest"), text)
 }
 
-/// Search shards are precached when all of them together are at most this many bytes.
+/// Search shards are precached when all of them together are at most this many bytes, and
+/// so are the article bodies published as files of their own.
 pub const PRECACHE_SHARDS_MAX_BYTES: u64 = 1024 * 1024;
 
 /// Writes `sw.js` with the list of files to precache: the app shell (404.html), the home and
@@ -54,8 +55,9 @@ pub const PRECACHE_SHARDS_MAX_BYTES: u64 = 1024 * 1024;
 /// went into the pages), the icons,
 /// the manifest, the `data` files this build wrote (the index and the project list's part, as
 /// paths from the site's root: files of earlier builds left in the folder are not among them),
-/// and the search shards in `shards` (the folder this build wrote them to) when they are small
-/// ([`PRECACHE_SHARDS_MAX_BYTES`]). Its version is a hash of all their contents, so any change to
+/// and the search shards in `shards` (the folder this build wrote them to) and the article
+/// bodies in `data/articles/` when, each kind together, they are small
+/// ([`PRECACHE_SHARDS_MAX_BYTES`]): then every article opens offline, not only those read. Its version is a hash of all their contents, so any change to
 /// any of them makes a new worker. Returns the number of files precached.
 pub fn write_service_worker(
     dist: &Path,
@@ -111,19 +113,27 @@ pub fn write_service_worker(
     }
     // A small site's search shards too, so that searching article texts works offline after
     // one visit; a large site's are cached as they are searched.
-    let mut shard_files = Vec::new();
-    if let Some(folder) = shards {
-        for entry in fs::read_dir(dist.join(folder.trim_start_matches('/')))? {
+    // Likewise a small site's article bodies, so that an article not read yet opens offline.
+    let folders = shards
+        .map(|folder| (folder.to_string(), ".bin"))
+        .into_iter()
+        .chain([("/data/articles/".to_string(), ".json")]);
+    for (folder, ext) in folders {
+        let Ok(entries) = fs::read_dir(dist.join(folder.trim_start_matches('/'))) else {
+            continue;
+        };
+        let mut kind = Vec::new();
+        for entry in entries {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".bin") {
+            if name.ends_with(ext) {
                 let url = format!("{base}{folder}{name}");
-                shard_files.push((url, entry.path(), entry.metadata()?.len()));
+                kind.push((url, entry.path(), entry.metadata()?.len()));
             }
         }
-    }
-    if shard_files.iter().map(|(_, _, len)| len).sum::<u64>() <= PRECACHE_SHARDS_MAX_BYTES {
-        files.extend(shard_files.into_iter().map(|(url, path, _)| (url, path)));
+        if kind.iter().map(|(_, _, len)| len).sum::<u64>() <= PRECACHE_SHARDS_MAX_BYTES {
+            files.extend(kind.into_iter().map(|(url, path, _)| (url, path)));
+        }
     }
     files.sort();
     let mut hash = crate::FNV_OFFSET;

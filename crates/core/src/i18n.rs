@@ -351,8 +351,8 @@ impl Lang {
     /// The saved page's line when the whole site reads offline.
     pub fn offline_ready(self, articles: usize, projects: usize) -> String {
         match self {
-            Lang::Zh => format!("本机已保存全部 {articles} 篇文章和 {projects} 个项目，没有网络时也能打开、搜索和筛选。读过的正文和图片也会保存。"),
-            Lang::En => format!("All {articles} articles and {projects} projects are saved on this device: they open, search and filter without a network. Article text and pictures you read are saved too."),
+            Lang::Zh => format!("本机已保存全部 {articles} 篇文章和 {projects} 个项目，没有网络时也能浏览、搜索和筛选。读过的正文和图片也会保存。"),
+            Lang::En => format!("All {articles} articles and {projects} projects are saved on this device: they list, search and filter without a network. Article text and pictures you read are saved too."),
         }
     }
 
