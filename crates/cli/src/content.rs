@@ -221,13 +221,17 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     }
     if let Err(BundleError::Invalid(problems)) = validate(&bundle) {
         for problem in problems {
-            diagnostics.push(locate(
+            let message =
+                in_content_terms(&problem.path, &problem.message, &sources, &project_sources);
+            let mut diagnostic = locate(
                 &problem.path,
-                &problem.message,
+                &message,
                 &site_path,
                 &sources,
                 &project_sources,
-            ));
+            );
+            diagnostic.help = diagnostic.help.or_else(|| taxonomy_help(&message, &bundle));
+            diagnostics.push(diagnostic);
         }
     }
     if diagnostics.is_empty() {
@@ -347,7 +351,10 @@ fn read_item<T: ContentItem>(
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            diagnostics.push(whole_file(path, format!("cannot read the file: {e}"), None));
+            let help = (e.kind() == std::io::ErrorKind::InvalidData).then_some(
+                "the file is not UTF-8 (perhaps GBK): save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+            );
+            diagnostics.push(whole_file(path, format!("cannot read the file: {e}"), help));
             return None;
         }
     };
@@ -389,11 +396,20 @@ fn parse_item<T: ContentItem>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(T, Source)> {
     let Some((front, body, body_line)) = split_front_matter(&text) else {
+        let opened = text
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim_end() == "+++");
         diagnostics.push(Diagnostic {
             file: path.to_path_buf(),
             line: 1,
             column: 1,
-            message: "the file does not start with front matter between `+++` lines".into(),
+            message: if opened {
+                "the front matter has no closing `+++` line".into()
+            } else {
+                "the file does not start with front matter between `+++` lines".into()
+            },
             help: Some(
                 "begin the file with `+++`, the fields as TOML, then `+++` on a line of its own"
                     .into(),
@@ -455,9 +471,11 @@ impl ContentItem for Project {
 /// `(front matter, body, line of the body's first line)`.
 fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = text
-        .strip_prefix("+++\n")
-        .or_else(|| text.strip_prefix("+++\r\n"))?;
+    let first = text.split_inclusive('\n').next()?;
+    if first.trim_end() != "+++" || !first.ends_with('\n') {
+        return None;
+    }
+    let rest = &text[first.len()..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "+++" {
@@ -530,7 +548,12 @@ fn toml_diagnostic(
     let line = (line + first_line - 1)
         .saturating_sub(shift)
         .max(first_line);
-    let message = error.message().trim().to_string();
+    let mut message = error.message().trim().to_string();
+    if message == "duplicate key" {
+        if let Some(key) = error.span().and_then(|span| text.get(span)) {
+            message = format!("duplicate key `{}`", key.trim());
+        }
+    }
     let help = if message.contains("unknown field") {
         Some("check the spelling; docs/content.md lists every field".to_string())
     } else if message.contains("missing field") {
@@ -970,6 +993,69 @@ fn find_line(text: &str, front_line: usize, key: &str) -> Option<usize> {
 }
 
 /// Maps a bundle problem (`articles[3].category: …`) to the file and line it comes from.
+/// A bundle problem's message as a content folder's author reads it: another item named by its
+/// file rather than by `articles[3]`, and a missing body as the text below the front matter.
+fn in_content_terms(path: &str, message: &str, articles: &[Source], projects: &[Source]) -> String {
+    if (path.ends_with("].body") || path.ends_with("].description"))
+        && message.starts_with("missing")
+    {
+        return "no text below the front matter; write the article's text after the closing `+++`"
+            .into();
+    }
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(at) = rest.find("articles[").or_else(|| rest.find("projects[")) {
+        let (list, after) = if rest[at..].starts_with("articles[") {
+            (articles, &rest[at + "articles[".len()..])
+        } else {
+            (projects, &rest[at + "projects[".len()..])
+        };
+        let named = after.split_once(']').and_then(|(n, tail)| {
+            let file = list.get(n.parse::<usize>().ok()?)?.path.file_name()?;
+            Some((file.to_string_lossy().into_owned(), tail))
+        });
+        out.push_str(&rest[..at]);
+        match named {
+            Some((file, tail)) => {
+                out.push_str(&file);
+                rest = tail;
+            }
+            None => {
+                out.push_str(&rest[at..at + 9]);
+                rest = &rest[at + 9..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// For a reference to a taxonomy entry that does not exist: the ids site.toml has in that list.
+fn taxonomy_help(message: &str, bundle: &Bundle) -> Option<String> {
+    let list = message.split("taxonomies.").nth(1)?;
+    let list: String = list
+        .chars()
+        .take_while(|c| c.is_ascii_lowercase())
+        .collect();
+    let t = &bundle.taxonomies;
+    let ids: Vec<&str> = match list.as_str() {
+        "categories" => t.categories.iter().map(|e| e.id.as_str()).collect(),
+        "tags" => t.tags.iter().map(|e| e.id.as_str()).collect(),
+        "industries" => t.industries.iter().map(|e| e.id.as_str()).collect(),
+        "districts" => t.districts.iter().map(|e| e.id.as_str()).collect(),
+        "parks" => t.parks.iter().map(|e| e.id.as_str()).collect(),
+        "statuses" => t.statuses.iter().map(|e| e.id.as_str()).collect(),
+        _ => return None,
+    };
+    let shown = ids.iter().take(20).copied().collect::<Vec<_>>().join(", ");
+    let more = if ids.len() > 20 { ", …" } else { "" };
+    Some(if ids.is_empty() {
+        format!("site.toml has no [[taxonomies.{list}]] yet: add the entry there")
+    } else {
+        format!("use one of site.toml's {list}: {shown}{more}; or add the entry there")
+    })
+}
+
 fn locate(
     path: &str,
     message: &str,

@@ -408,3 +408,54 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     }
     fs::remove_dir_all(&content).unwrap();
 }
+
+/// Problems are told in the terms of the content folder: other files by name, the body as the
+/// text below the front matter, the ids a taxonomy has, the key written twice, and what to do
+/// about a file that is not UTF-8 or whose front matter never closes.
+#[test]
+fn problems_name_files_keys_and_the_ids_to_use() {
+    let content = temp("content-words");
+    copy_dir(Path::new(FIXTURE), &content);
+    let articles = content.join("articles");
+    let front =
+        "title = \"要点\"\nsummary = \"要点。\"\nauthor = \"园区\"\npublished = \"2024-01-05\"\n";
+    let write = |name: &str, text: String| fs::write(articles.join(name), text).unwrap();
+    write(
+        "twice.md",
+        format!("+++\nid = \"policy-notes\"\ncategory = \"signing\"\n{front}+++\n\n正文。\n"),
+    );
+    write(
+        "nope.md",
+        format!("+++\ncategory = \"nope\"\n{front}+++\n\n正文。\n"),
+    );
+    write(
+        "empty.md",
+        format!("+++\ncategory = \"signing\"\n{front}+++\n"),
+    );
+    write(
+        "dupkey.md",
+        format!("+++\ncategory = \"signing\"\n{front}title = \"又一个\"\n+++\n\n正文。\n"),
+    );
+    write(
+        "open.md",
+        format!("+++\ncategory = \"signing\"\n{front}\n正文。\n"),
+    );
+    fs::write(articles.join("gbk.md"), b"+++\ntitle = \"\xb9\xfa\"\n+++\n").unwrap();
+    let output = run(&["check", content.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    for line in [
+        "CONTENT/articles/twice.md:2:1: error: id: \"policy-notes\" is already the id of policy-notes.md",
+        "CONTENT/articles/nope.md:2:1: error: category: \"nope\" is not a category in taxonomies.categories",
+        "= help: use one of site.toml's categories: signing",
+        "CONTENT/articles/empty.md: error: body: no text below the front matter; write the article's text after the closing `+++`",
+        "CONTENT/articles/dupkey.md:7:1: error: duplicate key `title`",
+        "CONTENT/articles/open.md:1:1: error: the front matter has no closing `+++` line",
+        "CONTENT/articles/gbk.md: error: cannot read the file",
+        "= help: the file is not UTF-8 (perhaps GBK): save it as UTF-8",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    fs::remove_dir_all(&content).unwrap();
+}
