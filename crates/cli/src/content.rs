@@ -999,8 +999,12 @@ fn in_content_terms(path: &str, message: &str, articles: &[Source], projects: &[
     if (path.ends_with("].body") || path.ends_with("].description"))
         && message.starts_with("missing")
     {
-        return "no text below the front matter; write the article's text after the closing `+++`"
-            .into();
+        let what = if path.starts_with("projects[") {
+            "project's description"
+        } else {
+            "article's text"
+        };
+        return format!("no text below the front matter; write the {what} after the closing `+++`");
     }
     let mut out = String::new();
     let mut rest = message;
