@@ -459,6 +459,9 @@ pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {
                     lang.drop_facet(key.label(lang), *n),
                     listing.query.without_facet(*key).href(path),
                 ),
+                Relaxation::SplitTerm(q, n) => {
+                    (lang.split_term(q, *n), listing.query.with_q(q).href(path))
+                }
                 Relaxation::DropQuery(n) => {
                     (lang.drop_query(*n), listing.query.with_q("").href(path))
                 }

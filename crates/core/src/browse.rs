@@ -100,6 +100,9 @@ pub struct OptionCount {
 pub enum Relaxation {
     /// Drop every selected value of this facet.
     DropFacet(FacetKey, usize),
+    /// Search with this text instead: a word typed without spaces (`金山碳纤维`) parted in two
+    /// (`金山 碳纤维`), where the whole finds nothing but the parts together do.
+    SplitTerm(String, usize),
     /// Drop the search text.
     DropQuery(usize),
 }
@@ -569,9 +572,14 @@ impl ListIndex {
             if without_query > 0 {
                 relaxations.push(Relaxation::DropQuery(without_query));
             }
+            if let Some((q, n)) = self.parted(&terms, bodies, &|i| failed_slots(i) == 0) {
+                relaxations.push(Relaxation::SplitTerm(q, n));
+            }
             relaxations.sort_by_key(|r| {
                 Reverse(match r {
-                    Relaxation::DropFacet(_, n) | Relaxation::DropQuery(n) => *n,
+                    Relaxation::DropFacet(_, n)
+                    | Relaxation::SplitTerm(_, n)
+                    | Relaxation::DropQuery(n) => *n,
                 })
             });
         }
@@ -584,6 +592,41 @@ impl ListIndex {
             terms,
             relaxations,
         }
+    }
+
+    /// When `terms` find nothing: the query with one term parted in two (both parts of two
+    /// characters or more; one character alone matches most documents, and this runs on a
+    /// keystroke) that finds the most documents passing `passes`, with how many.
+    #[inline(never)]
+    fn parted(
+        &self,
+        terms: &[String],
+        bodies: Option<&BodyShards>,
+        passes: &dyn Fn(usize) -> bool,
+    ) -> Option<(String, usize)> {
+        let separate = |term: &str| {
+            let mut docs = bodies.and_then(|b| b.matches(term)).unwrap_or_default();
+            docs.retain(|&d| (d as usize) < self.docs.len());
+            docs
+        };
+        let mut best: Option<(Vec<String>, usize)> = None;
+        for (t, term) in terms.iter().enumerate() {
+            let cuts: Vec<usize> = term.char_indices().map(|(at, _)| at).collect();
+            if cuts.len() < 4 || cuts.len() > 24 {
+                continue;
+            }
+            for &at in &cuts[2..cuts.len() - 1] {
+                let mut parted = terms.to_vec();
+                parted[t] = term[at..].to_string();
+                parted.insert(t, term[..at].to_string());
+                let hits = self.search.search_with(&parted, &separate);
+                let n = hits.iter().filter(|hit| passes(hit.doc as usize)).count();
+                if n > best.as_ref().map_or(0, |(_, most)| *most) {
+                    best = Some((parted, n));
+                }
+            }
+        }
+        best.map(|(parted, n)| (parted.join(" "), n))
     }
 
     /// The documents ranked `start..end` in `sort` order. Only that slice is fully sorted:

@@ -300,6 +300,15 @@ impl Lang {
         }
     }
 
+    /// The offer to search a word typed without spaces as two (`金山 碳纤维`).
+    pub fn split_term(self, q: &str, n: usize) -> String {
+        let results = self.results(n);
+        match self {
+            Lang::Zh => format!("分开搜索「{q}」（{results}）"),
+            Lang::En => format!("Search “{q}” as separate words ({results})"),
+        }
+    }
+
     /// The offer to drop the search words when nothing matches.
     pub fn drop_query(self, n: usize) -> String {
         let results = self.results(n);

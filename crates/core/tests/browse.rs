@@ -330,6 +330,35 @@ fn empty_results_offer_the_filters_that_exclude_most() {
     assert!(matches!(listing.relaxations.first(), Some(Relaxation::DropQuery(n)) if *n > 0));
 }
 
+/// Two words typed without a space (`金山碳纤维`) find nothing as one; the list offers them
+/// parted where together they find the most, with that count, which the parted query gives.
+#[test]
+fn a_word_typed_without_spaces_is_offered_parted_in_two() {
+    let (bundle, index) = &*SAMPLE;
+    let whole = index.run(&query(ListKind::Articles, "q=金山碳纤维"), PAGE_SIZE);
+    assert_eq!(whole.total, 0);
+    let offer = whole.relaxations.iter().find_map(|r| match r {
+        Relaxation::SplitTerm(q, n) => Some((q.clone(), *n)),
+        _ => None,
+    });
+    let (q, n) = offer.expect("a parted query is offered");
+    assert_eq!(q, "金山 碳纤维");
+    assert_eq!(n, brute_force(bundle, ListKind::Articles, &q).len());
+    assert!(n > 0);
+    assert_eq!(
+        index
+            .run(&query(ListKind::Articles, &format!("q={q}")), PAGE_SIZE)
+            .total,
+        n
+    );
+    // Nothing to part: a word that is not there, however parted.
+    let none = index.run(&query(ListKind::Articles, "q=不可能出现"), PAGE_SIZE);
+    assert!(none
+        .relaxations
+        .iter()
+        .all(|r| !matches!(r, Relaxation::SplitTerm(..))));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
