@@ -315,6 +315,13 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    if !content.join("site.toml").is_file() {
+        eprintln!(
+            "error: {} has no site.toml; give the content folder with --content (docs/content.md shows one)",
+            content.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let (folder, text) = match kind {
         NewKind::Article => ("articles", include_str!("templates/article.md")),
         NewKind::Project => ("projects", include_str!("templates/project.md")),

@@ -206,6 +206,18 @@ fn new_writes_a_file_that_checks_once_filled_in() {
     assert!(!run(&["new", "project", "Bad Id", "--content", dir])
         .status
         .success());
+    // Only into a content folder: one with a site.toml.
+    let elsewhere = content.join("nothing-here");
+    let output = run(&[
+        "new",
+        "article",
+        "x",
+        "--content",
+        elsewhere.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("has no site.toml"));
+    assert!(!elsewhere.exists());
     // Ids are at most 80 characters, as in the bundle.
     let long = "a".repeat(81);
     let output = run(&["new", "project", &long, "--content", dir]);
