@@ -58,11 +58,16 @@ fn fill_app(shell: &str, body: &str) -> Option<String> {
         return None;
     }
     Some(format!(
-        "{}<div id=\"app\" {PRERENDERED_ATTR}>{body}{}",
+        "{}<div id=\"app\" {PRERENDERED_ATTR}>{NO_SCRIPT}{body}{}",
         &shell[..open],
         &shell[close..]
     ))
 }
+
+/// What a prerendered page says to a reader without JavaScript (a locked-down webview, a
+/// reader mode): the page reads as it is, but a shared list link's search and filters are
+/// not applied, and the buttons do nothing.
+const NO_SCRIPT: &str = "<noscript><p class=\"boot-message\">未启用 JavaScript：本页内容可以阅读；搜索、筛选、收藏和分享需要启用 JavaScript。</p></noscript>";
 
 fn remove_title(html: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {

@@ -27,6 +27,9 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
   await expect(page.getByText(SAMPLE.projects[0].name).first()).toBeVisible();
+  // A shared filtered link cannot be applied: the page says what works and what does not.
+  await page.goto(`${server.url}/projects?industry=${SAMPLE.projects[0].industry}`);
+  await expect(page.getByText(/^未启用 JavaScript：本页内容可以阅读；搜索、筛选/)).toBeVisible();
   await context.close();
 });
 
@@ -90,6 +93,8 @@ test('the app takes over a prerendered page without moving anything', async () =
     const viewport = { width, height: 800 };
     const still = await newPage(browser, { javaScriptEnabled: false, viewport });
     await still.goto(`${server.url}/articles/${article.id}`);
+    // What the page says to readers without JavaScript, which a reader with it never sees.
+    await still.evaluate(() => document.querySelectorAll('noscript').forEach((n) => n.remove()));
     const live = await newPage(browser, { viewport });
     await live.addInitScript(() => {
       window.__cls = 0;
