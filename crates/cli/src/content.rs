@@ -779,6 +779,11 @@ fn markdown_blocks(
             }),
             // A table becomes a list, a row an item: each cell after its column's heading
             // (`项目：碳纤维；投资：32.7亿元`), which reads on a phone where columns would not fit.
+            Event::Start(Tag::Table(_)) if in_item => error(
+                range.start,
+                "a table inside a list item",
+                "the reader shows lists one level deep: put the table after the list",
+            ),
             Event::Start(Tag::Table(_)) => {
                 table_head.clear();
                 items.clear();
