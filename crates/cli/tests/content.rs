@@ -349,6 +349,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     };
     // Body lines start at line 9.
     article("nested.md", "- 甲\n  - 乙\n- 丙\n");
+    article(
+        "tablelist.md",
+        "- 甲\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n- 乙\n",
+    );
     article("footnote.md", "正文[^1]。\n\n[^1]: 注释。\n");
     article("outside.md", "![主机](../../../../../../../etc/hostname)\n");
     fs::write(
@@ -363,6 +367,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
     for line in [
         "CONTENT/articles/nested.md:10:3: error: a list inside a list item",
+        "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
         "CONTENT/articles/footnote.md:9:3: error: a footnote",
         "CONTENT/articles/footnote.md:11:1: error: a footnote",
         "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
@@ -370,7 +375,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
-    for name in ["nested", "footnote", "outside", "evil"] {
+    for name in ["nested", "tablelist", "footnote", "outside", "evil"] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
 
