@@ -161,6 +161,15 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
         for entry in fs::read_dir(&media)? {
             let entry = entry?;
             if entry.file_type()?.is_file() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let bytes = fs::read(entry.path())?;
+                if let Some((why, help)) = content::unsafe_image(&name, &bytes) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("{}: {why}; {help}", entry.path().display()),
+                    )
+                    .into());
+                }
                 assets.push(content::Asset {
                     url: format!("/media/{}", entry.file_name().to_string_lossy()),
                     source: entry.path(),
@@ -181,6 +190,16 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
 fn check_out(source: &Path, app: &Path, out: &Path) -> io::Result<()> {
     let refuse = |message: String| Err(io::Error::new(io::ErrorKind::InvalidInput, message));
     let out_at = resolved(out)?;
+    // A bundle file's content is the site folder it sits in (its data/ and media/).
+    let source = if source.is_dir() {
+        source
+    } else {
+        source
+            .parent()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    };
     for (what, path) in [("content", source), ("app", app)] {
         let path_at = resolved(path)?;
         let relation = if path_at.starts_with(&out_at) {
@@ -197,16 +216,16 @@ fn check_out(source: &Path, app: &Path, out: &Path) -> io::Result<()> {
             path.display()
         ));
     }
-    if out.exists() && !out.is_dir() {
+    if out_at.exists() && !out_at.is_dir() {
         return refuse(format!(
             "--out {} is a file; give a folder for the site",
             out.display()
         ));
     }
-    let has_own_files = fs::read_dir(out).is_ok_and(|mut entries| {
-        entries.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with('.')))
+    let has_own_files = fs::read_dir(&out_at).is_ok_and(|mut entries| {
+        entries.any(|e| e.is_ok_and(|e| !kept_from_old_site(&e.file_name().to_string_lossy())))
     });
-    let built_here = fs::read_to_string(out.join("index.html"))
+    let built_here = fs::read_to_string(out_at.join("index.html"))
         .is_ok_and(|page| page.contains("<meta name=\"parkreader-bundle\""));
     if has_own_files && !built_here {
         return refuse(format!(
@@ -219,22 +238,40 @@ fn check_out(source: &Path, app: &Path, out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// `path` made absolute with its links resolved, as far as it exists.
+/// `path` made absolute with its links resolved and its `..` steps taken, as the system would
+/// take them, even where it does not exist yet (`nosuch/../content` is `content`).
 fn resolved(path: &Path) -> io::Result<PathBuf> {
-    if let Ok(real) = path.canonicalize() {
-        return Ok(real);
-    }
+    use std::path::Component;
     let absolute = std::path::absolute(path)?;
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(name)) => Ok(resolved(parent)?.join(name)),
-        _ => Ok(absolute),
+    let mut at = PathBuf::new();
+    // Once a step does not exist, none after it does, and none of them is a link.
+    let mut exists = true;
+    for step in absolute.components() {
+        match step {
+            Component::Prefix(_) | Component::RootDir => at.push(step),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                at.pop();
+            }
+            Component::Normal(name) => {
+                at.push(name);
+                if exists {
+                    match at.canonicalize() {
+                        Ok(real) => at = real,
+                        Err(_) => exists = false,
+                    }
+                }
+            }
+        }
     }
+    Ok(at)
 }
 
 /// Removes what builds of `out` that were stopped (killed, or the machine went down) left
-/// beside it: `<out>.building-<pid>` folders, and `<out>.old-<pid>` ones, which are put back
-/// as `out` when a build stopped between its two renames. Only folders of processes no longer
-/// running are touched, and only where `/proc` tells which those are.
+/// beside it: `<out>.building-<pid>` folders; an `<out>.old-<pid>` one is put back as `out`
+/// when a build stopped between its two renames, and otherwise left alone. Only folders of
+/// processes no longer running and untouched for an hour are touched, and only where `/proc`
+/// tells which processes run.
 fn remove_stale_siblings(out: &Path) {
     let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
         return;
@@ -267,15 +304,22 @@ fn remove_stale_siblings(out: &Path) {
         if proc.join(pid).exists() || !entry.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }
+        // A build of another process namespace (a container sharing the folder) is not in
+        // /proc: a folder written to within the hour may be one still running.
+        let idle = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
         match what {
-            "building" => {
+            "building" if idle => {
                 let _ = fs::remove_dir_all(entry.path());
             }
-            "old" if !out.exists() => {
+            // The site a build had moved aside when it stopped, before the new one was in.
+            // One that a build kept on purpose (a dot file would not move) stays.
+            "old" if idle && !out.exists() => {
                 let _ = fs::rename(entry.path(), out);
-            }
-            "old" => {
-                let _ = fs::remove_dir_all(entry.path());
             }
             _ => {}
         }
@@ -302,8 +346,8 @@ fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
 }
 
 /// Replaces `out` with `stage` by two renames; the old site is deleted only afterwards. What
-/// the old site had at its top whose name starts with a dot (`.git`, `.nojekyll`,
-/// `.well-known`), which no build writes, moves into the new one.
+/// the old site had at its top that no build writes ([`kept_from_old_site`]: `.git`,
+/// `.nojekyll`, `CNAME`) moves into the new one.
 fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
@@ -325,7 +369,7 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
         let mut kept = true;
         for entry in fs::read_dir(&old)?.flatten() {
             let target = out.join(entry.file_name());
-            if entry.file_name().to_string_lossy().starts_with('.') && !target.exists() {
+            if kept_from_old_site(&entry.file_name().to_string_lossy()) && !target.exists() {
                 if let Err(e) = fs::rename(entry.path(), &target) {
                     eprintln!(
                         "warning: {} did not move into the new site ({e}); the old site stays at {}",
@@ -342,6 +386,12 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
         fs::remove_dir_all(&old)?;
     }
     Ok(())
+}
+
+/// What a site's top level may hold that no build writes, and that the next build keeps:
+/// names starting with a dot (`.git`, `.nojekyll`, `.well-known`) and GitHub Pages' `CNAME`.
+fn kept_from_old_site(name: &str) -> bool {
+    name.starts_with('.') || name == "CNAME"
 }
 
 /// Copies a folder tree, leaving out the top-level entries named in `skip`.

@@ -425,6 +425,7 @@ fn the_build_replaces_only_a_site_it_built_and_keeps_its_dot_files() {
         (dir.clone(), "holds the content"),
         (app.join("site"), "lies inside the app"),
         (content.join("media"), "lies inside the content"),
+        (dir.join("nosuch/../content"), "holds the content"),
     ] {
         let result = build(&content, &app, &out);
         let stderr = String::from_utf8_lossy(&result.stderr);
@@ -463,8 +464,22 @@ fn the_build_replaces_only_a_site_it_built_and_keeps_its_dot_files() {
     fs::create_dir_all(out.join(".git")).unwrap();
     fs::write(out.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
     fs::write(out.join(".nojekyll"), "").unwrap();
+    fs::write(out.join("CNAME"), "invest.example.org\n").unwrap();
+    // A killed build's staging folder, idle for two hours, and one of another namespace's
+    // build that may still be running; an old site a build kept on purpose.
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
     let stale = dir.join("site.building-999999999");
-    fs::create_dir_all(&stale).unwrap();
+    let running = dir.join("site.building-999999998");
+    let kept = dir.join("site.old-999999997");
+    for folder in [&stale, &running, &kept] {
+        fs::create_dir_all(folder).unwrap();
+    }
+    for folder in [&stale, &kept] {
+        fs::File::open(folder)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+    }
     let result = build(&content, &app, &out);
     assert!(
         result.status.success(),
@@ -476,7 +491,12 @@ fn the_build_replaces_only_a_site_it_built_and_keeps_its_dot_files() {
         "ref: refs/heads/gh-pages\n"
     );
     assert!(out.join(".nojekyll").is_file() && out.join("index.html").is_file());
+    assert_eq!(
+        fs::read_to_string(out.join("CNAME")).unwrap(),
+        "invest.example.org\n"
+    );
     assert!(!stale.exists(), "a stopped build's folder is removed");
+    assert!(running.exists() && kept.exists());
     fs::remove_dir_all(&dir).unwrap();
 }
 
