@@ -603,6 +603,7 @@ fn markdown_blocks(
     // A table's heading cells, and the cells of the row being read.
     let mut table_head: Vec<String> = Vec::new();
     let mut row: Vec<String> = Vec::new();
+    let mut in_table = false;
     let mut list_ordered = false;
     let mut in_item = false;
     let mut quote_depth = 0usize;
@@ -675,6 +676,11 @@ fn markdown_blocks(
                     blocks.push(Block::Paragraph { text: t });
                 }
             }
+            Event::Start(Tag::Heading { .. }) if in_item => error(
+                range.start,
+                "a heading inside a list item",
+                "put the heading before or after the list",
+            ),
             Event::Start(Tag::Heading { level, .. }) => {
                 text.clear();
                 if level == HeadingLevel::H1 {
@@ -696,6 +702,11 @@ fn markdown_blocks(
                     text: text.trim().to_string(),
                 });
             }
+            Event::Start(Tag::BlockQuote(_)) if in_item => error(
+                range.start,
+                "a quote inside a list item",
+                "put the quote before or after the list",
+            ),
             Event::Start(Tag::BlockQuote(_)) => {
                 quote_depth += 1;
                 quote.clear();
@@ -746,6 +757,11 @@ fn markdown_blocks(
                 items.push(text.trim().to_string());
                 text.clear();
             }
+            Event::Start(Tag::Image { .. }) if in_table => error(
+                range.start,
+                "an image inside a table",
+                "put the image on a line of its own before or after the table; it becomes a figure",
+            ),
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
@@ -773,6 +789,9 @@ fn markdown_blocks(
                 "raw HTML in Markdown",
                 "the reader shows text only: write it as Markdown, or remove it",
             ),
+            // Inside a list item, a code block continues the item's text.
+            Event::Start(Tag::CodeBlock(_)) if in_item => push_break(&mut text),
+            Event::End(TagEnd::CodeBlock) if in_item => {}
             Event::Start(Tag::CodeBlock(_)) => text.clear(),
             Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
                 text: text.trim_end().to_string(),
@@ -784,7 +803,13 @@ fn markdown_blocks(
                 "a table inside a list item",
                 "the reader shows lists one level deep: put the table after the list",
             ),
+            Event::Start(Tag::Table(_)) if quote_depth > 0 => error(
+                range.start,
+                "a table inside a quote",
+                "put the table after the quote",
+            ),
             Event::Start(Tag::Table(_)) => {
+                in_table = true;
                 table_head.clear();
                 items.clear();
             }
@@ -808,6 +833,7 @@ fn markdown_blocks(
                 }
             }
             Event::End(TagEnd::Table) => {
+                in_table = false;
                 let mut rows = std::mem::take(&mut items);
                 if rows.is_empty() {
                     rows.push(table_head.join("；"));
@@ -881,23 +907,23 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
             file = dir.join(decoded);
         }
     }
-    let Ok(bytes) = fs::read(&file) else {
-        return Some((
+    let not_found = || {
+        Some((
             format!(
                 "image `{}` not found (looked for {})",
                 image.src,
                 file.display()
             ),
             "image paths are relative to the Markdown file, e.g. `../media/photo.jpg`".into(),
-        ));
+        ))
+    };
+    // Where it really is, checked before anything is read from it.
+    let Ok(real) = file.canonicalize() else {
+        return not_found();
     };
     // The content folder holds the `articles/` or `projects/` folder of the Markdown file.
     let root = dir.parent().unwrap_or(dir);
-    let inside = match (file.canonicalize(), root.canonicalize()) {
-        (Ok(file), Ok(root)) => file.starts_with(root),
-        _ => false,
-    };
-    if !inside {
+    if !root.canonicalize().is_ok_and(|root| real.starts_with(root)) {
         return Some((
             format!(
                 "image `{}` lies outside the content folder ({})",
@@ -907,6 +933,12 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
             "the build publishes every image it names: keep images inside the content folder, e.g. in media/, and name them relative to the Markdown file, e.g. `../media/photo.jpg`".into(),
         ));
     }
+    if !real.is_file() {
+        return not_found();
+    }
+    let Ok(bytes) = fs::read(&real) else {
+        return not_found();
+    };
     // Its name on the site: letters, digits, `-`, `_` and `.` as they are, anything else (a
     // space, `%`, `#`) as `-`, so that it is a plain path.
     let name: String = file
@@ -927,13 +959,8 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         Some((stem, ext)) => format!("/media/{stem}-{hash:016x}.{ext}"),
         None => format!("/media/{name}-{hash:016x}"),
     };
-    if name.to_ascii_lowercase().ends_with(".svg") {
-        if let Some(found) = svg_script(&String::from_utf8_lossy(&bytes)) {
-            return Some((
-                format!("image `{}` is an SVG with {found}", image.src),
-                "the site serves its images itself, where a script in an SVG would run as the site: remove its scripts, on… attributes and javascript: links, or save it as PNG or JPEG".into(),
-            ));
-        }
+    if let Some((why, help)) = unsafe_image(&name, &bytes) {
+        return Some((format!("image `{}` {why}", image.src), help));
     }
     if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {
         let text = String::from_utf8_lossy(&bytes);
@@ -948,34 +975,125 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     None
 }
 
-/// What in an SVG could run as script when the file is opened on the site: a `<script>`
-/// element, an `on…=` event attribute, a `javascript:` address, or foreign (HTML) content.
+/// The kinds of image the site publishes, by file extension (lower case).
+const IMAGE_KINDS: [&str; 7] = ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"];
+
+/// Why the image file `name` with `bytes` must not be published on the site, if it must not
+/// (said after its name, with what to do):
+/// a kind a browser would not show as an image (an `.html` would run as a page of the site), or
+/// an SVG that could run script there ([`svg_script`]).
+pub fn unsafe_image(name: &str, bytes: &[u8]) -> Option<(String, String)> {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !IMAGE_KINDS.contains(&ext.as_str()) {
+        return Some((
+            "is not an image the site publishes".to_string(),
+            "use JPEG, PNG, GIF, WebP, AVIF or SVG (by the file's extension)".into(),
+        ));
+    }
+    let found = (ext == "svg")
+        .then(|| svg_script(&String::from_utf8_lossy(bytes)))
+        .flatten()?;
+    Some((
+        format!("is an SVG with {found}"),
+        "the site serves its images itself, where a script in an SVG would run as the site: remove its scripts, on… attributes and javascript: links, or save it as PNG or JPEG".into(),
+    ))
+}
+
+/// What in an SVG could run as script when the file is opened on the site: a script element
+/// (with any namespace prefix), an `on…=` event attribute, a `javascript:` address (however its
+/// characters are written as entities or split by white space), an entity declaration (which
+/// could hide one), or HTML content (`foreignObject`, `iframe`, `embed`, `object`).
 fn svg_script(svg: &str) -> Option<&'static str> {
-    let lower = svg.to_ascii_lowercase();
-    if lower.contains("<script") {
-        return Some("a <script> element");
+    let lower = decode_char_refs(&svg.to_ascii_lowercase());
+    if lower.contains("<!entity") {
+        return Some("an entity declaration");
     }
-    if lower.contains("javascript:") {
-        return Some("a javascript: address");
+    // Element names, without a namespace prefix.
+    for tag in lower.split('<').skip(1) {
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .next()
+            .unwrap_or("");
+        let local = name.rsplit(':').next().unwrap_or(name);
+        match local {
+            "script" => return Some("a <script> element"),
+            "foreignobject" | "iframe" | "embed" | "object" => {
+                return Some("HTML content (foreignObject, iframe, embed or object)")
+            }
+            _ => {}
+        }
     }
-    if lower.contains("<foreignobject") {
-        return Some("a <foreignObject> element");
+    let squeezed: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if ["javascript:", "vbscript:", "data:text/html"]
+        .iter()
+        .any(|s| squeezed.contains(s))
+    {
+        return Some("a script address (javascript:)");
     }
     let bytes = lower.as_bytes();
     let event = bytes.windows(3).enumerate().any(|(i, w)| {
-        w[0].is_ascii_whitespace() && w[1] == b'o' && w[2] == b'n' && {
-            let name_end = bytes[i + 3..]
-                .iter()
-                .position(|b| !b.is_ascii_alphabetic())
-                .map_or(bytes.len(), |n| i + 3 + n);
-            name_end > i + 3
-                && bytes[name_end..]
+        (w[0].is_ascii_whitespace() || w[0] == b':' || w[0] == b'/')
+            && w[1] == b'o'
+            && w[2] == b'n'
+            && {
+                let name_end = bytes[i + 3..]
                     .iter()
-                    .find(|b| !b.is_ascii_whitespace())
-                    .is_some_and(|&b| b == b'=')
-        }
+                    .position(|b| !b.is_ascii_alphabetic())
+                    .map_or(bytes.len(), |n| i + 3 + n);
+                name_end > i + 3
+                    && bytes[name_end..]
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace())
+                        .is_some_and(|&b| b == b'=')
+            }
     });
     event.then_some("an on… event attribute")
+}
+
+/// `text` with its numeric character references (`&#58;`, `&#x3a;`) written as the characters
+/// they stand for.
+fn decode_char_refs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (hex, digits) = match after.strip_prefix('x') {
+            Some(h) => (true, h),
+            None => (false, after),
+        };
+        let len = digits
+            .find(|c: char| {
+                !(if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                })
+            })
+            .unwrap_or(digits.len());
+        let decoded = u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 })
+            .ok()
+            .and_then(char::from_u32);
+        match decoded {
+            Some(c) if len > 0 => {
+                out.push(c);
+                let tail = &digits[len..];
+                rest = tail.strip_prefix(';').unwrap_or(tail);
+            }
+            _ => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `src` with its `%XX` escapes decoded, when it has any and they make UTF-8.

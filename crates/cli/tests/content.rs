@@ -349,6 +349,24 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     };
     // Body lines start at line 9.
     article("nested.md", "- 甲\n  - 乙\n- 丙\n");
+    article("headinlist.md", "- 甲\n\n  ## 乙\n");
+    article("quoteinlist.md", "- 甲\n\n  > 乙\n");
+    article("tableinquote.md", "> | a | b |\n> |---|---|\n> | 1 | 2 |\n");
+    article(
+        "imageintable.md",
+        "| a | b |\n|---|---|\n| ![图](../media/weave.svg) | 2 |\n",
+    );
+    article("page.md", "![页](../media/page.html)\n");
+    fs::write(content.join("media/page.html"), "<script>alert(1)</script>").unwrap();
+    // Script in an SVG, however it is written.
+    for (name, svg) in [
+        ("prefixed", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:s=\"http://www.w3.org/2000/svg\"><s:script>alert(1)</s:script></svg>"),
+        ("entity", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#9;script&#58;alert(1)\"><text>x</text></a></svg>"),
+        ("declared", "<!DOCTYPE svg [<!ENTITY x \"alert(1)\">]><svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
+    ] {
+        fs::write(content.join(format!("media/{name}.svg")), svg).unwrap();
+        article(&format!("svg-{name}.md"), &format!("![图](../media/{name}.svg)\n"));
+    }
     article(
         "tablelist.md",
         "- 甲\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n- 乙\n",
@@ -368,6 +386,14 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     for line in [
         "CONTENT/articles/nested.md:10:3: error: a list inside a list item",
         "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
+        "CONTENT/articles/headinlist.md:11:3: error: a heading inside a list item",
+        "CONTENT/articles/quoteinlist.md:11:3: error: a quote inside a list item",
+        "CONTENT/articles/tableinquote.md:9:3: error: a table inside a quote",
+        "CONTENT/articles/imageintable.md:11:3: error: an image inside a table",
+        "CONTENT/articles/page.md:9:1: error: image `../media/page.html` is not an image the site publishes",
+        "CONTENT/articles/svg-prefixed.md:9:1: error: image `../media/prefixed.svg` is an SVG with a <script> element",
+        "CONTENT/articles/svg-entity.md:9:1: error: image `../media/entity.svg` is an SVG with a script address (javascript:)",
+        "CONTENT/articles/svg-declared.md:9:1: error: image `../media/declared.svg` is an SVG with an entity declaration",
         "CONTENT/articles/footnote.md:9:3: error: a footnote",
         "CONTENT/articles/footnote.md:11:1: error: a footnote",
         "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
@@ -375,7 +401,21 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
-    for name in ["nested", "tablelist", "footnote", "outside", "evil"] {
+    for name in [
+        "nested",
+        "tablelist",
+        "headinlist",
+        "quoteinlist",
+        "tableinquote",
+        "imageintable",
+        "page",
+        "svg-prefixed",
+        "svg-entity",
+        "svg-declared",
+        "footnote",
+        "outside",
+        "evil",
+    ] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
 
@@ -386,7 +426,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     );
     // A loose list keeps every paragraph of an item; an image named with a space is found
     // as written in Markdown (`%20` or `<…>`) and published under a plain name.
-    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n");
+    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n");
     fs::copy(
         content.join("media/weave.svg"),
         content.join("media/a b.svg"),
@@ -414,7 +454,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         .unwrap();
     assert_eq!(
         loose["body"][0]["items"],
-        serde_json::json!(["一", "二续段", "三"])
+        serde_json::json!(["一", "二续段", "三代码"])
     );
     let table = bundle["articles"]
         .as_array()
