@@ -619,6 +619,11 @@ impl ListIndex {
                 let mut parted = terms.to_vec();
                 parted[t] = term[at..].to_string();
                 parted.insert(t, term[..at].to_string());
+                // Bodies in search shards not fetched for these parts would not count: the
+                // offer would say fewer results than it gives.
+                if bodies.is_some_and(|b| !b.missing(&parted).is_empty()) {
+                    continue;
+                }
                 let hits = self.search.search_with(&parted, &separate);
                 let n = hits.iter().filter(|hit| passes(hit.doc as usize)).count();
                 if n > best.as_ref().map_or(0, |(_, most)| *most) {

@@ -27,8 +27,9 @@ pub fn is_http_url(url: &str) -> bool {
 
 /// True for a path or URL an image or data file may be loaded from: http(s), or a path on
 /// this site (`/media/a.jpg`, `media/a.jpg`). Schemes such as `data:` or `javascript:`,
-/// protocol-relative `//host` paths, and paths with a `..` step (which would lead a build out
-/// of the site's folder) are refused.
+/// protocol-relative `//host` paths, and paths with a `..` step, also written `%2e%2e` (which
+/// would lead a build out of the site's folder, and a browser out of its base path), are
+/// refused.
 ///
 /// ```
 /// use parkreader_core::links::is_safe_src;
@@ -46,7 +47,9 @@ pub fn is_safe_src(src: &str) -> bool {
         || src.starts_with("//")
         || src.contains('\\')
         || !clean(src)
-        || src.split(['/', '?', '#']).any(|step| step == "..")
+        || src
+            .split(['/', '?', '#'])
+            .any(|step| step.to_ascii_lowercase().replace("%2e", ".") == "..")
     {
         return false;
     }
@@ -147,6 +150,7 @@ mod tests {
             "/../secret.json",
             "../media/a.jpg",
             "/media/../../a.jpg",
+            "/data/%2e%2e/%2E./x.json",
             "a b.jpg",
             "",
         ] {

@@ -40,17 +40,19 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The search terms in what a reader typed: folded, split on white space and on punctuation
-/// that parts words (commas, quotes, brackets: `碳纤维，金山`, `“碳纤维”`), repeats dropped.
-/// A point, `%`, `-` and `+` stay inside a term (`32.7亿元`, `89.2%`).
+/// that parts words (commas, double quotes, brackets: `碳纤维，金山`, `“碳纤维”`), repeats
+/// dropped. A point, `%`, `-`, `+` and an apostrophe stay inside a term (`32.7亿元`, `89.2%`,
+/// `China's`).
 ///
 /// ```
 /// assert_eq!(parkreader_core::text::terms("  碳纤维　金山 碳纤维 "), ["碳纤维", "金山"]);
 /// assert_eq!(parkreader_core::text::terms("“碳纤维”，金山、32.7亿元"), ["碳纤维", "金山", "32.7亿元"]);
+/// assert_eq!(parkreader_core::text::terms("China's"), ["china's"]);
 /// ```
 pub fn terms(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let parts =
-        |c: char| c.is_whitespace() || ",;:!?\"'()[]{}<>、。“”‘’「」『』《》【】…·".contains(c);
+        |c: char| c.is_whitespace() || ",;:!?\"()[]{}<>、。“”「」『』《》【】…·".contains(c);
     for term in fold(query).split(parts).filter(|t| !t.is_empty()) {
         if !out.iter().any(|t| t == term) {
             out.push(term.to_string());
