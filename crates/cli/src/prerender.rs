@@ -411,16 +411,19 @@ if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.se
 ///   it goes back to: on a long list it landed at the list's bottom, far from the tapped card.
 ///   So the position on each address is noted as the reader scrolls, and after a back or
 ///   forward it is put back on each frame until the page is tall enough to hold it (for up to
-///   a second, and not once the reader touches or scrolls the page).
+///   a second, and not once the reader touches, clicks, types or scrolls the page; the
+///   listeners for that go when it ends). Positions are kept by address, not by history entry:
+///   the same list opened twice returns to where it was last.
 /// - The reading size kept on this device (`parkreader:text-size`, see `reading.rs`) is set
 ///   on the root element before the first paint, not after the app starts: the page would
 ///   otherwise draw at the standard size and then grow, shifting everything.
 const KEEP_PLACE: &str = "(() => { const at = {}; \
 addEventListener('scroll', () => { at[location.href] = scrollY; }, { passive: true }); \
 addEventListener('popstate', () => { const y = at[location.href]; if (y === undefined) return; \
-let frames = 0, quit = false; const stop = () => { quit = true; }; \
-for (const e of ['touchstart', 'wheel', 'keydown']) addEventListener(e, stop, { once: true, passive: true }); \
-const put = () => { if (quit || ++frames > 60 || Math.abs(scrollY - y) < 1) return; scrollTo(0, y); requestAnimationFrame(put); }; \
+const until = performance.now() + 1000, done = new AbortController(); \
+for (const e of ['touchstart', 'wheel', 'keydown', 'pointerdown']) addEventListener(e, () => done.abort(), { passive: true, signal: done.signal }); \
+const put = () => { if (done.signal.aborted) return; if (performance.now() > until || Math.abs(scrollY - y) < 1) { done.abort(); return; } \
+scrollTo(0, y); requestAnimationFrame(put); }; \
 requestAnimationFrame(put); }); \
 try { const size = localStorage.getItem('parkreader:text-size'); \
 if (size === 'large' || size === 'larger') document.documentElement.setAttribute('data-text-size', size); } catch (_) {} })();\n";
