@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, DIST, ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
@@ -40,7 +40,7 @@ function hostileBundle() {
       if (block.image) block.image.alt = taint(block.image.alt);
     }
   }
-  // An SVG carrying script, shown as an image.
+  // A figure named after an SVG that carried script: the build refuses that file (below).
   const withFigure = b.articles.find((a) => (a.body ?? []).some((x) => x.type === 'figure'));
   withFigure.body.find((x) => x.type === 'figure').image.src = '/media/payload.svg';
   for (const p of b.projects) {
@@ -91,7 +91,12 @@ test('a hostile bundle shows its text as text, runs nothing, and keeps every lin
     cpSync(join(ROOT, 'public', 'media'), join(work, 'src', 'media'), { recursive: true });
     cpSync(join(HOSTILE, 'payload.svg'), join(work, 'src', 'media', 'payload.svg'));
     writeFileSync(join(work, 'src', 'data', 'bundle.json'), JSON.stringify(bundle));
-    execFileSync(BIN, ['build', join(work, 'src', 'data', 'bundle.json'), '--app', APP, '--out', join(work, 'site')]);
+    const build = () => execFileSync(BIN, ['build', join(work, 'src', 'data', 'bundle.json'), '--app', APP, '--out', join(work, 'site')], { stdio: 'pipe' });
+    // The builder will not publish an SVG that could run script on the site's origin…
+    assert.throws(build, (e) => /payload\.svg: is an SVG with a <script> element/.test(String(e.stderr)));
+    // …so the page that shows it gets a plain one under that name.
+    cpSync(join(ROOT, 'public', 'media', readdirSync(join(ROOT, 'public', 'media')).find((f) => f.endsWith('.svg'))), join(work, 'src', 'media', 'payload.svg'));
+    build();
     server = await serve(join(work, 'site'));
     const page = await newPage(browser);
     await watchPolicy(page);
