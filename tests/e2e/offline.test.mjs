@@ -90,6 +90,24 @@ test('after one visit the reader opens, navigates, searches and filters offline'
   });
 });
 
+test('a page opened once, before the worker took over, is itself kept and reads offline', async () => {
+  await withSite(async (server) => {
+    // A link opened once from a chat: the page and what it shows arrive before any worker.
+    const page = await newPage(browser);
+    const article = SAMPLE.articles.find((a) => a.body_url) ?? SAMPLE.articles[1];
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await controlled(page);
+    await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)), null, { timeout: 30000 });
+    await page.context().setOffline(true);
+    // Offline, the address gives that very page (with its text), not only the app shell.
+    const response = await page.reload();
+    assert.ok((await response.text()).includes(`<h1>${article.title}</h1>`), 'the prerendered page was kept');
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
   await withSite(async (server, dir) => {
     const page = await newPage(browser);

@@ -414,6 +414,11 @@ if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.se
 ///   a second, and not once the reader touches, clicks, types or scrolls the page; the
 ///   listeners for that go when it ends). Positions are kept by address, not by history entry:
 ///   the same list opened twice returns to where it was last.
+/// - On a first visit the service worker takes over only after the page has loaded what it
+///   shows (the page itself, its images, an article's text file), so none of it would be kept
+///   for reading offline, though this is the case of a link opened once from a chat. When a
+///   worker takes over, the page tells it the pages and files it has loaded, and the worker
+///   keeps them (`sw.js`, `keep`).
 /// - The reading size kept on this device (`parkreader:text-size`, see `reading.rs`) is set
 ///   on the root element before the first paint, not after the app starts: the page would
 ///   otherwise draw at the standard size and then grow, shifting everything.
@@ -425,6 +430,9 @@ for (const e of ['touchstart', 'wheel', 'keydown', 'pointerdown']) addEventListe
 const put = () => { if (done.signal.aborted) return; if (performance.now() > until || Math.abs(scrollY - y) < 1) { done.abort(); return; } \
 scrollTo(0, y); requestAnimationFrame(put); }; \
 requestAnimationFrame(put); }); \
+try { navigator.serviceWorker.addEventListener('controllerchange', () => { const sw = navigator.serviceWorker.controller; \
+if (sw) sw.postMessage({ keep: { pages: [(performance.getEntriesByType('navigation')[0] || location).href, location.href], \
+files: performance.getEntriesByType('resource').map((e) => e.name) } }); }); } catch (_) {} \
 try { const size = localStorage.getItem('parkreader:text-size'); \
 if (size === 'large' || size === 'larger') document.documentElement.setAttribute('data-text-size', size); } catch (_) {} })();\n";
 

@@ -5,7 +5,8 @@
 // - Install: precache the app (shell, hashed JS/wasm/CSS, icons, manifest, the bundle, the
 //   project list's part and the list pages) in a cache named after VERSION. A new worker waits until the page's
 //   "有更新，点击刷新" is accepted (message "skip-waiting"), or until every tab is closed.
-// - Activate: delete the caches of older versions; take over open pages.
+// - Activate: delete the caches of older versions; take over open pages. A page taken over
+//   says what it had loaded before (message "keep"): that is cached too, for offline.
 // - Navigations: the network first (answered within NAV_TIMEOUT_MS); offline, slow or failing,
 //   the page as cached, then the app shell, which renders any route from the cached bundle.
 // - Data, bodies and images: from the cache, refreshed in the background (stale-while-
@@ -35,7 +36,36 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  else if (event.data && event.data.keep) event.waitUntil(keep(event.data.keep));
 });
+
+// What a page loaded before this worker took it over (its first visit): the page and the
+// files it showed, kept as if they had come through the worker, so that they read offline.
+async function keep({ pages, files }) {
+  const cache = await caches.open(RUNTIME);
+  const ours = (href) => {
+    try {
+      const url = new URL(href);
+      return url.origin === self.location.origin && url.pathname.startsWith(BASE) && url.pathname !== BASE + 'sw.js' ? url : null;
+    } catch (_) {
+      return null;
+    }
+  };
+  const wanted = [
+    ...(Array.isArray(pages) ? pages : []).map(ours).filter(Boolean).map(pageKey),
+    ...(Array.isArray(files) ? files : []).slice(0, 300).map(ours).filter(Boolean).map((url) => new Request(url.href)),
+  ];
+  for (const request of wanted) {
+    if (await caches.match(request)) continue;
+    try {
+      const response = await fetch(request);
+      if (response.ok && response.type === 'basic') await cache.put(request, await unredirected(response));
+    } catch (_) {
+      // Offline already, or gone: nothing to keep.
+    }
+  }
+  await trimRuntime();
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
