@@ -151,3 +151,48 @@ fn project_card_shows_amount_status_and_link() {
     );
     assert_eq!(link.text_content().unwrap(), "CH2000无人机项目");
 }
+
+/// The pager of a list's second page, at that list's own address: the page shown is the
+/// current one, and neither link (to the same path, with another query) claims to be.
+#[wasm_bindgen_test]
+fn the_pager_marks_the_page_shown_not_its_links() {
+    use parkreader::components::browse::Pager;
+    use parkreader_core::browse::{ListIndex, PAGE_SIZE};
+    use parkreader_core::query::{ListKind, ListQuery};
+
+    let mut bundle = parse_bundle(SMALL).unwrap();
+    let first = bundle.articles[0].clone();
+    bundle.articles = (0..3 * PAGE_SIZE)
+        .map(|i| {
+            let mut a = first.clone();
+            a.id = format!("a{i}");
+            a
+        })
+        .collect();
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/articles?page=2"))
+        .unwrap();
+    let index = ListIndex::articles(&bundle);
+    let listing = index.run(&ListQuery::parse(ListKind::Articles, "page=2"), PAGE_SIZE);
+    let host = mount(move || {
+        let listing = Memo::new(move |_| listing.clone());
+        view! { <Router><Pager listing path="/articles" /></Router> }
+    });
+    let links = host.query_selector_all(".pager a").unwrap();
+    assert_eq!(links.length(), 2, "{}", host.inner_html());
+    assert!(
+        host.query_selector(".pager a[aria-current]")
+            .unwrap()
+            .is_none(),
+        "{}",
+        host.inner_html()
+    );
+    let current = host
+        .query_selector(".pager [aria-current=\"page\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.text_content().unwrap(), "第 2 / 3 页");
+}

@@ -5,7 +5,6 @@
 //! and everything shown is computed from the URL by `parkreader_core::browse`.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use parkreader_core::browse::{FacetCounts, Listing, Relaxation};
@@ -130,6 +129,13 @@ impl ListState {
         state
     }
 
+    /// True while the query shown is what the reader typed over the current location.
+    fn typing(self) -> bool {
+        let over = self.search.get_untracked();
+        self.typed
+            .with_untracked(|t| t.as_ref().is_some_and(|t| t.over == over))
+    }
+
     /// Shows the search `value` at once; the address bar follows (see [`ListState`]).
     fn type_q(self, value: &str, path: &str) {
         let current = self.query.get_untracked();
@@ -141,11 +147,12 @@ impl ListState {
         let was_pending = self
             .typed
             .with_untracked(|t| t.as_ref().is_some_and(|t| t.pending && t.over == over));
-        // A new search (from none) gets its own history entry; refinements replace it.
+        // A new search (from none) gets its own history entry; refinements replace it. So does
+        // a search changed from a later page of results: Back returns to that page.
         let push = self.typed.with_untracked(|t| match t {
             Some(t) if t.over == over && t.pending => t.push,
             Some(t) if t.over == over => false,
-            _ => current.q.is_empty(),
+            _ => current.q.is_empty() || current.page > 1,
         });
         self.typed.set(Some(Typed {
             over,
@@ -199,14 +206,16 @@ pub fn SearchBox(
     let query = state.query;
     let list = query.with_untracked(|q| q.kind.name());
     let input = NodeRef::<leptos::html::Input>::new();
-    // Follow the URL (back/forward, chips) but never fight the reader's own typing.
+    // Follow the URL (back/forward, chips) but never fight the reader's own typing: while the
+    // query shown is what was typed, a focused box keeps its text. Back and forward drop what
+    // was typed, so the box then shows the URL's search even with the focus still in it.
     Effect::new(move |_| {
         let q = query.get().q;
         if let Some(el) = input.get() {
             let focused = document()
                 .active_element()
                 .is_some_and(|a| a.id() == "search-input");
-            if !focused && el.value() != q {
+            if (!focused || !state.typing()) && el.value() != q {
                 el.set_value(&q);
             }
         }
@@ -410,9 +419,11 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
             let next = (page < listing.pages).then(|| listing.query.with_page(page + 1).href(path));
             view! {
                 <nav class="pager" aria-label=t.pagination>
-                    {prev.map(|href| view! { <A href=site_href(&href) attr:rel="prev">{t.previous_page}</A> })}
-                    <span>{lang.page_of(page, listing.pages)}</span>
-                    {next.map(|href| view! { <A href=site_href(&href) attr:rel="next">{t.next_page}</A> })}
+                    // Plain links (the router follows them all the same): the router's `A` marks
+                    // a link to the same path as the current page whatever its query.
+                    {prev.map(|href| view! { <a href=site_href(&href) rel="prev">{t.previous_page}</a> })}
+                    <span aria-current="page">{lang.page_of(page, listing.pages)}</span>
+                    {next.map(|href| view! { <a href=site_href(&href) rel="next">{t.next_page}</a> })}
                 </nav>
             }
         })
@@ -466,7 +477,7 @@ pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {
                     (lang.drop_query(*n), listing.query.with_q("").href(path))
                 }
             };
-            view! { <li><A href=site_href(&href)>{label}</A></li> }
+            view! { <li><a href=site_href(&href)>{label}</a></li> }
         })
         .collect_view();
     view! {

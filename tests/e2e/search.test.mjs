@@ -308,6 +308,15 @@ test('the address bar catches up with typing: one history entry, and Back undoes
   await page.waitForURL((url) => url.searchParams.get('q') === '碳纤维');
   assert.equal(await page.evaluate(() => history.length) - historyBefore, 1);
 
+  // Back and forward with the focus still in the box: the box shows the search of the URL.
+  await box.focus();
+  await page.goBack();
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  assert.equal(await box.inputValue(), '');
+  await page.goForward();
+  await expect(page.getByText('关键词：碳纤维')).toBeVisible();
+  assert.equal(await box.inputValue(), '碳纤维');
+
   // A result opened straight after typing; Back returns to the search as typed.
   await box.fill('碳纤维复合');
   await page.locator('.article-card .card-title a').first().click();
