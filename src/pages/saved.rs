@@ -69,11 +69,11 @@ pub fn SavedPage() -> impl IntoView {
         })}
         <section aria-labelledby="bookmarks-heading">
             <h2 id="bookmarks-heading">{t.my_bookmarks}</h2>
-            <EntryList entries=bookmarks empty=t.no_bookmarks label=t.my_bookmarks />
+            <EntryList entries=bookmarks empty=not_read_yet(t.no_bookmarks) label=t.my_bookmarks />
         </section>
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t.recent}</h2>
-            <EntryList entries=history empty=t.no_history label=t.recent />
+            <EntryList entries=history empty=not_read_yet(t.no_history) label=t.recent />
         </section>
         <section aria-labelledby="transfer-heading">
             <h2 id="transfer-heading">{t.transfer}</h2>
@@ -87,5 +87,19 @@ pub fn SavedPage() -> impl IntoView {
             </p>
             <p role="status" class="copy-status">{move || status.get()}</p>
         </section>
+    }
+}
+
+/// What an empty list says: in the browser, `empty`; on the prerendered page, which cannot
+/// know what this device keeps, that it is being read (the app then shows the lists).
+fn not_read_yet(empty: &'static str) -> &'static str {
+    #[cfg(target_arch = "wasm32")]
+    {
+        empty
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = empty;
+        "正在读取本机保存的内容…"
     }
 }

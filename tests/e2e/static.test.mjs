@@ -30,6 +30,10 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   // A shared filtered link cannot be applied: the page says what works and what does not.
   await page.goto(`${server.url}/projects?industry=${SAMPLE.projects[0].industry}`);
   await expect(page.getByText(/^未启用 JavaScript：本页内容可以阅读；搜索、筛选/)).toBeVisible();
+  // The saved page is a page of the site (200), though what it lists is on the device.
+  const saved = await page.goto(`${server.url}/saved`);
+  assert.equal(saved.status(), 200);
+  await expect(page.getByRole('heading', { level: 1, name: '收藏与离线' })).toBeVisible();
   await context.close();
 });
 

@@ -173,7 +173,8 @@ pub fn write_discovery(
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for route in routes {
+    // Not the saved page: it lists what a reader's own device keeps.
+    for route in routes.iter().filter(|r| *r != "/saved") {
         let lastmod = route
             .strip_prefix("/articles/")
             .and_then(|id| plan.article(bundle, id))

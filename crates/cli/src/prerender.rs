@@ -16,10 +16,13 @@ use parkreader_core::{parse_body, parse_bundle, BodySearch, Bundle};
 
 /// Every route worth a static page, in the order written.
 pub fn routes(bundle: &Bundle) -> Vec<String> {
+    // `/saved` too, though what it lists is on the reader's device: a page of its own answers
+    // its address with 200, not with the shell as a 404.
     let mut routes = vec![
         "/".to_string(),
         "/articles".to_string(),
         "/projects".to_string(),
+        "/saved".to_string(),
     ];
     routes.extend(
         bundle

@@ -73,7 +73,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
         String::from_utf8_lossy(&result.stderr)
     );
     assert!(
-        stdout.contains("ready for /: 19 articles, 11 projects, 38 pages"),
+        stdout.contains("ready for /: 19 articles, 11 projects, 39 pages"),
         "{stdout}"
     );
     let all = common::files(&out);
@@ -81,6 +81,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
         "index.html",
         "404.html",
         "articles/index.html",
+        "saved/index.html",
         "sitemap.xml",
         "feed.xml",
         "robots.txt",
@@ -93,6 +94,13 @@ fn builds_the_whole_site_from_content_and_the_app() {
     ] {
         assert!(all.iter().any(|f| f == expected), "{expected} in {all:?}");
     }
+    // The saved page has a page of its own, but it lists a device's own things: not in the
+    // sitemap.
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("/articles</loc>") && !sitemap.contains("/saved"),
+        "{sitemap}"
+    );
     // The content's data and images replace the app's sample copy.
     assert!(!out.join("data/bundle.json").exists());
     let bundles: Vec<&String> = all
