@@ -43,7 +43,7 @@ fn writes_every_route_with_escaped_content() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("prerendered 9 pages"),
+        String::from_utf8_lossy(&out.stdout).contains("prerendered 10 pages"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
