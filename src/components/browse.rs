@@ -215,7 +215,8 @@ pub fn SearchBox(
             let focused = document()
                 .active_element()
                 .is_some_and(|a| a.id() == "search-input");
-            if (!focused || !state.typing()) && el.value() != q {
+            // Spaces at the ends are the reader's, not a different search.
+            if (!focused || !state.typing()) && el.value().trim() != q.trim() {
                 el.set_value(&q);
             }
         }
