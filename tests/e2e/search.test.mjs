@@ -134,6 +134,8 @@ test('what a reader types and ticks on the static list before the app takes over
   // Two words on the way: the reader has typed the first and the space after it.
   await staticBox.pressSequentially('碳纤维 ', { delay: 30 });
   await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  // Meanwhile the static count does not pass for the search's: it says the search is coming.
+  assert.equal(await page.locator('#app[data-prerendered] .result-count').evaluate((e) => getComputedStyle(e, '::after').content), '"正在准备搜索…"');
   // The data arrives; the app takes over.
   await expect.poll(() => data.asked > 0).toBe(true); // the app has asked for its data
   data.release();
