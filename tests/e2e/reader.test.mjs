@@ -126,7 +126,8 @@ test('back from an article tapped far down the list returns to where the reader 
 });
 
 test('a reading size chosen before is set before the first paint, not when the app starts', async () => {
-  const page = await newPage(browser);
+  // No service worker: it would answer the app's files itself, past the route that holds them.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
   const article = SAMPLE.articles[0];
   await page.goto(`${server.url}/articles/${article.id}`);
   await page.locator('#app:not([data-prerendered])').waitFor();
