@@ -27,6 +27,23 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// `parkreader bundle CONTENT`, which must succeed, as JSON.
+fn bundled(content: &Path) -> serde_json::Value {
+    let out = content.join("site/data/bundle.json");
+    let output = run(&[
+        "bundle",
+        content.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap()
+}
+
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("parkreader-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
@@ -432,38 +449,22 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         content.join("media/a b.svg"),
     )
     .unwrap();
-    let out = content.join("site/data/bundle.json");
-    let output = run(&[
-        "bundle",
-        content.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let bundle: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
-    let loose = bundle["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == "loose")
-        .unwrap();
+    let bundle = bundled(&content);
+    let article = |id: &str| {
+        let found = bundle["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id);
+        found.unwrap().clone()
+    };
+    let loose = article("loose");
     assert_eq!(
         loose["body"][0]["items"],
         serde_json::json!(["一", "二续段", "三代码"])
     );
-    let table = bundle["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == "table")
-        .unwrap();
     assert_eq!(
-        table["body"],
+        article("table")["body"],
         serde_json::json!([{"type": "list", "ordered": false, "items": ["项目：碳纤维；投资：32.7亿元", "项目：无人机；投资：5亿元；备注：在谈"]}])
     );
     for figure in [&loose["body"][1], &loose["body"][2]] {
