@@ -207,8 +207,14 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
                     }
                 ),
                 summary: format!(
-                    "项目总投资约{}亿元，主要建设{}生产线，{}。",
+                    "项目总投资约{}亿{}，主要建设{}生产线，{}。",
                     yi as f64 / 10.0,
+                    // In the currency of its amount: a project in dollars says 亿美元.
+                    if currency == Currency::Usd {
+                        "美元"
+                    } else {
+                        "元"
+                    },
                     product,
                     rng.pick(&PHRASES)
                 ),
@@ -370,6 +376,19 @@ fn date(year: i32, rng: &mut Rng) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A project's summary states its amount in the amount's own currency.
+    #[test]
+    fn summaries_say_the_currency_of_the_amount() {
+        let c = corpus(2000, 7);
+        let mut dollars = 0;
+        for p in &c.projects {
+            let usd = p.investment.as_ref().unwrap().currency == Currency::Usd;
+            dollars += usize::from(usd);
+            assert_eq!(p.summary.contains("亿美元"), usd, "{}", p.summary);
+        }
+        assert!(dollars > 0, "some projects are in dollars");
+    }
 
     #[test]
     fn corpus_is_valid_and_deterministic() {
