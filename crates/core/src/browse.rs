@@ -480,13 +480,8 @@ impl ListIndex {
         let matched: Vec<(usize, u32)> = if terms.is_empty() {
             (0..self.docs.len()).map(|i| (i, 0)).collect()
         } else {
-            let separate = |term: &str| {
-                let mut docs = bodies.and_then(|b| b.matches(term)).unwrap_or_default();
-                docs.retain(|&d| (d as usize) < self.docs.len());
-                docs
-            };
             self.search
-                .search_with(&terms, &separate)
+                .search_with(&terms, &|term| self.body_matches(bodies, term))
                 .into_iter()
                 .map(|hit| (hit.doc as usize, hit.score))
                 .collect()
@@ -594,6 +589,14 @@ impl ListIndex {
         }
     }
 
+    /// The documents of this list whose body, published as a file of its own, holds `term`,
+    /// by the search shards in `bodies` (none where they are not fetched).
+    fn body_matches(&self, bodies: Option<&BodyShards>, term: &str) -> Vec<u32> {
+        let mut docs = bodies.and_then(|b| b.matches(term)).unwrap_or_default();
+        docs.retain(|&d| (d as usize) < self.docs.len());
+        docs
+    }
+
     /// When `terms` find nothing: the query with one term parted in two (both parts of two
     /// characters or more; one character alone matches most documents, and this runs on a
     /// keystroke) that finds the most documents passing `passes`, with how many.
@@ -604,11 +607,7 @@ impl ListIndex {
         bodies: Option<&BodyShards>,
         passes: &dyn Fn(usize) -> bool,
     ) -> Option<(String, usize)> {
-        let separate = |term: &str| {
-            let mut docs = bodies.and_then(|b| b.matches(term)).unwrap_or_default();
-            docs.retain(|&d| (d as usize) < self.docs.len());
-            docs
-        };
+        let separate = |term: &str| self.body_matches(bodies, term);
         let mut best: Option<(Vec<String>, usize)> = None;
         for (t, term) in terms.iter().enumerate() {
             let cuts: Vec<usize> = term.char_indices().map(|(at, _)| at).collect();
