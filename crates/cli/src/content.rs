@@ -902,8 +902,8 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     }
     // Markdown writes a space in a path as `%20`: the file may have either name.
     let mut file = dir.join(&image.src);
-    if !file.exists() {
-        if let Some(decoded) = percent_decoded(&image.src) {
+    if !file.exists() && image.src.contains('%') {
+        if let Some(decoded) = crate::percent_decode(&image.src) {
             file = dir.join(decoded);
         }
     }
@@ -1094,33 +1094,6 @@ fn decode_char_refs(text: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// `src` with its `%XX` escapes decoded, when it has any and they make UTF-8.
-fn percent_decoded(src: &str) -> Option<String> {
-    if !src.contains('%') {
-        return None;
-    }
-    let bytes = src.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn svg_attr(svg: &str, name: &str) -> Option<u32> {

@@ -29,3 +29,26 @@ pub(crate) fn fnv1a_extend(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u6
 pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     fnv1a_extend(FNV_OFFSET, bytes)
 }
+
+/// `s` with its `%XX` escapes decoded; None when an escape is not two hex digits, or the
+/// result is not UTF-8 or holds a NUL. For URL paths the preview server serves, and image
+/// paths Markdown writes with `%20` for a space.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().filter(|s| !s.contains('\0'))
+}

@@ -320,7 +320,7 @@ fn shell_name(root: &Path) -> &'static str {
 
 /// The URL path as a path below the root, or `None` if it tries to leave it.
 fn safe_relative(url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path)?;
+    let decoded = crate::percent_decode(url_path)?;
     let mut out = PathBuf::new();
     for component in Path::new(decoded.trim_start_matches('/')).components() {
         match component {
@@ -330,26 +330,6 @@ fn safe_relative(url_path: &str) -> Option<PathBuf> {
         }
     }
     Some(out)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return None;
-            }
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok().filter(|s| !s.contains('\0'))
 }
 
 fn content_type(path: &Path) -> &'static str {
