@@ -182,10 +182,33 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         }
     };
     let mut assets = Vec::new();
-    let (articles, sources) =
-        read_all::<Article>(dir, Kind::Article, &mut assets, &mut diagnostics);
-    let (projects, project_sources) =
-        read_all::<Project>(dir, Kind::Project, &mut assets, &mut diagnostics);
+    let (mut unread_articles, mut unread_projects) = (Vec::new(), Vec::new());
+    let (articles, sources) = read_all::<Article>(
+        dir,
+        Kind::Article,
+        &mut assets,
+        &mut diagnostics,
+        &mut unread_articles,
+    );
+    let (projects, project_sources) = read_all::<Project>(
+        dir,
+        Kind::Project,
+        &mut assets,
+        &mut diagnostics,
+        &mut unread_projects,
+    );
+    // A reference to a file that could not be read is not a second problem: that file's own
+    // problems are already reported.
+    let unread_reference = |message: &str| {
+        let named = |ids: &[String], list: &str| {
+            ids.iter().any(|id| {
+                message
+                    .strip_prefix(&format!("{id:?} is not "))
+                    .is_some_and(|rest| rest.ends_with(list))
+            })
+        };
+        named(&unread_articles, " in articles") || named(&unread_projects, " in projects")
+    };
     let Some(site) = site else {
         return Err(diagnostics);
     };
@@ -221,6 +244,9 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     }
     if let Err(BundleError::Invalid(problems)) = validate(&bundle) {
         for problem in problems {
+            if unread_reference(&problem.message) {
+                continue;
+            }
             let message =
                 in_content_terms(&problem.path, &problem.message, &sources, &project_sources);
             let mut diagnostic = locate(
@@ -270,7 +296,9 @@ fn separate_bodies(bundle: &mut Bundle, over: usize) -> Vec<(String, String)> {
 
 /// What reading a run of content files gave: its items (each with its source), images and
 /// problems.
-type Run<T> = (Vec<(T, Source)>, Vec<Asset>, Vec<Diagnostic>);
+/// A run of files read: the items, their images, the problems, and the ids of the files that
+/// could not be read.
+type Run<T> = (Vec<(T, Source)>, Vec<Asset>, Vec<Diagnostic>, Vec<String>);
 
 /// Every article (or project) file of the folder, read, each with its source for pointing at
 /// its lines later.
@@ -279,6 +307,7 @@ fn read_all<T: ContentItem + Send>(
     kind: Kind,
     assets: &mut Vec<Asset>,
     diagnostics: &mut Vec<Diagnostic>,
+    unread: &mut Vec<String>,
 ) -> (Vec<T>, Vec<Source>) {
     let folder = match kind {
         Kind::Article => "articles",
@@ -295,13 +324,14 @@ fn read_all<T: ContentItem + Send>(
                 scope.spawn(move || {
                     let mut assets = Vec::new();
                     let mut diagnostics = Vec::new();
+                    let mut unread = Vec::new();
                     let items = run
                         .iter()
                         .filter_map(|path| {
-                            read_item::<T>(path, kind, &mut assets, &mut diagnostics)
+                            read_item::<T>(path, kind, &mut assets, &mut diagnostics, &mut unread)
                         })
                         .collect();
-                    (items, assets, diagnostics)
+                    (items, assets, diagnostics, unread)
                 })
             })
             .collect();
@@ -314,10 +344,11 @@ fn read_all<T: ContentItem + Send>(
             .collect()
     });
     let mut items = Vec::with_capacity(files.len());
-    for (run, run_assets, run_diagnostics) in runs {
+    for (run, run_assets, run_diagnostics, run_unread) in runs {
         items.extend(run);
         assets.extend(run_assets);
         diagnostics.extend(run_diagnostics);
+        unread.extend(run_unread);
     }
     items.into_iter().unzip()
 }
@@ -347,7 +378,9 @@ fn read_item<T: ContentItem>(
     kind: Kind,
     assets: &mut Vec<Asset>,
     diagnostics: &mut Vec<Diagnostic>,
+    unread: &mut Vec<String>,
 ) -> Option<(T, Source)> {
+    let stem = || path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
@@ -355,10 +388,16 @@ fn read_item<T: ContentItem>(
                 "the file is not UTF-8 (perhaps GBK): save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
             );
             diagnostics.push(whole_file(path, format!("cannot read the file: {e}"), help));
+            unread.extend(stem());
             return None;
         }
     };
-    parse_item(path, text, kind, assets, diagnostics)
+    let id = declared_id(&text);
+    let item = parse_item(path, text, kind, assets, diagnostics);
+    if item.is_none() {
+        unread.extend(id.or_else(stem));
+    }
+    item
 }
 
 /// One content file's text as an article: its front matter and Markdown body, every problem
@@ -437,16 +476,63 @@ fn parse_item<T: ContentItem>(
         front_line: 2,
     };
     let front_text = format!("{injected}{}", quote_datetimes(front));
-    let mut item: T = match toml::from_str(&front_text) {
-        Ok(item) => item,
+    let item: Option<T> = front_matter(path, &front_text, shift, diagnostics);
+    // The body is read even when the front matter is wrong, so one run reports both.
+    let blocks = markdown_blocks(body, path, body_line, assets, diagnostics);
+    let mut item = item?;
+    item.set_body(blocks);
+    Some((item, source))
+}
+
+/// The front matter read into `T`, every wrong field reported, not only the first: after a
+/// field fails, it is set aside and the rest are read again. A field that is missing because
+/// it was set aside is not reported again.
+fn front_matter<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    text: &str,
+    shift: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let mut table = match toml::de::DeTable::parse(text) {
+        Ok(table) => table,
         Err(e) => {
-            diagnostics.push(toml_diagnostic(path, &front_text, 2, shift, &e));
+            diagnostics.push(toml_diagnostic(path, text, 2, shift, &e));
             return None;
         }
     };
-    let blocks = markdown_blocks(body, path, body_line, assets, diagnostics);
-    item.set_body(blocks);
-    Some((item, source))
+    let mut set_aside: Vec<String> = Vec::new();
+    let mut found = Vec::new();
+    let item = loop {
+        let error = match T::deserialize(toml::de::Deserializer::from(table.clone())) {
+            Ok(item) => break Some(item),
+            Err(error) => error,
+        };
+        let missing = error
+            .message()
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next());
+        if missing.is_some_and(|field| set_aside.iter().any(|f| f == field)) {
+            break None;
+        }
+        found.push(toml_diagnostic(path, text, 2, shift, &error));
+        let Some(at) = error.span().map(|span| span.start) else {
+            break None;
+        };
+        let key = table
+            .get_ref()
+            .iter()
+            .find(|(key, value)| key.span().contains(&at) || value.span().contains(&at))
+            .map(|(key, _)| key.get_ref().to_string());
+        let Some(key) = key.filter(|_| missing.is_none()) else {
+            break None;
+        };
+        table.get_mut().remove(key.as_str());
+        set_aside.push(key);
+    };
+    found.sort_by_key(|d| (d.line, d.column));
+    let clean = found.is_empty();
+    diagnostics.extend(found);
+    item.filter(|_| clean)
 }
 
 /// Articles and projects take their Markdown in different fields.
@@ -487,6 +573,23 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
         offset += line.len();
     }
     None
+}
+
+/// The `id = "…"` line of a file's front matter, if it has a plain one.
+fn declared_id(text: &str) -> Option<String> {
+    let (front, _, _) = split_front_matter(text)?;
+    front
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .find_map(|l| {
+            let value = l
+                .trim_start()
+                .strip_prefix("id")?
+                .trim_start()
+                .strip_prefix('=')?;
+            let value = value.trim().strip_prefix('"')?.split('"').next()?;
+            Some(value.to_string())
+        })
 }
 
 fn has_key(front: &str, key: &str) -> bool {

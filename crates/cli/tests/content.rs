@@ -470,6 +470,51 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
 /// text below the front matter, the ids a taxonomy has, the key written twice, and what to do
 /// about a file that is not UTF-8 or whose front matter never closes.
 #[test]
+fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
+    let content = temp("content-fields");
+    copy_dir(Path::new(FIXTURE), &content);
+    let path = content.join("articles/carbon-fibre-signing.md");
+    let text = fs::read_to_string(&path).unwrap();
+    // Three wrong fields (lines 2, 6 and 8) and a wrong body line (18): all four are reported,
+    // not only the first. The project that names this article is not blamed for it.
+    let text = text
+        .replace("title = \"大丝束碳纤维项目签约\"", "title = 5")
+        .replace("author = \"园区新闻中心\"", "author = [\"园区\"]")
+        .replace("views = 1200", "viewz = 1200")
+        .replace(
+            "![碳纤维织物的编织纹理](../media/weave.svg",
+            "![图](../media/gone.svg",
+        );
+    fs::write(&path, text).unwrap();
+    let output = run(&["check", content.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let file = "CONTENT/articles/carbon-fibre-signing.md";
+    let expected = [
+        format!("{file}:2:9: error: invalid type: integer `5`, expected a string"),
+        format!("{file}:6:10: error: invalid type: sequence, expected a string"),
+        format!("{file}:8:1: error: unknown field `viewz`"),
+        format!("{file}:18:1: error: image `../media/gone.svg` not found"),
+    ];
+    let mut at = 0;
+    for line in &expected {
+        let found = stderr[at..].find(line.as_str());
+        assert!(
+            found.is_some(),
+            "missing {line:?}, in this order, in:\n{stderr}"
+        );
+        at += found.unwrap();
+    }
+    assert!(
+        !stderr.contains("is not an article id"),
+        "the project's reference to the unread article is not a problem of its own:\n{stderr}"
+    );
+    assert!(stderr.contains("4 problems found"), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
+
+#[test]
 fn problems_name_files_keys_and_the_ids_to_use() {
     let content = temp("content-words");
     copy_dir(Path::new(FIXTURE), &content);
