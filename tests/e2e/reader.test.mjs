@@ -247,5 +247,22 @@ test('pages fit a 390px phone screen without sideways scrolling', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
   }
+  // On the narrowest phones, with the offline badge too, the header shows the site's whole name
+  // and every section; before, the name was cut to 「金…」 at 320px and vanished offline.
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const offline of [false, true]) {
+    await page.context().setOffline(offline);
+    await page.evaluate((o) => window.dispatchEvent(new Event(o ? 'offline' : 'online')), offline);
+    if (offline) await expect(page.getByRole('status').filter({ hasText: /^离线$/ })).toBeVisible();
+    const name = page.getByRole('link', { name: SAMPLE.site.name, exact: true }).first();
+    await expect(name).toBeVisible();
+    const cut = await name.evaluate((e) => e.scrollWidth - e.clientWidth);
+    assert.equal(cut, 0, `the site name is cut by ${cut}px (offline: ${offline})`);
+    for (const section of ['首页', '文章', '项目', '收藏']) {
+      const box = await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: section }).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 320, `${section} is off screen (offline: ${offline})`);
+    }
+  }
+  await page.context().setOffline(false);
   await page.context().close();
 });
