@@ -41,7 +41,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Frame() -> impl IntoView {
     view! {
-            <a class="skip-link" href="#main">{ui().skip_to_content}</a>
+            // Moves the focus itself: the router takes the click for a same-page link to `#main`
+            // and on some pages left the focus on the skip link.
+            <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); crate::browser::focus_first("#main"); }>{ui().skip_to_content}</a>
             <Header />
             <main id="main" class="wrap" tabindex="-1">
                 <StaleNotice />

@@ -152,10 +152,11 @@ fn project_card_shows_amount_status_and_link() {
     assert_eq!(link.text_content().unwrap(), "CH2000无人机项目");
 }
 
-/// The pager of a list's second page, at that list's own address: the page shown is the
-/// current one, and neither link (to the same path, with another query) claims to be.
+/// The pager of a list's second page, at that list's own address: a link to each page and to
+/// the previous and next, each to the list's own path with its page, and only the page shown
+/// marked current (the router's `A` would mark every link to the same path).
 #[wasm_bindgen_test]
-fn the_pager_marks_the_page_shown_not_its_links() {
+fn the_pager_links_each_page_it_offers_and_marks_the_one_shown() {
     use parkreader::components::browse::Pager;
     use parkreader_core::browse::{ListIndex, PAGE_SIZE};
     use parkreader_core::query::{ListKind, ListQuery};
@@ -182,17 +183,39 @@ fn the_pager_marks_the_page_shown_not_its_links() {
         view! { <Router><Pager listing path="/articles" /></Router> }
     });
     let links = host.query_selector_all(".pager a").unwrap();
-    assert_eq!(links.length(), 2, "{}", host.inner_html());
-    assert!(
-        host.query_selector(".pager a[aria-current]")
-            .unwrap()
-            .is_none(),
-        "{}",
-        host.inner_html()
+    let shown: Vec<(String, String, Option<String>)> = (0..links.length())
+        .map(|i| {
+            let a: web_sys::Element = links.item(i).unwrap().dyn_into().unwrap();
+            (
+                a.text_content().unwrap(),
+                a.get_attribute("href").unwrap(),
+                a.get_attribute("aria-current"),
+            )
+        })
+        .collect();
+    let link = |text: &str, href: &str, current: bool| {
+        (
+            text.to_string(),
+            href.to_string(),
+            current.then(|| "page".to_string()),
+        )
+    };
+    assert_eq!(
+        shown,
+        [
+            link("上一页", "/articles", false),
+            link("1", "/articles", false),
+            link("2", "/articles?page=2", true),
+            link("3", "/articles?page=3", false),
+            link("下一页", "/articles?page=3", false),
+        ]
     );
     let current = host
         .query_selector(".pager [aria-current=\"page\"]")
         .unwrap()
         .unwrap();
-    assert_eq!(current.text_content().unwrap(), "第 2 / 3 页");
+    assert_eq!(
+        current.get_attribute("aria-label").as_deref(),
+        Some("第 2 / 3 页")
+    );
 }

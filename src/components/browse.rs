@@ -7,11 +7,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use parkreader_core::browse::{FacetCounts, Listing, Relaxation};
+use parkreader_core::browse::{pager_pages, FacetCounts, Listing, Relaxation};
 use parkreader_core::query::{ListKind, ListQuery, Sort, PARAM_Q, PARAM_SORT};
 use parkreader_core::text::Segment;
 use wasm_bindgen::JsCast;
 
+use crate::browser::focus_first;
 use crate::i18n::{lang, ui};
 use crate::state::site_href;
 
@@ -22,6 +23,13 @@ fn go(href: String) {
         state.typed.set(None);
     }
     navigate(&href, false);
+}
+
+/// Clears what narrows the list: the row of chips goes, so the focus goes to the search box
+/// (or the page's content where there is none) instead of falling to the body.
+fn clear_to(href: String) {
+    go(href);
+    let _ = focus_first("#search-input") || focus_first("#main");
 }
 
 fn navigate(href: &str, replace: bool) {
@@ -351,6 +359,8 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
             }
         }
         let clear = query.cleared().href(path);
+        // Removing the last chip removes the row, as 「清除全部」 does.
+        let single = chips.len() == 1;
         Some(view! {
             <div class="active-filters" aria-label=t.active_filters>
                 {chips
@@ -358,13 +368,13 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
                     .map(|(label, href)| {
                         let aria = lang.remove(&label);
                         view! {
-                            <button type="button" class="chip removable" aria-label=aria on:click=move |_| go(href.clone())>
+                            <button type="button" class="chip removable" aria-label=aria on:click=move |_| if single { clear_to(href.clone()) } else { go(href.clone()) }>
                                 {label} <span aria-hidden="true">" ×"</span>
                             </button>
                         }
                     })
                     .collect_view()}
-                <button type="button" class="button small secondary" on:click=move |_| go(clear.clone())>{t.clear_all}</button>
+                <button type="button" class="button small secondary" on:click=move |_| clear_to(clear.clone())>{t.clear_all}</button>
             </div>
         })
     }
@@ -399,7 +409,10 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
                     Sort::for_kind(kind)
                         .iter()
                         .filter(|s| **s != Sort::Relevance || searching)
-                        .map(|s| view! { <option value=s.param() selected=*s == current>{s.label(lang)}</option> })
+                        // The attribute for the static page (and for what the reader changes
+                        // there before the app runs), the property too: a menu the reader has
+                        // used follows only the property, and back and forward must set it.
+                        .map(|s| view! { <option value=s.param() selected=*s == current prop:selected=*s == current>{s.label(lang)}</option> })
                         .collect_view()
                 }}
             </select>
@@ -416,19 +429,45 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
         let listing = listing.get();
         (listing.pages > 1).then(|| {
             let page = listing.query.page;
-            let prev = (page > 1).then(|| listing.query.with_page(page - 1).href(path));
-            let next = (page < listing.pages).then(|| listing.query.with_page(page + 1).href(path));
-            view! {
-                <nav class="pager" aria-label=t.pagination>
-                    // Plain links (the router follows them all the same): the router's `A` marks
-                    // a link to the same path as the current page whatever its query.
-                    {prev.map(|href| view! { <a href=site_href(&href) rel="prev">{t.previous_page}</a> })}
-                    <span aria-current="page">{lang.page_of(page, listing.pages)}</span>
-                    {next.map(|href| view! { <a href=site_href(&href) rel="next">{t.next_page}</a> })}
-                </nav>
+            let pages = listing.pages;
+            let link = |p: u32, attrs: &str, text: &str| {
+                let href = escape_attr(&site_href(&listing.query.with_page(p).href(path)));
+                format!("<a href=\"{href}\"{attrs}>{text}</a>")
+            };
+            // Previous, the first and last pages and the neighbours (each named 「第 5 / 500 页」,
+            // the page shown marked current), a placeholder where pages are left out, and next.
+            // Plain links, which the router follows all the same (its `A` would mark every link
+            // to the same path current). Written as markup: every value is a number or an
+            // escaped address of our own, and as elements they cost 4 KB of wasm.
+            let mut html = String::new();
+            if page > 1 {
+                html += &link(page - 1, " rel=\"prev\"", t.previous_page);
             }
+            for p in pager_pages(page, pages) {
+                html += &match p {
+                    Some(p) => {
+                        let current = if p == page { " aria-current=\"page\"" } else { "" };
+                        let label = format!(" aria-label=\"{}\"{current}", lang.page_of(p, pages));
+                        link(p, &label, &p.to_string())
+                    }
+                    None => "<span aria-hidden=\"true\">…</span>".to_string(),
+                };
+            }
+            if page < pages {
+                html += &link(page + 1, " rel=\"next\"", t.next_page);
+            }
+            // The link followed is replaced with the page: the focus goes to the start of the
+            // new page's content instead of falling to the body.
+            view! { <nav class="pager" aria-label=t.pagination inner_html=html on:click=|_| { focus_first("#main"); }></nav> }
         })
     }
+}
+
+/// Text for a double-quoted attribute.
+fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// One page of results, keyed by document: a card that stays in the list as the reader types

@@ -150,6 +150,35 @@ fn yuan_per_unit_milli(currency: Currency) -> u128 {
     }
 }
 
+/// The pages a pager offers for `page` of `pages`: the first, the last, and the current with
+/// its neighbours, in order; `None` where pages are left out. A gap of a single page shows that
+/// page instead, so `None` always stands for two or more.
+pub fn pager_pages(page: u32, pages: u32) -> Vec<Option<u32>> {
+    let mut out = Vec::with_capacity(7);
+    let mut last = 0;
+    // In order already when `page` is within `1..=pages`; no sort, which would cost the wasm
+    // a sort routine of its own.
+    for p in [
+        1,
+        page.saturating_sub(1),
+        page,
+        page.saturating_add(1),
+        pages,
+    ] {
+        if p <= last || p > pages {
+            continue;
+        }
+        if p == last + 2 {
+            out.push(Some(last + 1));
+        } else if p > last + 2 {
+            out.push(None);
+        }
+        out.push(Some(p));
+        last = p;
+    }
+    out
+}
+
 /// The investment in yuan, approximately (see [`yuan_per_unit_milli`]).
 pub fn amount_in_yuan(investment: &Investment) -> u64 {
     let yuan = u128::from(investment.amount) * yuan_per_unit_milli(investment.currency) / 1000;

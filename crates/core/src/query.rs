@@ -302,7 +302,13 @@ impl ListQuery {
                 );
             }
         }
-        if let Some(sort) = self.sort {
+        // The order the view has anyway is left out: `?sort=newest` is the plain list.
+        let default = if self.q.is_empty() {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        };
+        if let Some(sort) = self.sort.filter(|_| self.effective_sort() != default) {
             out.append_pair(PARAM_SORT, sort.param());
         }
         if self.page > 1 {

@@ -396,8 +396,10 @@ proptest! {
         let again = ListQuery::parse(ListKind::Articles, &view.to_query_string());
         // Commas separate values, so a value containing one comes back split; everything else is exact.
         prop_assert_eq!(again.to_query_string(), ListQuery::parse(ListKind::Articles, &again.to_query_string()).to_query_string());
-        prop_assert_eq!(again.q, view.q);
-        prop_assert_eq!(again.sort, view.sort);
+        prop_assert_eq!(&again.q, &view.q);
+        // The order comes back as the view's; one it has anyway is left out of the URL.
+        prop_assert_eq!(again.effective_sort(), view.effective_sort());
+        prop_assert_eq!(again.sort.is_some(), view.sort.is_some_and(|s| s != Sort::Newest || !q.trim().is_empty()));
         prop_assert_eq!(again.page, view.page.max(1));
     }
 
@@ -457,5 +459,73 @@ fn a_long_query_cut_before_a_space_reads_back_the_same() {
         let typed = view.with_q(&format!("{} x", "碳".repeat(199)));
         assert_eq!(typed.q.chars().count(), 199);
         assert_eq!(ListQuery::parse(kind, &typed.to_query_string()), typed);
+    }
+}
+
+#[test]
+fn an_order_the_view_has_anyway_is_left_out_of_its_url() {
+    let plain = ListQuery::parse(ListKind::Projects, "sort=newest");
+    assert_eq!(plain.href("/projects"), "/projects");
+    let chosen = ListQuery::new(ListKind::Projects).with_sort(Some(Sort::Amount));
+    assert_eq!(chosen.href("/projects"), "/projects?sort=amount");
+    assert_eq!(
+        chosen.with_sort(Some(Sort::Newest)).href("/projects"),
+        "/projects"
+    );
+    // While searching, best match is the default and newest a choice.
+    let searching = ListQuery::parse(ListKind::Articles, "q=碳纤维&sort=relevance");
+    assert_eq!(searching.to_query_string(), "q=%E7%A2%B3%E7%BA%A4%E7%BB%B4");
+    let newest = ListQuery::parse(ListKind::Articles, "q=碳纤维&sort=newest");
+    assert_eq!(
+        newest.to_query_string(),
+        "q=%E7%A2%B3%E7%BA%A4%E7%BB%B4&sort=newest"
+    );
+}
+
+#[test]
+fn the_pager_offers_the_ends_and_the_neighbours_with_gaps_of_two_or_more_elided() {
+    use parkreader_core::browse::pager_pages;
+    let shown = |page, pages| {
+        pager_pages(page, pages)
+            .into_iter()
+            .map(|p| p.map_or("…".to_string(), |p| p.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(shown(1, 1), "1");
+    assert_eq!(shown(1, 2), "1 2");
+    assert_eq!(shown(1, 500), "1 2 … 500");
+    assert_eq!(shown(250, 500), "1 … 249 250 251 … 500");
+    assert_eq!(shown(500, 500), "1 … 499 500");
+    // A gap of one page shows the page: never 「1 … 3」.
+    assert_eq!(shown(4, 7), "1 2 3 4 5 6 7");
+    assert_eq!(shown(4, 8), "1 2 3 4 5 … 8");
+    assert_eq!(shown(5, 8), "1 … 4 5 6 7 8");
+    // Every page from 1 to `pages` is either shown or stands in a gap of two or more, in order.
+    for pages in 1..40 {
+        for page in 1..=pages {
+            let list = pager_pages(page, pages);
+            assert!(
+                list.contains(&Some(page))
+                    && list.contains(&Some(1))
+                    && list.contains(&Some(pages))
+            );
+            let mut next = 1;
+            for (i, p) in list.iter().enumerate() {
+                match p {
+                    Some(p) => {
+                        assert_eq!(*p, next, "{page}/{pages}: {list:?}");
+                        next = p + 1;
+                    }
+                    None => {
+                        let to = list[i + 1].unwrap();
+                        assert!(to >= next + 2, "{page}/{pages}: {list:?}");
+                        next = to;
+                    }
+                }
+            }
+            assert_eq!(next, pages + 1);
+            assert!(list.len() <= 7);
+        }
     }
 }
