@@ -90,7 +90,20 @@ test('the keyboard reaches search, filters, results and the share sheet, with vi
         const el = document.activeElement;
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
-        const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        let visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        // In the header the ring must stand out from the header's own colour (WCAG 1.4.11: 3:1).
+        const header = el.closest('.site-header');
+        if (visible && header && s.boxShadow === 'none') {
+          const lum = (c) => {
+            const [r, g, b] = c.match(/\d+/g).slice(0, 3).map((v) => {
+              const x = v / 255;
+              return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+            });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const [a, b] = [lum(s.outlineColor), lum(getComputedStyle(header).backgroundColor)];
+          visible = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 3;
+        }
         return { visible, what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 20)}` };
       });
       if (info && !info.visible) unmarked.push(info.what);
