@@ -42,6 +42,15 @@ pub fn saved() -> Lang {
         .unwrap_or_default()
 }
 
+/// `lang` for a piece of published text the interface shows in a list of its own words (a fact,
+/// a breadcrumb): `zh-CN` when it has Chinese characters, as a name without an English form
+/// does. Whole content elements (titles, bodies) carry `lang="zh-CN"` in their markup.
+pub fn text_lang(text: &str) -> Option<&'static str> {
+    text.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        .then_some("zh-CN")
+}
+
 /// The current interface language; Chinese where none is provided (prerendering).
 pub fn lang() -> Lang {
     use_context::<Locale>()

@@ -9,7 +9,7 @@ use crate::state::use_base_path;
 /// The blocks of a body, in order.
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="prose">{blocks.into_iter().map(block).collect_view()}</div> }
+    view! { <div class="prose" lang="zh-CN">{blocks.into_iter().map(block).collect_view()}</div> }
 }
 
 fn block(block: Block) -> AnyView {

@@ -93,8 +93,8 @@ pub fn ArticleCard(
         .unwrap_or_default();
     view! {
         <article class="card article-card">
-            <h3 class="card-title"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&title, t)) /> }}</A></h3>
-            <p class="card-summary">{move || view! { <Highlighted segments=excerpt() /> }}</p>
+            <h3 class="card-title" lang="zh-CN"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&title, t)) /> }}</A></h3>
+            <p class="card-summary" lang="zh-CN">{move || view! { <Highlighted segments=excerpt() /> }}</p>
             <p class="card-meta">
                 <span class="tag">{category}</span>
                 <DateText date=article.published />
@@ -139,8 +139,8 @@ pub fn ProjectCard(
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
                 {amount.map(|(short, exact)| view! { <span class="amount" title=exact>{short}</span> })}
             </div>
-            <h3 class="card-title"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&name, t)) /> }}</A></h3>
-            <p class="card-summary">{move || view! { <Highlighted segments=terms.with(|t| highlight(&summary, t)) /> }}</p>
+            <h3 class="card-title" lang="zh-CN"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&name, t)) /> }}</A></h3>
+            <p class="card-summary" lang="zh-CN">{move || view! { <Highlighted segments=terms.with(|t| highlight(&summary, t)) /> }}</p>
             <p class="card-meta">
                 <span class="tag">{industry}</span>
                 <span>{place}</span>
@@ -162,7 +162,7 @@ pub fn ArticleLinks(
             let summary =
                 with_summary.then(|| view! { <p class="link-summary">{a.summary.clone()}</p> });
             view! {
-                <li>
+                <li lang="zh-CN">
                     <A href=site_href(&format!("/articles/{}", a.id))>{a.title}</A>
                     {summary}
                 </li>

@@ -49,7 +49,7 @@ pub fn ContactCard(contact: Contact) -> impl IntoView {
     let checklist = (!contact.inquiry_checklist.is_empty()).then(|| {
         view! {
             <p class="checklist-intro">{t.inquiry_intro}</p>
-            <ul class="checklist">
+            <ul class="checklist" lang="zh-CN">
                 {contact.inquiry_checklist.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
             </ul>
         }

@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
             <Title text=t.app_title />
             <div class="wrap header-inner">
                 // Until the bundle names the site, the link still says where it goes.
-                <A href=site_href("/") exact=true attr:class="site-name" attr:aria-label=move || site_name().is_empty().then_some(t.home)>{site_name}</A>
+                <A href=site_href("/") exact=true attr:class="site-name" attr:lang="zh-CN" attr:aria-label=move || site_name().is_empty().then_some(t.home)>{site_name}</A>
                 <nav class="site-nav" aria-label=t.main_nav>
                     <A href=site_href("/") exact=true>{t.home}</A>
                     <A href=site_href("/articles")>{t.articles}</A>
@@ -57,7 +57,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>{copyright}</p>
+                <p lang="zh-CN">{copyright}</p>
                 <p class="muted">{ui().footer_note}</p>
             </div>
         </footer>

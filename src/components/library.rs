@@ -97,7 +97,7 @@ pub fn EntryList(
                         view! {
                             <li>
                                 <span class="tag">{kind}</span>" "
-                                <A href=site_href(&e.kind.path(&e.id))>{e.title}</A>
+                                <A href=site_href(&e.kind.path(&e.id)) attr:lang="zh-CN">{e.title}</A>
                             </li>
                         }
                     })

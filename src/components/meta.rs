@@ -44,7 +44,10 @@ pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
                     .into_iter()
                     .map(|c| match c.href {
                         Some(href) => view! { <li><A href=site_href(&href) exact=true>{c.label}</A></li> }.into_any(),
-                        None => view! { <li aria-current="page">{c.label}</li> }.into_any(),
+                        None => {
+                            let lang = crate::i18n::text_lang(&c.label);
+                            view! { <li aria-current="page" lang=lang>{c.label}</li> }.into_any()
+                        }
                     })
                     .collect_view()}
             </ol>
@@ -76,7 +79,7 @@ pub fn Byline(article: Article, bundle: std::sync::Arc<Bundle>) -> impl IntoView
         .unwrap_or_default();
     view! {
         <p class="byline">
-            <span class="byline-author">{article.author}</span>
+            <span class="byline-author" lang="zh-CN">{article.author}</span>
             <DateText date=article.published relative=true />
             <A href=site_href(&format!("/categories/{}", article.category))>{category}</A>
             <span class="byline-views">{lang.views(article.views)}</span>

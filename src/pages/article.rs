@@ -63,8 +63,8 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
     let source = article.source.clone().map(|s| {
         let name = s.name.clone();
         match s.url {
-            Some(url) => view! { <p class="source">{t.source} <a href=url rel="noopener noreferrer" target="_blank">{name}</a></p> }.into_any(),
-            None => view! { <p class="source">{t.source} {name}</p> }.into_any(),
+            Some(url) => view! { <p class="source">{t.source} <a href=url rel="noopener noreferrer" target="_blank" lang="zh-CN">{name}</a></p> }.into_any(),
+            None => view! { <p class="source">{t.source} <span lang="zh-CN">{name}</span></p> }.into_any(),
         }
     });
     let b = bundle.clone();
@@ -86,7 +86,7 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
         ] />
         <article class="article">
             <header class="article-header">
-                <h1>{article.title.clone()}</h1>
+                <h1 lang="zh-CN">{article.title.clone()}</h1>
                 <Byline article=article.clone() bundle=bundle.clone() />
                 <div class="item-actions">
                     <BookmarkButton kind=ItemKind::Article id=article.id.clone() title=article.title.clone() />
@@ -97,12 +97,12 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
             <ArticleBody article=article.clone() />
             <footer class="article-footer">
                 {source}
-                <p class="copyright">{copyright}</p>
+                <p class="copyright" lang="zh-CN">{copyright}</p>
             </footer>
         </article>
         <nav class="prev-next" aria-label=t.same_category>
-            {older.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="prev"><span>{t.previous_article}</span>{a.title}</A> })}
-            {newer.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="next"><span>{t.next_article}</span>{a.title}</A> })}
+            {older.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="prev"><span>{t.previous_article}</span><span lang="zh-CN">{a.title}</span></A> })}
+            {newer.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="next"><span>{t.next_article}</span><span lang="zh-CN">{a.title}</span></A> })}
         </nav>
         <ContactCard contact=site.contact.clone() />
         {(!projects.is_empty()).then(|| view! {

@@ -41,7 +41,7 @@ pub fn HomePage() -> impl IntoView {
                 info=PageInfo { title: site.name.clone(), description: site.description.clone(), path: "/".into(), image: None, kind: "website" }
                 bundle=bundle.clone()
             />
-            <section class="hero">
+            <section class="hero" lang="zh-CN">
                 <h1>{site.name}</h1>
                 <p>{site.description}</p>
             </section>

@@ -66,23 +66,27 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
         <article class="project">
             <header class="project-header">
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
-                <h1>{project.name.clone()}</h1>
+                <h1 lang="zh-CN">{project.name.clone()}</h1>
                 <div class="item-actions">
                     <BookmarkButton kind=ItemKind::Project id=project.id.clone() title=project.name.clone() />
                     <ShareButton path=format!("/projects/{}", project.id) title=project.name.clone() />
                     <TextSize />
                 </div>
-                <p class="lead">{project.summary.clone()}</p>
+                <p class="lead" lang="zh-CN">{project.summary.clone()}</p>
             </header>
             {project.cover.clone().map(|image| view! { <Picture image eager=true /> })}
             <dl class="facts">
                 {facts
                     .into_iter()
-                    .map(|(label, value, title)| view! {
-                        <div class="fact">
-                            <dt>{label}</dt>
-                            <dd title=title>{value}</dd>
-                        </div>
+                    .map(|(label, value, title)| {
+                        // Names as published (an investor, a park without an English name).
+                        let lang = crate::i18n::text_lang(&value);
+                        view! {
+                            <div class="fact">
+                                <dt>{label}</dt>
+                                <dd title=title lang=lang>{value}</dd>
+                            </div>
+                        }
                     })
                     .collect_view()}
             </dl>
@@ -91,7 +95,7 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                     <h2 id="capacity-heading">{t.capacity}</h2>
                     <ul class="capacity">
                         {project.capacity.iter().map(|c| view! {
-                            <li><span>{c.product.clone()}</span><strong>{format_quantity(c.quantity, lang)} {c.unit.clone()}</strong></li>
+                            <li><span lang="zh-CN">{c.product.clone()}</span><strong lang="zh-CN">{format_quantity(c.quantity, lang)} {c.unit.clone()}</strong></li>
                         }).collect_view()}
                     </ul>
                 </section>

@@ -101,6 +101,7 @@ test('no Chinese interface word is left on an English page', async () => {
   const project = SAMPLE.projects[0];
   const article = SAMPLE.articles.find((a) => a.body);
   const leftovers = [];
+  const missingLang = [];
   for (const path of ['/', '/articles', '/projects', `/projects/${project.id}`, `/articles/${article.id}`, '/saved']) {
     await page.goto(server.url + path);
     await live(page);
@@ -126,8 +127,23 @@ test('no Chinese interface word is left on an English page', async () => {
     const words = rest.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+/g) ?? [];
     // The search boxes' examples show Chinese input on purpose.
     for (const w of words) leftovers.push(`${path}: ${w}`);
+    // The content that stays Chinese is marked so (lang="zh-CN"), for screen readers' voices
+    // and for the fonts: every piece of Chinese text on the English page.
+    const unmarked = await page.evaluate(() => {
+      const out = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const el = n.parentElement;
+        if (!/[\u4e00-\u9fff]/.test(n.data) || el.closest('script, style, noscript, [hidden], [aria-hidden="true"]')) continue;
+        if (!el.checkVisibility()) continue;
+        if (!el.closest('[lang]').lang.startsWith('zh')) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${n.data.trim().slice(0, 20)}`);
+      }
+      return out;
+    });
+    for (const u of unmarked) missingLang.push(`${path}: ${u}`);
   }
   assert.deepEqual(leftovers, []);
+  assert.deepEqual(missingLang, []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
