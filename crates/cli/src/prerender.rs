@@ -417,6 +417,12 @@ if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.se
 ///   a second, and not once the reader touches, clicks, types or scrolls the page; the
 ///   listeners for that go when it ends). Positions are kept by address, not by history entry:
 ///   the same list opened twice returns to where it was last.
+/// - Back to another document works the same way. A list opened from a link with a filter is
+///   a short placeholder until the app draws it (and a detail page links to it with a page
+///   load), so the browser's own restoring found no room and left the reader near the top.
+///   The positions are kept in `sessionStorage` as the page is left, and after a back or
+///   forward load the position is put back until a second after the app has taken over (at
+///   most 15 seconds when it never does), on the same terms.
 /// - On a first visit the service worker takes over only after the page has loaded what it
 ///   shows (the page itself, its images, an article's text file), so none of it would be kept
 ///   for reading offline, though this is the case of a link opened once from a chat. When a
@@ -425,14 +431,20 @@ if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.se
 /// - The reading size kept on this device (`parkreader:text-size`, see `reading.rs`) is set
 ///   on the root element before the first paint, not after the app starts: the page would
 ///   otherwise draw at the standard size and then grow, shifting everything.
-const KEEP_PLACE: &str = "(() => { const at = {}; \
+const KEEP_PLACE: &str = "(() => { const K = 'parkreader:at'; let at = {}; \
+try { at = JSON.parse(sessionStorage.getItem(K)) || {}; } catch (_) {} \
 addEventListener('scroll', () => { at[location.href] = scrollY; }, { passive: true }); \
-addEventListener('popstate', () => { const y = at[location.href]; if (y === undefined) return; \
-const until = performance.now() + 1000, done = new AbortController(); \
+addEventListener('pagehide', () => { try { sessionStorage.setItem(K, JSON.stringify(at)); } catch (_) {} }); \
+const back = (y, live) => { if (y === undefined) return; let until = performance.now() + 1000; const done = new AbortController(); \
 for (const e of ['touchstart', 'wheel', 'keydown', 'pointerdown']) addEventListener(e, () => done.abort(), { passive: true, signal: done.signal }); \
-const put = () => { if (done.signal.aborted) return; if (performance.now() > until || Math.abs(scrollY - y) < 1) { done.abort(); return; } \
+const put = () => { if (done.signal.aborted) return; if (!live()) until = performance.now() + 1000; \
+if (performance.now() > until || Math.abs(scrollY - y) < 1) { done.abort(); return; } \
 scrollTo(0, y); requestAnimationFrame(put); }; \
-requestAnimationFrame(put); }); \
+requestAnimationFrame(put); }; \
+addEventListener('popstate', () => back(at[location.href], () => true)); \
+const nav = performance.getEntriesByType('navigation')[0]; \
+if (nav && nav.type === 'back_forward') { const started = performance.now(); \
+back(at[location.href], () => { const app = document.getElementById('app'); return performance.now() - started > 15000 || (app && !app.hasAttribute('data-prerendered')); }); } \
 try { navigator.serviceWorker.addEventListener('controllerchange', () => { const sw = navigator.serviceWorker.controller; \
 if (sw) sw.postMessage({ keep: { pages: [(performance.getEntriesByType('navigation')[0] || location).href, location.href], \
 files: performance.getEntriesByType('resource').map((e) => e.name) } }); }); } catch (_) {} \
