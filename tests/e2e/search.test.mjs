@@ -130,6 +130,10 @@ test('what a reader types and ticks on the static list before the app takes over
   const category = page.getByRole('group', { name: '分类' }).locator('label').first();
   const categoryName = (await category.locator('.facet-label').textContent()).trim();
   await category.getByRole('checkbox').check();
+  // A box ticked there: the count says the filter is coming and the cards are dimmed.
+  const count = page.locator('#app[data-prerendered] .result-count');
+  assert.equal(await count.evaluate((e) => getComputedStyle(e, '::after').content), '"正在准备筛选…"');
+  assert.equal(await page.locator('#app[data-prerendered] .card-list').evaluate((e) => getComputedStyle(e).opacity), '0.45');
   await staticBox.click();
   // Two words on the way: the reader has typed the first and the space after it.
   await staticBox.pressSequentially('碳纤维 ', { delay: 30 });
