@@ -727,22 +727,25 @@ fn years_desc(years: impl Iterator<Item = i32>) -> OptionsBuilder {
     )
 }
 
-fn names<'a>(
-    ids: impl IntoIterator<Item = &'a String>,
-    lookup: impl Fn(&str) -> Option<&'a str>,
-) -> String {
-    ids.into_iter()
-        .filter_map(|id| lookup(id))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A taxonomy entry's names, Chinese and English, after a space: the list can be searched by
+/// the names it shows in either language (`Jinshan`, `New materials`).
+fn push_names(out: &mut String, name: &str, name_en: Option<&str>) {
+    for n in std::iter::once(name).chain(name_en) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(n);
+    }
 }
 
 /// The searchable fields of an article: title; tags and category; summary; body.
 pub fn article_fields(bundle: &Bundle, a: &Article) -> DocFields {
-    let mut tags = names(&a.tags, |id| bundle.tag(id).map(|t| t.name.as_str()));
+    let mut tags = String::new();
+    for t in a.tags.iter().filter_map(|id| bundle.tag(id)) {
+        push_names(&mut tags, &t.name, t.name_en.as_deref());
+    }
     if let Some(c) = bundle.category(&a.category) {
-        tags.push(' ');
-        tags.push_str(&c.name);
+        push_names(&mut tags, &c.name, c.name_en.as_deref());
     }
     let body = a.body.as_deref().map(blocks_text).unwrap_or_default();
     [a.title.clone(), tags, a.summary.clone(), body]
@@ -751,19 +754,27 @@ pub fn article_fields(bundle: &Bundle, a: &Article) -> DocFields {
 /// The searchable fields of a project: name; tags, industry, place and status; summary,
 /// investor and partners; description and capacity.
 pub fn project_fields(bundle: &Bundle, p: &Project) -> DocFields {
-    let mut tags = names(&p.tags, |id| bundle.tag(id).map(|t| t.name.as_str()));
+    let mut tags = String::new();
+    for t in p.tags.iter().filter_map(|id| bundle.tag(id)) {
+        push_names(&mut tags, &t.name, t.name_en.as_deref());
+    }
     let extra = [
-        bundle.industry(&p.industry).map(|t| t.name.as_str()),
-        bundle.district(&p.district).map(|t| t.name.as_str()),
+        bundle
+            .industry(&p.industry)
+            .map(|t| (t.name.as_str(), t.name_en.as_deref())),
+        bundle
+            .district(&p.district)
+            .map(|t| (t.name.as_str(), t.name_en.as_deref())),
         p.park
             .as_deref()
             .and_then(|id| bundle.park(id))
-            .map(|t| t.name.as_str()),
-        bundle.status(&p.status).map(|t| t.name.as_str()),
+            .map(|t| (t.name.as_str(), t.name_en.as_deref())),
+        bundle
+            .status(&p.status)
+            .map(|t| (t.name.as_str(), t.name_en.as_deref())),
     ];
-    for name in extra.into_iter().flatten() {
-        tags.push(' ');
-        tags.push_str(name);
+    for (name, name_en) in extra.into_iter().flatten() {
+        push_names(&mut tags, name, name_en);
     }
     let mut summary = format!("{} {} {}", p.summary, p.investor, p.partners.join(" "));
     if let Some(i) = &p.investment {

@@ -61,6 +61,7 @@ ui_text! {
     not_found_category: "找不到这个分类", "This category could not be found";
     back_home: "返回首页", "Back to the home page";
     browse_articles: "浏览全部文章", "Browse all articles";
+    browse_projects: "浏览全部项目", "Browse all projects";
 
     error_network_title: "无法连接网络", "No connection";
     error_network: "网络连接失败，无法下载内容数据。请检查网络后重试。", "The content could not be downloaded. Check your connection and try again.";

@@ -529,3 +529,53 @@ fn the_pager_offers_the_ends_and_the_neighbours_with_gaps_of_two_or_more_elided(
         }
     }
 }
+
+#[test]
+fn lists_are_found_by_the_english_names_they_show() {
+    let bundle = sample();
+    let index = ListIndex::projects(&bundle);
+    let found = |q: &str| {
+        let listing = index.run(&ListQuery::new(ListKind::Projects).with_q(q), 100);
+        listing
+            .items
+            .iter()
+            .map(|&i| bundle.projects[i].id.clone())
+            .collect::<BTreeSet<_>>()
+    };
+    let with = |f: &dyn Fn(&parkreader_core::Project) -> bool| {
+        bundle
+            .projects
+            .iter()
+            .filter(|p| f(p))
+            .map(|p| p.id.clone())
+            .collect::<BTreeSet<_>>()
+    };
+    let jinshan = with(&|p| p.district == "jinshan");
+    assert!(!jinshan.is_empty());
+    // Each of the two words is found in the district's English name (case folded), so every
+    // project there is found, as by its Chinese name.
+    assert!(found("jinshan district").is_superset(&jinshan));
+    assert!(found("金山区").is_superset(&jinshan));
+    assert_eq!(
+        found("New materials"),
+        with(&|p| p.industry == "new-materials")
+    );
+    // Articles by their category's English name.
+    let articles = ListIndex::articles(&bundle);
+    let category = &bundle.taxonomies.categories[0];
+    let name = category
+        .name_en
+        .as_deref()
+        .expect("the sample names categories in English");
+    let listing = articles.run(&ListQuery::new(ListKind::Articles).with_q(name), 100);
+    let expected = bundle
+        .articles
+        .iter()
+        .filter(|a| a.category == category.id)
+        .count();
+    assert!(
+        listing.total >= expected && expected > 0,
+        "{name}: {} < {expected}",
+        listing.total
+    );
+}
