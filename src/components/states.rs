@@ -152,6 +152,7 @@ pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
             <p class="actions">
                 <A href=site_href("/") attr:class="button">{t.back_home}</A>
                 <A href=site_href("/articles") attr:class="button secondary">{t.browse_articles}</A>
+                <A href=site_href("/projects") attr:class="button secondary">{t.browse_projects}</A>
             </p>
         </section>
     }

@@ -240,6 +240,9 @@ test('an unknown article id shows a friendly not-found with a way home', async (
   await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
   await page.goto(`${server.url}/projects/nope`);
   await expect(page.getByText('找不到这个项目')).toBeVisible();
+  // A way on to the list the reader was looking for, not only home.
+  await page.getByRole('link', { name: '浏览全部项目' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
