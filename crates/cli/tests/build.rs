@@ -162,7 +162,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
         .find(|f| f.starts_with("articles/") && f.ends_with("/index.html"))
         .unwrap();
     let html = fs::read_to_string(out.join(article)).unwrap();
-    assert!(html.contains("<style>.c0 { margin: 0px;"), "{html}");
+    assert!(html.contains("<style>.c0{margin:0px"), "{html}");
     assert!(!html.contains("rel=\"stylesheet\""), "{html}");
     assert!(html.contains("style-src 'self' 'sha256-"), "{html}");
     // Their compressed copies begin alike: the start every page shares is compressed once
