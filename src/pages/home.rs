@@ -45,6 +45,12 @@ pub fn HomePage() -> impl IntoView {
                 <h1>{site.name}</h1>
                 <p>{site.description}</p>
             </section>
+            // A plain form: Enter opens the article list with the search (`?q=`), before the app
+            // runs as after; the list loads the index it searches.
+            <form class="search-box" role="search" action=site_href("/articles") method="get">
+                <label for="home-search" class="visually-hidden">{t.search_articles}</label>
+                <input id="home-search" name=parkreader_core::query::PARAM_Q type="search" enterkeyhint="search" autocomplete="off" placeholder=t.search_articles_hint />
+            </form>
             <div class="home-grid">
                 <section class="home-latest" aria-labelledby="latest-heading">
                     <h2 id="latest-heading">{t.latest}</h2>

@@ -352,3 +352,23 @@ test('the address bar catches up with typing: one history entry, and Back undoes
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the home page searches: Enter opens the article list with the search, before the app runs too', async () => {
+  for (const early of [false, true]) {
+    const page = await newPage(browser);
+    // Early: the app's code is held back, as on a slow link; the form works all the same.
+    const held = early ? await holdRequests(page, '**/*.wasm') : null;
+    await page.goto(server.url + '/');
+    if (!early) await page.locator('#app:not([data-prerendered])').waitFor();
+    const box = page.getByRole('search').getByRole('searchbox', { name: '搜索文章' });
+    await box.fill('碳纤维');
+    await box.press('Enter');
+    await page.waitForURL(/\/articles\?q=/);
+    assert.equal(new URL(page.url()).searchParams.get('q'), '碳纤维');
+    held?.release();
+    await expect(page.getByText('关键词：碳纤维')).toBeVisible();
+    await expect(page.getByRole('searchbox', { name: '搜索文章' })).toHaveValue('碳纤维');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});

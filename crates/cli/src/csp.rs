@@ -43,7 +43,8 @@ pub fn policy(shell: &str) -> String {
         "worker-src 'self'".into(),
         "object-src 'none'".into(),
         "base-uri 'none'".into(),
-        "form-action 'none'".into(),
+        // The home page's search is a plain GET form to the article list.
+        "form-action 'self'".into(),
     ]
     .join("; ")
 }
