@@ -11,6 +11,7 @@
 //   the page as cached, then the app shell, which renders any route from the cached bundle.
 // - Data, bodies and images: from the cache, refreshed in the background (stale-while-
 //   revalidate); anything else the site serves is cached as it is read, up to RUNTIME_MAX_*.
+//   An image neither cached nor reachable is a placeholder that says it needs the network.
 'use strict';
 
 const VERSION = '__VERSION__';
@@ -147,8 +148,16 @@ async function asset(event, request) {
     event.waitUntil(refresh.catch(() => {}));
     return cached;
   }
-  return refresh;
+  // An image never seen, offline: a grey box that says so, in the place the page keeps for it
+  // (no size of its own, so the page's width and height hold), not a broken-image icon.
+  return refresh.catch((error) => {
+    if (request.destination !== 'image') throw error;
+    return new Response(OFFLINE_IMAGE, { headers: { 'content-type': 'image/svg+xml' } });
+  });
 }
+
+const OFFLINE_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="#e8eaef"/>' +
+  '<text x="50%" y="50%" text-anchor="middle" dominant-baseline="middle" font-family="sans-serif" font-size="16" fill="#596172">离线：图片联网后显示</text></svg>';
 
 // Pages are cached without their query: a filtered list is the list page, filtered by the app.
 function pageKey(url) {
