@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use parkreader_core::browse::{pager_pages, FacetCounts, Listing, Relaxation};
-use parkreader_core::query::{ListKind, ListQuery, Sort, PARAM_Q, PARAM_SORT};
+use parkreader_core::query::{FacetKey, ListKind, ListQuery, Sort, PARAM_Q, PARAM_SORT};
 use parkreader_core::text::Segment;
 use wasm_bindgen::JsCast;
 
@@ -317,6 +317,8 @@ fn FacetGroup(
         <fieldset class="facet">
             <legend>{key.label(lang)}</legend>
             {rows}
+            // Buckets are in yuan; a dollar project is sized at a rate the reader should know.
+            {(key == FacetKey::Size).then(|| view! { <p class="facet-note">{lang.ui().size_rates}</p> })}
         </fieldset>
     }
 }
@@ -332,6 +334,23 @@ pub fn OpeningView(path: &'static str) -> impl IntoView {
     let t = lang().ui();
     view! {
         <p class="opening-view">{t.opening_view}" "<a href=site_href(path)>{t.whole_list}</a></p>
+    }
+}
+
+/// Filter values a link asks for that this list does not have (an old link after an id
+/// changed): said, so that the whole list is not taken for the filtered one.
+#[component]
+pub fn DroppedFilters(state: ListState, listing: Memo<Listing>) -> impl IntoView {
+    let lang = lang();
+    move || {
+        let dropped = listing.with(|l| state.query.with(|asked| asked.dropped(&l.query)));
+        (!dropped.is_empty()).then(|| {
+            let named: Vec<String> = dropped
+                .iter()
+                .map(|(key, value)| lang.labelled(key.label(lang), value))
+                .collect();
+            view! { <p class="notice" role="status">{lang.dropped_filters(&lang.join(&named))}</p> }
+        })
     }
 }
 

@@ -12,7 +12,8 @@ use parkreader_core::{Article, Bundle};
 
 use crate::components::blocks::site_src;
 use crate::components::browse::{
-    results, ActiveFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox, SortMenu,
+    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox,
+    SortMenu,
 };
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -82,6 +83,7 @@ pub fn ArticlesPage() -> impl IntoView {
                         <SortMenu listing path=PATH />
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.all_articles />
                     </div>
+                    <DroppedFilters state listing />
                     <ActiveFilters listing path=PATH />
                     {move || failed.get().then(|| view! {
                         <div class="inline-error" role="alert">

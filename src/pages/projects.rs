@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use parkreader_core::query::ListKind;
 
 use crate::components::browse::{
-    results, ActiveFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox, SortMenu,
+    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox,
+    SortMenu,
 };
 use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -49,6 +50,7 @@ pub fn ProjectsPage() -> impl IntoView {
                         <SortMenu listing path=PATH />
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.investment_projects />
                     </div>
+                    <DroppedFilters state listing />
                     <ActiveFilters listing path=PATH />
                     {results(listing, PATH, "card-grid", move |i, terms| {
                         view! { <ProjectCard project=b.projects[i].clone() bundle=b.clone() terms /> }

@@ -372,3 +372,16 @@ test('the home page searches: Enter opens the article list with the search, befo
     await page.context().close();
   }
 });
+
+test('a link with a filter the site does not have says it was left out, not passes for filtered', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + '/projects?industry=bogus');
+  await expect(page.getByRole('status').filter({ hasText: '链接中的筛选条件在本站已不存在，已略去：产业：bogus' })).toBeVisible();
+  await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+  // A link the site can follow says nothing of the kind.
+  await page.goto(server.url + `/projects?industry=${SAMPLE.taxonomies.industries[0].id}`);
+  await expect(page.getByRole('button', { name: `移除 产业：${SAMPLE.taxonomies.industries[0].name}` })).toBeVisible();
+  await expect(page.getByText('已略去')).toHaveCount(0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

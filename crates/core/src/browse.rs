@@ -792,3 +792,30 @@ pub fn project_fields(bundle: &Bundle, p: &Project) -> DocFields {
     }
     [p.name.clone(), tags, summary, body]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rates the size facet's note states are the ones the buckets and the order use.
+    #[test]
+    fn the_size_note_states_the_rates_in_use() {
+        for (lang, currencies) in [
+            (Lang::Zh, ["美元=", "欧元=", "港元="]),
+            (Lang::En, ["per USD", "per EUR", "per HKD"]),
+        ] {
+            let note = lang.ui().size_rates;
+            for (currency, name) in [Currency::Usd, Currency::Eur, Currency::Hkd]
+                .into_iter()
+                .zip(currencies)
+            {
+                let rate = yuan_per_unit_milli(currency) as f64 / 1000.0;
+                let stated = match lang {
+                    Lang::Zh => format!("{name}{rate}元"),
+                    Lang::En => format!("{rate} {name}"),
+                };
+                assert!(note.contains(&stated), "{note:?} lacks {stated:?}");
+            }
+        }
+    }
+}

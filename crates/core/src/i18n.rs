@@ -88,6 +88,8 @@ ui_text! {
     search_projects: "搜索项目", "Search projects";
     search_projects_hint: "搜索项目、投资方、产品，如：无人机", "Search projects, e.g. 无人机";
     filters: "筛选", "Filters";
+    /// Under the investment size facet: how amounts in other currencies are sized.
+    size_rates: "外币按约 1美元=7.1元、1欧元=7.7元、1港元=0.91元折算", "Other currencies at about CNY 7.1 per USD, 7.7 per EUR, 0.91 per HKD";
     article_list: "文章列表", "Article list";
     project_list: "项目列表", "Project list";
     active_filters: "已选条件", "Active filters";
@@ -272,6 +274,16 @@ impl Lang {
         match self {
             Lang::Zh => format!("关键词：{q}"),
             Lang::En => format!("Search: {q}"),
+        }
+    }
+
+    /// Filters in a link that the list does not have (`产业：bogus`), left out of the view.
+    pub fn dropped_filters(self, what: &str) -> String {
+        match self {
+            Lang::Zh => format!("链接中的筛选条件在本站已不存在，已略去：{what}"),
+            Lang::En => format!(
+                "This link asks for filters this site does not have; they were left out: {what}"
+            ),
         }
     }
 

@@ -227,6 +227,18 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
+    /// The filter values this query asks for that `applied` (the same query as a list ran it)
+    /// left out, because the list has no such value: an old link after an id changed, or a
+    /// mistyped one. In the order of the URL's parameters.
+    pub fn dropped(&self, applied: &ListQuery) -> Vec<(FacetKey, String)> {
+        self.filters
+            .iter()
+            .flat_map(|(key, values)| values.iter().map(move |v| (*key, v)))
+            .filter(|(key, v)| !applied.is_selected(*key, v))
+            .map(|(key, v)| (key, v.clone()))
+            .collect()
+    }
+
     /// The unfiltered first page of a list.
     pub fn new(kind: ListKind) -> ListQuery {
         ListQuery {

@@ -579,3 +579,27 @@ fn lists_are_found_by_the_english_names_they_show() {
         listing.total
     );
 }
+
+#[test]
+fn filter_values_a_list_does_not_have_are_named_as_left_out() {
+    let bundle = sample();
+    let index = ListIndex::projects(&bundle);
+    let asked = ListQuery::parse(
+        ListKind::Projects,
+        "industry=new-materials,bogus&district=nowhere&status=signed",
+    );
+    let listing = index.run(&asked, PAGE_SIZE);
+    assert_eq!(
+        asked.dropped(&listing.query),
+        [
+            (FacetKey::Industry, "bogus".to_string()),
+            (FacetKey::District, "nowhere".to_string()),
+        ]
+    );
+    // What the list has is kept, and nothing is named when nothing was left out.
+    assert!(listing
+        .query
+        .is_selected(FacetKey::Industry, "new-materials"));
+    let fine = ListQuery::parse(ListKind::Projects, "industry=new-materials");
+    assert!(fine.dropped(&index.run(&fine, PAGE_SIZE).query).is_empty());
+}
