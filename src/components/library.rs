@@ -34,7 +34,9 @@ pub fn BookmarkButton(kind: ItemKind, id: String, title: String) -> impl IntoVie
     };
     let t = ui();
     view! {
-        <button type="button" class="button small secondary bookmark-button" aria-pressed=move || saved.get().to_string() on:click=toggle>
+        // The name says the state (「收藏」 / 「已收藏」), so no aria-pressed besides: a toggle
+        // button's name must not change with its state.
+        <button type="button" class="button small secondary bookmark-button" class:saved=move || saved.get() on:click=toggle>
             <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
             {move || if saved.get() { t.bookmarked } else { t.bookmark }}
         </button>
