@@ -500,6 +500,7 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
             return None;
         }
     };
+    let whole = table.span();
     let mut set_aside: Vec<String> = Vec::new();
     let mut found = Vec::new();
     let item = loop {
@@ -507,23 +508,60 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
             Ok(item) => break Some(item),
             Err(error) => error,
         };
-        let missing = error
-            .message()
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next());
-        if missing.is_some_and(|field| set_aside.iter().any(|f| f == field)) {
-            break None;
-        }
-        found.push(toml_diagnostic(path, text, 2, shift, &error));
-        let Some(at) = error.span().map(|span| span.start) else {
-            break None;
+        // A field missing from the front matter as a whole is reported at its start, and is
+        // the last thing serde checks; one missing because it was set aside is no news.
+        let span = error.span().filter(|span| *span != whole);
+        let Some(at) = span.map(|span| span.start) else {
+            let missing = error
+                .message()
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next());
+            let Some(field) = missing.filter(|field| set_aside.iter().any(|f| f == field)) else {
+                found.push(toml_diagnostic(path, text, 2, shift, &error));
+                break None;
+            };
+            // Fill the set-aside field with a stand-in of some type it takes, so that serde
+            // goes on to the next field that is really missing.
+            let filled = STAND_INS.iter().find_map(|line| {
+                let (_, value) = toml::de::DeTable::parse(line)
+                    .ok()?
+                    .into_inner()
+                    .into_iter()
+                    .next()?;
+                let key = toml::Spanned::new(0..0, std::borrow::Cow::Owned(field.to_string()));
+                let mut trial = table.clone();
+                trial.get_mut().insert(key, value);
+                // Every field present was read before serde looked for missing ones, so any
+                // other error would be the stand-in's: only success, or another missing field,
+                // means the stand-in was taken.
+                let moved_on = match T::deserialize(toml::de::Deserializer::from(trial.clone())) {
+                    Ok(_) => true,
+                    Err(e) => {
+                        e.span().is_none_or(|span| span == whole)
+                            && e.message().starts_with("missing field `")
+                            && !e.message().contains(&format!("`{field}`"))
+                    }
+                };
+                moved_on.then_some(trial)
+            });
+            match filled {
+                Some(trial) => {
+                    table = trial;
+                    continue;
+                }
+                None => break None,
+            }
         };
+        found.push(toml_diagnostic(path, text, 2, shift, &error));
+        // The field the error lies in: the last to begin before it (a `[dates]` table's body
+        // lies after its header, which is all the span its key has).
         let key = table
             .get_ref()
             .iter()
-            .find(|(key, value)| key.span().contains(&at) || value.span().contains(&at))
+            .filter(|(key, _)| key.span().start <= at)
+            .max_by_key(|(key, _)| key.span().start)
             .map(|(key, _)| key.get_ref().to_string());
-        let Some(key) = key.filter(|_| missing.is_none()) else {
+        let Some(key) = key else {
             break None;
         };
         table.get_mut().remove(key.as_str());
@@ -534,6 +572,17 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
     diagnostics.extend(found);
     item.filter(|_| clean)
 }
+
+/// Values of each kind a front-matter field can take, to stand in for a field set aside.
+const STAND_INS: [&str; 7] = [
+    "x = \"2000-01-01\"",
+    "x = 0",
+    "x = 0.5",
+    "x = false",
+    "x = []",
+    "x = {}",
+    "x = \"\"",
+];
 
 /// Articles and projects take their Markdown in different fields.
 trait ContentItem: for<'de> Deserialize<'de> {

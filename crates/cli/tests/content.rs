@@ -511,6 +511,37 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
         "the project's reference to the unread article is not a problem of its own:\n{stderr}"
     );
     assert!(stderr.contains("4 problems found"), "{stderr}");
+
+    // In tables too (`[dates]`, `[[capacity]]`, an inline `cover`), and a field really missing
+    // after one set aside: five problems, each once.
+    fs::write(
+        &path,
+        fs::read_to_string(Path::new(FIXTURE).join("articles/carbon-fibre-signing.md")).unwrap(),
+    )
+    .unwrap();
+    fs::write(
+        content.join("projects/tables.md"),
+        "+++\nname = 5\nsummary = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ncover = { src = \"../media/weave.svg\" }\n\n[dates]\nsigned = \"soon\"\n\n[[capacity]]\nproduct = \"x\"\nquantity = \"lots\"\nunit = \"吨\"\n+++\n\n正文。\n",
+    )
+    .unwrap();
+    let output = run(&["check", content.to_str().unwrap()]);
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let file = "CONTENT/projects/tables.md";
+    for line in [
+        format!("{file}:2:1: error: missing field `investor`"),
+        format!("{file}:2:8: error: invalid type: integer `5`, expected a string"),
+        format!("{file}:7:9: error: missing field `alt`"),
+        format!("{file}:10:10: error: \"soon\" is not a date"),
+        format!("{file}:14:12: error: invalid type: string \"lots\", expected f64"),
+    ] {
+        assert_eq!(
+            stderr.matches(line.as_str()).count(),
+            1,
+            "{line:?} once in:\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("5 problems found"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
 
