@@ -293,7 +293,21 @@ impl ListQuery {
                 }
             }
         }
+        // An order the view has anyway is no choice: `?sort=newest` is the plain list, so that
+        // a view read back from its URL is the view that wrote it.
+        if query.sort == Some(query.default_sort()) {
+            query.sort = None;
+        }
         query
+    }
+
+    /// The order a view has when none is chosen: best match while searching, else newest.
+    fn default_sort(&self) -> Sort {
+        if self.q.is_empty() {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        }
     }
 
     /// The canonical query string, without `?`; empty for the default view.
@@ -315,12 +329,10 @@ impl ListQuery {
             }
         }
         // The order the view has anyway is left out: `?sort=newest` is the plain list.
-        let default = if self.q.is_empty() {
-            Sort::Newest
-        } else {
-            Sort::Relevance
-        };
-        if let Some(sort) = self.sort.filter(|_| self.effective_sort() != default) {
+        if let Some(sort) = self
+            .sort
+            .filter(|_| self.effective_sort() != self.default_sort())
+        {
             out.append_pair(PARAM_SORT, sort.param());
         }
         if self.page > 1 {

@@ -388,7 +388,7 @@ proptest! {
         q in "[a-zA-Z0-9 碳纤维金山&=,%+?#]{0,12}",
         cats in proptest::collection::vec("[a-z,&=%]{1,6}", 0..4),
         page in 0u32..200,
-        sort in prop_oneof![Just("newest"), Just("views"), Just("amount"), Just("bogus")],
+        sort in prop_oneof![Just("newest"), Just("relevance"), Just("views"), Just("amount"), Just("bogus")],
     ) {
         let base = ListQuery::new(ListKind::Articles).with_q(&q).with_sort(None);
         let mut view = cats.iter().fold(base, |v, c| v.toggled(FacetKey::Category, c)).with_page(page);
@@ -399,7 +399,10 @@ proptest! {
         prop_assert_eq!(&again.q, &view.q);
         // The order comes back as the view's; one it has anyway is left out of the URL.
         prop_assert_eq!(again.effective_sort(), view.effective_sort());
-        prop_assert_eq!(again.sort.is_some(), view.sort.is_some_and(|s| s != Sort::Newest || !q.trim().is_empty()));
+        let default = if again.q.is_empty() { Sort::Newest } else { Sort::Relevance };
+        prop_assert_eq!(again.sort.is_some(), view.sort.is_some_and(|s| s != default && !(s == Sort::Relevance && again.q.is_empty())));
+        // Read back, a view writes the same URL and is the same view.
+        prop_assert_eq!(&ListQuery::parse(ListKind::Articles, &again.to_query_string()), &again);
         prop_assert_eq!(again.page, view.page.max(1));
     }
 
@@ -465,6 +468,7 @@ fn a_long_query_cut_before_a_space_reads_back_the_same() {
 #[test]
 fn an_order_the_view_has_anyway_is_left_out_of_its_url() {
     let plain = ListQuery::parse(ListKind::Projects, "sort=newest");
+    assert_eq!(plain, ListQuery::new(ListKind::Projects));
     assert_eq!(plain.href("/projects"), "/projects");
     let chosen = ListQuery::new(ListKind::Projects).with_sort(Some(Sort::Amount));
     assert_eq!(chosen.href("/projects"), "/projects?sort=amount");
