@@ -79,6 +79,12 @@ test('deep links, filtered lists and unknown paths all open on a host without re
   const count = SAMPLE.articles.filter((a) => a.category === category.id).length;
   await page.goto(`${server.url}/articles?category=${category.id}`);
   await expect(page.getByText(`共 ${count} 篇`)).toBeVisible();
+  // A link to a page's file by name is that page, not an unknown one, once the app runs too.
+  await page.goto(`${server.url}/projects/index.html?industry=${SAMPLE.projects[0].industry}`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
+  assert.equal(new URL(page.url()).pathname, '/projects/');
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toHaveCount(0);
   // No file at all: 404.html starts the app, which says what is missing.
   const response = await page.goto(`${server.url}/articles/${article.id}/nope`);
   assert.equal(response.status(), 404);

@@ -405,7 +405,12 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// search, filters, an order or a page), it marks the document (`data-list-view` on `<html>`),
 /// so that the stylesheet shows `OpeningView` instead of the static page's results, which would
 /// be the wrong list. Unknown parameters (WeChat adds `from=singlemessage`) do not count.
-const MARK_LIST_VIEW: &str = "(() => { const asked = new URLSearchParams(location.search); \
+/// First, an address that names a page's file (`/projects/index.html`, as some links and
+/// hosts write it) becomes the page's own address, which is the route the app knows: the app
+/// took the file's name for an unknown page and replaced the list with "页面不存在".
+const MARK_LIST_VIEW: &str = "(() => { if (location.pathname.endsWith('/index.html')) \
+history.replaceState(history.state, '', location.pathname.slice(0, -10) + location.search + location.hash); \
+const asked = new URLSearchParams(location.search); \
 if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.setAttribute('data-list-view', ''); })();\n";
 
 /// What else the early script does, for a reader who comes back and who chose a reading size:
@@ -420,9 +425,12 @@ if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.se
 /// - Back to another document works the same way. A list opened from a link with a filter is
 ///   a short placeholder until the app draws it (and a detail page links to it with a page
 ///   load), so the browser's own restoring found no room and left the reader near the top.
-///   The positions are kept in `sessionStorage` as the page is left, and after a back or
-///   forward load the position is put back until a second after the app has taken over (at
-///   most 15 seconds when it never does), on the same terms.
+///   The positions this page noted are merged into `sessionStorage` as the page is left (the
+///   last 50 addresses are kept), and after a back or forward load the position is put back
+///   until the page holds it, or until a second after the app has taken over (at most 15
+///   seconds when it never does), on the same terms. A page opened afresh, by a link or by
+///   the app (`pushState`), starts where it starts: an address's old position counts only
+///   for going back to it.
 /// - On a first visit the service worker takes over only after the page has loaded what it
 ///   shows (the page itself, its images, an article's text file), so none of it would be kept
 ///   for reading offline, though this is the case of a link opened once from a chat. When a
@@ -431,10 +439,15 @@ if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.se
 /// - The reading size kept on this device (`parkreader:text-size`, see `reading.rs`) is set
 ///   on the root element before the first paint, not after the app starts: the page would
 ///   otherwise draw at the standard size and then grow, shifting everything.
-const KEEP_PLACE: &str = "(() => { const K = 'parkreader:at'; let at = {}; \
-try { at = JSON.parse(sessionStorage.getItem(K)) || {}; } catch (_) {} \
-addEventListener('scroll', () => { at[location.href] = scrollY; }, { passive: true }); \
-addEventListener('pagehide', () => { try { sessionStorage.setItem(K, JSON.stringify(at)); } catch (_) {} }); \
+const KEEP_PLACE: &str = "(() => { const K = 'parkreader:at', mine = {}; \
+const read = () => { try { return JSON.parse(sessionStorage.getItem(K)) || {}; } catch (_) { return {}; } }; \
+const at = read(), nav = performance.getEntriesByType('navigation')[0], returning = nav && nav.type === 'back_forward'; \
+const here = () => { at[location.href] = mine[location.href] = scrollY; }; \
+if (!returning) here(); \
+const push = history.pushState; history.pushState = function (...args) { push.apply(this, args); here(); }; \
+addEventListener('scroll', here, { passive: true }); \
+addEventListener('pagehide', () => { try { const all = read(); for (const u in mine) { delete all[u]; all[u] = mine[u]; } \
+const urls = Object.keys(all); for (const u of urls.slice(0, -50)) delete all[u]; sessionStorage.setItem(K, JSON.stringify(all)); } catch (_) {} }); \
 const back = (y, live) => { if (y === undefined) return; let until = performance.now() + 1000; const done = new AbortController(); \
 for (const e of ['touchstart', 'wheel', 'keydown', 'pointerdown']) addEventListener(e, () => done.abort(), { passive: true, signal: done.signal }); \
 const put = () => { if (done.signal.aborted) return; if (!live()) until = performance.now() + 1000; \
@@ -442,8 +455,7 @@ if (performance.now() > until || Math.abs(scrollY - y) < 1) { done.abort(); retu
 scrollTo(0, y); requestAnimationFrame(put); }; \
 requestAnimationFrame(put); }; \
 addEventListener('popstate', () => back(at[location.href], () => true)); \
-const nav = performance.getEntriesByType('navigation')[0]; \
-if (nav && nav.type === 'back_forward') { const started = performance.now(); \
+if (returning) { const started = performance.now(); \
 back(at[location.href], () => { const app = document.getElementById('app'); return performance.now() - started > 15000 || (app && !app.hasAttribute('data-prerendered')); }); } \
 try { navigator.serviceWorker.addEventListener('controllerchange', () => { const sw = navigator.serviceWorker.controller; \
 if (sw) sw.postMessage({ keep: { pages: [(performance.getEntriesByType('navigation')[0] || location).href, location.href], \
@@ -565,11 +577,15 @@ pub(crate) fn with_inline_stylesheet(shell: &str, dist: &Path) -> io::Result<Str
     {
         return Ok(shell.to_string());
     }
+    let compact = compact_css(&css);
+    if compact.to_ascii_lowercase().contains("</style") {
+        return Ok(shell.to_string());
+    }
     let end = start + link.len() + tag_end + 1;
     Ok(format!(
         "{}<style>{}</style>{}",
         &shell[..start],
-        compact_css(&css),
+        compact,
         &shell[end..]
     ))
 }
@@ -579,15 +595,19 @@ pub(crate) fn with_inline_stylesheet(shell: &str, dist: &Path) -> io::Result<Str
 /// space is dropped only next to `{`, `}`, `;` and `,`, after `:`, and at the ends, where CSS
 /// never reads it (so `a :focus`, `and (` and `calc(1rem + 2px)` keep theirs).
 fn compact_css(css: &str) -> String {
+    // CSS's own white space: not U+00A0 or U+3000, which are text.
+    let white = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
     let mut space = false;
     while let Some(c) = rest.chars().next() {
         if let Some(after) = rest.strip_prefix("/*") {
+            // A comment parts what is around it, as a space does (`0/**/auto`).
             rest = after.find("*/").map_or("", |end| &after[end + 2..]);
+            space = true;
             continue;
         }
-        if c.is_whitespace() {
+        if white(c) {
             space = true;
             rest = &rest[c.len_utf8()..];
             continue;
@@ -597,7 +617,7 @@ fn compact_css(css: &str) -> String {
             out.push(' ');
         }
         space = false;
-        if c == '"' || c == '\'' {
+        let end = if c == '"' || c == '\'' {
             // A string, its escapes included, up to its closing quote.
             let mut end = 1;
             let mut chars = rest[1..].char_indices();
@@ -611,15 +631,18 @@ fn compact_css(css: &str) -> String {
                     break;
                 }
             }
-            out.push_str(&rest[..end]);
-            rest = &rest[end..];
-            continue;
-        }
-        if c == '}' && out.ends_with(';') {
-            out.pop();
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+            end
+        } else if c == '\\' {
+            // An escape outside a string (`.a\ b`): the backslash and what it escapes.
+            1 + rest[1..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            if c == '}' && out.ends_with(';') {
+                out.pop();
+            }
+            c.len_utf8()
+        };
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
     }
     out
 }
@@ -804,6 +827,13 @@ mod tests {
             ":root{--x:1rem}a :focus,b > c{width:calc(1rem + 2px);content:\"  a /* b */ \\\" ; \";font-family:'Noto Sans',serif}@media (max-width:480px) and (hover:none){a{color:red}}"
         );
         assert_eq!(compact_css("a{}/* open"), "a{}");
+        // A comment parts tokens; an escaped space stays; text spaces are not CSS's.
+        assert_eq!(compact_css("a{margin:0/**/auto}"), "a{margin:0 auto}");
+        assert_eq!(compact_css(".a\\  {x:y}"), ".a\\ {x:y}");
+        assert_eq!(
+            compact_css("a::after{content:x\u{3000}y}"),
+            "a::after{content:x\u{3000}y}"
+        );
     }
 
     #[test]
