@@ -138,15 +138,17 @@ pub fn scroll_to_top() {
 
 /// Moves the keyboard focus to the first element `selector` finds, if any: where a control the
 /// reader used is about to disappear (a pager link, 「清除全部」), so the focus does not fall to
-/// the page's body. False when there is no such element.
-pub fn focus_first(selector: &str) -> bool {
+/// the page's body.
+pub fn focus_first(selector: &str) {
     use wasm_bindgen::JsCast;
 
-    web_sys::window()
+    if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| el.focus().is_ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// Copies text to the clipboard: the Clipboard API where the page may use it, else the older

@@ -25,11 +25,12 @@ fn go(href: String) {
     navigate(&href, false);
 }
 
-/// Clears what narrows the list: the row of chips goes, so the focus goes to the search box
-/// (or the page's content where there is none) instead of falling to the body.
+/// Clears what narrows the list: the row of chips goes, so the focus goes to the start of the
+/// page's content instead of falling to the body (not to the search box, which would open a
+/// phone's keyboard).
 fn clear_to(href: String) {
     go(href);
-    let _ = focus_first("#search-input") || focus_first("#main");
+    focus_first("#main");
 }
 
 fn navigate(href: &str, replace: bool) {
@@ -476,8 +477,18 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
                 html += &link(page + 1, " rel=\"next\"", t.next_page);
             }
             // The link followed is replaced with the page: the focus goes to the start of the
-            // new page's content instead of falling to the body.
-            view! { <nav class="pager" aria-label=t.pagination inner_html=html on:click=|_| { focus_first("#main"); }></nav> }
+            // new page's content instead of falling to the body. Not for a link opened in a
+            // new tab, nor a click beside the links.
+            let follow = |ev: leptos::ev::MouseEvent| {
+                let link = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("a[href]").ok().flatten());
+                if link.is_some() && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                    focus_first("#main");
+                }
+            };
+            view! { <nav class="pager" aria-label=t.pagination inner_html=html on:click=follow></nav> }
         })
     }
 }
