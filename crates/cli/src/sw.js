@@ -157,7 +157,7 @@ async function asset(event, request) {
 }
 
 const OFFLINE_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="#e8eaef"/>' +
-  '<text x="50%" y="50%" text-anchor="middle" dominant-baseline="middle" font-family="sans-serif" font-size="16" fill="#596172">离线：图片联网后显示</text></svg>';
+  '<text x="50%" y="50%" text-anchor="middle" dominant-baseline="middle" font-family="sans-serif" font-size="14" fill="#596172">离线：图片联网后显示 · Offline</text></svg>';
 
 // Pages are cached without their query: a filtered list is the list page, filtered by the app.
 function pageKey(url) {
