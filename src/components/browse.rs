@@ -307,7 +307,7 @@ fn FacetGroup(
             let toggle = move |_| go(listing.get_untracked().query.toggled(key, &value).href(path));
             view! {
                 <label class="facet-option" class:disabled=disabled>
-                    <input type="checkbox" name=key.param() value=id prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
+                    <input type="checkbox" name=key.param() value=id autocomplete="off" prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
                     <span class="facet-label">{o.option.label(lang).to_string()}</span>
                     <span class="facet-count">{move || state.get().0}</span>
                 </label>
@@ -423,7 +423,10 @@ pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
     view! {
         <label class="sort-menu">
             <span>{ui().sort}</span>
-            <select name=PARAM_SORT on:change=on_change>
+            // No form state restored by the browser (a list loaded again by Back): what differs
+            // from the page's own choice counts as the reader's (`EarlyInput`), and a restored
+            // order was taken for one, sending the reader to page 1 with a new history entry.
+            <select name=PARAM_SORT autocomplete="off" on:change=on_change>
                 {move || {
                     let (kind, searching, current) = shape.get();
                     Sort::for_kind(kind)

@@ -2,9 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
+import { BIN, ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -125,8 +127,46 @@ test('back from an item tapped far down the list returns to where the reader was
     await expect(page.getByText(total)).toBeVisible();
     await page.waitForFunction((y) => Math.abs(scrollY - y) < 4, y, { timeout: 3000 }).catch(() => {});
     assert.equal(await page.evaluate(() => Math.round(scrollY)), Math.round(y), path);
+    // The list is the one left, in the history entry left: the order the browser restores in
+    // the static page's menu is not taken for a new choice (a new entry, and page 1).
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    assert.equal(new URL(page.url()).search, new URL(server.url + path).search, path);
+    await page.goForward();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     assert.deepEqual(page.errors, []);
     await page.context().close();
+  }
+});
+
+test('back to a later page of a sorted project list returns to that page, in its own history entry', async () => {
+  // A site with two pages of projects (the sample has one): 250 generated articles, 25 projects.
+  const work = mkdtempSync(join(tmpdir(), 'parkreader-pages-'));
+  mkdirSync(join(work, 'src', 'data'), { recursive: true });
+  const bundle = join(work, 'src', 'data', 'bundle.json');
+  const app = join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'app', '_');
+  execFileSync(BIN, ['generate', '--articles', '250', '--out', bundle]);
+  execFileSync(BIN, ['build', bundle, '--app', app, '--out', join(work, 'site')], { stdio: 'pipe' });
+  const site = await serve(join(work, 'site'));
+  try {
+    const page = await newPage(browser);
+    await page.goto(site.url + '/projects?sort=amount&page=2');
+    const first = page.locator('#app:not([data-prerendered]) .project-card .card-title a').first();
+    const title = (await first.textContent()).trim();
+    await first.tap();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await page.goBack();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    // Before, the order the browser restored in the static menu was taken for a new choice:
+    // page 1, in a new history entry, so Forward no longer led to the project.
+    await expect(page.locator('.project-card .card-title a').first()).toHaveText(title);
+    assert.equal(new URL(page.url()).search, '?sort=amount&page=2');
+    await page.goForward();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    site.stop();
+    rmSync(work, { recursive: true, force: true });
   }
 });
 
