@@ -322,6 +322,8 @@ pub struct EarlyInput {
     changes: Vec<parkreader_core::query::FormChange>,
     /// The control that had the focus, as (name, value), and the caret in it.
     focus: Option<(String, String, Option<u32>)>,
+    /// On a page that is no list: the search box's text is kept, but it had no focus.
+    only_text: bool,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -341,12 +343,27 @@ impl EarlyInput {
             list,
             ..EarlyInput::default()
         };
-        if list.is_none() {
-            return early;
-        }
         let active = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element());
+        if list.is_none() {
+            // No list (the home page's search box): no view to change, but what was typed in
+            // a search box stays in the app's, and the focus and caret with it.
+            if let Ok(Some(input)) = root.query_selector("input[type=search][name]") {
+                if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                    let focused = active.as_ref() == Some(input.as_ref());
+                    if focused || !input.value().is_empty() {
+                        early.focus = Some((
+                            input.name(),
+                            input.value(),
+                            input.selection_end().ok().flatten(),
+                        ));
+                        early.only_text = !focused;
+                    }
+                }
+            }
+            return early;
+        }
         let Ok(named) = root.query_selector_all("input[name], select[name]") else {
             return early;
         };
@@ -452,14 +469,22 @@ impl EarlyInput {
                     }
             });
         if let Some(el) = found {
-            let _ = el.focus();
+            if !self.only_text {
+                let _ = el.focus();
+            }
             if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
                 // The app's box shows the search as the view keeps it, trimmed; the reader may be
                 // between two words ("金山区 " before "新材料"), and the space must stay for what
-                // comes next.
+                // comes next. A box that is no list's starts empty and takes the text as typed.
                 let shown = input.value();
-                if input.type_() != "checkbox" && shown != *value && shown == value.trim() {
+                if input.type_() != "checkbox"
+                    && shown != *value
+                    && (shown == value.trim() || shown.is_empty())
+                {
                     input.set_value(value);
+                }
+                if self.only_text {
+                    return;
                 }
                 if let Some(at) = caret {
                     let _ = input.set_selection_range(*at, *at);

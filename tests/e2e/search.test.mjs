@@ -353,6 +353,25 @@ test('the address bar catches up with typing: one history entry, and Back undoes
   await page.context().close();
 });
 
+test('text typed into the home page\'s box before the app runs stays in it, with the focus', async () => {
+  const page = await newPage(browser);
+  const held = await holdRequests(page, '**/*.wasm');
+  await page.goto(server.url + '/');
+  const box = page.locator('#app[data-prerendered]').getByRole('searchbox', { name: '搜索文章' });
+  await box.click();
+  await box.pressSequentially('碳纤维', { delay: 20 });
+  held.release();
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  const live = page.getByRole('searchbox', { name: '搜索文章' });
+  await expect(live).toHaveValue('碳纤维');
+  await expect(live).toBeFocused();
+  await live.press('Enter');
+  await page.waitForURL(/\/articles\?q=/);
+  await expect(page.getByText('关键词：碳纤维')).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the home page searches: Enter opens the article list with the search, before the app runs too', async () => {
   for (const early of [false, true]) {
     const page = await newPage(browser);
