@@ -127,8 +127,26 @@ fn app_base(shell: &str) -> Option<String> {
     })
 }
 
+/// The folder a bundle file's site paths (`/data/articles/…`, `/media/…`) start from: the
+/// folder above a `data/` folder the bundle sits in (`site/data/bundle.json`), else the
+/// bundle's own folder (`./b.json`).
+fn site_root(bundle: &Path) -> &Path {
+    let folder = bundle
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if folder.file_name().is_some_and(|n| n == "data") {
+        folder
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    } else {
+        folder
+    }
+}
+
 /// A bundle file read as content: its body files and images are the files beside it (the
-/// `data/` and `media/` folders of the site it belongs to).
+/// `data/` and `media/` folders of the site it belongs to, [`site_root`]).
 fn bundle_file(path: &Path) -> Result<Content, BuildError> {
     let text = fs::read_to_string(path)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
@@ -138,10 +156,7 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
             format!("{}: {e}", path.display()),
         )
     })?;
-    let site = path
-        .parent()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("."));
+    let site = site_root(path);
     let mut assets = Vec::new();
     let mut bodies = Vec::new();
     for article in &bundle.articles {
@@ -190,17 +205,18 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
 fn check_out(source: &Path, app: &Path, out: &Path) -> io::Result<()> {
     let refuse = |message: String| Err(io::Error::new(io::ErrorKind::InvalidInput, message));
     let out_at = resolved(out)?;
-    // A bundle file's content is the site folder it sits in (its data/ and media/).
-    let source = if source.is_dir() {
-        source
-    } else {
-        source
-            .parent()
-            .and_then(Path::parent)
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-    };
-    for (what, path) in [("content", source), ("app", app)] {
+    // A bundle file's content is the file and the data/ and media/ folders its site paths
+    // name; `dist` beside them is fine.
+    let mut guarded = vec![("content", source.to_path_buf())];
+    if !source.is_dir() {
+        let root = site_root(source);
+        guarded.extend([
+            ("content", root.join("data")),
+            ("content", root.join("media")),
+        ]);
+    }
+    guarded.push(("app", app.to_path_buf()));
+    for (what, path) in &guarded {
         let path_at = resolved(path)?;
         let relation = if path_at.starts_with(&out_at) {
             "holds"

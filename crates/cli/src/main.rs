@@ -224,7 +224,11 @@ fn main() -> ExitCode {
         } => {
             let bundle = generate::corpus(articles, seed);
             let json = serde_json::to_string(&bundle).expect("a bundle serialises");
-            match std::fs::write(&out, json) {
+            let folder = out.parent().filter(|p| !p.as_os_str().is_empty());
+            match folder
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&out, json))
+            {
                 Ok(()) => {
                     println!(
                         "wrote {} ({} articles, {} projects)",

@@ -418,6 +418,56 @@ fn the_site_plan_matches_each_page_asked_alone() {
     assert!(linked > 100, "{linked}");
 }
 
+/// A bundle file's content is the file and the `data/` and `media/` its site paths name: the
+/// folder above `data/` for `site/data/bundle.json`, else the bundle's own folder. An output
+/// beside them (`dist`) is built; one that holds or lies in them is refused. Before, a bundle
+/// written to `./b.json` had the folder above as its content, and `--out dist` was refused.
+#[test]
+fn a_bundle_file_guards_what_it_reads_and_builds_beside_it() {
+    let dir = temp("bundle-out");
+    let app = app(&dir);
+    let loose = dir.join("loose");
+    let bundle = loose.join("b.json");
+    let generated = Command::new(env!("CARGO_BIN_EXE_parkreader"))
+        .args(["generate", "--articles", "30", "--out"])
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "{generated:?}");
+    let result = build(&bundle, &app, &loose.join("dist"));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let site = dir.join("site");
+    fs::create_dir_all(site.join("data")).unwrap();
+    fs::copy(&bundle, site.join("data/bundle.json")).unwrap();
+    let placed = site.join("data/bundle.json");
+    for (source, out, says) in [
+        (&bundle, loose.clone(), "holds the content"),
+        (&placed, site.clone(), "holds the content"),
+        (&placed, site.join("data/out"), "lies inside the content"),
+        (&placed, site.join("media/x"), "lies inside the content"),
+    ] {
+        let result = build(source, &app, &out);
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(
+            !result.status.success() && stderr.contains(says),
+            "{} → {}: {stderr}",
+            source.display(),
+            out.display()
+        );
+    }
+    let result = build(&placed, &app, &site.join("dist"));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 /// The build replaces its output folder whole, so it refuses one that holds the content, a
 /// file, or a folder of someone else's files, and keeps what a host or Git put at the top of
 /// a site it built (`.git`, `.nojekyll`). Folders that stopped builds left beside it go.
