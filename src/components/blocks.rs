@@ -55,9 +55,11 @@ fn list_items(items: Vec<String>) -> impl IntoView {
 pub fn Picture(image: Image, #[prop(optional)] eager: bool) -> impl IntoView {
     site_src(&image.src).map(|src| {
         view! {
+            // The alt text is published text, Chinese like the rest (see `i18n::text_lang`).
             <img
                 src=src
                 alt=image.alt
+                lang="zh-CN"
                 width=image.width
                 height=image.height
                 loading=if eager { "eager" } else { "lazy" }

@@ -138,6 +138,10 @@ test('no Chinese interface word is left on an English page', async () => {
         if (!el.checkVisibility()) continue;
         if (!el.closest('[lang]').lang.startsWith('zh')) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${n.data.trim().slice(0, 20)}`);
       }
+      // Images' alt text too.
+      for (const img of document.querySelectorAll('img[alt]')) {
+        if (/[\u4e00-\u9fff]/.test(img.alt) && !img.closest('[lang]').lang.startsWith('zh')) out.push(`img: ${img.alt.slice(0, 20)}`);
+      }
       return out;
     });
     for (const u of unmarked) missingLang.push(`${path}: ${u}`);
