@@ -27,20 +27,40 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// `parkreader bundle CONTENT -o OUT`, which must succeed: the bundle's text.
-fn bundled(content: &Path, out: &Path) -> String {
-    let output = run(&[
-        "bundle",
-        content.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+/// `parkreader ARGS`, which must succeed.
+fn run_ok(args: &[&str]) -> Output {
+    let output = run(args);
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    output
+}
+
+/// `parkreader bundle CONTENT -o OUT`, which must succeed: the bundle's text.
+fn bundled(content: &Path, out: &Path) -> String {
+    run_ok(&[
+        "bundle",
+        content.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     fs::read_to_string(out).unwrap()
+}
+
+/// `parkreader check CONTENT`, which must fail: what it printed, the folder written `CONTENT`.
+fn check_fails(content: &Path) -> String {
+    let output = run(&["check", content.to_str().unwrap()]);
+    assert!(!output.status.success());
+    String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT")
+}
+
+/// A copy of the fixture content folder to spoil, named after the test.
+fn fixture_copy(name: &str) -> PathBuf {
+    let content = temp(name);
+    copy_dir(Path::new(FIXTURE), &content);
+    content
 }
 
 fn temp(name: &str) -> PathBuf {
@@ -121,8 +141,7 @@ fn markdown_and_front_matter_become_the_bundle() {
 
 #[test]
 fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
-    let content = temp("content-bad");
-    copy_dir(Path::new(FIXTURE), &content);
+    let content = fixture_copy("content-bad");
     let articles = content.join("articles");
     // A typo in a field name (line 3 of the file).
     let signing = fs::read_to_string(articles.join("carbon-fibre-signing.md")).unwrap();
@@ -181,8 +200,7 @@ fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
 
 #[test]
 fn new_writes_a_file_that_checks_once_filled_in() {
-    let content = temp("content-new");
-    copy_dir(Path::new(FIXTURE), &content);
+    let content = fixture_copy("content-new");
     let dir = content.to_str().unwrap();
     let output = run(&["new", "article", "fresh-news", "--content", dir]);
     assert!(
@@ -270,17 +288,12 @@ fn a_bundle_imported_as_content_builds_back_to_the_same_bundle() {
     fs::create_dir_all(site.join("data")).unwrap();
     fs::copy(sample, site.join("data/bundle.json")).unwrap();
     let content = root.join("content");
-    let out = run(&[
+    run_ok(&[
         "import",
         site.join("data/bundle.json").to_str().unwrap(),
         "--out",
         content.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let rebuilt = bundled(&content, &root.join("rebuilt/data/bundle.json"));
     // Compared as bundles, so that defaults written out or left out make no difference.
     let read =
@@ -342,8 +355,7 @@ fn the_committed_sample_bundle_is_what_content_builds() {
 /// the content folder and carry no script.
 #[test]
 fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
-    let content = temp("content-shapes");
-    copy_dir(Path::new(FIXTURE), &content);
+    let content = fixture_copy("content-shapes");
     let front = "+++\ntitle = \"要点\"\nsummary = \"要点。\"\ncategory = \"signing\"\nauthor = \"园区\"\npublished = \"2024-01-05\"\n+++\n\n";
     let article = |name: &str, body: &str| {
         fs::write(
@@ -384,10 +396,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     )
     .unwrap();
     article("evil.md", "![图](../media/evil.svg)\n");
-    let output = run(&["check", content.to_str().unwrap()]);
-    assert!(!output.status.success());
-    let stderr =
-        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let stderr = check_fails(&content);
     for line in [
         "CONTENT/articles/nested.md:10:3: error: a list inside a list item",
         "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
@@ -471,8 +480,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
 /// about a file that is not UTF-8 or whose front matter never closes.
 #[test]
 fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
-    let content = temp("content-fields");
-    copy_dir(Path::new(FIXTURE), &content);
+    let content = fixture_copy("content-fields");
     let path = content.join("articles/carbon-fibre-signing.md");
     let text = fs::read_to_string(&path).unwrap();
     // Three wrong fields (lines 2, 6 and 8) and a wrong body line (18): all four are reported,
@@ -486,10 +494,7 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
             "![图](../media/gone.svg",
         );
     fs::write(&path, text).unwrap();
-    let output = run(&["check", content.to_str().unwrap()]);
-    assert!(!output.status.success());
-    let stderr =
-        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let stderr = check_fails(&content);
     let file = "CONTENT/articles/carbon-fibre-signing.md";
     let expected = [
         format!("{file}:2:9: error: invalid type: integer `5`, expected a string"),
@@ -524,9 +529,7 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
         "+++\nname = 5\nsummary = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ncover = { src = \"../media/weave.svg\" }\n\n[dates]\nsigned = \"soon\"\n\n[[capacity]]\nproduct = \"x\"\nquantity = \"lots\"\nunit = \"吨\"\n+++\n\n正文。\n",
     )
     .unwrap();
-    let output = run(&["check", content.to_str().unwrap()]);
-    let stderr =
-        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let stderr = check_fails(&content);
     let file = "CONTENT/projects/tables.md";
     for line in [
         format!("{file}:2:1: error: missing field `investor`"),
@@ -547,8 +550,7 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
 
 #[test]
 fn problems_name_files_keys_and_the_ids_to_use() {
-    let content = temp("content-words");
-    copy_dir(Path::new(FIXTURE), &content);
+    let content = fixture_copy("content-words");
     let articles = content.join("articles");
     let front =
         "title = \"要点\"\nsummary = \"要点。\"\nauthor = \"园区\"\npublished = \"2024-01-05\"\n";
@@ -574,10 +576,7 @@ fn problems_name_files_keys_and_the_ids_to_use() {
         format!("+++\ncategory = \"signing\"\n{front}\n正文。\n"),
     );
     fs::write(articles.join("gbk.md"), b"+++\ntitle = \"\xb9\xfa\"\n+++\n").unwrap();
-    let output = run(&["check", content.to_str().unwrap()]);
-    assert!(!output.status.success());
-    let stderr =
-        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let stderr = check_fails(&content);
     for line in [
         "CONTENT/articles/twice.md:2:1: error: id: \"policy-notes\" is already the id of policy-notes.md",
         "CONTENT/articles/nope.md:2:1: error: category: \"nope\" is not a category in taxonomies.categories",
