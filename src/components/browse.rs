@@ -461,7 +461,8 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
             // the page shown marked current), a placeholder where pages are left out, and next.
             // Plain links, which the router follows all the same (its `A` would mark every link
             // to the same path current). Written as markup: every value is a number or an
-            // escaped address of our own, and as elements they cost 4 KB of wasm.
+            // escaped address of our own, and as elements they cost 0.7 KB more wasm (340,778
+            // against 340,083 B, measured before the page list lost its sort).
             let mut html = String::new();
             if page > 1 {
                 html += &link(page - 1, " rel=\"prev\"", t.previous_page);
