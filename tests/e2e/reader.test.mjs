@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
+import { APP, BIN, ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -143,9 +143,8 @@ test('back to a later page of a sorted project list returns to that page, in its
   const work = mkdtempSync(join(tmpdir(), 'parkreader-pages-'));
   mkdirSync(join(work, 'src', 'data'), { recursive: true });
   const bundle = join(work, 'src', 'data', 'bundle.json');
-  const app = join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'app', '_');
   execFileSync(BIN, ['generate', '--articles', '250', '--out', bundle]);
-  execFileSync(BIN, ['build', bundle, '--app', app, '--out', join(work, 'site')], { stdio: 'pipe' });
+  execFileSync(BIN, ['build', bundle, '--app', APP, '--out', join(work, 'site')], { stdio: 'pipe' });
   const site = await serve(join(work, 'site'));
   try {
     const page = await newPage(browser);

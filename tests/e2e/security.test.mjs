@@ -9,12 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, DIST, ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
+import { APP, BIN, DIST, ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
 
 const HOSTILE = join(ROOT, 'tests', 'fixtures', 'hostile');
 const { payloads } = JSON.parse(readFileSync(join(HOSTILE, 'payloads.json'), 'utf8'));
 const { queries } = JSON.parse(readFileSync(join(HOSTILE, 'queries.json'), 'utf8'));
-const APP = join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'app', '_');
 
 /** The sample with a payload added to every text field a reader sees. */
 function hostileBundle() {

@@ -11,8 +11,10 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'bundle.json'), 'utf8'));
 
-export const BIN = process.env.PARKREADER_BIN
-  ?? join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target'), 'debug', 'parkreader');
+const TARGET = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/parkreader/target');
+export const BIN = process.env.PARKREADER_BIN ?? join(TARGET, 'debug', 'parkreader');
+/** The app Trunk built for a site at `/` (scripts/dist.sh), for tests that build sites of their own. */
+export const APP = join(TARGET, 'app', '_');
 
 /** Serves `dir` with `parkreader serve` on a free port; resolves to { url, stop }. */
 export function serve(dir = DIST, { spa = true, base = '/' } = {}) {
