@@ -351,11 +351,11 @@ impl ListQuery {
 
     /// The order in effect: the chosen one, else best match while searching, else newest.
     pub fn effective_sort(&self) -> Sort {
+        // Best match means nothing without a search.
         match self.sort {
             Some(Sort::Relevance) if self.q.is_empty() => Sort::Newest,
             Some(sort) => sort,
-            None if self.q.is_empty() => Sort::Newest,
-            None => Sort::Relevance,
+            None => self.default_sort(),
         }
     }
 
