@@ -627,29 +627,25 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
 /// The `id = "…"` line of a file's front matter, if it has a plain one.
 fn declared_id(text: &str) -> Option<String> {
     let (front, _, _) = split_front_matter(text)?;
+    let value = root_value(front, "id")?.trim().strip_prefix('"')?;
+    Some(value.split('"').next()?.to_string())
+}
+
+/// What follows `key =` on a line of the front matter above its first table, as written.
+fn root_value<'a>(front: &'a str, key: &str) -> Option<&'a str> {
     front
         .lines()
         .take_while(|l| !l.trim_start().starts_with('['))
         .find_map(|l| {
-            let value = l
+            l.trim_start()
+                .strip_prefix(key)?
                 .trim_start()
-                .strip_prefix("id")?
-                .trim_start()
-                .strip_prefix('=')?;
-            let value = value.trim().strip_prefix('"')?.split('"').next()?;
-            Some(value.to_string())
+                .strip_prefix('=')
         })
 }
 
 fn has_key(front: &str, key: &str) -> bool {
-    front
-        .lines()
-        .take_while(|l| !l.trim_start().starts_with('['))
-        .any(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
+    root_value(front, key).is_some()
 }
 
 fn toml_string(s: &str) -> String {
