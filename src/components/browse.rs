@@ -338,6 +338,22 @@ pub fn OpeningView(path: &'static str) -> impl IntoView {
     }
 }
 
+/// The document title of the view `listing` shows of the list named `list`, in the site named
+/// `site` ([`Listing::title`]): placed after the page's `PageHead`, it replaces the list's plain
+/// title, and follows the view.
+#[component]
+pub fn ListTitle(listing: Memo<Listing>, list: &'static str, site: String) -> impl IntoView {
+    let lang = lang();
+    // The static render reads the title once the page's reactive values are gone: the title
+    // of the view as first drawn stands in for it then.
+    let first = listing.with_untracked(|l| l.title(list, lang));
+    let text = move || {
+        let title = listing.try_with(|l| l.title(list, lang));
+        crate::components::meta::page_title(title.as_deref().unwrap_or(&first), &site)
+    };
+    view! { <leptos_meta::Title text /> }
+}
+
 /// Filter values a link asks for that this list does not have (an old link after an id
 /// changed): said, so that the whole list is not taken for the filtered one.
 #[component]

@@ -12,8 +12,8 @@ use parkreader_core::{Article, Bundle};
 
 use crate::components::blocks::site_src;
 use crate::components::browse::{
-    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox,
-    SortMenu,
+    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, ListTitle, OpeningView, Pager,
+    SearchBox, SortMenu,
 };
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -68,6 +68,7 @@ pub fn ArticlesPage() -> impl IntoView {
                 info=PageInfo { title: t.all_articles.into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
                 bundle=bundle.clone()
             />
+            <ListTitle listing list=t.all_articles site=b.site.name.clone() />
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.all_articles)] />
             <h1>{t.all_articles}</h1>
             <SearchBox state path=PATH label=t.search_articles placeholder=t.search_articles_hint />

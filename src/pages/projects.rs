@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use parkreader_core::query::ListKind;
 
 use crate::components::browse::{
-    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, OpeningView, Pager, SearchBox,
-    SortMenu,
+    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, ListTitle, OpeningView, Pager,
+    SearchBox, SortMenu,
 };
 use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -35,6 +35,7 @@ pub fn ProjectsPage() -> impl IntoView {
                 info=PageInfo { title: t.investment_projects.into(), description: bundle.site.description.clone(), path: PATH.into(), image: None, kind: "website" }
                 bundle=bundle.clone()
             />
+            <ListTitle listing list=t.investment_projects site=b.site.name.clone() />
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.investment_projects)] />
             <h1>{t.investment_projects}</h1>
             <SearchBox state path=PATH label=t.search_projects placeholder=t.search_projects_hint />

@@ -159,6 +159,8 @@ test('back to a later page of a sorted project list returns to that page, in its
     // page 1, in a new history entry, so Forward no longer led to the project.
     await expect(page.locator('.project-card .card-title a').first()).toHaveText(title);
     assert.equal(new URL(page.url()).search, '?sort=amount&page=2');
+    // The page is in the title (the order is not: it narrows nothing).
+    assert.match(await page.title(), /^投资项目 · 第 2 \/ 2 页 - /);
     await page.goForward();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     assert.deepEqual(page.errors, []);

@@ -58,11 +58,16 @@ test('typing a mid-word substring, toggling two facets, and sharing the URL repr
   await expect(colleague.getByText(`共 ${total} 个项目`)).toBeVisible();
   assert.deepEqual(await cardTitles(colleague, '.project-card'), titles);
   assert.equal(await colleague.getByRole('searchbox', { name: '搜索项目' }).inputValue(), '纤维');
+  // The title says which view it is (tabs, history, WeChat's share card).
+  const viewTitle = `投资项目：“纤维”、${industryName}、${districtName} - ${SAMPLE.site.name}`;
+  await expect.poll(() => colleague.title()).toBe(viewTitle);
+  assert.equal(await page.title(), viewTitle);
   assert.ok(await colleague.getByRole('group', { name: '产业' }).getByRole('checkbox', { name: new RegExp(industryName) }).isChecked());
 
   // Back and forward step through the filters.
   await page.goBack();
   await expect(page.getByText(`区域：${districtName}`)).toBeHidden();
+  await expect.poll(() => page.title()).toBe(`投资项目：“纤维”、${industryName} - ${SAMPLE.site.name}`);
   await page.goForward();
   await expect(page.getByText(`区域：${districtName}`)).toBeVisible();
 
@@ -70,6 +75,7 @@ test('typing a mid-word substring, toggling two facets, and sharing the URL repr
   await page.getByRole('button', { name: '清除全部' }).click();
   await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
   assert.equal(await box.inputValue(), '');
+  assert.equal(await page.title(), `投资项目 - ${SAMPLE.site.name}`);
   assert.deepEqual([...page.errors, ...colleague.errors], []);
   await page.context().close();
   await colleague.context().close();

@@ -126,6 +126,35 @@ pub struct Listing {
     pub relaxations: Vec<Relaxation>,
 }
 
+impl Listing {
+    /// The document title of this view of the list named `list`: the list's name alone for
+    /// its whole first page, else what narrows it and the page, as in
+    /// `投资项目：“锂电”、新材料、在建 · 第 2 / 5 页`. Browser history, tabs, a screen reader's
+    /// announcement of the page and WeChat's share card (built from the title) then tell one
+    /// view from another.
+    pub fn title(&self, list: &str, lang: Lang) -> String {
+        let mut narrowed: Vec<String> = Vec::new();
+        if !self.query.q.is_empty() {
+            narrowed.push(lang.quoted(&self.query.q));
+        }
+        for facet in &self.facets {
+            for o in facet.options.iter().filter(|o| o.selected) {
+                narrowed.push(o.option.label(lang).to_string());
+            }
+        }
+        let mut title = if narrowed.is_empty() {
+            list.to_string()
+        } else {
+            lang.labelled(list, &lang.join(&narrowed))
+        };
+        if self.query.page > 1 {
+            title.push_str(" · ");
+            title.push_str(&lang.page_of(self.query.page, self.pages));
+        }
+        title
+    }
+}
+
 /// Investment size buckets (by value in yuan): URL value, Chinese label, English label, lower bound.
 const SIZE_BUCKETS: [(&str, &str, &str, u64); 4] = [
     ("under-100m", "1亿元以下", "Under CNY 100 million", 0),

@@ -269,6 +269,14 @@ impl Lang {
         }
     }
 
+    /// Search words quoted: `“锂电”` / `"lithium"`.
+    pub fn quoted(self, q: &str) -> String {
+        match self {
+            Lang::Zh => format!("“{q}”"),
+            Lang::En => format!("\"{q}\""),
+        }
+    }
+
     /// The chip of the search words.
     pub fn search_chip(self, q: &str) -> String {
         match self {

@@ -196,6 +196,49 @@ fn or_within_a_facet_and_across_facets() {
 }
 
 #[test]
+fn a_view_is_titled_by_what_narrows_it_and_its_page() {
+    use parkreader_core::Lang;
+    let bundle = sample();
+    let index = ListIndex::projects(&bundle);
+    let title = |qs: &str, lang: Lang| {
+        index.run(&query(ListKind::Projects, qs), 2).title(
+            if lang == Lang::Zh {
+                "投资项目"
+            } else {
+                "Projects"
+            },
+            lang,
+        )
+    };
+    assert_eq!(title("", Lang::Zh), "投资项目");
+    // Values the list does not have name nothing; the whole first page is the list itself.
+    assert_eq!(title("industry=nope&page=1", Lang::Zh), "投资项目");
+    assert_eq!(
+        title(
+            "industry=new-materials&status=under-construction,signed",
+            Lang::Zh
+        ),
+        "投资项目：新材料、已签约、在建"
+    );
+    assert_eq!(
+        title("industry=new-materials&status=under-construction", Lang::En),
+        "Projects: New materials, Under construction"
+    );
+    let pages = index.run(&query(ListKind::Projects, ""), 2).pages;
+    assert_eq!(
+        title("q=项目&page=2", Lang::Zh),
+        format!(
+            "投资项目：“项目” · 第 2 / {} 页",
+            index.run(&query(ListKind::Projects, "q=项目"), 2).pages
+        )
+    );
+    assert_eq!(
+        title("page=2", Lang::En),
+        format!("Projects · Page 2 of {pages}")
+    );
+}
+
+#[test]
 fn unknown_values_are_dropped_and_pages_clamped() {
     let bundle = sample();
     let index = ListIndex::articles(&bundle);
