@@ -143,10 +143,18 @@ test('a shared link to a filtered list never shows the whole list as if it were 
   // WeChat's own parameters are not a view: the static list shows as it is.
   const plain = await newPage(browser, { serviceWorkers: 'block' });
   const held = await holdRequests(plain, '**/*.wasm');
-  await plain.goto(`${server.url}/projects?from=singlemessage&isappinstalled=0`);
-  await expect(plain.locator('#app[data-prerendered]').getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
-  await expect(plain.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  // Nor is the static page's own order and page, written out.
+  for (const query of ['from=singlemessage&isappinstalled=0', 'sort=newest&page=1']) {
+    await plain.goto(`${server.url}/projects?${query}`);
+    await expect(plain.locator('#app[data-prerendered]').getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+    await expect(plain.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  }
+  // A search link shows its words in the static box while the view opens.
+  await plain.goto(`${server.url}/projects?q=${encodeURIComponent('纤维')}`);
+  await expect(plain.locator('#app[data-prerendered]').getByText('正在按链接中的条件筛选…')).toBeVisible();
+  await expect(plain.locator('#app[data-prerendered]').getByRole('searchbox', { name: '搜索项目' })).toHaveValue('纤维');
   held.release();
+  await expect(plain.locator('#app:not([data-prerendered])').getByRole('searchbox', { name: '搜索项目' })).toHaveValue('纤维');
   assert.deepEqual([...page.errors, ...plain.errors], []);
   await page.context().close();
   await plain.context().close();

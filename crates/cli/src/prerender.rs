@@ -404,14 +404,20 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// address that asks a list for another view than its whole first page (a shared link with a
 /// search, filters, an order or a page), it marks the document (`data-list-view` on `<html>`),
 /// so that the stylesheet shows `OpeningView` instead of the static page's results, which would
-/// be the wrong list. Unknown parameters (WeChat adds `from=singlemessage`) do not count.
+/// be the wrong list. Unknown parameters (WeChat adds `from=singlemessage`) do not count, nor
+/// do `sort=newest` and `page=1`, which are the static page's own view. The search words of
+/// such an address are put in the static page's search box as it is parsed, so that the
+/// reader sees what the link searches for while the app is on its way.
 /// First, an address that names a page's file (`/projects/index.html`, as some links and
 /// hosts write it) becomes the page's own address, which is the route the app knows: the app
 /// took the file's name for an unknown page and replaced the list with "页面不存在".
 const MARK_LIST_VIEW: &str = "(() => { if (location.pathname.endsWith('/index.html')) \
 history.replaceState(history.state, '', location.pathname.slice(0, -10) + location.search + location.hash); \
-const asked = new URLSearchParams(location.search); \
-if (PARAMS.some((p) => (asked.get(p) || '').trim())) document.documentElement.setAttribute('data-list-view', ''); })();\n";
+const asked = new URLSearchParams(location.search), plain = { sort: 'newest', page: '1' }; \
+if (!PARAMS.some((p) => { const v = (asked.get(p) || '').trim(); return v && v !== plain[p]; })) return; \
+document.documentElement.setAttribute('data-list-view', ''); \
+const q = asked.get('q'); if (q) addEventListener('DOMContentLoaded', () => { \
+for (const box of document.querySelectorAll('[data-prerendered] [name=q]')) if (!box.value) box.value = q; }); })();\n";
 
 /// What else the early script does, for a reader who comes back and who chose a reading size:
 /// - Back and forward within the app return to where the reader was on that page. The
