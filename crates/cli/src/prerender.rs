@@ -464,7 +464,7 @@ addEventListener('popstate', () => back(at[location.href], () => true)); \
 if (returning) { const started = performance.now(); \
 back(at[location.href], () => { const app = document.getElementById('app'); return performance.now() - started > 15000 || (app && !app.hasAttribute('data-prerendered')); }); } \
 try { navigator.serviceWorker.addEventListener('controllerchange', () => { const sw = navigator.serviceWorker.controller; \
-if (sw) sw.postMessage({ keep: { pages: [(performance.getEntriesByType('navigation')[0] || location).href, location.href], \
+if (sw) sw.postMessage({ keep: { pages: [(nav || location).href, location.href], \
 files: performance.getEntriesByType('resource').map((e) => e.name) } }); }); } catch (_) {} \
 try { const size = localStorage.getItem('parkreader:text-size'); \
 if (size === 'large' || size === 'larger') document.documentElement.setAttribute('data-text-size', size); } catch (_) {} })();\n";
