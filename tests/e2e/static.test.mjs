@@ -168,13 +168,31 @@ test('in a browser that reports no paints (older webviews) the app still takes o
   await page.context().close();
 });
 
-test('without WebAssembly the static page stays readable', async () => {
+test('without WebAssembly the static page stays readable, and says what does not work', async () => {
   const page = await newPage(browser);
   await page.addInitScript(() => { delete window.WebAssembly; });
   await page.goto(`${server.url}/articles/${article.id}`);
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
   await expect(page.getByText(firstParagraph)).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(page.getByRole('alert')).toHaveText(/^功能未能加载，搜索、筛选和收藏暂不可用。\s*重试$/);
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await page.context().close();
+});
+
+test('a filtered link whose app does not download shows the whole list, says so, and retries', async () => {
+  // The WeChat case on a failing network: the page arrived, the app's code did not. Before,
+  // the page said it was opening the view for ever.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.route('**/*.wasm', (route) => route.abort());
+  const industry = SAMPLE.projects[0].industry;
+  const count = SAMPLE.projects.filter((p) => p.industry === industry).length;
+  await page.goto(`${server.url}/projects?industry=${industry}`);
+  await expect(page.getByRole('alert')).toHaveText(/下面是全部列表，未按链接筛选/);
+  await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+  await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  await page.unroute('**/*.wasm');
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByText(`共 ${count} 个项目`)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.context().close();
 });

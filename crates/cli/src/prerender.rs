@@ -375,6 +375,17 @@ if (!(window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || 
 new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp, buffered: true }); \
 } catch (_) { requestAnimationFrame(() => setTimeout(go)); } });\n";
 
+/// What the loader does when the app cannot start (its code did not download, or the browser
+/// has no WebAssembly): the page stays as it was prerendered, readable, and says that search,
+/// filters and bookmarks do not work, with a button to try again. A list opened on a view of
+/// its own (`data-list-view`) shows its static first page again instead of waiting for the
+/// view for ever, and says that this is the whole list, not the link's view.
+const APP_FAILED: &str = "console.error(e); const html = document.documentElement, list = html.hasAttribute('data-list-view'); \
+html.removeAttribute('data-list-view'); (document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', \
+'<p class=\"notice\" role=\"alert\">功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') + \
+'。 <button type=\"button\" class=\"button small\">重试</button></p>'); \
+document.querySelector('[role=alert] button').onclick = () => location.reload();";
+
 /// What runs as soon as the page's head is parsed, long before the app:
 /// - it records the buttons the reader taps on the static page (share, bookmark, language),
 ///   each once, as its class and text and which of the buttons alike it is, for
@@ -523,15 +534,18 @@ fn with_start_scripts(shell: &str) -> String {
         .and_then(|rest| rest.split_once("' })"))
         .map(|(url, _)| url)
         .filter(|url| !url.contains(['\'', '\n']));
-    match (shell[import..line_end].split('\'').nth(1), wasm_url) {
-        (Some(url), Some(wasm)) if line_end < at => format!(
-            "{}{record}{open}{START_AFTER_FIRST_PAINT}const response = fetch('{wasm}');\n\
+    let after_init = wasm_url.map(|wasm| at + init.len() + wasm.len() + "' })".len());
+    let end = after_init.and_then(|from| shell[from..].find("</script>").map(|n| from + n));
+    match (shell[import..line_end].split('\'').nth(1), wasm_url, after_init, end) {
+        (Some(url), Some(wasm), Some(after_init), Some(end)) if line_end < at => format!(
+            "{}{record}{open}{START_AFTER_FIRST_PAINT}try {{\nconst response = fetch('{wasm}');\n\
              response.catch(() => {{}});\n\
              const bindings = await import('{url}');\nconst init = bindings.default;\n{}\
-             const wasm = await init({{ module_or_path: response }}){}",
+             const wasm = await init({{ module_or_path: response }}){}}} catch (e) {{ {APP_FAILED} }}\n{}",
             &shell[..script],
             &shell[line_end + 1..at],
-            &shell[at + init.len() + wasm.len() + "' })".len()..]
+            &shell[after_init..end],
+            &shell[end..]
         ),
         // A loader of another shape: the wait before the wasm, the import as it is.
         _ => format!(
