@@ -807,12 +807,12 @@ mod tests {
             waited,
             format!(
                 "<script>{}</script>\n<script type=\"module\">\n\
-                 {START_AFTER_FIRST_PAINT}const response = fetch('/app-0a_bg.wasm');\n\
+                 {START_AFTER_FIRST_PAINT}try {{\nconst response = fetch('/app-0a_bg.wasm');\n\
                  response.catch(() => {{}});\n\
                  const bindings = await import('/app-0a.js');\n\
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: response }});\n\
-                 window.wasmBindings = bindings;\n</script>",
+                 window.wasmBindings = bindings;\n}} catch (e) {{ {APP_FAILED} }}\n</script>",
                 early_script()
             )
         );
