@@ -131,6 +131,11 @@ test('back from an item tapped far down the list returns to where the reader was
     // the static page's menu is not taken for a new choice (a new entry, and page 1).
     await page.locator('#app:not([data-prerendered])').waitFor();
     assert.equal(new URL(page.url()).search, new URL(server.url + path).search, path);
+    // A reload (pull to refresh, WeChat's 刷新) keeps the place too.
+    await page.reload();
+    await expect(page.getByText(total)).toBeVisible();
+    await page.waitForFunction((y) => Math.abs(scrollY - y) < 4, y, { timeout: 3000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => Math.round(scrollY)), Math.round(y), `${path}, reloaded`);
     await page.goForward();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     assert.deepEqual(page.errors, []);

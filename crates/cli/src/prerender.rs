@@ -445,9 +445,10 @@ for (const box of document.querySelectorAll('[data-prerendered] [name=q]')) if (
 ///   The positions this page noted are merged into `sessionStorage` as the page is left (the
 ///   last 50 addresses are kept), and after a back or forward load the position is put back
 ///   until the page holds it, or until a second after the app has taken over (at most 15
-///   seconds when it never does), on the same terms. A page opened afresh, by a link or by
-///   the app (`pushState`), starts where it starts: an address's old position counts only
-///   for going back to it.
+///   seconds when it never does), on the same terms. A reload (pull to refresh, WeChat's
+///   刷新) returns to the place in the same way. A page opened afresh, by a link or by the
+///   app (`pushState`), starts where it starts: an address's old position counts only for
+///   going back or reloading.
 /// - On a first visit the service worker takes over only after the page has loaded what it
 ///   shows (the page itself, its images, an article's text file), so none of it would be kept
 ///   for reading offline, though this is the case of a link opened once from a chat. When a
@@ -458,7 +459,7 @@ for (const box of document.querySelectorAll('[data-prerendered] [name=q]')) if (
 ///   otherwise draw at the standard size and then grow, shifting everything.
 const KEEP_PLACE: &str = "(() => { const K = 'parkreader:at', mine = {}; \
 const read = () => { try { return JSON.parse(sessionStorage.getItem(K)) || {}; } catch (_) { return {}; } }; \
-const at = read(), nav = performance.getEntriesByType('navigation')[0], returning = nav && nav.type === 'back_forward'; \
+const at = read(), nav = performance.getEntriesByType('navigation')[0], returning = nav && (nav.type === 'back_forward' || nav.type === 'reload'); \
 const here = () => { at[location.href] = mine[location.href] = scrollY; }; \
 if (!returning) here(); \
 const push = history.pushState; history.pushState = function (...args) { push.apply(this, args); here(); }; \
