@@ -198,9 +198,18 @@ const MAX_QUERY_CHARS: usize = 200;
 /// Search text as a view keeps it: trimmed, at most [`MAX_QUERY_CHARS`] characters, and trimmed
 /// again after the cut, so that reading the written view back gives the same text (found by
 /// the `url_state` fuzz target: a cut that ended on a space did not).
+///
+/// U+FFFD, the replacement character, is dropped: it stands for bytes that were not UTF-8,
+/// as in a link cut off inside a character (`?q=%E7%A2%B3%E7%BA%A4%E7%BB`, 碳纤 and the start
+/// of 维), and matched nothing, so such a link found nothing at all.
 fn search_text(typed: &str) -> String {
-    let cut: String = typed.trim().chars().take(MAX_QUERY_CHARS).collect();
-    cut.trim_end().to_string()
+    let cut: String = typed
+        .trim()
+        .chars()
+        .filter(|&c| c != char::REPLACEMENT_CHARACTER)
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    cut.trim().to_string()
 }
 const MAX_PAGE: u32 = 100_000;
 
@@ -455,6 +464,21 @@ impl ListQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_link_cut_inside_a_character_searches_what_is_left() {
+        let parse = |qs: &str| ListQuery::parse(ListKind::Articles, qs);
+        assert_eq!(parse("q=%E7%A2%B3%E7%BA%A4%E7%BB").q, "碳纤");
+        assert_eq!(
+            parse("q=%E7%A2%B3%E7%BA%A4%E7%BB").to_query_string(),
+            "q=%E7%A2%B3%E7%BA%A4"
+        );
+        assert_eq!(parse("q=%E4%20%E7%A2%B3").q, "碳");
+        // Nothing left: the plain list.
+        assert_eq!(parse("q=%E4").q, "");
+        assert_eq!(parse("q=%E4").to_query_string(), "");
+        assert_eq!(parse("").with_q("\u{FFFD}碳\u{FFFD}").q, "碳");
+    }
 
     #[test]
     fn early_form_changes_become_the_view_they_ask_for() {

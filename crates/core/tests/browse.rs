@@ -496,7 +496,8 @@ fn a_text_index_built_in_slices_answers_like_one_built_at_once() {
 /// a space kept the space, which the next reading trimmed, so the view changed on a round trip.
 #[test]
 fn a_long_query_cut_before_a_space_reads_back_the_same() {
-    let raw = format!("q={}%0C%00", "%EF%BF%BD".repeat(199));
+    // (The fuzzer's text was 199 U+FFFD, which reading now drops: the same with 碳.)
+    let raw = format!("q={}%0C%00", "%E7%A2%B3".repeat(199));
     for kind in [ListKind::Articles, ListKind::Projects] {
         let view = ListQuery::parse(kind, &raw);
         assert_eq!(view.q.chars().count(), 199);
