@@ -208,6 +208,9 @@ test('bookmarks and history export to a file and import on another device', asyn
     await expect(other.getByText('已导入 0 条收藏、0 条阅读记录。')).toBeVisible();
     await other.getByText('导入收藏文件').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"version":9,"bookmarks":[],"history":[]}') });
     await expect(other.getByText('导入失败：收藏文件的版本 9 无法识别')).toBeVisible();
+    // A file that is not one at all (a photo, a bundle) is told apart in words a reader knows.
+    await other.getByText('导入收藏文件').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('\xff\xd8\xff\xe0 JFIF') });
+    await expect(other.getByText('导入失败：这不是本站导出的收藏文件，请选择用「导出收藏文件」保存的 .json 文件')).toBeVisible();
     assert.equal(await bookmarks.count(), 2);
     assert.deepEqual([...page.errors, ...other.errors], []);
     await page.context().close();

@@ -57,8 +57,10 @@ pub struct Library {
 /// Why a library file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LibraryError {
-    /// Not JSON, or not shaped like a library.
-    #[error("不是有效的收藏文件（{0}）")]
+    /// Not JSON, or not shaped like a library; with the parser's reason, which is for logs
+    /// and tests, not for the reader (`expected ident at line 1 column 2` says nothing to
+    /// someone who picked the wrong file).
+    #[error("这不是本站导出的收藏文件，请选择用「导出收藏文件」保存的 .json 文件")]
     Invalid(String),
     /// A version this reader does not know.
     #[error("收藏文件的版本 {0} 无法识别，请使用最新版本导出")]
@@ -73,8 +75,8 @@ impl LibraryError {
     pub fn message(&self, lang: crate::Lang) -> String {
         match (lang, self) {
             (crate::Lang::Zh, _) => self.to_string(),
-            (crate::Lang::En, LibraryError::Invalid(why)) => {
-                format!("not a saved-items file ({why})")
+            (crate::Lang::En, LibraryError::Invalid(_)) => {
+                "this is not a file of saved items from this site; choose the .json file that “Export saved items” saved".to_string()
             }
             (crate::Lang::En, LibraryError::Version(v)) => {
                 format!("saved-items file version {v} is unknown; export it again with the latest version")
@@ -255,10 +257,17 @@ mod tests {
             "saved-items file version 2 is unknown; export it again with the latest version"
         );
         let wrong_kind = r#"{"version":1,"bookmarks":[{"kind":"video","id":"x","title":"t","at":1}],"history":[]}"#;
-        let message = Library::parse(wrong_kind).unwrap_err().to_string();
+        // The reader is told which file to pick, not what the parser expected.
+        for bad in ["not json", "{}", wrong_kind] {
+            let error = Library::parse(bad).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "这不是本站导出的收藏文件，请选择用「导出收藏文件」保存的 .json 文件"
+            );
+            assert!(!error.message(crate::Lang::En).contains("line"));
+        }
         assert!(
-            message.contains("不是有效的收藏文件") && message.contains("video"),
-            "{message}"
+            matches!(Library::parse(wrong_kind), Err(LibraryError::Invalid(why)) if why.contains("video"))
         );
     }
 }
