@@ -76,7 +76,7 @@ impl LibraryError {
         match (lang, self) {
             (crate::Lang::Zh, _) => self.to_string(),
             (crate::Lang::En, LibraryError::Invalid(_)) => {
-                "this is not a file of saved items from this site; choose the .json file that “Export saved items” saved".to_string()
+                "not a saved-items file from this site; choose the file that “Export saved items” saved".to_string()
             }
             (crate::Lang::En, LibraryError::Version(v)) => {
                 format!("saved-items file version {v} is unknown; export it again with the latest version")
