@@ -93,6 +93,13 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   await onStatic.getByRole('button', { name: '收藏' }).click();
   await onStatic.getByRole('button', { name: '分享' }).click();
   await expect(onStatic).toHaveCount(1);
+  // Each tapped button shows at once that it is waiting (分享…), as the reader expects of a tap.
+  for (const name of ['收藏', '分享']) {
+    const button = onStatic.getByRole('button', { name });
+    await expect(button).toHaveAttribute('aria-busy', 'true');
+    assert.equal(await button.evaluate((b) => getComputedStyle(b, '::after').content), '"…"');
+  }
+  assert.equal(await onStatic.locator('button[aria-busy]').count(), 2);
   await expect.poll(() => wasm.asked > 0).toBe(true);
   wasm.release();
   // Once: bookmarked (not bookmarked and unbookmarked), and the share sheet open.

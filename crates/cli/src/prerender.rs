@@ -398,7 +398,9 @@ document.querySelector('[role=alert] button').onclick = () => location.reload();
 /// A classic inline script in the head, ahead of Trunk's loader, listening on the document: it
 /// runs while the rest of the page is still arriving, so a tap or a composition on a long page
 /// that a slow link is still streaming counts too (a module script would run only once the
-/// whole page is parsed). Taps count only on a prerendered page before the takeover.
+/// whole page is parsed). Taps count only on a prerendered page before the takeover. A tapped
+/// button is marked `aria-busy` at once, which the stylesheet shows (`分享…`): without it, a tap
+/// on a slow link seemed to do nothing for seconds, until the app acted on it.
 pub const RECORD_EARLY_INPUT: &str = "(() => { const early = window.parkreaderEarlyClicks = []; \
 window.parkreaderComposing = false; \
 document.addEventListener('compositionstart', () => { window.parkreaderComposing = true; }, true); \
@@ -409,7 +411,7 @@ if (!app || !app.hasAttribute('data-prerendered')) return; \
 const b = e.target instanceof Element && e.target.closest('button'); \
 if (!b || !app.contains(b)) return; \
 const click = { key: key(b), nth: [...app.querySelectorAll('button')].filter((o) => key(o) === key(b)).indexOf(b) }; \
-if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); }); })();\n";
+if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); b.setAttribute('aria-busy', 'true'); }); })();\n";
 
 /// What else the early script does, with `PARAMS` the list views' query parameters: on an
 /// address that asks a list for another view than its whole first page (a shared link with a
