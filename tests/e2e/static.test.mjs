@@ -190,6 +190,17 @@ test('a filtered link whose app does not download shows the whole list, says so,
   await expect(page.getByRole('alert')).toHaveText(/下面是全部列表，未按链接筛选/);
   await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
   await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  // A search link: the static list shows as it is, not dimmed as if a search were pending.
+  await page.goto(`${server.url}/articles?q=${encodeURIComponent('金山')}`);
+  await expect(page.getByRole('alert')).toHaveText(/下面是全部列表/);
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  assert.equal(await page.locator('.card-list').evaluate((e) => getComputedStyle(e).opacity), '1');
+  // A page that was not prerendered (the shell) has nothing to read, and says so.
+  await page.goto(`${server.url}/articles/${SAMPLE.articles[0].id}/nope`);
+  await expect(page.getByRole('alert')).toHaveText(/^页面未能加载。\s*重试$/);
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await page.goto(`${server.url}/projects?industry=${industry}`);
+  await expect(page.getByRole('alert')).toHaveText(/下面是全部列表/);
   await page.unroute('**/*.wasm');
   await page.getByRole('button', { name: '重试' }).click();
   await expect(page.getByText(`共 ${count} 个项目`)).toBeVisible();

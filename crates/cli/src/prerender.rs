@@ -376,13 +376,20 @@ new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp
 } catch (_) { requestAnimationFrame(() => setTimeout(go)); } });\n";
 
 /// What the loader does when the app cannot start (its code did not download, or the browser
-/// has no WebAssembly): the page stays as it was prerendered, readable, and says that search,
-/// filters and bookmarks do not work, with a button to try again. A list opened on a view of
+/// has no WebAssembly): a prerendered page stays as it is, readable, and says that search,
+/// filters and bookmarks do not work, with a button to try again. It is no longer waiting for
+/// the app (`data-prerendered` goes), so what stood for a pending app goes too: the busy marks
+/// of early taps, the dimmed cards of a search typed or filled in. A list opened on a view of
 /// its own (`data-list-view`) shows its static first page again instead of waiting for the
-/// view for ever, and says that this is the whole list, not the link's view.
-const APP_FAILED: &str = "console.error(e); const html = document.documentElement, list = html.hasAttribute('data-list-view'); \
-html.removeAttribute('data-list-view'); (document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', \
-'<p class=\"notice\" role=\"alert\">功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') + \
+/// view for ever, and says that this is the whole list, not the link's view. The plain shell
+/// (404.html, a page not prerendered) has nothing to read: it says the page did not load.
+const APP_FAILED: &str = "console.error(e); const html = document.documentElement, list = html.hasAttribute('data-list-view'), \
+app = document.getElementById('app'), page = app && app.hasAttribute('data-prerendered'); \
+html.removeAttribute('data-list-view'); if (app) app.removeAttribute('data-prerendered'); \
+for (const b of document.querySelectorAll('[aria-busy]')) b.removeAttribute('aria-busy'); \
+for (const l of document.querySelectorAll('.loading')) l.remove(); \
+(document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', '<p class=\"notice\" role=\"alert\">' + \
+(page ? '功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') : '页面未能加载') + \
 '。 <button type=\"button\" class=\"button small\">重试</button></p>'); \
 document.querySelector('[role=alert] button').onclick = () => location.reload();";
 
@@ -417,20 +424,22 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// address that asks a list for another view than its whole first page (a shared link with a
 /// search, filters, an order or a page), it marks the document (`data-list-view` on `<html>`),
 /// so that the stylesheet shows `OpeningView` instead of the static page's results, which would
-/// be the wrong list. Unknown parameters (WeChat adds `from=singlemessage`) do not count, nor
-/// do `sort=newest` and `page=1`, which are the static page's own view. The search words of
-/// such an address are put in the static page's search box as it is parsed, so that the
-/// reader sees what the link searches for while the app is on its way.
+/// be the wrong list. Only the lists' own addresses count, and of their parameters neither
+/// unknown ones (WeChat adds `from=singlemessage`) nor `sort=newest` and `page=1`, which are the
+/// static page's own view. The search words of such an address are put in the static list's
+/// search box once the page is parsed (`DOMContentLoaded`), as its default value, so that the
+/// reader sees what the link searches for while the app is on its way, and the app does not
+/// take them for text typed early (which would start the view over at page 1).
 /// First, an address that names a page's file (`/projects/index.html`, as some links and
 /// hosts write it) becomes the page's own address, which is the route the app knows: the app
 /// took the file's name for an unknown page and replaced the list with "页面不存在".
 const MARK_LIST_VIEW: &str = "(() => { if (location.pathname.endsWith('/index.html')) \
 history.replaceState(history.state, '', location.pathname.slice(0, -10) + location.search + location.hash); \
 const asked = new URLSearchParams(location.search), plain = { sort: 'newest', page: '1' }; \
-if (!PARAMS.some((p) => { const v = (asked.get(p) || '').trim(); return v && v !== plain[p]; })) return; \
+if (!/\\/(articles|projects)\\/?$/.test(location.pathname) || !PARAMS.some((p) => { const v = (asked.get(p) || '').trim(); return v && v !== plain[p]; })) return; \
 document.documentElement.setAttribute('data-list-view', ''); \
 const q = asked.get('q'); if (q) addEventListener('DOMContentLoaded', () => { \
-for (const box of document.querySelectorAll('[data-prerendered] [name=q]')) if (!box.value) box.value = q; }); })();\n";
+for (const box of document.querySelectorAll('[data-prerendered] form[data-list] [name=q]')) if (!box.value) box.defaultValue = q; }); })();\n";
 
 /// What else the early script does, for a reader who comes back and who chose a reading size:
 /// - Back and forward within the app return to where the reader was on that page. The
@@ -478,7 +487,7 @@ addEventListener('popstate', () => back(at[location.href], () => true)); \
 if (returning) { const started = performance.now(); \
 back(at[location.href], () => { const app = document.getElementById('app'); return performance.now() - started > 15000 || (app && !app.hasAttribute('data-prerendered')); }); } \
 try { navigator.serviceWorker.addEventListener('controllerchange', () => { const sw = navigator.serviceWorker.controller; \
-if (sw) sw.postMessage({ keep: { pages: [(nav || location).href, location.href], \
+if (sw) sw.postMessage({ keep: { pages: [nav ? nav.name : location.href, location.href], \
 files: performance.getEntriesByType('resource').map((e) => e.name) } }); }); } catch (_) {} \
 try { const size = localStorage.getItem('parkreader:text-size'); \
 if (size === 'large' || size === 'larger') document.documentElement.setAttribute('data-text-size', size); } catch (_) {} })();\n";
@@ -500,7 +509,8 @@ fn early_script() -> String {
 }
 
 /// The shell with [`early_script`] ahead of Trunk's loader, and the loader changed to
-/// wait with [`START_AFTER_FIRST_PAINT`] before it fetches anything: Trunk's static
+/// wait with [`START_AFTER_FIRST_PAINT`] before it fetches anything, and the start wrapped in
+/// [`APP_FAILED`]'s handler for when it cannot (the loader's usual shape only): Trunk's static
 /// `import init, * as bindings from '….js'` (fetched with the page, before its first paint)
 /// becomes a dynamic `import()` after the wait, and `Trunk.toml` asks for no preload of it. A
 /// page then paints from its own bytes alone. Lighthouse's simulation counts every request that

@@ -57,9 +57,9 @@ pub struct Library {
 /// Why a library file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LibraryError {
-    /// Not JSON, or not shaped like a library; with the parser's reason, which is for logs
-    /// and tests, not for the reader (`expected ident at line 1 column 2` says nothing to
-    /// someone who picked the wrong file).
+    /// Not JSON, or not shaped like a library; with the parser's reason, which `Debug` and
+    /// tests show but the reader is not told (`expected ident at line 1 column 2` says nothing
+    /// to someone who picked the wrong file).
     #[error("这不是本站导出的收藏文件，请选择用「导出收藏文件」保存的 .json 文件")]
     Invalid(String),
     /// A version this reader does not know.

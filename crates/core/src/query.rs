@@ -426,12 +426,17 @@ impl ListQuery {
     /// This view with the reader's early `changes` made, one after the other (in the page's
     /// order of the controls, not necessarily the order the reader made them; each change
     /// concerns its own parameter, so the order does not matter). A change to a control the
-    /// list does not have, or a box already as the change leaves it, changes nothing.
+    /// list does not have, or a box already as the change leaves it (a search box holding the
+    /// view's own search, as the early script fills it from a link), changes nothing.
     pub fn with_form_changes(&self, changes: &[FormChange]) -> ListQuery {
         changes
             .iter()
             .fold(self.clone(), |query, change| match change {
-                FormChange::Typed { name, value } if name == PARAM_Q => query.with_q(value),
+                FormChange::Typed { name, value }
+                    if name == PARAM_Q && search_text(value) != query.q =>
+                {
+                    query.with_q(value)
+                }
                 FormChange::Ticked {
                     name,
                     value,
@@ -464,6 +469,17 @@ impl ListQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_box_holding_the_views_own_search_keeps_its_page() {
+        let view = ListQuery::parse(ListKind::Articles, "q=%E7%A2%B3&page=2");
+        let typed = |v: &str| FormChange::Typed {
+            name: PARAM_Q.into(),
+            value: v.into(),
+        };
+        assert_eq!(view.with_form_changes(&[typed("碳 ")]), view);
+        assert_eq!(view.with_form_changes(&[typed("碳纤")]).page, 1);
+    }
 
     #[test]
     fn a_search_link_cut_inside_a_character_searches_what_is_left() {
