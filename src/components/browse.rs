@@ -271,6 +271,11 @@ pub fn SearchBox(
 pub fn FacetPanel(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
     let facets = listing.with_untracked(|l| l.facets.clone());
     view! {
+        // A keyboard's way past the checkboxes (50 on the project list) to the results. It
+        // moves the focus itself, as the skip link to `#main` does: the router takes the click.
+        <a class="skip-results" href="#results-heading" on:click=|ev| { ev.prevent_default(); focus_first("#results-heading"); }>
+            {ui().skip_to_results}
+        </a>
         <div class="facets">
             {facets
                 .into_iter()
@@ -328,8 +333,8 @@ fn FacetGroup(
 /// (a search, filters, an order or a page: a shared link): the static page holds only the whole
 /// list's first page, which would be the wrong list. The builder's early script marks such an
 /// address (`data-list-view` on `<html>`), and the stylesheet then hides the static results and
-/// shows this until the app has taken over. Elsewhere it is never shown. Without the app (no
-/// WebAssembly) the link still leads to the whole list.
+/// shows this until the app has taken over, or has failed to start (the loader then shows the
+/// static list again, said to be the whole list). Elsewhere it is never shown.
 #[component]
 pub fn OpeningView(path: &'static str) -> impl IntoView {
     let t = lang().ui();

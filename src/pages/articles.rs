@@ -78,7 +78,7 @@ pub fn ArticlesPage() -> impl IntoView {
                     <FacetPanel listing path=PATH />
                 </aside>
                 <section class="browse-results" aria-labelledby="results-heading" aria-busy=move || pending.get().then_some("true")>
-                    <h2 id="results-heading" class="visually-hidden">{t.article_list}</h2>
+                    <h2 id="results-heading" class="visually-hidden" tabindex="-1">{t.article_list}</h2>
                     <div class="results-bar">
                         <p class="result-count" role="status">{move || if pending.get() { t.searching_bodies.to_string() } else { lang.article_count(listing.with(|l| l.total)) }}</p>
                         <SortMenu listing path=PATH />

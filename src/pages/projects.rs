@@ -45,7 +45,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     <FacetPanel listing path=PATH />
                 </aside>
                 <section class="browse-results" aria-labelledby="results-heading">
-                    <h2 id="results-heading" class="visually-hidden">{t.project_list}</h2>
+                    <h2 id="results-heading" class="visually-hidden" tabindex="-1">{t.project_list}</h2>
                     <div class="results-bar">
                         <p class="result-count" role="status">{move || lang.project_count(listing.with(|l| l.total))}</p>
                         <SortMenu listing path=PATH />

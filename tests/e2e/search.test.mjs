@@ -75,7 +75,7 @@ test('typing a mid-word substring, toggling two facets, and sharing the URL repr
   await page.getByRole('button', { name: '清除全部' }).click();
   await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
   assert.equal(await box.inputValue(), '');
-  assert.equal(await page.title(), `投资项目 - ${SAMPLE.site.name}`);
+  await expect.poll(() => page.title()).toBe(`投资项目 - ${SAMPLE.site.name}`);
   assert.deepEqual([...page.errors, ...colleague.errors], []);
   await page.context().close();
   await colleague.context().close();
@@ -311,6 +311,25 @@ test('facets work from the keyboard and keep focus on the box just ticked', asyn
   assert.equal(await page.evaluate(() => document.activeElement?.closest('label')?.querySelector('.facet-label')?.textContent), name);
   await page.keyboard.press('Space');
   await expect(page.getByText(`状态：${name}`)).toBeHidden();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('from the search box, one key skips the filters to the results', async () => {
+  const page = await newPage(browser, { mobile: false });
+  await page.goto(server.url + '/projects');
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await page.getByRole('searchbox', { name: '搜索项目' }).focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '跳到结果' });
+  await expect(skip).toBeFocused();
+  // Shown once focused: a line of its own, not a clipped pixel.
+  assert.ok((await skip.boundingBox()).width > 30);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#results-heading')).toBeFocused();
+  // The next stop is in the results, not the first of the filters' checkboxes.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('.browse-results')), true);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -35,6 +35,8 @@ ui_text! {
     app_title: "招商资讯", "Investment news";
     /// Skip link at the top of every page.
     skip_to_content: "跳到正文", "Skip to content";
+    /// Skip link before a list's filters (dozens of checkboxes to tab through).
+    skip_to_results: "跳到结果", "Skip to results";
     home: "首页", "Home";
     articles: "文章", "Articles";
     projects: "项目", "Projects";
