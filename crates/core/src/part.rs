@@ -458,8 +458,16 @@ fn cut(
                     a.body.clone_from(&full.body);
                     a.body_url = None;
                 }
-            } else if a.body_url.is_none() {
-                a.body = Some(Vec::new());
+            } else {
+                if a.body_url.is_none() {
+                    a.body = Some(Vec::new());
+                }
+                // Another article is a link or a card here: its cover, source and copyright
+                // are shown on its own page only (and links from a page with a part load
+                // pages). Left out, they took 1.6 KB of an article page's 12 KB part.
+                a.cover = None;
+                a.source = None;
+                a.copyright = None;
             }
             a
         })
@@ -472,6 +480,13 @@ fn cut(
                 .retain(|a| article_ids.contains(a.as_str()));
             if descriptions || own == Some(p.id.as_str()) {
                 p.description.clone_from(&full.description);
+            } else {
+                // A card here, as [`without_body`]'s other articles: what only its own page shows
+                // stays there.
+                p.cover = None;
+                p.capacity.clear();
+                p.partners.clear();
+                p.land_mu = None;
             }
             p
         })

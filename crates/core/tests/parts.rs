@@ -117,13 +117,51 @@ fn a_part_leaves_out_what_the_page_does_not_show() {
     let part = page_part(&bundle, &Page::Article(&article.id), None).unwrap();
     assert!(part.articles.len() < bundle.articles.len());
     for other in part.articles.iter().filter(|a| a.id != article.id) {
-        // Other articles travel without their text.
+        // Other articles travel without their text, nor what only their own page shows.
         assert!(
             other.body.as_ref().is_none_or(|b| b.is_empty()),
             "{}",
             other.id
         );
+        assert_eq!(
+            (&other.cover, &other.source, &other.copyright),
+            (&None, &None, &None),
+            "{}",
+            other.id
+        );
     }
+    // The page's own article keeps all of it.
+    let own = part.article(&article.id).unwrap();
+    assert_eq!(
+        (&own.cover, &own.source, &own.copyright, &own.body),
+        (
+            &article.cover,
+            &article.source,
+            &article.copyright,
+            &article.body
+        )
+    );
+    // Of the sample's articles with a cover or a source, some are listed on this page: the
+    // check above checks something.
+    assert!(part.articles.iter().any(|a| {
+        let full = bundle.article(&a.id).unwrap();
+        a.id != article.id && (full.cover.is_some() || full.source.is_some())
+    }));
+    for project in &part.projects {
+        // Cards: no cover, capacity, partners or land area.
+        assert!(
+            project.cover.is_none()
+                && project.capacity.is_empty()
+                && project.partners.is_empty()
+                && project.land_mu.is_none(),
+            "{}",
+            project.id
+        );
+    }
+    assert!(part.projects.iter().any(|p| {
+        let full = bundle.project(&p.id).unwrap();
+        full.cover.is_some() || !full.capacity.is_empty()
+    }));
     // Every reference left points inside the part, and every tag is one used there.
     for a in &part.articles {
         for p in &a.related_projects {
@@ -145,6 +183,17 @@ fn a_part_leaves_out_what_the_page_does_not_show() {
             other.id
         );
     }
+    // The page's own project keeps what its page shows.
+    let own = part.project(&project.id).unwrap();
+    assert_eq!(
+        (&own.cover, &own.capacity, &own.partners, own.land_mu),
+        (
+            &project.cover,
+            &project.capacity,
+            &project.partners,
+            project.land_mu
+        )
+    );
     assert_eq!(page_part(&bundle, &Page::Article("no-such-id"), None), None);
     assert_eq!(
         page_part(&bundle, &Page::Category("no-such-id"), None),
