@@ -547,10 +547,14 @@ fn with_start_scripts(shell: &str) -> String {
         .and_then(|rest| rest.split_once("' })"))
         .map(|(url, _)| url)
         .filter(|url| !url.contains(['\'', '\n']));
-    let after_init = wasm_url.map(|wasm| at + init.len() + wasm.len() + "' })".len());
-    let end = after_init.and_then(|from| shell[from..].find("</script>").map(|n| from + n));
-    match (shell[import..line_end].split('\'').nth(1), wasm_url, after_init, end) {
-        (Some(url), Some(wasm), Some(after_init), Some(end)) if line_end < at => format!(
+    // The wasm's URL, where the loader goes on after `init`, and where the loader ends.
+    let loader = wasm_url.and_then(|wasm| {
+        let after_init = at + init.len() + wasm.len() + "' })".len();
+        let end = after_init + shell[after_init..].find("</script>")?;
+        Some((wasm, after_init, end))
+    });
+    match (shell[import..line_end].split('\'').nth(1), loader) {
+        (Some(url), Some((wasm, after_init, end))) if line_end < at => format!(
             "{}{record}{open}{START_AFTER_FIRST_PAINT}try {{\nconst response = fetch('{wasm}');\n\
              response.catch(() => {{}});\n\
              const bindings = await import('{url}');\nconst init = bindings.default;\n{}\

@@ -481,8 +481,8 @@ fn cut(
             if descriptions || own == Some(p.id.as_str()) {
                 p.description.clone_from(&full.description);
             } else {
-                // A card here, as [`without_body`]'s other articles: what only its own page shows
-                // stays there.
+                // Another project is a card here, as other articles are links or cards: its
+                // cover, capacity, partners and land area are shown on its own page only.
                 p.cover = None;
                 p.capacity.clear();
                 p.partners.clear();
