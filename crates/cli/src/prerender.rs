@@ -459,7 +459,11 @@ for (const box of document.querySelectorAll('[data-prerendered] form[data-list] 
 ///   seconds when it never does), on the same terms. A reload (pull to refresh, WeChat's
 ///   刷新) returns to the place in the same way. A page opened afresh, by a link or by the
 ///   app (`pushState`), starts where it starts: an address's old position counts only for
-///   going back or reloading.
+///   going back or reloading. So a page opened afresh reads neither `sessionStorage` nor its
+///   own position while it is parsed: the first read of storage and of `scrollY` (which
+///   lays out the page so far) cost 5–16 ms each there on a 4× slowed CPU, in the task that
+///   parses the page. Its position is noted on its first frame instead, when the page is laid
+///   out anyway.
 /// - On a first visit the service worker takes over only after the page has loaded what it
 ///   shows (the page itself, its images, an article's text file), so none of it would be kept
 ///   for reading offline, though this is the case of a link opened once from a chat. When a
@@ -470,9 +474,9 @@ for (const box of document.querySelectorAll('[data-prerendered] form[data-list] 
 ///   otherwise draw at the standard size and then grow, shifting everything.
 const KEEP_PLACE: &str = "(() => { const K = 'parkreader:at', mine = {}; \
 const read = () => { try { return JSON.parse(sessionStorage.getItem(K)) || {}; } catch (_) { return {}; } }; \
-const at = read(), nav = performance.getEntriesByType('navigation')[0], returning = nav && (nav.type === 'back_forward' || nav.type === 'reload'); \
+const nav = performance.getEntriesByType('navigation')[0], returning = nav && (nav.type === 'back_forward' || nav.type === 'reload'), at = returning ? read() : {}; \
 const here = () => { at[location.href] = mine[location.href] = scrollY; }; \
-if (!returning) here(); \
+if (!returning) requestAnimationFrame(() => { if (!(location.href in mine)) here(); }); \
 const push = history.pushState; history.pushState = function (...args) { push.apply(this, args); here(); }; \
 addEventListener('scroll', here, { passive: true }); \
 addEventListener('pagehide', () => { try { const all = read(); for (const u in mine) { delete all[u]; all[u] = mine[u]; } \
