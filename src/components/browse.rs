@@ -296,6 +296,7 @@ fn FacetGroup(
 ) -> impl IntoView {
     let key = facet.key;
     let lang = lang();
+    let projects = listing.with_untracked(|l| l.query.kind == ListKind::Projects);
     let rows = facet
         .options
         .into_iter()
@@ -325,6 +326,8 @@ fn FacetGroup(
             {rows}
             // Buckets are in yuan; a dollar project is sized at a rate the reader should know.
             {(key == FacetKey::Size).then(|| view! { <p class="facet-note">{lang.ui().size_rates}</p> })}
+            // A project's year is not always the year it was signed (`Project::date`).
+            {(key == FacetKey::Year && projects).then(|| view! { <p class="facet-note">{lang.ui().project_year}</p> })}
         </fieldset>
     }
 }

@@ -225,6 +225,15 @@ test('the project list and a category page list what the bundle holds', async ()
   await page.goto(server.url + '/projects');
   await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
   await expect(page.getByText('1.61亿美元')).toBeVisible();
+  // A project's year is its signing year only when it was signed: the facet says so. An
+  // article's year is its date of publication, which needs no note.
+  const yearNote = '按签约年份；未签约的按开工年份，再按计划投产年份';
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('group', { name: '年份' }).getByText(yearNote)).toBeVisible();
+  await page.goto(server.url + '/articles');
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await expect(page.getByRole('group', { name: '年份' })).toBeVisible();
+  await expect(page.getByText(yearNote)).toHaveCount(0);
   const category = SAMPLE.taxonomies.categories[0];
   await page.goto(`${server.url}/categories/${category.id}`);
   await expect(page.getByRole('heading', { level: 1, name: category.name })).toBeVisible();
