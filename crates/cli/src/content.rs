@@ -242,9 +242,18 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             resolve_image(cover, source, &mut assets, &mut diagnostics);
         }
     }
+    // A relative image path is still relative only when its file was not found, which
+    // `resolve_src` has reported with the line: that it is then no address is not a second
+    // problem. (A scheme such as `javascript:` is left to the bundle's check.)
+    let unresolved_image = |message: &str| {
+        message
+            .strip_suffix(" is not an image address; use an http(s) URL or a path on this site")
+            .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
+            .is_some_and(|src| !src.starts_with('/') && !src.contains(':'))
+    };
     if let Err(BundleError::Invalid(problems)) = validate(&bundle) {
         for problem in problems {
-            if unread_reference(&problem.message) {
+            if unread_reference(&problem.message) || unresolved_image(&problem.message) {
                 continue;
             }
             let message =
