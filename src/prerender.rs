@@ -34,7 +34,8 @@ pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<Strin
         Catalog::with_state(Load::Ready(bundle));
         (view! { <App /> }.to_html(), output)
     });
-    let page = fill_app(shell, &body)?;
+    let list = matches!(path.trim_matches('/'), "articles" | "projects");
+    let page = fill_app(shell, &body, if list { NO_SCRIPT_LIST } else { NO_SCRIPT })?;
     // The shell's own <title> gives way to the route's.
     let page = remove_title(&page);
     let head = futures::executor::block_on(async move {
@@ -48,7 +49,7 @@ pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<Strin
 }
 
 /// Replaces the contents of `<div id="app">…</div>` (the shell's boot placeholder) with `body`.
-fn fill_app(shell: &str, body: &str) -> Option<String> {
+fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
     let open = shell.find("<div id=\"app\">")?;
     let inner_start = open + "<div id=\"app\">".len();
     let close = shell
@@ -58,16 +59,21 @@ fn fill_app(shell: &str, body: &str) -> Option<String> {
         return None;
     }
     Some(format!(
-        "{}<div id=\"app\" {PRERENDERED_ATTR}>{NO_SCRIPT}{body}{}",
+        "{}<div id=\"app\" {PRERENDERED_ATTR}>{no_script}{body}{}",
         &shell[..open],
         &shell[close..]
     ))
 }
 
 /// What a prerendered page says to a reader without JavaScript (a locked-down webview, a
-/// reader mode): the page reads as it is, but a shared list link's search and filters are
-/// not applied, and the buttons do nothing.
+/// reader mode): the page reads as it is, and the buttons do nothing.
 const NO_SCRIPT: &str = "<noscript><p class=\"boot-message\">未启用 JavaScript：本页内容可以阅读；搜索、筛选、收藏和分享需要启用 JavaScript。</p></noscript>";
+
+/// What a list says without JavaScript: it is the whole list's first page whatever the
+/// address asks for, so a shared link's search, filters or page are not applied, and it must
+/// not pass for them (nothing without JavaScript can read the address's query to say so only
+/// then).
+const NO_SCRIPT_LIST: &str = "<noscript><p class=\"boot-message\">未启用 JavaScript：这里是全部列表的第一页，链接中的搜索、筛选和页码不起作用；搜索、筛选、收藏和分享需要启用 JavaScript。</p></noscript>";
 
 fn remove_title(html: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {

@@ -20,6 +20,7 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   assert.equal(response.status(), 200);
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
   await expect(page.getByText(firstParagraph)).toBeVisible();
+  await expect(page.getByText(/^未启用 JavaScript：本页内容可以阅读；搜索、筛选/)).toBeVisible();
   await expect(page.locator('.byline time')).toBeVisible();
   await expect(page.getByRole('link', { name: SAMPLE.site.contact.hotline })).toHaveAttribute('href', /^tel:/);
   assert.match(await page.title(), new RegExp(`${SAMPLE.site.name}$`));
@@ -27,9 +28,12 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
   await expect(page.getByText(SAMPLE.projects[0].name).first()).toBeVisible();
-  // A shared filtered link cannot be applied: the page says what works and what does not.
+  // A shared filtered link cannot be applied: the list says it is the whole list, not the
+  // link's view, and what needs JavaScript.
   await page.goto(`${server.url}/projects?industry=${SAMPLE.projects[0].industry}`);
-  await expect(page.getByText(/^未启用 JavaScript：本页内容可以阅读；搜索、筛选/)).toBeVisible();
+  await expect(page.getByText(/^未启用 JavaScript：这里是全部列表的第一页，链接中的搜索、筛选和页码不起作用/)).toBeVisible();
+  await page.goto(`${server.url}/articles?q=${encodeURIComponent('碳纤维')}`);
+  await expect(page.getByText(/^未启用 JavaScript：这里是全部列表的第一页/)).toBeVisible();
   // The saved page is a page of the site (200), though what it lists is on the device.
   const saved = await page.goto(`${server.url}/saved`);
   assert.equal(saved.status(), 200);
