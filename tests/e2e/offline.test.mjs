@@ -4,8 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
 import { expect } from './expect.mjs';
 import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage } from './support.mjs';
 
@@ -116,6 +117,46 @@ test('a page opened once, before the worker took over, is itself kept and reads 
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+});
+
+test('after one visit, a bad link on a host with no 404 page of its own shows the site\'s not-found page', async () => {
+  // A plain static server: files and folders' index.html, and for anything else a bare 404
+  // of its own (as `python3 -m http.server` or a bucket without error-page settings).
+  const site = copyOfDist();
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+    '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+    '.xml': 'application/xml', '.txt': 'text/plain', '.bin': 'application/octet-stream', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
+  const server = createServer((req, res) => {
+    let path = join(site.dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('Error response 404: Nothing matches the given URI');
+    }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const page = await newPage(browser);
+    await page.goto(url + '/');
+    await controlled(page);
+    // Without the worker, the host's own page (the first visit, or a browser without one).
+    const plain = await (await fetch(url + '/articles/no-such-article')).text();
+    assert.match(plain, /Nothing matches/);
+    const response = await page.goto(url + '/articles/no-such-article');
+    assert.equal(response.status(), 404);
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    await expect(page.getByText('找不到这篇文章')).toBeVisible();
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.site.name })).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    server.close();
+    site.cleanup();
+  }
 });
 
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {

@@ -104,8 +104,12 @@ async function navigation(request, url) {
       caches.open(RUNTIME).then((cache) => cache.put(key, copy)).then(trimRuntime);
       return response;
     }
-    // A page the host does not have is its 404.html, the app shell: right as it is. Only a
-    // failing server falls back to the cache.
+    // A page the host does not have: the app shell (404.html) says so, with the site's links,
+    // also where the host sends a 404 page of its own. A failing server falls back to the cache.
+    if (response.status === 404) {
+      const shell = await caches.match(SHELL);
+      return shell ? new Response(shell.body, { status: 404, statusText: 'Not Found', headers: shell.headers }) : response;
+    }
     if (response.status < 500) return response;
   } catch (_) {
     // Offline or too slow: fall through to the cache.
