@@ -298,6 +298,20 @@ test('the project list loads only its own part of the data, and its links load t
   await page.context().close();
 });
 
+test('the line breaks of a body\'s text show: a quote of two paragraphs reads as two lines', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles/jinshan-rural-tourism-demonstration-opens`);
+  const quote = page.getByRole('blockquote');
+  await expect(quote.getByText('我们希望游客来了不只是拍张照', { exact: false })).toBeVisible();
+  const lines = async () => (await quote.locator('p').evaluate((p) => p.innerText)).split('\n');
+  // On the static page, and once the app has drawn it again.
+  assert.deepEqual(await lines(), ['我们希望游客来了不只是拍张照，而是能吃上一顿农家饭、住上一晚、带走一份土特产。', '游客留下来，村民的收入才能跟着涨。']);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  assert.equal((await lines()).length, 2);
+  await expect(quote.getByText('—— 项目运营方负责人')).toBeVisible();
+  await page.context().close();
+});
+
 test('an unknown article id shows a friendly not-found with a way home', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/no-such-article`);

@@ -788,9 +788,9 @@ fn markdown_blocks(
         Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES).into_offset_iter()
     {
         match event {
-            // A list item's second paragraph continues its text.
+            // A list item's second paragraph continues its text, on a line of its own.
             Event::Start(Tag::Paragraph) if in_item && !text.trim().is_empty() => {
-                push_break(&mut text);
+                text.push('\n');
                 image = None;
                 image_alone = true;
             }
@@ -825,8 +825,9 @@ fn markdown_blocks(
                 if in_item {
                     // A list item's paragraph: the item's text.
                 } else if quote_depth > 0 {
+                    // Paragraphs apart by a blank line, lines within one by a line break.
                     if !quote.is_empty() {
-                        quote.push('\n');
+                        quote.push_str("\n\n");
                     }
                     quote.push_str(&t);
                 } else if !t.is_empty() {
@@ -874,17 +875,24 @@ fn markdown_blocks(
                     // A last line "—— 某某" names who is quoted.
                     let (body_text, cite) = match quote.rsplit_once('\n') {
                         Some((q, c)) if c.starts_with("——") || c.starts_with("--") => (
-                            q.to_string(),
+                            q.trim_end().to_string(),
                             Some(c.trim_start_matches(['—', '-', ' ']).trim().to_string()),
                         ),
                         _ => (quote.clone(), None),
                     };
+                    // The lines of a paragraph run on; its paragraphs stay on lines of their
+                    // own (the reader keeps a block's line breaks).
                     let mut joined = String::new();
-                    for (i, line) in body_text.lines().enumerate() {
-                        if i > 0 {
-                            push_break(&mut joined);
+                    for (p, paragraph) in body_text.split("\n\n").enumerate() {
+                        if p > 0 {
+                            joined.push('\n');
                         }
-                        joined.push_str(line.trim());
+                        for (i, line) in paragraph.lines().enumerate() {
+                            if i > 0 {
+                                push_break(&mut joined);
+                            }
+                            joined.push_str(line.trim());
+                        }
                     }
                     blocks.push(Block::Quote { text: joined, cite });
                 }
@@ -946,8 +954,9 @@ fn markdown_blocks(
                 "raw HTML in Markdown",
                 "the reader shows text only: write it as Markdown, or remove it",
             ),
-            // Inside a list item, a code block continues the item's text.
-            Event::Start(Tag::CodeBlock(_)) if in_item => push_break(&mut text),
+            // Inside a list item, a code block continues the item's text, on lines of its own.
+            // (The reader keeps a block's line breaks: `white-space: pre-line`.)
+            Event::Start(Tag::CodeBlock(_)) if in_item => text.push('\n'),
             Event::End(TagEnd::CodeBlock) if in_item => {}
             Event::Start(Tag::CodeBlock(_)) => text.clear(),
             Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {

@@ -433,9 +433,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "table.md",
         "| 项目 | 投资 | 备注 |\n|---|---|---|\n| 碳纤维 | 32.7亿元 | |\n| 无人机 | `5亿元` | 在谈 |\n",
     );
-    // A loose list keeps every paragraph of an item; an image named with a space is found
-    // as written in Markdown (`%20` or `<…>`) and published under a plain name.
-    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n");
+    // A loose list keeps every paragraph of an item, each on a line of its own; an image
+    // named with a space is found as written in Markdown (`%20` or `<…>`) and published
+    // under a plain name; a code block keeps its lines, and a quote its paragraphs.
+    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n");
     fs::copy(
         content.join("media/weave.svg"),
         content.join("media/a b.svg"),
@@ -454,7 +455,16 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     let loose = article("loose");
     assert_eq!(
         loose["body"][0]["items"],
-        serde_json::json!(["一", "二续段", "三代码"])
+        serde_json::json!(["一", "二\n续段", "三\n代码"])
+    );
+    assert_eq!(
+        loose["body"][3],
+        serde_json::json!({"type": "paragraph", "text": "[project]\nname = \"先进封装\""})
+    );
+    // A quote's lines run on, and its paragraphs stay apart.
+    assert_eq!(
+        loose["body"][4],
+        serde_json::json!({"type": "quote", "text": "一段续行\n二段", "cite": "某人"})
     );
     assert_eq!(
         article("table")["body"],
