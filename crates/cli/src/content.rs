@@ -1132,6 +1132,13 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         let text = String::from_utf8_lossy(&bytes);
         image.width = image.width.or_else(|| svg_attr(&text, "width"));
         image.height = image.height.or_else(|| svg_attr(&text, "height"));
+    } else if image.width.is_none() && image.height.is_none() {
+        // Markdown cannot state a size: without one the page could not reserve the image's
+        // space, and the text below it would jump as it loads on a phone.
+        if let Some((width, height)) = raster_size(&bytes) {
+            image.width = Some(width);
+            image.height = Some(height);
+        }
     }
     assets.push(Asset {
         source: file,
@@ -1139,6 +1146,88 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     });
     image.src = url;
     None
+}
+
+/// The size a raster image shows at, in pixels, from its header (PNG, JPEG, GIF, WebP, AVIF),
+/// with a JPEG's EXIF orientation applied: a phone photo stored sideways is shown upright, so
+/// its width and height trade places.
+fn raster_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let size = imagesize::blob_size(bytes).ok()?;
+    let (width, height) = (
+        u32::try_from(size.width).ok()?,
+        u32::try_from(size.height).ok()?,
+    );
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let sideways = jpeg_orientation(bytes).is_some_and(|o| (5..=8).contains(&o));
+    Some(if sideways {
+        (height, width)
+    } else {
+        (width, height)
+    })
+}
+
+/// A JPEG's EXIF orientation (1–8), if its metadata states one.
+fn jpeg_orientation(bytes: &[u8]) -> Option<u16> {
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut at = 2;
+    while bytes.get(at) == Some(&0xFF) {
+        let marker = *bytes.get(at + 1)?;
+        let length = usize::from(u16::from_be_bytes([
+            *bytes.get(at + 2)?,
+            *bytes.get(at + 3)?,
+        ]));
+        // The image data starts: no metadata after it.
+        if marker == 0xDA || length < 2 {
+            return None;
+        }
+        let segment = bytes.get(at + 4..at + 2 + length)?;
+        if marker == 0xE1 {
+            if let Some(tiff) = segment.strip_prefix(b"Exif\0\0") {
+                return exif_orientation(tiff);
+            }
+        }
+        at += 2 + length;
+    }
+    None
+}
+
+/// The orientation tag (0x0112) of an EXIF block's first directory.
+fn exif_orientation(tiff: &[u8]) -> Option<u16> {
+    let big = match tiff.get(..2)? {
+        b"MM" => true,
+        b"II" => false,
+        _ => return None,
+    };
+    let u16_at = |i: usize| {
+        let b = tiff.get(i..i + 2)?;
+        let b = [b[0], b[1]];
+        Some(if big {
+            u16::from_be_bytes(b)
+        } else {
+            u16::from_le_bytes(b)
+        })
+    };
+    let u32_at = |i: usize| {
+        let b = tiff.get(i..i + 4)?;
+        let b = [b[0], b[1], b[2], b[3]];
+        Some(if big {
+            u32::from_be_bytes(b)
+        } else {
+            u32::from_le_bytes(b)
+        })
+    };
+    let directory = usize::try_from(u32_at(4)?).ok()?;
+    let entries = usize::from(u16_at(directory)?);
+    (0..entries).find_map(|n| {
+        let entry = directory + 2 + n * 12;
+        (u16_at(entry)? == 0x0112)
+            .then(|| u16_at(entry + 8))
+            .flatten()
+    })
 }
 
 /// The kinds of image the site publishes, by file extension (lower case).
@@ -1403,4 +1492,81 @@ fn locate(
             message: format!("{path}: {message}"),
             help: None,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A JPEG of `width` × `height` (its frame header only), with an EXIF orientation when
+    /// given, in big- or little-endian EXIF.
+    fn jpeg(width: u16, height: u16, orientation: Option<u16>, big: bool) -> Vec<u8> {
+        let mut out = vec![0xFF, 0xD8];
+        if let Some(o) = orientation {
+            let (w16, w32): (fn(u16) -> [u8; 2], fn(u32) -> [u8; 4]) = if big {
+                (u16::to_be_bytes, u32::to_be_bytes)
+            } else {
+                (u16::to_le_bytes, u32::to_le_bytes)
+            };
+            let mut tiff = if big { b"MM".to_vec() } else { b"II".to_vec() };
+            tiff.extend(w16(42));
+            tiff.extend(w32(8));
+            tiff.extend(w16(2));
+            // Another tag first, then the orientation (type SHORT, count 1).
+            tiff.extend(w16(0x010F));
+            tiff.extend(w16(2));
+            tiff.extend(w32(4));
+            tiff.extend(*b"abc\0");
+            tiff.extend(w16(0x0112));
+            tiff.extend(w16(3));
+            tiff.extend(w32(1));
+            tiff.extend(w16(o));
+            tiff.extend([0, 0]);
+            tiff.extend(w32(0));
+            let mut segment = b"Exif\0\0".to_vec();
+            segment.extend(tiff);
+            out.extend([0xFF, 0xE1]);
+            out.extend(u16::try_from(segment.len() + 2).unwrap().to_be_bytes());
+            out.extend(segment);
+        }
+        // Baseline frame: precision, height, width, one component.
+        out.extend([0xFF, 0xC0, 0x00, 0x0B, 0x08]);
+        out.extend(height.to_be_bytes());
+        out.extend(width.to_be_bytes());
+        out.extend([0x01, 0x01, 0x11, 0x00]);
+        out.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+        out.extend([0x00, 0xFF, 0xD9]);
+        out
+    }
+
+    #[test]
+    fn raster_sizes_come_from_the_header_upright() {
+        // PNG: the signature, then IHDR's width and height.
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend(640u32.to_be_bytes());
+        png.extend(360u32.to_be_bytes());
+        png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(raster_size(&png), Some((640, 360)));
+        assert_eq!(raster_size(&jpeg(1200, 800, None, true)), Some((1200, 800)));
+        assert_eq!(
+            raster_size(&jpeg(1200, 800, Some(1), false)),
+            Some((1200, 800))
+        );
+        // Stored sideways (6: turn clockwise; 8: anticlockwise): shown 800 wide, 1200 high.
+        assert_eq!(
+            raster_size(&jpeg(1200, 800, Some(6), true)),
+            Some((800, 1200))
+        );
+        assert_eq!(
+            raster_size(&jpeg(1200, 800, Some(8), false)),
+            Some((800, 1200))
+        );
+        assert_eq!(
+            raster_size(&jpeg(1200, 800, Some(3), false)),
+            Some((1200, 800))
+        );
+        // Not an image, or cut short: no size, and no error either.
+        assert_eq!(raster_size(b"not an image"), None);
+        assert_eq!(raster_size(&jpeg(1200, 800, Some(6), true)[..20]), None);
+    }
 }

@@ -436,7 +436,13 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // A loose list keeps every paragraph of an item, each on a line of its own; an image
     // named with a space is found as written in Markdown (`%20` or `<…>`) and published
     // under a plain name; a code block keeps its lines, and a quote its paragraphs.
-    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n");
+    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n\n![照片](../media/photo.png)\n");
+    // A PNG's header: 640 × 360.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(640u32.to_be_bytes());
+    png.extend(360u32.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    fs::write(content.join("media/photo.png"), png).unwrap();
     fs::copy(
         content.join("media/weave.svg"),
         content.join("media/a b.svg"),
@@ -461,6 +467,9 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         loose["body"][3],
         serde_json::json!({"type": "paragraph", "text": "[project]\nname = \"先进封装\""})
     );
+    // A raster image gets its size from its file, as an SVG does: Markdown cannot state one.
+    assert_eq!(loose["body"][5]["image"]["width"], 640);
+    assert_eq!(loose["body"][5]["image"]["height"], 360);
     // A quote's lines run on, and its paragraphs stay apart.
     assert_eq!(
         loose["body"][4],
