@@ -24,12 +24,14 @@ pub fn CategoryPage() -> impl IntoView {
         };
         let name = category.label(lang).to_string();
         // The newest; the rest are a search away (a category of a large site holds thousands).
-        let articles = bundle
+        let articles: Vec<_> = bundle
             .articles_in_category(&id)
             .into_iter()
             .take(CATEGORY_NEWEST)
             .cloned()
             .collect();
+        // A category set up before its first article says so, rather than showing nothing.
+        let empty = articles.is_empty();
         view! {
             <PageHead
                 info=PageInfo { title: name.clone(), description: bundle.site.description.clone(), path: format!("/categories/{id}"), image: None, kind: "website" }
@@ -38,8 +40,15 @@ pub fn CategoryPage() -> impl IntoView {
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::link(t.all_articles, "/articles"), Crumb::here(name.clone())] />
             <h1>{name}</h1>
             <CategoryNav bundle=bundle.clone() current=Some(id.clone()) />
-            <ArticleList articles bundle />
-            <p class="more"><A href=site_href(&format!("/articles?category={id}"))>{t.search_in_category}</A></p>
+            {if empty {
+                view! { <p class="muted">{t.category_empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ArticleList articles bundle />
+                    <p class="more"><A href=site_href(&format!("/articles?category={id}"))>{t.search_in_category}</A></p>
+                }
+                .into_any()
+            }}
         }
         .into_any()
     })

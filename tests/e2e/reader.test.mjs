@@ -3,10 +3,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP, BIN, ROOT, SAMPLE, serve, launch, newPage } from './support.mjs';
+import { APP, BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -248,6 +248,31 @@ test('the project list and a category page list what the bundle holds', async ()
   assert.equal(await option.isChecked(), true);
   assert.equal(new URL(page.url()).search, `?category=${category.id}`);
   await page.context().close();
+});
+
+test('a category with no articles yet says so', async () => {
+  // The publisher has set up a category before writing its first article.
+  const site = copyOfDist();
+  const bundle = structuredClone(SAMPLE);
+  bundle.taxonomies.categories.push({ id: 'talent-policy', name: '人才政策' });
+  writeFileSync(join(site.dir, 'data', 'bundle.json'), JSON.stringify(bundle));
+  cpSync(join(ROOT, 'public', 'data', 'articles'), join(site.dir, 'data', 'articles'), { recursive: true });
+  execFileSync(BIN, ['prerender', site.dir]);
+  const server = await serve(site.dir);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/categories/talent-policy`);
+    await expect(page.getByRole('heading', { level: 1, name: '人才政策' })).toBeVisible();
+    await expect(page.getByText('本分类暂无文章。')).toBeVisible();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByText('本分类暂无文章。')).toBeVisible();
+    await expect(page.getByRole('link', { name: '本分类全部文章：搜索和筛选 →' })).toHaveCount(0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    server.stop();
+    site.cleanup();
+  }
 });
 
 test('the project list loads only its own part of the data, and its links load the pages they name', async () => {

@@ -105,6 +105,7 @@ ui_text! {
     try_instead: "可以试试：", "Try:";
     categories_nav: "文章分类", "Categories";
     all_categories: "全部", "All";
+    category_empty: "本分类暂无文章。", "No articles in this category yet.";
     search_in_category: "本分类全部文章：搜索和筛选 →", "Every article in this category: search and filter →";
 
     article_here: "正文", "Article";
