@@ -266,6 +266,16 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
                 &project_sources,
             );
             diagnostic.help = diagnostic.help.or_else(|| taxonomy_help(&message, &bundle));
+            // A file named with characters an id cannot hold makes a bad slug of the same
+            // name too: one problem, one fix.
+            let same_name = |d: &Diagnostic| {
+                d.file == diagnostic.file && d.message.starts_with("id (the file's name): ")
+            };
+            if diagnostic.message.starts_with("slug (the file's name): ")
+                && diagnostics.iter().any(same_name)
+            {
+                continue;
+            }
             diagnostics.push(diagnostic);
         }
     }
@@ -1466,16 +1476,27 @@ fn locate(
         } else {
             find_line(&source.text, source.front_line, field)
         };
+        // An id or slug the front matter does not set is the file's name: the file is what
+        // to change, not a line of it.
+        let from_name = matches!(field, "id" | "slug") && line.is_none();
         Some(Diagnostic {
             file: source.path.clone(),
-            line: line.unwrap_or(if in_body { 0 } else { source.front_line }),
+            line: line.unwrap_or(if in_body || from_name {
+                usize::from(from_name)
+            } else {
+                source.front_line
+            }),
             column: 1,
             message: if field_path.is_empty() {
                 message.to_string()
+            } else if from_name {
+                format!("{field} (the file's name): {message}")
             } else {
                 format!("{}: {message}", field_path.trim_start_matches('.'))
             },
-            help: None,
+            help: from_name.then(|| {
+                format!("rename the file with lowercase letters, digits and `-` (its name is also its address), or set `{field} = \"…\"` in its front matter")
+            }),
         })
     };
     item("articles[", articles)

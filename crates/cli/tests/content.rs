@@ -605,3 +605,35 @@ fn problems_name_files_keys_and_the_ids_to_use() {
     }
     fs::remove_dir_all(&content).unwrap();
 }
+
+#[test]
+fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
+    let content = fixture_copy("id-from-name");
+    let articles = content.join("articles");
+    let notes = fs::read_to_string(articles.join("policy-notes.md")).unwrap();
+    // A file name an id cannot be (a space): the file is what to change, once, not its title
+    // line for the id and again for the slug.
+    fs::write(articles.join("Policy Notes 2.md"), &notes).unwrap();
+    // An id set in one file that is another file's name.
+    fs::write(
+        articles.join("a-first.md"),
+        notes.replacen(
+            "+++\n",
+            "+++\nid = \"policy-notes\"\nslug = \"a-first\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    let expected = [
+        "CONTENT/articles/Policy Notes 2.md:1:1: error: id (the file's name): \"Policy Notes 2\" is not a valid id",
+        "= help: rename the file with lowercase letters, digits and `-` (its name is also its address), or set `id = \"…\"` in its front matter",
+        "CONTENT/articles/policy-notes.md:1:1: error: id (the file's name): \"policy-notes\" is already the id of a-first.md",
+    ];
+    for line in expected {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("slug"), "{stderr}");
+    assert!(stderr.contains("2 problems found"), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
