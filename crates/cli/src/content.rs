@@ -721,8 +721,20 @@ fn toml_diagnostic(
             message = format!("duplicate key `{}`", key.trim());
         }
     }
+    // serde's words for numbers, in a publisher's.
+    for (serde, plain) in [
+        ("floating point", "decimal number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+    ] {
+        message = message.replace(serde, plain);
+    }
     let help = if message.contains("unknown field") {
         Some("check the spelling; docs/content.md lists every field".to_string())
+    } else if message.contains("expected a whole number") {
+        Some("write the number without a decimal point or exponent; an amount is in yuan (or the currency's unit): 32.7亿元 is 3270000000".to_string())
     } else if message.contains("missing field") {
         Some("add the field to the front matter; docs/content.md says what it holds".to_string())
     } else {

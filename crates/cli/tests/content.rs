@@ -550,7 +550,7 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
         format!("{file}:2:8: error: invalid type: integer `5`, expected a string"),
         format!("{file}:7:9: error: missing field `alt`"),
         format!("{file}:10:10: error: \"soon\" is not a date"),
-        format!("{file}:14:12: error: invalid type: string \"lots\", expected f64"),
+        format!("{file}:14:12: error: invalid type: string \"lots\", expected a number"),
     ] {
         assert_eq!(
             stderr.matches(line.as_str()).count(),
@@ -635,5 +635,26 @@ fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
     }
     assert!(!stderr.contains("slug"), "{stderr}");
     assert!(stderr.contains("2 problems found"), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
+
+#[test]
+fn an_amount_written_as_a_decimal_is_said_in_a_publishers_words() {
+    let content = fixture_copy("decimal-amount");
+    let file = content.join("projects/carbon-fibre-48k.md");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace("amount = 3270000000", "amount = 32.7e8"),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    for line in [
+        "CONTENT/projects/carbon-fibre-48k.md:10:25: error: invalid type: decimal number `3270000000.0`, expected a whole number",
+        "= help: write the number without a decimal point or exponent; an amount is in yuan (or the currency's unit): 32.7亿元 is 3270000000",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("u64"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
