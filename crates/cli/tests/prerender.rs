@@ -169,7 +169,7 @@ fn writes_a_service_worker_and_manifest_from_the_built_files() {
     let bundle = fs::read_dir(dir.join("data"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with("bundle-") && !n.contains("00aa"))
+        .find(|n| n.starts_with("bundle-") && n.ends_with(".json") && !n.contains("00aa"))
         .unwrap();
     for wanted in [
         "/".to_string(),
