@@ -6,7 +6,7 @@ use leptos_router::components::Router;
 use parkreader::components::blocks::BodyBlocks;
 use parkreader::components::cards::ProjectCard;
 use parkreader::components::contact::ContactCard;
-use parkreader_core::{parse_bundle, Block, Contact, Image};
+use parkreader_core::{parse_bundle, Block, Contact, Image, TextLink};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -32,6 +32,7 @@ fn body_text_is_shown_as_text_never_as_markup() {
         },
         Block::Paragraph {
             text: "<img src=x onerror=\"window.pwned=1\">碳纤维".into(),
+            links: Vec::new(),
         },
         Block::Figure {
             image: Image {
@@ -90,6 +91,55 @@ fn body_text_is_shown_as_text_never_as_markup() {
         "图说：新厂房"
     );
     assert_eq!(host.query_selector_all("ol li").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn links_in_a_paragraph_lead_only_where_links_may() {
+    let link = |start, end, href: &str| TextLink {
+        start,
+        end,
+        href: href.into(),
+    };
+    let blocks = vec![Block::Paragraph {
+        text: "详见《办法》，致电400-000-0000，看项目，别点这里。".into(),
+        links: vec![
+            link(2, 6, "https://www.example.gov.cn/a.html"),
+            link(9, 21, "tel:400-000-0000"),
+            link(23, 25, "/projects/carbon-fibre-48k"),
+            link(28, 30, "javascript:alert(1)"),
+        ],
+    }];
+    let host = mount(move || view! { <BodyBlocks blocks /> });
+    let p = host.query_selector("p").unwrap().unwrap();
+    // Every character is still there, in order.
+    assert_eq!(
+        p.text_content().unwrap(),
+        "详见《办法》，致电400-000-0000，看项目，别点这里。"
+    );
+    let links = p.query_selector_all("a").unwrap();
+    let found: Vec<(String, String, Option<String>)> = (0..links.length())
+        .map(|i| {
+            let a: web_sys::Element = links.get(i).unwrap().unchecked_into();
+            (
+                a.text_content().unwrap(),
+                a.get_attribute("href").unwrap(),
+                a.get_attribute("target"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "《办法》".to_string(),
+                "https://www.example.gov.cn/a.html".to_string(),
+                Some("_blank".to_string())
+            ),
+            ("400-000-0000".into(), "tel:400-000-0000".into(), None),
+            ("项目".into(), "/projects/carbon-fibre-48k".into(), None),
+        ],
+        "the javascript: link stays text"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,10 +1,10 @@
 //! Article and project bodies: structured blocks rendered as text nodes, never as HTML.
 
 use leptos::prelude::*;
-use parkreader_core::links::{is_http_url, is_safe_src};
+use parkreader_core::links::{is_http_url, is_safe_src, linked_runs};
 use parkreader_core::{Block, Image};
 
-use crate::state::use_base_path;
+use crate::state::{site_href, use_base_path};
 
 /// The blocks of a body, in order.
 #[component]
@@ -14,7 +14,29 @@ pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
 
 fn block(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+        Block::Paragraph { text, links } if links.is_empty() => view! { <p>{text}</p> }.into_any(),
+        Block::Paragraph { text, links } => {
+            // Runs of text, some of them links (`parkreader_core::links::linked_runs` keeps a
+            // link only where it may lead: the web, tel:, mailto: or this site).
+            // A page of this site under its base path; the web in a new tab (WeChat opens it in
+            // the same webview); tel: and mailto: as they are.
+            let runs = linked_runs(&text, &links)
+                .into_iter()
+                .map(|(run, href)| {
+                    let run = run.to_string();
+                    let Some(href) = href else {
+                        return run.into_any();
+                    };
+                    let web = href.starts_with("http");
+                    let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
+                    view! {
+                        <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{run}</a>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            view! { <p>{runs}</p> }.into_any()
+        }
         Block::Heading { level: 2, text } => view! { <h2>{text}</h2> }.into_any(),
         Block::Heading { level: 3, text } => view! { <h3>{text}</h3> }.into_any(),
         Block::Heading { text, .. } => view! { <h4>{text}</h4> }.into_any(),

@@ -337,6 +337,23 @@ test('the line breaks of a body\'s text show: a quote of two paragraphs reads as
   await page.context().close();
 });
 
+test('links in an article\'s text lead to the pages they name', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles/jinshan-rural-tourism-demonstration-opens`);
+  const body = page.locator('.prose');
+  const project = SAMPLE.projects.find((p) => p.id === 'jinshan-rural-tourism-demonstration');
+  // On the static page, before the app: plain links.
+  await expect(body.getByRole('link', { name: '项目库' })).toHaveAttribute('href', `/projects/${project.id}`);
+  await expect(body.getByRole('link', { name: '2021年集中开工的14个项目' })).toHaveAttribute('href', '/articles/fourteen-projects-groundbreaking-2021');
+  // The text around them reads on as before.
+  await expect(body.getByText('中就包含乡村旅游领域。本站', { exact: false })).toBeVisible();
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await body.getByRole('link', { name: '项目库' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('an unknown article id shows a friendly not-found with a way home', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/no-such-article`);

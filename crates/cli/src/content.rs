@@ -10,9 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use parkreader_core::{
-    validate, Article, Block, Bundle, BundleError, Image, Project, Site, Taxonomies,
+    validate, Article, Block, Bundle, BundleError, Image, Project, Site, Taxonomies, TextLink,
 };
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
 /// One problem, pointing at its place in a content file.
@@ -791,6 +791,16 @@ fn markdown_blocks(
     let mut image: Option<(String, String, String, usize)> = None;
     let mut in_image = false;
     let mut image_alone = true;
+    // A top-level paragraph's links, and the one being read: where it starts in the text (in
+    // characters) and where it leads.
+    let mut in_paragraph = false;
+    let mut links: Vec<TextLink> = Vec::new();
+    let mut link: Option<(usize, String)> = None;
+    let kind_dir = path
+        .parent()
+        .and_then(Path::file_name)
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let at = |offset: usize| {
         let (l, c) = line_col(body, offset);
         (l + body_line - 1, c)
@@ -820,6 +830,8 @@ fn markdown_blocks(
                 text.clear();
                 image = None;
                 image_alone = true;
+                in_paragraph = !in_item && quote_depth == 0;
+                links.clear();
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Some((src, title, alt, offset)) = image.take() {
@@ -834,6 +846,7 @@ fn markdown_blocks(
                         figures.push((blocks.len(), img, caption, offset));
                         blocks.push(Block::Paragraph {
                             text: String::new(),
+                            links: Vec::new(),
                         });
                         continue;
                     }
@@ -853,7 +866,52 @@ fn markdown_blocks(
                     }
                     quote.push_str(&t);
                 } else if !t.is_empty() {
-                    blocks.push(Block::Paragraph { text: t });
+                    // The links' places in the text as trimmed.
+                    let lead = text.chars().count() - text.trim_start().chars().count();
+                    let length = t.chars().count();
+                    let links = std::mem::take(&mut links)
+                        .into_iter()
+                        .filter_map(|mut l| {
+                            l.start = l.start.saturating_sub(lead as u32);
+                            l.end = l.end.saturating_sub(lead as u32).min(length as u32);
+                            (l.start < l.end).then_some(l)
+                        })
+                        .collect();
+                    blocks.push(Block::Paragraph { text: t, links });
+                }
+                in_paragraph = false;
+            }
+            // A link in a paragraph stays a link; elsewhere (a list, a quote, a table, a
+            // heading) its text is kept.
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if in_paragraph => {
+                let dest = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
+                match link_href(&dest, &kind_dir) {
+                    Some(href) => link = Some((text.chars().count(), href)),
+                    None => error(
+                        range.start,
+                        &format!("a link to `{dest}`, which the reader cannot follow"),
+                        "link to an http(s) address, tel:, mailto:, a path on this site (`/projects/…`) or another content file (`../projects/….md`)",
+                    ),
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((start, href)) = link.take() {
+                    let end = text.chars().count();
+                    if end > start {
+                        links.push(TextLink {
+                            start: start as u32,
+                            end: end as u32,
+                            href,
+                        });
+                    }
                 }
             }
             Event::Start(Tag::Heading { .. }) if in_item => error(
@@ -970,7 +1028,9 @@ fn markdown_blocks(
             },
             // Inside a quote, lines stay apart until its end (the last may name who is quoted).
             Event::SoftBreak | Event::HardBreak if quote_depth > 0 => text.push('\n'),
-            Event::SoftBreak | Event::HardBreak => push_break(&mut text),
+            // A hard break (a `\` or two spaces at the end of a line) is the author's own.
+            Event::HardBreak => text.push('\n'),
+            Event::SoftBreak => push_break(&mut text),
             Event::Html(_) | Event::InlineHtml(_) => error(
                 range.start,
                 "raw HTML in Markdown",
@@ -983,6 +1043,7 @@ fn markdown_blocks(
             Event::Start(Tag::CodeBlock(_)) => text.clear(),
             Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
                 text: text.trim_end().to_string(),
+                links: Vec::new(),
             }),
             // A table becomes a list, a row an item: each cell after its column's heading
             // (`项目：碳纤维；投资：32.7亿元`), which reads on a phone where columns would not fit.
@@ -1052,6 +1113,33 @@ fn markdown_blocks(
         };
     }
     blocks
+}
+
+/// Where a Markdown link leads on the site, if the reader can follow it: an http(s), `tel:`
+/// or `mailto:` address or a path on the site as written, or another content file (`x.md`
+/// beside this one, `../projects/x.md`) as its page (`/projects/x`), `kind_dir` being the
+/// folder of the file that links (`articles` or `projects`).
+fn link_href(dest: &str, kind_dir: &str) -> Option<String> {
+    if parkreader_core::links::is_safe_link(dest) {
+        return Some(dest.to_string());
+    }
+    let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+    let stem = file.strip_suffix(".md")?;
+    let (dir, id) = match stem.rsplit_once('/') {
+        Some((".", id)) => (kind_dir, id),
+        Some((dir, id)) => (dir.trim_start_matches("../").trim_start_matches("./"), id),
+        None => (kind_dir, stem),
+    };
+    if !matches!(dir, "articles" | "projects") || !parkreader_core::validate::valid_id(id) {
+        return None;
+    }
+    let fragment = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    let href = format!("/{dir}/{id}{fragment}");
+    parkreader_core::links::is_safe_link(&href).then_some(href)
 }
 
 /// A line break inside a paragraph: nothing after Chinese (which has no spaces), a space
@@ -1536,10 +1624,19 @@ mod tests {
     fn jpeg(width: u16, height: u16, orientation: Option<u16>, big: bool) -> Vec<u8> {
         let mut out = vec![0xFF, 0xD8];
         if let Some(o) = orientation {
-            let (w16, w32): (fn(u16) -> [u8; 2], fn(u32) -> [u8; 4]) = if big {
-                (u16::to_be_bytes, u32::to_be_bytes)
-            } else {
-                (u16::to_le_bytes, u32::to_le_bytes)
+            let w16 = |v: u16| {
+                if big {
+                    v.to_be_bytes()
+                } else {
+                    v.to_le_bytes()
+                }
+            };
+            let w32 = |v: u32| {
+                if big {
+                    v.to_be_bytes()
+                } else {
+                    v.to_le_bytes()
+                }
             };
             let mut tiff = if big { b"MM".to_vec() } else { b"II".to_vec() };
             tiff.extend(w16(42));

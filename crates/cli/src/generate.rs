@@ -226,6 +226,7 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
                         rng.pick(&PHRASES),
                         rng.pick(&PHRASES)
                     ),
+                    links: Vec::new(),
                 }],
                 industry: industry.to_string(),
                 tags: vec![tags[rng.below(tags.len())].id.clone()],
@@ -296,7 +297,10 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
                     1 + rng.below(30)
                 );
                 length += text.chars().count();
-                body.push(Block::Paragraph { text });
+                body.push(Block::Paragraph {
+                    text,
+                    links: Vec::new(),
+                });
             }
             let related = if rng.below(3) == 0 {
                 vec![projects[rng.below(projects.len())].id.clone()]

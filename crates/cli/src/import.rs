@@ -97,15 +97,30 @@ pub fn markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
-            Block::Paragraph { text } => out.push_str(&escape(text)),
+            Block::Paragraph { text, links } => {
+                // Each run of text as it reads; a link as `[text](<href>)`.
+                for (run, href) in parkreader_core::links::linked_runs(text, links) {
+                    match href {
+                        Some(href) => out.push_str(&format!("[{}](<{href}>)", lines(run, 0))),
+                        None => out.push_str(&lines(run, 0)),
+                    }
+                }
+            }
             Block::Heading { level, text } => {
                 out.push_str(&"#".repeat(usize::from(*level)));
                 out.push(' ');
                 out.push_str(&escape(text));
             }
             Block::Quote { text, cite } => {
+                // Its paragraphs, apart within the quote.
                 out.push_str("> ");
-                out.push_str(&escape(text));
+                out.push_str(
+                    &text
+                        .split('\n')
+                        .map(escape)
+                        .collect::<Vec<_>>()
+                        .join("\n>\n> "),
+                );
                 if let Some(cite) = cite {
                     out.push_str("\n> —— ");
                     out.push_str(&escape(cite));
@@ -123,12 +138,13 @@ pub fn markdown(blocks: &[Block]) -> String {
                     if i > 0 {
                         out.push('\n');
                     }
-                    if *ordered {
-                        out.push_str(&format!("{}. ", i + 1));
+                    let marker = if *ordered {
+                        format!("{}. ", i + 1)
                     } else {
-                        out.push_str("- ");
-                    }
-                    out.push_str(&escape(item));
+                        "- ".to_string()
+                    };
+                    out.push_str(&marker);
+                    out.push_str(&lines(item, marker.len()));
                 }
             }
         }
@@ -137,6 +153,15 @@ pub fn markdown(blocks: &[Block]) -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// Text with line breaks (`\n`) as Markdown's hard breaks (a `\` at the end of the line),
+/// each next line indented by `indent` spaces (to stay in a list item).
+fn lines(text: &str, indent: usize) -> String {
+    text.split('\n')
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join(&format!("\\\n{}", " ".repeat(indent)))
 }
 
 /// Text that Markdown reads back as the same text.

@@ -391,6 +391,11 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     )
     .unwrap();
     article("evil.md", "![图](../media/evil.svg)\n");
+    // Links the reader cannot follow: a script, a file that is no page.
+    article(
+        "badlinks.md",
+        "点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n",
+    );
     let stderr = check_fails(&content);
     for line in [
         "CONTENT/articles/nested.md:10:3: error: a list inside a list item",
@@ -407,6 +412,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/footnote.md:11:1: error: a footnote",
         "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
         "CONTENT/articles/evil.md:9:1: error: image `../media/evil.svg` is an SVG with an on… event attribute",
+        "CONTENT/articles/badlinks.md:9:2: error: a link to `javascript:alert(1)`, which the reader cannot follow",
+        "CONTENT/articles/badlinks.md:11:2: error: a link to `../media/a.pdf`, which the reader cannot follow",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
@@ -424,6 +431,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "footnote",
         "outside",
         "evil",
+        "badlinks",
     ] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
@@ -436,7 +444,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // A loose list keeps every paragraph of an item, each on a line of its own; an image
     // named with a space is found as written in Markdown (`%20` or `<…>`) and published
     // under a plain name; a code block keeps its lines, and a quote its paragraphs.
-    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n\n![照片](../media/photo.png)\n");
+    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n\n![照片](../media/photo.png)\n\n详见[《办法》](https://www.example.gov.cn/a.html)，咨询<invest@example.org>或看[项目](../projects/carbon-fibre-48k.md)与[上一篇](table.md#top)。\n行末硬换行\\\n下一行\n");
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
     png.extend(640u32.to_be_bytes());
@@ -470,6 +478,17 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // A raster image gets its size from its file, as an SVG does: Markdown cannot state one.
     assert_eq!(loose["body"][5]["image"]["width"], 640);
     assert_eq!(loose["body"][5]["image"]["height"], 360);
+    // A paragraph's links stay links: the web, mail, and other content files as their pages.
+    // A soft break after Chinese runs on; a hard break is a line break.
+    assert_eq!(
+        loose["body"][6],
+        serde_json::json!({"type": "paragraph", "text": "详见《办法》，咨询invest@example.org或看项目与上一篇。行末硬换行\n下一行", "links": [
+            {"start": 2, "end": 6, "href": "https://www.example.gov.cn/a.html"},
+            {"start": 9, "end": 27, "href": "mailto:invest@example.org"},
+            {"start": 29, "end": 31, "href": "/projects/carbon-fibre-48k"},
+            {"start": 32, "end": 35, "href": "/articles/table#top"},
+        ]})
+    );
     // A quote's lines run on, and its paragraphs stay apart.
     assert_eq!(
         loose["body"][4],

@@ -257,7 +257,7 @@ pub fn blocks_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
-            Block::Paragraph { text } | Block::Heading { text, .. } => out.push_str(text),
+            Block::Paragraph { text, .. } | Block::Heading { text, .. } => out.push_str(text),
             Block::Quote { text, cite } => {
                 out.push_str(text);
                 if let Some(cite) = cite {

@@ -221,6 +221,9 @@ pub enum Block {
     Paragraph {
         /// The text.
         text: String,
+        /// Links on parts of the text, in order and apart.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        links: Vec<TextLink>,
     },
     /// A sub-heading; level 2 to 4 (the article title is level 1).
     Heading {
@@ -253,6 +256,21 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         cite: Option<String>,
     },
+}
+
+/// A link on a part of a paragraph: its characters `start..end` (counted in Unicode
+/// characters, not bytes) lead to `href`, an http(s) URL, a `tel:` or `mailto:` address, or a
+/// path on this site (`/projects/…`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TextLink {
+    /// The first linked character.
+    pub start: u32,
+    /// The character after the last linked one.
+    pub end: u32,
+    /// Where the link leads.
+    pub href: String,
 }
 
 /// Where an article was first published.

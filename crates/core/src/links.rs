@@ -100,6 +100,75 @@ pub fn is_email(email: &str) -> bool {
     }
 }
 
+/// True for where a link in published text may lead: an http(s) URL, `tel:` with a phone
+/// number, `mailto:` with an address, or a path on this site (`/projects/x`, not `//host`).
+///
+/// ```
+/// use parkreader_core::links::is_safe_link;
+/// assert!(is_safe_link("https://www.example.gov.cn/zcwj/1.html"));
+/// assert!(is_safe_link("tel:400-000-0000"));
+/// assert!(is_safe_link("mailto:invest@example.org"));
+/// assert!(is_safe_link("/projects/carbon-fibre-48k"));
+/// assert!(!is_safe_link("javascript:alert(1)"));
+/// assert!(!is_safe_link("//evil.example/"));
+/// assert!(!is_safe_link("notes.md"));
+/// ```
+pub fn is_safe_link(href: &str) -> bool {
+    if let Some(phone) = href.strip_prefix("tel:") {
+        return is_phone_number(phone) && !phone.contains(' ');
+    }
+    if let Some(email) = href.strip_prefix("mailto:") {
+        return is_email(email);
+    }
+    is_http_url(href) || (href.starts_with('/') && is_safe_src(href))
+}
+
+/// A paragraph's text as runs, each with where it links to (`None` for plain text), from its
+/// `links` (character ranges). A link that is not safe ([`is_safe_link`]), empty, out of the
+/// text or overlapping the one before leaves its text plain: text is never lost.
+///
+/// ```
+/// use parkreader_core::{links::linked_runs, TextLink};
+/// let link = TextLink { start: 2, end: 6, href: "https://a.cn/".into() };
+/// assert_eq!(
+///     linked_runs("访问临港官网了解", &[link]),
+///     vec![("访问", None), ("临港官网", Some("https://a.cn/")), ("了解", None)]
+/// );
+/// ```
+pub fn linked_runs<'a>(
+    text: &'a str,
+    links: &'a [crate::TextLink],
+) -> Vec<(&'a str, Option<&'a str>)> {
+    // Byte offset of each character boundary, the text's end included.
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for link in links {
+        let (Ok(start), Ok(end)) = (usize::try_from(link.start), usize::try_from(link.end)) else {
+            continue;
+        };
+        let (Some(&from), Some(&to)) = (bounds.get(start), bounds.get(end)) else {
+            continue;
+        };
+        if from < at || from >= to || !is_safe_link(&link.href) {
+            continue;
+        }
+        if from > at {
+            runs.push((&text[at..from], None));
+        }
+        runs.push((&text[from..to], Some(link.href.as_str())));
+        at = to;
+    }
+    if at < text.len() || runs.is_empty() {
+        runs.push((&text[at..], None));
+    }
+    runs
+}
+
 fn clean(s: &str) -> bool {
     !s.chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`'))
@@ -108,6 +177,53 @@ fn clean(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TextLink;
+
+    fn link(start: u32, end: u32, href: &str) -> TextLink {
+        TextLink {
+            start,
+            end,
+            href: href.into(),
+        }
+    }
+
+    #[test]
+    fn links_split_text_into_runs_and_never_lose_it() {
+        let text = "详见《办法》，咨询400-000-0000";
+        let links = [
+            link(2, 6, "https://www.example.gov.cn/a.html"),
+            link(9, 21, "tel:400-000-0000"),
+        ];
+        assert_eq!(
+            linked_runs(text, &links),
+            vec![
+                ("详见", None),
+                ("《办法》", Some("https://www.example.gov.cn/a.html")),
+                ("，咨询", None),
+                ("400-000-0000", Some("tel:400-000-0000")),
+            ]
+        );
+        // Unsafe, empty, overlapping or out of range: the text stays, as plain text.
+        for bad in [
+            vec![link(2, 6, "javascript:alert(1)")],
+            vec![link(3, 3, "https://a.cn/")],
+            vec![link(2, 99, "https://a.cn/")],
+            vec![link(2, 6, "https://a.cn/"), link(4, 8, "https://b.cn/")],
+        ] {
+            let runs = linked_runs(text, &bad);
+            assert_eq!(
+                runs.iter().map(|r| r.0).collect::<String>(),
+                text,
+                "{bad:?}"
+            );
+            assert!(
+                runs.iter().filter(|r| r.1.is_some()).count() <= 1,
+                "{bad:?}"
+            );
+            assert!(runs.iter().all(|r| r.1 != Some("javascript:alert(1)")));
+        }
+        assert_eq!(linked_runs("", &[]), vec![("", None)]);
+    }
 
     #[test]
     fn only_http_links_pass() {

@@ -10,8 +10,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::bundle::{
-    Article, Block, BodySearch, Bundle, Image, Project, Site, Taxonomies, FORMAT_VERSION,
+    Article, Block, BodySearch, Bundle, Image, Project, Site, Taxonomies, TextLink, FORMAT_VERSION,
 };
+#[cfg(not(target_arch = "wasm32"))]
+use crate::links::is_safe_link;
 use crate::links::{is_email, is_http_url, is_phone_number, is_safe_src};
 
 /// One thing wrong with a bundle: where (a JSON path such as `articles[3].published`) and why.
@@ -689,7 +691,10 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
                 at("body"),
                 "missing; give the body inline or a body_url to fetch it from",
             ),
-            (Some(blocks), None) => check_blocks(blocks, &at("body"), problems),
+            (Some(blocks), None) => {
+                check_blocks(blocks, &at("body"), problems);
+                check_link_targets(blocks, &at("body"), &articles, &projects, problems);
+            }
             (None, Some(url)) => {
                 if !is_safe_src(url) || is_http_url(url) || !url.ends_with(".json") {
                     problems.push(
@@ -758,6 +763,50 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
             check_image(cover, &at("cover"), problems);
         }
         check_blocks(&p.description, &at("description"), problems);
+        check_link_targets(
+            &p.description,
+            &at("description"),
+            &articles,
+            &projects,
+            problems,
+        );
+    }
+}
+
+/// Left to the build, as [`check_text_links`] is.
+#[cfg(target_arch = "wasm32")]
+fn check_link_targets(_: &[Block], _: &str, _: &Ids<'_>, _: &Ids<'_>, _: &mut Problems) {}
+
+/// A paragraph's link to an article or project of this site (`/articles/<id>`,
+/// `/projects/<id>`) names one the bundle has: otherwise it would lead to 页面不存在.
+#[cfg(not(target_arch = "wasm32"))]
+fn check_link_targets(
+    blocks: &[Block],
+    path: &str,
+    articles: &Ids<'_>,
+    projects: &Ids<'_>,
+    problems: &mut Problems,
+) {
+    for (j, block) in blocks.iter().enumerate() {
+        let Block::Paragraph { links, .. } = block else {
+            continue;
+        };
+        for (k, link) in links.iter().enumerate() {
+            let page = link.href.split(['#', '?']).next().unwrap_or("");
+            let target = page
+                .strip_prefix("/articles/")
+                .map(|id| (id, articles, "an article id"))
+                .or_else(|| {
+                    page.strip_prefix("/projects/")
+                        .map(|id| (id, projects, "a project id"))
+                });
+            if let Some((id, ids, what)) = target {
+                let id = id.trim_end_matches('/');
+                if !id.contains('/') {
+                    ids.check(id, &format!("{path}[{j}].links[{k}].href"), what, problems);
+                }
+            }
+        }
     }
 }
 
@@ -845,9 +894,11 @@ fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
     for (j, block) in blocks.iter().enumerate() {
         let at = format!("{path}[{j}]");
         match block {
-            Block::Paragraph { text } | Block::Quote { text, .. } => {
-                non_empty(text, &format!("{at}.text"), problems)
+            Block::Paragraph { text, links } => {
+                non_empty(text, &format!("{at}.text"), problems);
+                check_text_links(text, links, &at, problems);
             }
+            Block::Quote { text, .. } => non_empty(text, &format!("{at}.text"), problems),
             Block::Heading { level, text } => {
                 if !(2..=4).contains(level) {
                     problems.push(
@@ -863,6 +914,43 @@ fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
                     problems.push(format!("{at}.items"), "a list needs at least one item");
                 }
             }
+        }
+    }
+}
+
+/// The app leaves a paragraph's links to the build (native): it shows a link only where
+/// `links::linked_runs` finds it safe, and its text in any case, so a bad one harms nothing
+/// there, and these checks would cost the wasm about a kilobyte.
+#[cfg(target_arch = "wasm32")]
+fn check_text_links(_: &str, _: &[TextLink], _: &str, _: &mut Problems) {}
+
+/// A paragraph's links: each on characters of its text, in order and apart, leading somewhere
+/// a link may (`links::is_safe_link`).
+#[cfg(not(target_arch = "wasm32"))]
+fn check_text_links(text: &str, links: &[TextLink], at: &str, problems: &mut Problems) {
+    let length = text.chars().count();
+    let mut after = 0;
+    for (k, link) in links.iter().enumerate() {
+        let path = format!("{at}.links[{k}]");
+        let (start, end) = (link.start as usize, link.end as usize);
+        if start >= end || end > length {
+            problems.push(
+                path.clone(),
+                format!("characters {start}..{end} are not a part of the text, which has {length}"),
+            );
+        } else if start < after {
+            problems.push(
+                path.clone(),
+                format!("starts at character {start}, inside the link before it (which ends at {after}); links go in order, apart"),
+            );
+        } else {
+            after = end;
+        }
+        if !is_safe_link(&link.href) {
+            problems.push(
+                format!("{path}.href"),
+                format!("{:?} is not a link the reader follows; use an http(s) URL, tel:, mailto: or a path on this site", link.href),
+            );
         }
     }
 }
