@@ -27,7 +27,7 @@ fn block(block: Block) -> AnyView {
                     let Some(href) = href else {
                         return run.into_any();
                     };
-                    let web = href.starts_with("http");
+                    let web = is_http_url(href);
                     let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
                     view! {
                         <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{run}</a>

@@ -796,11 +796,6 @@ fn markdown_blocks(
     let mut in_paragraph = false;
     let mut links: Vec<TextLink> = Vec::new();
     let mut link: Option<(usize, String)> = None;
-    let kind_dir = path
-        .parent()
-        .and_then(Path::file_name)
-        .map(|d| d.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let at = |offset: usize| {
         let (l, c) = line_col(body, offset);
         (l + body_line - 1, c)
@@ -822,7 +817,9 @@ fn markdown_blocks(
         match event {
             // A list item's second paragraph continues its text, on a line of its own.
             Event::Start(Tag::Paragraph) if in_item && !text.trim().is_empty() => {
-                text.push('\n');
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
                 image = None;
                 image_alone = true;
             }
@@ -848,6 +845,7 @@ fn markdown_blocks(
                             text: String::new(),
                             links: Vec::new(),
                         });
+                        in_paragraph = false;
                         continue;
                     }
                     error(
@@ -893,12 +891,12 @@ fn markdown_blocks(
                 } else {
                     dest_url.to_string()
                 };
-                match link_href(&dest, &kind_dir) {
+                match link_href(&dest, path) {
                     Some(href) => link = Some((text.chars().count(), href)),
                     None => error(
                         range.start,
                         &format!("a link to `{dest}`, which the reader cannot follow"),
-                        "link to an http(s) address, tel:, mailto:, a path on this site (`/projects/…`) or another content file (`../projects/….md`)",
+                        "link to an http(s) address, tel:, mailto:, a page of this site (`/projects/…`, `/categories/…`) or another content file that is there (`../projects/….md`)",
                     ),
                 }
             }
@@ -935,9 +933,17 @@ fn markdown_blocks(
                     HeadingLevel::H3 => 3,
                     _ => 4,
                 };
+                // A heading is one line: a hard break in it runs on, as a soft break does.
+                let mut one_line = String::new();
+                for (i, line) in text.trim().split('\n').enumerate() {
+                    if i > 0 {
+                        push_break(&mut one_line);
+                    }
+                    one_line.push_str(line.trim());
+                }
                 blocks.push(Block::Heading {
                     level,
-                    text: text.trim().to_string(),
+                    text: one_line,
                 });
             }
             Event::Start(Tag::BlockQuote(_)) if in_item => error(
@@ -1039,7 +1045,7 @@ fn markdown_blocks(
             // Inside a list item, a code block continues the item's text, on lines of its own.
             // (The reader keeps a block's line breaks: `white-space: pre-line`.)
             Event::Start(Tag::CodeBlock(_)) if in_item => text.push('\n'),
-            Event::End(TagEnd::CodeBlock) if in_item => {}
+            Event::End(TagEnd::CodeBlock) if in_item => text.truncate(text.trim_end().len()),
             Event::Start(Tag::CodeBlock(_)) => text.clear(),
             Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
                 text: text.trim_end().to_string(),
@@ -1116,21 +1122,42 @@ fn markdown_blocks(
 }
 
 /// Where a Markdown link leads on the site, if the reader can follow it: an http(s), `tel:`
-/// or `mailto:` address or a path on the site as written, or another content file (`x.md`
-/// beside this one, `../projects/x.md`) as its page (`/projects/x`), `kind_dir` being the
-/// folder of the file that links (`articles` or `projects`).
-fn link_href(dest: &str, kind_dir: &str) -> Option<String> {
+/// or `mailto:` address or a page of the site as written, or another content file of this
+/// folder (`x.md` beside `file`, the file that links, or `../projects/x.md`) as its page
+/// (`/projects/<its id>`: the file's name unless it sets `id`).
+fn link_href(dest: &str, file: &Path) -> Option<String> {
     if parkreader_core::links::is_safe_link(dest) {
         return Some(dest.to_string());
     }
-    let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
-    let stem = file.strip_suffix(".md")?;
-    let (dir, id) = match stem.rsplit_once('/') {
-        Some((".", id)) => (kind_dir, id),
-        Some((dir, id)) => (dir.trim_start_matches("../").trim_start_matches("./"), id),
-        None => (kind_dir, stem),
+    let (target, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+    if !target.ends_with(".md") {
+        return None;
+    }
+    let dir = file.parent()?;
+    let linked = dir
+        .join(crate::percent_decode(target)?)
+        .canonicalize()
+        .ok()?;
+    // Only `articles/` and `projects/` of this same content folder hold pages.
+    let kind = linked.parent()?;
+    if Some(kind.parent()?)
+        != dir
+            .parent()
+            .and_then(|root| root.canonicalize().ok())
+            .as_deref()
+    {
+        return None;
+    }
+    let kind = kind.file_name()?.to_str()?;
+    if !matches!(kind, "articles" | "projects") {
+        return None;
+    }
+    let text = fs::read_to_string(&linked).ok()?;
+    let id = match declared_id(&text) {
+        Some(id) => id,
+        None => linked.file_stem()?.to_str()?.to_string(),
     };
-    if !matches!(dir, "articles" | "projects") || !parkreader_core::validate::valid_id(id) {
+    if !parkreader_core::validate::valid_id(&id) {
         return None;
     }
     let fragment = if fragment.is_empty() {
@@ -1138,7 +1165,7 @@ fn link_href(dest: &str, kind_dir: &str) -> Option<String> {
     } else {
         format!("#{fragment}")
     };
-    let href = format!("/{dir}/{id}{fragment}");
+    let href = format!("/{kind}/{id}{fragment}");
     parkreader_core::links::is_safe_link(&href).then_some(href)
 }
 
@@ -1313,7 +1340,7 @@ fn exif_orientation(tiff: &[u8]) -> Option<u16> {
         _ => return None,
     };
     let u16_at = |i: usize| {
-        let b = tiff.get(i..i + 2)?;
+        let b = tiff.get(i..i.checked_add(2)?)?;
         let b = [b[0], b[1]];
         Some(if big {
             u16::from_be_bytes(b)
@@ -1322,7 +1349,7 @@ fn exif_orientation(tiff: &[u8]) -> Option<u16> {
         })
     };
     let u32_at = |i: usize| {
-        let b = tiff.get(i..i + 4)?;
+        let b = tiff.get(i..i.checked_add(4)?)?;
         let b = [b[0], b[1], b[2], b[3]];
         Some(if big {
             u32::from_be_bytes(b)
@@ -1333,7 +1360,7 @@ fn exif_orientation(tiff: &[u8]) -> Option<u16> {
     let directory = usize::try_from(u32_at(4)?).ok()?;
     let entries = usize::from(u16_at(directory)?);
     (0..entries).find_map(|n| {
-        let entry = directory + 2 + n * 12;
+        let entry = directory.checked_add(2 + n * 12)?;
         (u16_at(entry)? == 0x0112)
             .then(|| u16_at(entry + 8))
             .flatten()

@@ -158,7 +158,9 @@ pub fn markdown(blocks: &[Block]) -> String {
 /// Text with line breaks (`\n`) as Markdown's hard breaks (a `\` at the end of the line),
 /// each next line indented by `indent` spaces (to stay in a list item).
 fn lines(text: &str, indent: usize) -> String {
-    text.split('\n')
+    // A break at the very end would be a `\` standing for itself.
+    text.trim_end_matches('\n')
+        .split('\n')
         .map(escape)
         .collect::<Vec<_>>()
         .join(&format!("\\\n{}", " ".repeat(indent)))
@@ -177,9 +179,10 @@ fn escape(text: &str) -> String {
         }
         out.push(c);
     }
-    // "1. " at the start would read as a numbered list.
-    if let Some(dot) = out.find(". ") {
-        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
+    // "1. " or "1) " at the start would read as a numbered list.
+    if let Some(dot) = out.find(['.', ')']) {
+        let numbered = out[dot + 1..].starts_with(' ') || out.len() == dot + 1;
+        if dot > 0 && numbered && out[..dot].chars().all(|c| c.is_ascii_digit()) {
             out.insert(dot, '\\');
         }
     }

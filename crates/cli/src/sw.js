@@ -104,9 +104,10 @@ async function navigation(request, url) {
       caches.open(RUNTIME).then((cache) => cache.put(key, copy)).then(trimRuntime);
       return response;
     }
-    // A page the host does not have: the app shell (404.html) says so, with the site's links,
-    // also where the host sends a 404 page of its own. A failing server falls back to the cache.
-    if (response.status === 404) {
+    // A page the host does not have: its 404.html, the app shell of this deploy, says so with the
+    // site's links; where the host sends a 404 page of its own, the cached shell stands in. A
+    // failing server falls back to the cache.
+    if (response.status === 404 && !(await response.clone().text()).includes('<div id="app"')) {
       const shell = await caches.match(SHELL);
       return shell ? new Response(shell.body, { status: 404, statusText: 'Not Found', headers: shell.headers }) : response;
     }

@@ -445,6 +445,24 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // named with a space is found as written in Markdown (`%20` or `<…>`) and published
     // under a plain name; a code block keeps its lines, and a quote its paragraphs.
     article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n\n![照片](../media/photo.png)\n\n详见[《办法》](https://www.example.gov.cn/a.html)，咨询<invest@example.org>或看[项目](../projects/carbon-fibre-48k.md)与[上一篇](table.md#top)。\n行末硬换行\\\n下一行\n");
+    // A file whose id is not its name, linked by its name; after a figure, a link in a list
+    // keeps its text; a heading is one line; a code block in an item, then a paragraph.
+    article("renamed.md", "正文。\n");
+    let renamed = content.join("articles/renamed.md");
+    let text = fs::read_to_string(&renamed).unwrap();
+    fs::write(
+        &renamed,
+        text.replacen(
+            "+++\n",
+            "+++\nid = \"the-real-id\"\nslug = \"the-real-id\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    article(
+        "more.md",
+        "见[改名的文章](renamed.md)。\n\n![图](../media/weave.svg)\n\n- 附[件](https://a.cn/)\n\n第一行\\\n第二行\n------\n\n1. 项\n\n   ```\n   代码\n   ```\n\n   说明\n",
+    );
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
     png.extend(640u32.to_be_bytes());
@@ -488,6 +506,17 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             {"start": 29, "end": 31, "href": "/projects/carbon-fibre-48k"},
             {"start": 32, "end": 35, "href": "/articles/table#top"},
         ]})
+    );
+    let more = article("more");
+    assert_eq!(
+        more["body"][0]["links"],
+        serde_json::json!([{"start": 1, "end": 6, "href": "/articles/the-real-id"}])
+    );
+    assert_eq!(more["body"][2]["items"], serde_json::json!(["附件"]));
+    assert_eq!(more["body"][3]["text"], "第一行第二行");
+    assert_eq!(
+        more["body"][4]["items"],
+        serde_json::json!(["项\n代码\n说明"])
     );
     // A quote's lines run on, and its paragraphs stay apart.
     assert_eq!(

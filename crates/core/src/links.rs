@@ -101,7 +101,7 @@ pub fn is_email(email: &str) -> bool {
 }
 
 /// True for where a link in published text may lead: an http(s) URL, `tel:` with a phone
-/// number, `mailto:` with an address, or a path on this site (`/projects/x`, not `//host`).
+/// number, `mailto:` with an address, or a page of this site ([`is_page_path`]).
 ///
 /// ```
 /// use parkreader_core::links::is_safe_link;
@@ -120,7 +120,32 @@ pub fn is_safe_link(href: &str) -> bool {
     if let Some(email) = href.strip_prefix("mailto:") {
         return is_email(email);
     }
-    is_http_url(href) || (href.starts_with('/') && is_safe_src(href))
+    is_http_url(href) || is_page_path(href)
+}
+
+/// True for a path to a page of the reader, as the site's own links write it (without the
+/// base path): `/`, `/articles`, `/projects`, `/saved`, `/articles/<id>`, `/projects/<id>` or
+/// `/categories/<id>`, with a query or fragment if any. The reader shows those pages itself;
+/// another path on the site (a file, the feed) is not a page it has.
+///
+/// ```
+/// use parkreader_core::links::is_page_path;
+/// assert!(is_page_path("/projects?industry=new-materials"));
+/// assert!(is_page_path("/categories/policy#top"));
+/// assert!(!is_page_path("/media/plan.pdf"));
+/// assert!(!is_page_path("/articles/a/b"));
+/// ```
+pub fn is_page_path(href: &str) -> bool {
+    if !href.starts_with('/') || !is_safe_src(href) {
+        return false;
+    }
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let steps: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match steps.as_slice() {
+        [""] | ["articles" | "projects" | "saved"] => true,
+        ["articles" | "projects" | "categories", id] => crate::validate::valid_id(id),
+        _ => false,
+    }
 }
 
 /// A paragraph's text as runs, each with where it links to (`None` for plain text), from its

@@ -693,7 +693,8 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
             ),
             (Some(blocks), None) => {
                 check_blocks(blocks, &at("body"), problems);
-                check_link_targets(blocks, &at("body"), &articles, &projects, problems);
+                let ids = [&articles, &projects, &categories];
+                check_link_targets(blocks, &at("body"), ids, problems);
             }
             (None, Some(url)) => {
                 if !is_safe_src(url) || is_http_url(url) || !url.ends_with(".json") {
@@ -763,19 +764,14 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
             check_image(cover, &at("cover"), problems);
         }
         check_blocks(&p.description, &at("description"), problems);
-        check_link_targets(
-            &p.description,
-            &at("description"),
-            &articles,
-            &projects,
-            problems,
-        );
+        let ids = [&articles, &projects, &categories];
+        check_link_targets(&p.description, &at("description"), ids, problems);
     }
 }
 
 /// Left to the build, as [`check_text_links`] is.
 #[cfg(target_arch = "wasm32")]
-fn check_link_targets(_: &[Block], _: &str, _: &Ids<'_>, _: &Ids<'_>, _: &mut Problems) {}
+fn check_link_targets(_: &[Block], _: &str, _: [&Ids<'_>; 3], _: &mut Problems) {}
 
 /// A paragraph's link to an article or project of this site (`/articles/<id>`,
 /// `/projects/<id>`) names one the bundle has: otherwise it would lead to 页面不存在.
@@ -783,8 +779,7 @@ fn check_link_targets(_: &[Block], _: &str, _: &Ids<'_>, _: &Ids<'_>, _: &mut Pr
 fn check_link_targets(
     blocks: &[Block],
     path: &str,
-    articles: &Ids<'_>,
-    projects: &Ids<'_>,
+    [articles, projects, categories]: [&Ids<'_>; 3],
     problems: &mut Problems,
 ) {
     for (j, block) in blocks.iter().enumerate() {
@@ -793,18 +788,14 @@ fn check_link_targets(
         };
         for (k, link) in links.iter().enumerate() {
             let page = link.href.split(['#', '?']).next().unwrap_or("");
-            let target = page
-                .strip_prefix("/articles/")
-                .map(|id| (id, articles, "an article id"))
-                .or_else(|| {
-                    page.strip_prefix("/projects/")
-                        .map(|id| (id, projects, "a project id"))
-                });
-            if let Some((id, ids, what)) = target {
-                let id = id.trim_end_matches('/');
-                if !id.contains('/') {
-                    ids.check(id, &format!("{path}[{j}].links[{k}].href"), what, problems);
-                }
+            let at = format!("{path}[{j}].links[{k}].href");
+            let page = page.trim_end_matches('/');
+            if let Some(id) = page.strip_prefix("/articles/") {
+                articles.check(id, &at, "an article id", problems);
+            } else if let Some(id) = page.strip_prefix("/projects/") {
+                projects.check(id, &at, "a project id", problems);
+            } else if let Some(id) = page.strip_prefix("/categories/") {
+                categories.check(id, &at, "a category", problems);
             }
         }
     }
