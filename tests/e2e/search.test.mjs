@@ -101,6 +101,23 @@ test('no results says so and offers to drop what excludes most', async () => {
   await page.context().close();
 });
 
+test('a search typed in traditional characters finds the simplified text, highlighted', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url + '/articles');
+  const box = page.getByRole('searchbox', { name: '搜索文章' });
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await box.fill('碳纤维');
+  const count = page.getByText(/^共 \d+ 篇$/);
+  await expect(count).toBeVisible();
+  const simplified = await count.textContent();
+  assert.notEqual(simplified, `共 ${SAMPLE.articles.length} 篇`, 'the search narrows the list');
+  // A reader in Hong Kong or Taiwan types the same words in traditional characters.
+  await box.fill('碳纖維');
+  await expect(page.getByText(simplified, { exact: true })).toBeVisible();
+  await expect(page.locator('main article mark', { hasText: '碳纤维' }).first()).toBeVisible();
+  await page.context().close();
+});
+
 test('bodies published as separate files are searched through shards fetched for the query', async () => {
   // 正式揭牌 appears only in the text of one article whose body is its own file.
   const article = SAMPLE.articles.find((a) => a.id === 'carbon-fibre-composite-institute-founded');

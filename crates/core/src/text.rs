@@ -1,6 +1,9 @@
 //! Text folding for matching: full-width forms to half-width, ideographic space to space,
-//! letters to lowercase. One character in, one character out, so a position in folded text is
-//! the same position in the original, which is what highlighting needs.
+//! letters to lowercase, traditional characters to simplified ones. One character in, one
+//! character out, so a position in folded text is the same position in the original, which is
+//! what highlighting needs.
+
+use std::sync::OnceLock;
 
 /// Folds one character.
 ///
@@ -9,10 +12,15 @@
 /// assert_eq!(fold_char('Ｋ'), 'k');
 /// assert_eq!(fold_char('４'), '4');
 /// assert_eq!(fold_char('碳'), '碳');
+/// assert_eq!(fold_char('纖'), '纤');
 /// assert_eq!(fold_char('\u{3000}'), ' ');
 /// ```
 pub fn fold_char(c: char) -> char {
     match c {
+        // A reader who types traditional characters (Hong Kong, Taiwan, overseas) finds the
+        // simplified text: 碳纖維 matches 碳纤维. Both sides are folded, so a character that two
+        // simplified ones share (乾, 干) matches either.
+        '\u{4E1F}'..='\u{9F9C}' => simplified(c),
         'A'..='Z' => c.to_ascii_lowercase(),
         _ if c.is_ascii() => c,
         // Full-width ASCII variants (！ to ～) map onto ASCII.
@@ -28,6 +36,41 @@ pub fn fold_char(c: char) -> char {
             }
         }
     }
+}
+
+/// Traditional characters and their simplified forms, 2,734 of them, one to one
+/// (`data/t2s.bin`, encoded from `data/t2s.txt` of the crate simplet2s 0.2.0, MIT): for each
+/// traditional character in order, one byte, its step from the one before (from U+4E00); then
+/// for each, two bytes, its simplified form's signed distance from it. 5.4 KB of brotli, where
+/// the pairs as they are took 8.8 KB.
+static T2S: &[u8] = include_bytes!("../data/t2s.bin");
+
+/// The pairs of [`T2S`], decoded once.
+fn t2s() -> &'static [(u32, u32)] {
+    static TABLE: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let (steps, distances) = T2S.split_at(T2S.len() / 3);
+        let mut traditional = 0x4E00u32;
+        steps
+            .iter()
+            .zip(distances.chunks_exact(2))
+            .map(|(&step, d)| {
+                traditional += u32::from(step);
+                let distance = i32::from(i16::from_le_bytes([d[0], d[1]]));
+                (traditional, traditional.saturating_add_signed(distance))
+            })
+            .collect()
+    })
+}
+
+/// The simplified form of a traditional character, or the character itself.
+fn simplified(c: char) -> char {
+    let table = t2s();
+    table
+        .binary_search_by_key(&u32::from(c), |&(t, _)| t)
+        .ok()
+        .and_then(|i| char::from_u32(table[i].1))
+        .unwrap_or(c)
 }
 
 /// Folds a string (see [`fold_char`]).
@@ -159,6 +202,64 @@ fn segments(chars: &[char], marks: &[bool]) -> Vec<Segment> {
 
 #[cfg(test)]
 mod tests {
+
+    /// `data/t2s.bin` is what `data/t2s.txt` encodes to (see `T2S`). After a change of the
+    /// source: `PARKREADER_WRITE_T2S=1 cargo test -p parkreader-core t2s` writes it again.
+    #[test]
+    fn t2s_table_is_its_source_encoded() {
+        let source = include_str!("../data/t2s.txt");
+        let mut pairs: Vec<(u32, u32)> = source
+            .lines()
+            .filter_map(|l| {
+                let mut chars = l
+                    .split_whitespace()
+                    .map(|w| w.chars().next().unwrap() as u32);
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect();
+        pairs.sort_unstable();
+        let mut steps = Vec::new();
+        let mut distances = Vec::new();
+        let mut before = 0x4E00;
+        for &(t, s) in &pairs {
+            steps.push(u8::try_from(t - before).expect("a step fits a byte"));
+            let distance = i16::try_from(i64::from(s) - i64::from(t)).unwrap();
+            distances.extend(distance.to_le_bytes());
+            before = t;
+        }
+        steps.extend(distances);
+        if std::env::var_os("PARKREADER_WRITE_T2S").is_some() {
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/data/t2s.bin"), &steps).unwrap();
+        }
+        assert!(
+            steps == T2S,
+            "data/t2s.bin is stale: run PARKREADER_WRITE_T2S=1 cargo test -p parkreader-core t2s"
+        );
+        assert_eq!(t2s(), pairs.as_slice());
+        assert_eq!(pairs.len(), 2734);
+    }
+
+    #[test]
+    fn traditional_text_folds_to_simplified_one_character_for_one() {
+        assert_eq!(
+            fold("碳纖維複合材料項目簽約 金山區"),
+            "碳纤维复合材料项目签约 金山区"
+        );
+        // Simplified text and everything else is left as it is.
+        let simplified = "碳纤维复合材料项目签约，48K大丝束，32.7亿元";
+        assert_eq!(fold(simplified), fold(&fold(simplified)));
+        assert_eq!(fold("碳纤维"), "碳纤维");
+        for t in ["臺灣", "發展", "億元"] {
+            assert_eq!(fold(t).chars().count(), t.chars().count());
+            assert_eq!(
+                fold(t).len(),
+                t.len(),
+                "the same bytes: positions in the text hold"
+            );
+        }
+        assert_eq!(terms("碳纖維 金山"), ["碳纤维", "金山"]);
+    }
+
     use super::*;
 
     #[test]

@@ -101,6 +101,28 @@ fn search_finds_exactly_the_documents_containing_the_text() {
 }
 
 #[test]
+fn a_search_in_traditional_characters_finds_what_the_simplified_one_finds() {
+    let bundle = sample();
+    for (kind, traditional, simplified) in [
+        (ListKind::Articles, "q=碳纖維", "q=碳纤维"),
+        (ListKind::Articles, "q=項目簽約", "q=项目签约"),
+        (ListKind::Projects, "q=金山區 新材料", "q=金山区 新材料"),
+    ] {
+        let index = list_index(&bundle, kind);
+        let found = all_results(&index, &query(kind, traditional));
+        assert!(
+            !found.is_empty(),
+            "{simplified} finds something in the sample"
+        );
+        assert_eq!(
+            found,
+            all_results(&index, &query(kind, simplified)),
+            "{traditional}"
+        );
+    }
+}
+
+#[test]
 fn title_matches_come_first() {
     let bundle = sample();
     let index = ListIndex::articles(&bundle);
