@@ -1704,24 +1704,18 @@ mod tests {
         png.extend(360u32.to_be_bytes());
         png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
         assert_eq!(raster_size(&png), Some((640, 360)));
-        assert_eq!(raster_size(&jpeg(1200, 800, None, true)), Some((1200, 800)));
-        assert_eq!(
-            raster_size(&jpeg(1200, 800, Some(1), false)),
-            Some((1200, 800))
-        );
-        // Stored sideways (6: turn clockwise; 8: anticlockwise): shown 800 wide, 1200 high.
-        assert_eq!(
-            raster_size(&jpeg(1200, 800, Some(6), true)),
-            Some((800, 1200))
-        );
-        assert_eq!(
-            raster_size(&jpeg(1200, 800, Some(8), false)),
-            Some((800, 1200))
-        );
-        assert_eq!(
-            raster_size(&jpeg(1200, 800, Some(3), false)),
-            Some((1200, 800))
-        );
+        // A JPEG 1200 × 800 as stored, with no orientation or one of them, in either byte
+        // order: stored sideways (6: turn clockwise; 8: anticlockwise), it shows 800 × 1200.
+        for (orientation, big, shown) in [
+            (None, true, (1200, 800)),
+            (Some(1), false, (1200, 800)),
+            (Some(3), false, (1200, 800)),
+            (Some(6), true, (800, 1200)),
+            (Some(8), false, (800, 1200)),
+        ] {
+            let image = jpeg(1200, 800, orientation, big);
+            assert_eq!(raster_size(&image), Some(shown), "{orientation:?}");
+        }
         // Not an image, or cut short: no size, and no error either.
         assert_eq!(raster_size(b"not an image"), None);
         assert_eq!(raster_size(&jpeg(1200, 800, Some(6), true)[..20]), None);
