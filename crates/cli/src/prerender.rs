@@ -446,9 +446,10 @@ for (const box of document.querySelectorAll('[data-prerendered] form[data-list] 
 ///   browser's own restoring runs as the address changes, before the app has drawn the page
 ///   it goes back to: on a long list it landed at the list's bottom, far from the tapped card.
 ///   So the position on each address is noted as the reader scrolls, and after a back or
-///   forward it is put back on each frame until the page is tall enough to hold it (for up to
-///   a second, and not once the reader touches, clicks, types or scrolls the page; the
-///   listeners for that go when it ends). Positions are kept by address, not by history entry:
+///   forward it is held on each frame until the page has kept its height for a second (an
+///   article's text file arriving late grows the page above the place, and the browser's
+///   scroll anchoring then moved the reader by as much), and not once the reader touches,
+///   clicks, types or scrolls the page; the listeners for that go when it ends. Positions are kept by address, not by history entry:
 ///   the same list opened twice returns to where it was last.
 /// - Back to another document works the same way. A list opened from a link with a filter is
 ///   a short placeholder until the app draws it (and a detail page links to it with a page
@@ -481,11 +482,12 @@ const push = history.pushState; history.pushState = function (...args) { push.ap
 addEventListener('scroll', here, { passive: true }); \
 addEventListener('pagehide', () => { try { const all = read(); for (const u in mine) { delete all[u]; all[u] = mine[u]; } \
 const urls = Object.keys(all); for (const u of urls.slice(0, -50)) delete all[u]; sessionStorage.setItem(K, JSON.stringify(all)); } catch (_) {} }); \
-const back = (y, live) => { if (y === undefined) return; let until = performance.now() + 1000; const done = new AbortController(); \
+const back = (y, live) => { if (y === undefined) return; let until = 0, tall = -1; const done = new AbortController(); \
 for (const e of ['touchstart', 'wheel', 'keydown', 'pointerdown']) addEventListener(e, () => done.abort(), { passive: true, signal: done.signal }); \
-const put = () => { if (done.signal.aborted) return; if (!live()) until = performance.now() + 1000; \
-if (performance.now() > until || Math.abs(scrollY - y) < 1) { done.abort(); return; } \
-scrollTo(0, y); requestAnimationFrame(put); }; \
+const put = () => { if (done.signal.aborted) return; const h = document.documentElement.scrollHeight; \
+if (!live() || h !== tall) { tall = h; until = performance.now() + 1000; } \
+if (performance.now() > until) { done.abort(); return; } \
+if (Math.abs(scrollY - y) >= 1) scrollTo(0, y); requestAnimationFrame(put); }; \
 requestAnimationFrame(put); }; \
 addEventListener('popstate', () => back(at[location.href], () => true)); \
 if (returning) { const started = performance.now(); \
