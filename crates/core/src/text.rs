@@ -38,8 +38,10 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Traditional characters and their simplified forms, 2,734 of them, one to one
-/// (`data/t2s.bin`, encoded from `data/t2s.txt` of the crate simplet2s 0.2.0, MIT): for each
+/// Traditional characters and their simplified forms, 2,737 of them, one to one
+/// (`data/t2s.bin`, encoded from `data/t2s.txt` of the crate simplet2s 0.2.0, MIT, and
+/// `data/t2s-extra.txt`, ours: 著, 藉 and 祇, which that list leaves out because they are also
+/// simplified characters, though 意味著 and 隨著 are how Taiwan writes 意味着 and 随着): for each
 /// traditional character in order, one byte, its step from the one before (from U+4E00); then
 /// for each, two bytes, its simplified form's signed distance from it. 5.4 KB of brotli, where
 /// the pairs as they are took 8.8 KB.
@@ -207,7 +209,11 @@ mod tests {
     /// source: `PARKREADER_WRITE_T2S=1 cargo test -p parkreader-core t2s` writes it again.
     #[test]
     fn t2s_table_is_its_source_encoded() {
-        let source = include_str!("../data/t2s.txt");
+        let source = [
+            include_str!("../data/t2s.txt"),
+            include_str!("../data/t2s-extra.txt"),
+        ]
+        .concat();
         let mut pairs: Vec<(u32, u32)> = source
             .lines()
             .filter_map(|l| {
@@ -236,7 +242,9 @@ mod tests {
             "data/t2s.bin is stale: run PARKREADER_WRITE_T2S=1 cargo test -p parkreader-core t2s"
         );
         assert_eq!(t2s(), pairs.as_slice());
-        assert_eq!(pairs.len(), 2734);
+        assert_eq!(pairs.len(), 2737);
+        pairs.dedup_by_key(|p| p.0);
+        assert_eq!(pairs.len(), 2737, "one simplified form for each");
     }
 
     #[test]
@@ -258,6 +266,8 @@ mod tests {
             );
         }
         assert_eq!(terms("碳纖維 金山"), ["碳纤维", "金山"]);
+        // Taiwan's 著 for 着: both spellings meet.
+        assert_eq!(fold("意味著"), fold("意味着"));
     }
 
     use super::*;
