@@ -795,7 +795,7 @@ fn markdown_blocks(
     // characters) and where it leads.
     let mut in_paragraph = false;
     let mut links: Vec<TextLink> = Vec::new();
-    let mut link: Option<(usize, String)> = None;
+    let mut link: Option<(usize, String, usize)> = None;
     let at = |offset: usize| {
         let (l, c) = line_col(body, offset);
         (l + body_line - 1, c)
@@ -891,8 +891,14 @@ fn markdown_blocks(
                 } else {
                     dest_url.to_string()
                 };
+                let file = dest.split('#').next().unwrap_or("");
                 match link_href(&dest, path) {
-                    Some(href) => link = Some((text.chars().count(), href)),
+                    Some(href) => link = Some((text.chars().count(), href, range.start)),
+                    None if file.ends_with(".md") => error(
+                        range.start,
+                        &format!("a link to `{dest}`: no content file of this folder is there"),
+                        "name an article or project file relative to this one, e.g. `../projects/carbon-fibre-48k.md` or `other-news.md`",
+                    ),
                     None => error(
                         range.start,
                         &format!("a link to `{dest}`, which the reader cannot follow"),
@@ -901,7 +907,7 @@ fn markdown_blocks(
                 }
             }
             Event::End(TagEnd::Link) => {
-                if let Some((start, href)) = link.take() {
+                if let Some((start, href, offset)) = link.take() {
                     let end = text.chars().count();
                     if end > start {
                         links.push(TextLink {
@@ -909,6 +915,12 @@ fn markdown_blocks(
                             end: end as u32,
                             href,
                         });
+                    } else {
+                        error(
+                            offset,
+                            "a link with no text",
+                            "write what the link leads to between the brackets: `[申报指南](https://…)`",
+                        );
                     }
                 }
             }
@@ -1513,6 +1525,30 @@ fn find_line(text: &str, front_line: usize, key: &str) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
+/// The line and column of the Markdown link to the page whose id is quoted first in `message`
+/// (`"nope" is not a project id …`: a link to `/projects/nope`): the `[` of the first such
+/// link in the body.
+fn link_line(text: &str, message: &str) -> Option<(usize, usize)> {
+    let id = message.strip_prefix('"')?.split('"').next()?;
+    let list = [
+        ("a project id", "projects"),
+        ("an article id", "articles"),
+        ("a category", "categories"),
+    ]
+    .into_iter()
+    .find_map(|(what, list)| message.contains(what).then_some(list))?;
+    let target = format!("](/{list}/{id}");
+    let body = text.find("\n+++").map_or(0, |at| at + 4);
+    let first = text[..body].lines().count();
+    text[body..].lines().enumerate().find_map(|(i, line)| {
+        let at = line.find(&target)?;
+        let column = line[..at]
+            .rfind('[')
+            .map_or(0, |b| line[..b].chars().count());
+        Some((first + i + usize::from(body == 0), column + 1))
+    })
+}
+
 /// Maps a bundle problem (`articles[3].category: …`) to the file and line it comes from.
 /// A bundle problem's message as a content folder's author reads it: another item named by its
 /// file rather than by `articles[3]`, and a missing body as the text below the front matter.
@@ -1606,16 +1642,22 @@ fn locate(
         // An id or slug the front matter does not set is the file's name: the file is what
         // to change, not a line of it.
         let from_name = matches!(field, "id" | "slug") && line.is_none();
+        // A link in the text to a page the site does not have: the line of the link.
+        let link = (in_body && field_path.contains(".links["))
+            .then(|| link_line(&source.text, message))
+            .flatten();
         Some(Diagnostic {
             file: source.path.clone(),
-            line: line.unwrap_or(if in_body || from_name {
+            line: link.map(|(l, _)| l).or(line).unwrap_or(if in_body || from_name {
                 usize::from(from_name)
             } else {
                 source.front_line
             }),
-            column: 1,
+            column: link.map_or(1, |(_, c)| c),
             message: if field_path.is_empty() {
                 message.to_string()
+            } else if link.is_some() {
+                format!("a link in the text: {message}")
             } else if from_name {
                 format!("{field} (the file's name): {message}")
             } else {

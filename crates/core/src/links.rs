@@ -108,6 +108,7 @@ pub fn is_email(email: &str) -> bool {
 /// assert!(is_safe_link("https://www.example.gov.cn/zcwj/1.html"));
 /// assert!(is_safe_link("tel:400-000-0000"));
 /// assert!(is_safe_link("mailto:invest@example.org"));
+/// assert!(is_safe_link("mailto:invest@example.org?subject=%E5%92%A8%E8%AF%A2"));
 /// assert!(is_safe_link("/projects/carbon-fibre-48k"));
 /// assert!(!is_safe_link("javascript:alert(1)"));
 /// assert!(!is_safe_link("//evil.example/"));
@@ -117,8 +118,10 @@ pub fn is_safe_link(href: &str) -> bool {
     if let Some(phone) = href.strip_prefix("tel:") {
         return is_phone_number(phone) && !phone.contains(' ');
     }
-    if let Some(email) = href.strip_prefix("mailto:") {
-        return is_email(email);
+    if let Some(mail) = href.strip_prefix("mailto:") {
+        // An address, and perhaps a subject or body after `?`.
+        let (email, fields) = mail.split_once('?').unwrap_or((mail, ""));
+        return is_email(email) && clean(fields);
     }
     is_http_url(href) || is_page_path(href)
 }
