@@ -854,6 +854,18 @@ fn markdown_blocks(
                         "put the image on a line of its own, with a blank line before and after; it becomes a figure",
                     );
                 }
+                // Markdown takes `**` for bold only where it flanks a word as its rules say, which
+                // next to Chinese punctuation or a link it often does not: the reader would show
+                // the stars.
+                if text.contains("**") {
+                    if let Some(at) = body.get(range.clone()).and_then(|p| p.find("**")) {
+                        error(
+                            range.start + at,
+                            "`**` that Markdown does not take for bold, which readers would see as it is",
+                            "the reader shows no bold: remove the `**`",
+                        );
+                    }
+                }
                 let t = text.trim().to_string();
                 if in_item {
                     // A list item's paragraph: the item's text.

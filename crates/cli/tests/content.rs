@@ -394,7 +394,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // Links the reader cannot follow: a script, a file that is no page.
     article(
         "badlinks.md",
-        "点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n",
+        "点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n\n请**务必阅读[指南](https://a.cn/)**后提交。\n",
     );
     let stderr = check_fails(&content);
     for line in [
@@ -418,6 +418,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/badlinks.md:15:2: error: a link to `../projects/nope.md`: no content file of this folder is there",
         "CONTENT/articles/badlinks.md:17:2: error: a link in the text: \"nope\" is not a project id in projects",
         "CONTENT/articles/badlinks.md:17:23: error: a link in the text: \"nope\" is not a category in taxonomies.categories",
+        "CONTENT/articles/badlinks.md:19:2: error: `**` that Markdown does not take for bold",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
