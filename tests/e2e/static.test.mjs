@@ -183,6 +183,23 @@ test('without WebAssembly the static page stays readable, and says what does not
   await page.context().close();
 });
 
+test('the notice that the app did not load does not move what the reader is reading', async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  let fail;
+  const failed = new Promise((r) => { fail = r; });
+  await page.route('**/*.wasm', async (route) => { await failed; await route.abort(); });
+  await page.goto(`${server.url}/articles/${article.id}`);
+  // The reader has scrolled down while the app's code was on its way.
+  await page.mouse.wheel(0, 600);
+  await page.waitForFunction(() => scrollY > 300);
+  const line = page.locator('.prose p').nth(2);
+  const top = await line.evaluate((p) => Math.round(p.getBoundingClientRect().top));
+  fail();
+  await expect(page.getByRole('alert')).toHaveText(/^功能未能加载/);
+  assert.equal(await line.evaluate((p) => Math.round(p.getBoundingClientRect().top)), top);
+  await page.context().close();
+});
+
 test('a filtered link whose app does not download shows the whole list, says so, and retries', async () => {
   // The WeChat case on a failing network: the page arrived, the app's code did not. Before,
   // the page said it was opening the view for ever.

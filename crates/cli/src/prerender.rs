@@ -382,15 +382,18 @@ new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp
 /// of early taps, the dimmed cards of a search typed or filled in. A list opened on a view of
 /// its own (`data-list-view`) shows its static first page again instead of waiting for the
 /// view for ever, and says that this is the whole list, not the link's view. The plain shell
-/// (404.html, a page not prerendered) has nothing to read: it says the page did not load.
+/// (404.html, a page not prerendered) has nothing to read: it says the page did not load. A
+/// reader already down the page (come back to it) stays on what they read: the notice above
+/// pushed it down by its height on every return.
 const APP_FAILED: &str = "console.error(e); const html = document.documentElement, list = html.hasAttribute('data-list-view'), \
 app = document.getElementById('app'), page = app && app.hasAttribute('data-prerendered'); \
 html.removeAttribute('data-list-view'); if (app) app.removeAttribute('data-prerendered'); \
 for (const b of document.querySelectorAll('[aria-busy]')) b.removeAttribute('aria-busy'); \
-for (const l of document.querySelectorAll('.loading')) l.remove(); \
+for (const l of document.querySelectorAll('.loading')) l.remove(); const y = scrollY, h = html.scrollHeight; \
 (document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', '<p class=\"notice\" role=\"alert\">' + \
 (page ? '功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') : '页面未能加载') + \
 '。 <button type=\"button\" class=\"button small\">重试</button></p>'); \
+if (y > 0) scrollTo(0, y + html.scrollHeight - h); \
 document.querySelector('[role=alert] button').onclick = () => location.reload();";
 
 /// What runs as soon as the page's head is parsed, long before the app:
