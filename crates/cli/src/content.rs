@@ -959,12 +959,7 @@ fn markdown_blocks(
                 };
                 // A heading is one line: a hard break in it runs on, as a soft break does.
                 let mut one_line = String::new();
-                for (i, line) in text.trim().split('\n').enumerate() {
-                    if i > 0 {
-                        push_break(&mut one_line);
-                    }
-                    one_line.push_str(line.trim());
-                }
+                run_on(&mut one_line, text.trim());
                 blocks.push(Block::Heading {
                     level,
                     text: one_line,
@@ -997,12 +992,7 @@ fn markdown_blocks(
                         if p > 0 {
                             joined.push('\n');
                         }
-                        for (i, line) in paragraph.lines().enumerate() {
-                            if i > 0 {
-                                push_break(&mut joined);
-                            }
-                            joined.push_str(line.trim());
-                        }
+                        run_on(&mut joined, paragraph);
                     }
                     blocks.push(Block::Quote { text: joined, cite });
                 }
@@ -1191,6 +1181,16 @@ fn link_href(dest: &str, file: &Path) -> Option<String> {
     };
     let href = format!("/{kind}/{id}{fragment}");
     parkreader_core::links::is_safe_link(&href).then_some(href)
+}
+
+/// Appends the lines of `text` to `out` as one run of text, each break as [`push_break`] has it.
+fn run_on(out: &mut String, text: &str) {
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            push_break(out);
+        }
+        out.push_str(line.trim());
+    }
 }
 
 /// A line break inside a paragraph: nothing after Chinese (which has no spaces), a space
