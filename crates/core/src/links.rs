@@ -139,16 +139,33 @@ pub fn is_safe_link(href: &str) -> bool {
 /// assert!(!is_page_path("/articles/a/b"));
 /// ```
 pub fn is_page_path(href: &str) -> bool {
-    if !href.starts_with('/') || !is_safe_src(href) {
+    if !is_safe_src(href) {
         return false;
     }
-    let path = href.split(['?', '#']).next().unwrap_or("");
-    let steps: Vec<&str> = path.trim_matches('/').split('/').collect();
-    match steps.as_slice() {
-        [""] | ["articles" | "projects" | "saved"] => true,
-        ["articles" | "projects" | "categories", id] => crate::validate::valid_id(id),
+    match page_steps(href) {
+        Some(("" | "articles" | "projects" | "saved", None)) => true,
+        Some(("articles" | "projects" | "categories", Some(id))) => crate::validate::valid_id(id),
         _ => false,
     }
+}
+
+/// A site path as the reader's routes read it: its first step and the rest, if any, without
+/// the query, fragment and trailing `/` (`/projects/x?a=1` is `("projects", Some("x"))`, `/`
+/// is `("", None)`). `None` for what does not start with `/`.
+///
+/// ```
+/// use parkreader_core::links::page_steps;
+/// assert_eq!(page_steps("/categories/policy/#top"), Some(("categories", Some("policy"))));
+/// assert_eq!(page_steps("/projects?industry=x"), Some(("projects", None)));
+/// assert_eq!(page_steps("https://a.cn/projects/x"), None);
+/// ```
+pub fn page_steps(href: &str) -> Option<(&str, Option<&str>)> {
+    let path = href.split(['?', '#']).next()?.strip_prefix('/')?;
+    let path = path.trim_end_matches('/');
+    Some(match path.split_once('/') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (path, None),
+    })
 }
 
 /// A paragraph's text as runs, each with where it links to (`None` for plain text), from its

@@ -12,9 +12,9 @@ use serde_json::Value;
 use crate::bundle::{
     Article, Block, BodySearch, Bundle, Image, Project, Site, Taxonomies, TextLink, FORMAT_VERSION,
 };
-#[cfg(not(target_arch = "wasm32"))]
-use crate::links::is_safe_link;
 use crate::links::{is_email, is_http_url, is_phone_number, is_safe_src};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::links::{is_safe_link, page_steps};
 
 /// One thing wrong with a bundle: where (a JSON path such as `articles[3].published`) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -787,16 +787,14 @@ fn check_link_targets(
             continue;
         };
         for (k, link) in links.iter().enumerate() {
-            let page = link.href.split(['#', '?']).next().unwrap_or("");
+            let (ids, id, what) = match page_steps(&link.href) {
+                Some(("articles", Some(id))) => (articles, id, "an article id"),
+                Some(("projects", Some(id))) => (projects, id, "a project id"),
+                Some(("categories", Some(id))) => (categories, id, "a category"),
+                _ => continue,
+            };
             let at = format!("{path}[{j}].links[{k}].href");
-            let page = page.trim_end_matches('/');
-            if let Some(id) = page.strip_prefix("/articles/") {
-                articles.check(id, &at, "an article id", problems);
-            } else if let Some(id) = page.strip_prefix("/projects/") {
-                projects.check(id, &at, "a project id", problems);
-            } else if let Some(id) = page.strip_prefix("/categories/") {
-                categories.check(id, &at, "a category", problems);
-            }
+            ids.check(id, &at, what, problems);
         }
     }
 }
