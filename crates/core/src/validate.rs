@@ -938,7 +938,7 @@ fn check_text_links(text: &str, links: &[TextLink], at: &str, problems: &mut Pro
         if !is_safe_link(&link.href) {
             problems.push(
                 format!("{path}.href"),
-                format!("{:?} is not a link the reader follows; use an http(s) URL, tel:, mailto: or a path on this site", link.href),
+                format!("{:?} is not a link the reader follows; use an http(s) URL, tel:, mailto: or a page of this site (/projects/…, /categories/…)", link.href),
             );
         }
     }
