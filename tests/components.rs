@@ -55,6 +55,7 @@ fn body_text_is_shown_as_text_never_as_markup() {
         Block::List {
             ordered: true,
             items: vec!["第一".into(), "第二".into()],
+            links: Vec::new(),
         },
     ];
     let host = mount(move || view! { <BodyBlocks blocks /> });
@@ -139,6 +140,37 @@ fn links_in_a_paragraph_lead_only_where_links_may() {
             ("项目".into(), "/projects/carbon-fibre-48k".into(), None),
         ],
         "the javascript: link stays text"
+    );
+}
+
+#[wasm_bindgen_test]
+fn links_in_list_items_lead_only_where_links_may() {
+    let link = |start, end, href: &str| TextLink {
+        start,
+        end,
+        href: href.into(),
+    };
+    // Links for the first two items only: the third has none.
+    let blocks = vec![Block::List {
+        ordered: true,
+        items: vec!["见通知".into(), "别点这里".into(), "无链接".into()],
+        links: vec![
+            vec![link(1, 3, "/articles/notice")],
+            vec![link(2, 4, "javascript:alert(1)")],
+        ],
+    }];
+    let host = mount(move || view! { <BodyBlocks blocks /> });
+    let items = host.query_selector_all("ol > li").unwrap();
+    let texts: Vec<String> = (0..items.length())
+        .map(|i| items.get(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(texts, ["见通知", "别点这里", "无链接"]);
+    let links = host.query_selector_all("li a").unwrap();
+    assert_eq!(links.length(), 1, "the javascript: link stays text");
+    let a: web_sys::Element = links.get(0).unwrap().unchecked_into();
+    assert_eq!(
+        (a.text_content().unwrap(), a.get_attribute("href").unwrap()),
+        ("通知".to_string(), "/articles/notice".to_string())
     );
 }
 

@@ -14,29 +14,7 @@ pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
 
 fn block(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { text, links } if links.is_empty() => view! { <p>{text}</p> }.into_any(),
-        Block::Paragraph { text, links } => {
-            // Runs of text, some of them links (`parkreader_core::links::linked_runs` keeps a
-            // link only where it may lead: the web, tel:, mailto: or this site).
-            // A page of this site under its base path; the web in a new tab (WeChat opens it in
-            // the same webview); tel: and mailto: as they are.
-            let runs = linked_runs(&text, &links)
-                .into_iter()
-                .map(|(run, href)| {
-                    let run = run.to_string();
-                    let Some(href) = href else {
-                        return run.into_any();
-                    };
-                    let web = is_http_url(href);
-                    let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
-                    view! {
-                        <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{run}</a>
-                    }
-                    .into_any()
-                })
-                .collect_view();
-            view! { <p>{runs}</p> }.into_any()
-        }
+        Block::Paragraph { text, links } => view! { <p>{linked(text, &links)}</p> }.into_any(),
         Block::Heading { level: 2, text } => view! { <h2>{text}</h2> }.into_any(),
         Block::Heading { level: 3, text } => view! { <h3>{text}</h3> }.into_any(),
         Block::Heading { text, .. } => view! { <h4>{text}</h4> }.into_any(),
@@ -50,11 +28,13 @@ fn block(block: Block) -> AnyView {
         Block::List {
             ordered: true,
             items,
-        } => view! { <ol>{list_items(items)}</ol> }.into_any(),
+            links,
+        } => view! { <ol>{list_items(items, links)}</ol> }.into_any(),
         Block::List {
             ordered: false,
             items,
-        } => view! { <ul>{list_items(items)}</ul> }.into_any(),
+            links,
+        } => view! { <ul>{list_items(items, links)}</ul> }.into_any(),
         Block::Quote { text, cite } => view! {
             <blockquote>
                 <p>{text}</p>
@@ -65,10 +45,36 @@ fn block(block: Block) -> AnyView {
     }
 }
 
-fn list_items(items: Vec<String>) -> impl IntoView {
+fn list_items(items: Vec<String>, links: Vec<Vec<parkreader_core::TextLink>>) -> impl IntoView {
+    let mut links = links.into_iter();
     items
         .into_iter()
-        .map(|item| view! { <li>{item}</li> })
+        .map(|item| {
+            let links = links.next().unwrap_or_default();
+            view! { <li>{linked(item, &links)}</li> }
+        })
+        .collect_view()
+}
+
+/// A paragraph's or a list item's text in runs, some of them links
+/// (`parkreader_core::links::linked_runs` keeps a link only where it may lead: the web, tel:,
+/// mailto: or this site). A page of this site under its base path; the web in a new tab
+/// (WeChat opens it in the same webview); tel: and mailto: as they are.
+fn linked(text: String, links: &[parkreader_core::TextLink]) -> impl IntoView {
+    linked_runs(&text, links)
+        .into_iter()
+        .map(|(run, href)| {
+            let run = run.to_string();
+            let Some(href) = href else {
+                return run.into_any();
+            };
+            let web = is_http_url(href);
+            let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
+            view! {
+                <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{run}</a>
+            }
+            .into_any()
+        })
         .collect_view()
 }
 

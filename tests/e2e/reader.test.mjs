@@ -378,6 +378,24 @@ test('links in an article\'s text lead to the pages they name', async () => {
   await page.context().close();
 });
 
+test('a link in a list item leads where it names, and its item reads on around it', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles/biomedicine-special-fund-application-guide-2022`);
+  const step = page.locator('.prose ol > li').first();
+  const check = async () => {
+    await expect(step).toHaveText('对照申报通知确认申报条件，登录申报系统注册账号并完善企业信息；');
+    await expect(step.getByRole('link', { name: '申报通知' })).toHaveAttribute('href', '/articles/biomedicine-special-fund-notice-2022');
+  };
+  // On the static page, before the app, and once the app has drawn it again.
+  await check();
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await check();
+  await step.getByRole('link', { name: '申报通知' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /关于组织申报2022年度生物医药产业发展专项资金的通知/ })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('an unknown article id shows a friendly not-found with a way home', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/no-such-article`);

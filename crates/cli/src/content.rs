@@ -779,9 +779,11 @@ fn markdown_blocks(
     let mut blocks = Vec::new();
     let mut text = String::new();
     let mut items: Vec<String> = Vec::new();
-    // A table's heading cells, and the cells of the row being read.
+    // Each item's links, as `items` has the items.
+    let mut item_links: Vec<Vec<TextLink>> = Vec::new();
+    // A table's heading cells, and the cells (with their links) of the row being read.
     let mut table_head: Vec<String> = Vec::new();
-    let mut row: Vec<String> = Vec::new();
+    let mut row: Vec<(String, Vec<TextLink>)> = Vec::new();
     let mut in_table = false;
     let mut list_ordered = false;
     let mut in_item = false;
@@ -791,8 +793,8 @@ fn markdown_blocks(
     let mut image: Option<(String, String, String, usize)> = None;
     let mut in_image = false;
     let mut image_alone = true;
-    // A top-level paragraph's links, and the one being read: where it starts in the text (in
-    // characters) and where it leads.
+    // The links of a top-level paragraph, a list item or a table cell, and the one being read:
+    // where it starts in the text (in characters) and where it leads.
     let mut in_paragraph = false;
     let mut links: Vec<TextLink> = Vec::new();
     let mut link: Option<(usize, String, usize)> = None;
@@ -856,8 +858,8 @@ fn markdown_blocks(
                 }
                 // Markdown takes `**` for bold only where it flanks a word as its rules say, which
                 // next to Chinese punctuation or a link it often does not: the reader would show
-                // the stars.
-                if text.contains("**") {
+                // the stars. (A list item's text is checked at its end.)
+                if !in_item && text.contains("**") {
                     if let Some(at) = body.get(range.clone()).and_then(|p| p.find("**")) {
                         error(
                             range.start + at,
@@ -876,28 +878,18 @@ fn markdown_blocks(
                     }
                     quote.push_str(&t);
                 } else if !t.is_empty() {
-                    // The links' places in the text as trimmed.
-                    let lead = text.chars().count() - text.trim_start().chars().count();
-                    let length = t.chars().count();
-                    let links = std::mem::take(&mut links)
-                        .into_iter()
-                        .filter_map(|mut l| {
-                            l.start = l.start.saturating_sub(lead as u32);
-                            l.end = l.end.saturating_sub(lead as u32).min(length as u32);
-                            (l.start < l.end).then_some(l)
-                        })
-                        .collect();
-                    blocks.push(Block::Paragraph { text: t, links });
+                    let (text, links) = trimmed(&text, std::mem::take(&mut links));
+                    blocks.push(Block::Paragraph { text, links });
                 }
                 in_paragraph = false;
             }
-            // A link in a paragraph stays a link; elsewhere (a list, a quote, a table, a
-            // heading) its text is kept.
+            // A link in a paragraph, a list item or a table cell stays a link; in a quote or a
+            // heading its text is kept.
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 ..
-            }) if in_paragraph => {
+            }) if in_paragraph || ((in_item || in_table) && quote_depth == 0) => {
                 let dest = if link_type == LinkType::Email {
                     format!("mailto:{dest_url}")
                 } else {
@@ -1011,15 +1003,28 @@ fn markdown_blocks(
                 blocks.push(Block::List {
                     ordered: list_ordered,
                     items: std::mem::take(&mut items),
+                    links: item_lists(std::mem::take(&mut item_links)),
                 });
             }
             Event::Start(Tag::Item) => {
                 in_item = true;
                 text.clear();
+                links.clear();
             }
             Event::End(TagEnd::Item) => {
                 in_item = false;
-                items.push(text.trim().to_string());
+                if text.contains("**") {
+                    if let Some(at) = body.get(range.clone()).and_then(|p| p.find("**")) {
+                        error(
+                            range.start + at,
+                            "`**` that Markdown does not take for bold, which readers would see as it is",
+                            "the reader shows no bold: remove the `**`",
+                        );
+                    }
+                }
+                let (item, links) = trimmed(&text, std::mem::take(&mut links));
+                items.push(item);
+                item_links.push(links);
                 text.clear();
             }
             Event::Start(Tag::Image { .. }) if in_table => error(
@@ -1081,24 +1086,43 @@ fn markdown_blocks(
                 in_table = true;
                 table_head.clear();
                 items.clear();
+                item_links.clear();
             }
-            Event::Start(Tag::TableCell) => text.clear(),
-            Event::End(TagEnd::TableCell) => row.push(text.trim().to_string()),
-            Event::End(TagEnd::TableHead) => table_head = std::mem::take(&mut row),
+            Event::Start(Tag::TableCell) => {
+                text.clear();
+                links.clear();
+            }
+            Event::End(TagEnd::TableCell) => row.push(trimmed(&text, std::mem::take(&mut links))),
+            // A heading cell is put before each of its column's cells: its text only.
+            Event::End(TagEnd::TableHead) => {
+                table_head = std::mem::take(&mut row).into_iter().map(|(h, _)| h).collect();
+            }
             Event::End(TagEnd::TableRow) => {
-                let cells = std::mem::take(&mut row);
-                let item = cells
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, cell)| !cell.is_empty())
-                    .map(|(i, cell)| match table_head.get(i).filter(|h| !h.is_empty()) {
-                        Some(head) => format!("{head}：{cell}"),
-                        None => cell.clone(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("；");
+                // The row's cells, each after its column's heading, apart by `；`; their links
+                // moved to where the cells are in the item.
+                let (mut item, mut links) = (String::new(), Vec::new());
+                for (i, (cell, cell_links)) in std::mem::take(&mut row).into_iter().enumerate() {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    if !item.is_empty() {
+                        item.push('；');
+                    }
+                    if let Some(head) = table_head.get(i).filter(|h| !h.is_empty()) {
+                        item.push_str(head);
+                        item.push('：');
+                    }
+                    let at = item.chars().count() as u32;
+                    links.extend(cell_links.into_iter().map(|l| TextLink {
+                        start: l.start + at,
+                        end: l.end + at,
+                        href: l.href,
+                    }));
+                    item.push_str(&cell);
+                }
                 if !item.is_empty() {
                     items.push(item);
+                    item_links.push(links);
                 }
             }
             Event::End(TagEnd::Table) => {
@@ -1110,6 +1134,7 @@ fn markdown_blocks(
                 blocks.push(Block::List {
                     ordered: false,
                     items: rows,
+                    links: item_lists(std::mem::take(&mut item_links)),
                 });
             }
             Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => error(
@@ -1181,6 +1206,30 @@ fn link_href(dest: &str, file: &Path) -> Option<String> {
     };
     let href = format!("/{kind}/{id}{fragment}");
     parkreader_core::links::is_safe_link(&href).then_some(href)
+}
+
+/// `text` trimmed, with `links` (on characters of `text`) moved to where they are in it.
+fn trimmed(text: &str, links: Vec<TextLink>) -> (String, Vec<TextLink>) {
+    let t = text.trim();
+    let lead = (text.chars().count() - text.trim_start().chars().count()) as u32;
+    let length = t.chars().count() as u32;
+    let links = links
+        .into_iter()
+        .filter_map(|mut l| {
+            l.start = l.start.saturating_sub(lead);
+            l.end = l.end.saturating_sub(lead).min(length);
+            (l.start < l.end).then_some(l)
+        })
+        .collect();
+    (t.to_string(), links)
+}
+
+/// A list's links per item, as the bundle has them: without the items at the end that have none.
+fn item_lists(mut links: Vec<Vec<TextLink>>) -> Vec<Vec<TextLink>> {
+    while links.last().is_some_and(Vec::is_empty) {
+        links.pop();
+    }
+    links
 }
 
 /// Appends the lines of `text` to `out` as one run of text, each break as [`push_break`] has it.

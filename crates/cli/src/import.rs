@@ -97,15 +97,7 @@ pub fn markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
-            Block::Paragraph { text, links } => {
-                // Each run of text as it reads; a link as `[text](<href>)`.
-                for (run, href) in parkreader_core::links::linked_runs(text, links) {
-                    match href {
-                        Some(href) => out.push_str(&format!("[{}](<{href}>)", lines(run, 0))),
-                        None => out.push_str(&lines(run, 0)),
-                    }
-                }
-            }
+            Block::Paragraph { text, links } => out.push_str(&linked(text, links, 0)),
             Block::Heading { level, text } => {
                 out.push_str(&"#".repeat(usize::from(*level)));
                 out.push(' ');
@@ -133,7 +125,11 @@ pub fn markdown(blocks: &[Block]) -> String {
                 }
                 out.push(')');
             }
-            Block::List { ordered, items } => {
+            Block::List {
+                ordered,
+                items,
+                links,
+            } => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         out.push('\n');
@@ -144,7 +140,8 @@ pub fn markdown(blocks: &[Block]) -> String {
                         "- ".to_string()
                     };
                     out.push_str(&marker);
-                    out.push_str(&lines(item, marker.len()));
+                    let links = links.get(i).map_or(&[][..], Vec::as_slice);
+                    out.push_str(&linked(item, links, marker.len()));
                 }
             }
         }
@@ -153,6 +150,18 @@ pub fn markdown(blocks: &[Block]) -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// A paragraph's or a list item's text as [`lines`] writes it, each run of it as it reads and
+/// a link as `[text](<href>)`.
+fn linked(text: &str, links: &[parkreader_core::TextLink], indent: usize) -> String {
+    parkreader_core::links::linked_runs(text, links)
+        .into_iter()
+        .map(|(run, href)| match href {
+            Some(href) => format!("[{}](<{href}>)", lines(run, indent)),
+            None => lines(run, indent),
+        })
+        .collect()
 }
 
 /// Text with line breaks (`\n`) as Markdown's hard breaks (a `\` at the end of the line),

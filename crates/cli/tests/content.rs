@@ -441,17 +441,18 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
 
-    // A table reads as a list: each row an item, each cell after its column's heading.
+    // A table reads as a list: each row an item, each cell after its column's heading, and a
+    // link in a cell stays a link on that cell's text.
     article(
         "table.md",
-        "| 项目 | 投资 | 备注 |\n|---|---|---|\n| 碳纤维 | 32.7亿元 | |\n| 无人机 | `5亿元` | 在谈 |\n",
+        "| 项目 | 投资 | 备注 |\n|---|---|---|\n| 碳纤维 | 32.7亿元 | |\n| 无人机 | `5亿元` | [在谈](../projects/carbon-fibre-48k.md) |\n",
     );
     // A loose list keeps every paragraph of an item, each on a line of its own; an image
     // named with a space is found as written in Markdown (`%20` or `<…>`) and published
     // under a plain name; a code block keeps its lines, and a quote its paragraphs.
     article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n\n![照片](../media/photo.png)\n\n详见[《办法》](https://www.example.gov.cn/a.html)，咨询<invest@example.org>或看[项目](../projects/carbon-fibre-48k.md)与[上一篇](table.md#top)。\n行末硬换行\\\n下一行\n");
     // A file whose id is not its name, linked by its name; after a figure, a link in a list
-    // keeps its text; a heading is one line; a code block in an item, then a paragraph.
+    // item stays a link, in a tight list and in a loose one; a heading is one line; a code block in an item, then a paragraph.
     article("renamed.md", "正文。\n");
     let renamed = content.join("articles/renamed.md");
     let text = fs::read_to_string(&renamed).unwrap();
@@ -466,7 +467,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     .unwrap();
     article(
         "more.md",
-        "见[改名的文章](renamed.md)。\n\n![图](../media/weave.svg)\n\n- 附[件](https://a.cn/)\n\n第一行\\\n第二行\n------\n\n1. 项\n\n   ```\n   代码\n   ```\n\n   说明\n",
+        "见[改名的文章](renamed.md)。\n\n![图](../media/weave.svg)\n\n- 附[件](https://a.cn/)\n- 无链接\n- [电话](tel:021-1234)与<x@a.cn>\n\n第一行\\\n第二行\n------\n\n1. 项\n\n   ```\n   代码\n   ```\n\n   说明\n2. 见\n\n   [表](table.md)\n\n3. 无\n",
     );
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
@@ -517,11 +518,21 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         more["body"][0]["links"],
         serde_json::json!([{"start": 1, "end": 6, "href": "/articles/the-real-id"}])
     );
-    assert_eq!(more["body"][2]["items"], serde_json::json!(["附件"]));
+    assert_eq!(
+        more["body"][2],
+        serde_json::json!({"type": "list", "ordered": false, "items": ["附件", "无链接", "电话与x@a.cn"], "links": [
+            [{"start": 1, "end": 2, "href": "https://a.cn/"}],
+            [],
+            [{"start": 0, "end": 2, "href": "tel:021-1234"}, {"start": 3, "end": 9, "href": "mailto:x@a.cn"}],
+        ]})
+    );
     assert_eq!(more["body"][3]["text"], "第一行第二行");
     assert_eq!(
-        more["body"][4]["items"],
-        serde_json::json!(["项\n代码\n说明"])
+        more["body"][4],
+        serde_json::json!({"type": "list", "ordered": true, "items": ["项\n代码\n说明", "见\n表", "无"], "links": [
+            [],
+            [{"start": 2, "end": 3, "href": "/articles/table"}],
+        ]})
     );
     // A quote's lines run on, and its paragraphs stay apart.
     assert_eq!(
@@ -530,7 +541,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     );
     assert_eq!(
         article("table")["body"],
-        serde_json::json!([{"type": "list", "ordered": false, "items": ["项目：碳纤维；投资：32.7亿元", "项目：无人机；投资：5亿元；备注：在谈"]}])
+        serde_json::json!([{"type": "list", "ordered": false, "items": ["项目：碳纤维；投资：32.7亿元", "项目：无人机；投资：5亿元；备注：在谈"], "links": [
+            [],
+            [{"start": 17, "end": 19, "href": "/projects/carbon-fibre-48k"}],
+        ]}])
     );
     for figure in [&loose["body"][1], &loose["body"][2]] {
         let src = figure["image"]["src"].as_str().unwrap();

@@ -247,6 +247,10 @@ pub enum Block {
         ordered: bool,
         /// The items, as text.
         items: Vec<String>,
+        /// Per item, in the same order, the links on parts of its text, as a paragraph has
+        /// them; absent, or shorter than `items`, where the items after have none.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Vec<TextLink>>,
     },
     /// A quotation.
     Quote {

@@ -783,18 +783,26 @@ fn check_link_targets(
     problems: &mut Problems,
 ) {
     for (j, block) in blocks.iter().enumerate() {
-        let Block::Paragraph { links, .. } = block else {
-            continue;
+        // A paragraph's links, and each list item's, with where they are.
+        let runs: Vec<(String, &[TextLink])> = match block {
+            Block::Paragraph { links, .. } => vec![(format!("{path}[{j}].links"), links)],
+            Block::List { links, .. } => links
+                .iter()
+                .enumerate()
+                .map(|(i, links)| (format!("{path}[{j}].links[{i}]"), links.as_slice()))
+                .collect(),
+            _ => continue,
         };
-        for (k, link) in links.iter().enumerate() {
-            let (ids, id, what) = match page_steps(&link.href) {
-                Some(("articles", Some(id))) => (articles, id, "an article id"),
-                Some(("projects", Some(id))) => (projects, id, "a project id"),
-                Some(("categories", Some(id))) => (categories, id, "a category"),
-                _ => continue,
-            };
-            let at = format!("{path}[{j}].links[{k}].href");
-            ids.check(id, &at, what, problems);
+        for (at, links) in runs {
+            for (k, link) in links.iter().enumerate() {
+                let (ids, id, what) = match page_steps(&link.href) {
+                    Some(("articles", Some(id))) => (articles, id, "an article id"),
+                    Some(("projects", Some(id))) => (projects, id, "a project id"),
+                    Some(("categories", Some(id))) => (categories, id, "a category"),
+                    _ => continue,
+                };
+                ids.check(id, &format!("{at}[{k}].href"), what, problems);
+            }
         }
     }
 }
@@ -885,7 +893,7 @@ fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
         match block {
             Block::Paragraph { text, links } => {
                 non_empty(text, &format!("{at}.text"), problems);
-                check_text_links(text, links, &at, problems);
+                check_text_links(text, links, &format!("{at}.links"), problems);
             }
             Block::Quote { text, .. } => non_empty(text, &format!("{at}.text"), problems),
             Block::Heading { level, text } => {
@@ -898,9 +906,22 @@ fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
                 non_empty(text, &format!("{at}.text"), problems);
             }
             Block::Figure { image, .. } => check_image(image, &format!("{at}.image"), problems),
-            Block::List { items, .. } => {
+            Block::List { items, links, .. } => {
                 if items.is_empty() {
                     problems.push(format!("{at}.items"), "a list needs at least one item");
+                }
+                if links.len() > items.len() {
+                    problems.push(
+                        format!("{at}.links"),
+                        format!(
+                            "links for {} items, but the list has {}",
+                            links.len(),
+                            items.len()
+                        ),
+                    );
+                }
+                for (i, (item, links)) in items.iter().zip(links).enumerate() {
+                    check_text_links(item, links, &format!("{at}.links[{i}]"), problems);
                 }
             }
         }
@@ -913,14 +934,14 @@ fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
 #[cfg(target_arch = "wasm32")]
 fn check_text_links(_: &str, _: &[TextLink], _: &str, _: &mut Problems) {}
 
-/// A paragraph's links: each on characters of its text, in order and apart, leading somewhere
-/// a link may (`links::is_safe_link`).
+/// A paragraph's or a list item's links (`at` is where they are): each on characters of its
+/// text, in order and apart, leading somewhere a link may (`links::is_safe_link`).
 #[cfg(not(target_arch = "wasm32"))]
 fn check_text_links(text: &str, links: &[TextLink], at: &str, problems: &mut Problems) {
     let length = text.chars().count();
     let mut after = 0;
     for (k, link) in links.iter().enumerate() {
-        let path = format!("{at}.links[{k}]");
+        let path = format!("{at}[{k}]");
         let (start, end) = (link.start as usize, link.end as usize);
         if start >= end || end > length {
             problems.push(
