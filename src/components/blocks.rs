@@ -1,7 +1,7 @@
 //! Article and project bodies: structured blocks rendered as text nodes, never as HTML.
 
 use leptos::prelude::*;
-use parkreader_core::links::{is_http_url, is_safe_src, linked_runs};
+use parkreader_core::links::{is_file_path, is_http_url, is_safe_src, linked_runs};
 use parkreader_core::{Block, Image};
 
 use crate::state::{site_href, use_base_path};
@@ -58,8 +58,9 @@ fn list_items(items: Vec<String>, links: Vec<Vec<parkreader_core::TextLink>>) ->
 
 /// A paragraph's or a list item's text in runs, some of them links
 /// (`parkreader_core::links::linked_runs` keeps a link only where it may lead: the web, tel:,
-/// mailto: or this site). A page of this site under its base path; the web in a new tab
-/// (WeChat opens it in the same webview); tel: and mailto: as they are.
+/// mailto: or this site). A page of this site under its base path; the web and attachments in
+/// a new tab (WeChat opens them in the same webview), which the app's router leaves to the
+/// browser; tel: and mailto: as they are.
 fn linked(text: String, links: &[parkreader_core::TextLink]) -> impl IntoView {
     linked_runs(&text, links)
         .into_iter()
@@ -68,7 +69,8 @@ fn linked(text: String, links: &[parkreader_core::TextLink]) -> impl IntoView {
             let Some(href) = href else {
                 return run.into_any();
             };
-            let web = is_http_url(href);
+            // The web and the site's attachments (`/files/…`, which are not pages of the app).
+            let web = is_http_url(href) || is_file_path(href);
             let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
             view! {
                 <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{run}</a>

@@ -378,7 +378,7 @@ test('links in an article\'s text lead to the pages they name', async () => {
   await page.context().close();
 });
 
-test('a link in a list item leads where it names, and its item reads on around it', async () => {
+test('a link in a list item leads where it names, and an attachment is the document it names', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/biomedicine-special-fund-application-guide-2022`);
   const step = page.locator('.prose ol > li').first();
@@ -390,6 +390,15 @@ test('a link in a list item leads where it names, and its item reads on around i
   await check();
   await page.locator('#app:not([data-prerendered])').waitFor();
   await check();
+  // An attachment published with the site says its kind and size, and opens apart from the app.
+  const attachment = page.locator('.prose').getByRole('link', { name: '2022年生物医药产业专项资金申报指南（PDF，1 KB）' });
+  await expect(attachment).toHaveAttribute('target', '_blank');
+  const href = await attachment.getAttribute('href');
+  assert.match(href, /^\/files\/2022年生物医药产业专项资金申报指南-[0-9a-f]{16}\.pdf$/);
+  const pdf = await page.request.get(new URL(href, server.url).href);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.ok((await pdf.body()).subarray(0, 5).equals(Buffer.from('%PDF-')));
   await step.getByRole('link', { name: '申报通知' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /关于组织申报2022年度生物医药产业发展专项资金的通知/ })).toBeVisible();
   assert.deepEqual(page.errors, []);

@@ -145,8 +145,8 @@ fn site_root(bundle: &Path) -> &Path {
     }
 }
 
-/// A bundle file read as content: its body files and images are the files beside it (the
-/// `data/` and `media/` folders of the site it belongs to, [`site_root`]).
+/// A bundle file read as content: its body files, images and attachments are the files beside
+/// it (the `data/`, `media/` and `files/` folders of the site it belongs to, [`site_root`]).
 fn bundle_file(path: &Path) -> Result<Content, BuildError> {
     let text = fs::read_to_string(path)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
@@ -187,6 +187,31 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
                 }
                 assets.push(content::Asset {
                     url: format!("/media/{}", entry.file_name().to_string_lossy()),
+                    source: entry.path(),
+                });
+            }
+        }
+    }
+    // Attachments, which links name as `/files/<name>`: only the kinds a link may lead to.
+    let files = site.join("files");
+    if files.is_dir() {
+        for entry in fs::read_dir(&files)? {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                let url = format!("/files/{}", entry.file_name().to_string_lossy());
+                if !parkreader_core::links::is_file_path(&url) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "{}: not a file the site publishes; an attachment is a document ({})",
+                            entry.path().display(),
+                            parkreader_core::links::ATTACHMENT_TYPES.join(", ")
+                        ),
+                    )
+                    .into());
+                }
+                assets.push(content::Asset {
+                    url,
                     source: entry.path(),
                 });
             }

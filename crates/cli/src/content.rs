@@ -797,7 +797,8 @@ fn markdown_blocks(
     // where it starts in the text (in characters) and where it leads.
     let mut in_paragraph = false;
     let mut links: Vec<TextLink> = Vec::new();
-    let mut link: Option<(usize, String, usize)> = None;
+    // An attachment's link also has what follows its text: its kind and size.
+    let mut link: Option<(usize, String, usize, Option<String>)> = None;
     let at = |offset: usize| {
         let (l, c) = line_col(body, offset);
         (l + body_line - 1, c)
@@ -895,25 +896,20 @@ fn markdown_blocks(
                 } else {
                     dest_url.to_string()
                 };
-                let file = dest.split('#').next().unwrap_or("");
-                match link_href(&dest, path) {
-                    Some(href) => link = Some((text.chars().count(), href, range.start)),
-                    None if file.ends_with(".md") => error(
-                        range.start,
-                        &format!("a link to `{dest}`: no content file of this folder is there"),
-                        "name an article or project file relative to this one, e.g. `../projects/carbon-fibre-48k.md` or `other-news.md`",
-                    ),
-                    None => error(
-                        range.start,
-                        &format!("a link to `{dest}`, which the reader cannot follow"),
-                        "link to an http(s) address, tel:, mailto:, a page of this site (`/projects/…`, `/categories/…`) or another content file that is there (`../projects/….md`)",
-                    ),
+                match link_href(&dest, path, assets) {
+                    Ok((href, label)) => link = Some((text.chars().count(), href, range.start, label)),
+                    Err((message, help)) => error(range.start, &message, &help),
                 }
             }
             Event::End(TagEnd::Link) => {
-                if let Some((start, href, offset)) = link.take() {
-                    let end = text.chars().count();
+                if let Some((start, href, offset, label)) = link.take() {
+                    let mut end = text.chars().count();
                     if end > start {
+                        // An attachment says what it is before it is tapped: `（PDF，1.2 MB）`.
+                        if let Some(label) = label {
+                            text.push_str(&label);
+                            end = text.chars().count();
+                        }
                         links.push(TextLink {
                             start: start as u32,
                             end: end as u32,
@@ -1160,18 +1156,50 @@ fn markdown_blocks(
     blocks
 }
 
-/// Where a Markdown link leads on the site, if the reader can follow it: an http(s), `tel:`
-/// or `mailto:` address or a page of the site as written, or another content file of this
-/// folder (`x.md` beside `file`, the file that links, or `../projects/x.md`) as its page
-/// (`/projects/<its id>`: the file's name unless it sets `id`).
-fn link_href(dest: &str, file: &Path) -> Option<String> {
+/// Where a Markdown link leads on the site, or what is wrong with it (a message and help): an
+/// http(s), `tel:` or `mailto:` address or a page of the site as written; another content file
+/// of this folder (`x.md` beside `file`, the file that links, or `../projects/x.md`) as its
+/// page (`/projects/<its id>`: the file's name unless it sets `id`); or an attachment, a
+/// document in the folder (`../files/办法.pdf`), published with the site under a name with its
+/// content's hash (`/files/办法-<hash>.pdf`) and added to `assets`.
+/// With an attachment comes what its link text is followed by ([`attachment_label`]).
+fn link_href(
+    dest: &str,
+    file: &Path,
+    assets: &mut Vec<Asset>,
+) -> Result<(String, Option<String>), (String, String)> {
     if parkreader_core::links::is_safe_link(dest) {
-        return Some(dest.to_string());
+        return Ok((dest.to_string(), None));
     }
     let (target, fragment) = dest.split_once('#').unwrap_or((dest, ""));
-    if !target.ends_with(".md") {
-        return None;
+    let unfollowable = || {
+        (
+            format!("a link to `{dest}`, which the reader cannot follow"),
+            "link to an http(s) address, tel:, mailto:, a page of this site (`/projects/…`, `/categories/…`), another content file (`../projects/….md`) or a document in the content folder (`../files/….pdf`)".to_string(),
+        )
+    };
+    if target.ends_with(".md") {
+        return page_of_file(target, fragment, file).map(|href| (href, None)).ok_or_else(|| {
+            (
+                format!("a link to `{dest}`: no content file of this folder is there"),
+                "name an article or project file relative to this one, e.g. `../projects/carbon-fibre-48k.md` or `other-news.md`".to_string(),
+            )
+        });
     }
+    // A relative path with an extension may be an attachment; anything else (a scheme the
+    // reader does not follow, a site path that is not a page) cannot be followed.
+    let relative = !target.is_empty()
+        && !target.starts_with('/')
+        && !target.contains(':')
+        && Path::new(target).extension().is_some();
+    if !relative {
+        return Err(unfollowable());
+    }
+    attachment_href(target, fragment, file, assets)
+}
+
+/// The page of the content file `target` (a `.md` path relative to `file`), if it is one.
+fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<String> {
     let dir = file.parent()?;
     let linked = dir
         .join(crate::percent_decode(target)?)
@@ -1206,6 +1234,117 @@ fn link_href(dest: &str, file: &Path) -> Option<String> {
     };
     let href = format!("/{kind}/{id}{fragment}");
     parkreader_core::links::is_safe_link(&href).then_some(href)
+}
+
+/// An attachment's address on the site: the file `target` (relative to `file`, perhaps with
+/// `%20` for a space) inside the content folder, of one of `links::ATTACHMENT_TYPES`, as
+/// `/files/<name>-<hash>.<ext>`; it joins `assets`, to be copied there.
+fn attachment_href(
+    target: &str,
+    fragment: &str,
+    file: &Path,
+    assets: &mut Vec<Asset>,
+) -> Result<(String, Option<String>), (String, String)> {
+    use parkreader_core::links::ATTACHMENT_TYPES;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let ext = Path::new(target)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !ATTACHMENT_TYPES.contains(&ext.as_str()) {
+        return Err((
+            format!("a link to `{target}`, a file the site does not publish (.{ext})"),
+            format!(
+                "an attachment is a document of one of these kinds: {}; an image goes in the text as `![…](…)`",
+                ATTACHMENT_TYPES.map(|t| format!(".{t}")).join(" ")
+            ),
+        ));
+    }
+    let mut path = dir.join(target);
+    if !path.exists() && target.contains('%') {
+        if let Some(decoded) = crate::percent_decode(target) {
+            path = dir.join(decoded);
+        }
+    }
+    let real = path
+        .canonicalize()
+        .ok()
+        .filter(|p| p.is_file())
+        .ok_or_else(|| {
+            (
+                format!(
+                    "a link to `{target}`: no such file (looked for {})",
+                    path.display()
+                ),
+                "an attachment's path is relative to the Markdown file, e.g. `../files/办法.pdf`; write a name with a space as `<../files/a b.pdf>` or `../files/a%20b.pdf`".to_string(),
+            )
+        })?;
+    let root = dir.parent().unwrap_or(dir);
+    if !root.canonicalize().is_ok_and(|root| real.starts_with(root)) {
+        return Err((
+            format!(
+                "a link to `{target}`, which lies outside the content folder ({})",
+                path.display()
+            ),
+            "the build publishes every file it links: keep attachments inside the content folder, e.g. in files/".to_string(),
+        ));
+    }
+    let bytes = fs::read(&real).map_err(|e| {
+        (
+            format!("a link to `{target}`: cannot read it: {e}"),
+            "check the file's permissions".to_string(),
+        )
+    })?;
+    let url = published_url("files", &path, &bytes);
+    assets.push(Asset {
+        source: path,
+        url: url.clone(),
+    });
+    let href = if fragment.is_empty() {
+        url
+    } else {
+        format!("{url}#{fragment}")
+    };
+    Ok((href, Some(attachment_label(&ext, bytes.len()))))
+}
+
+/// What an attachment's link text is followed by, so that a reader on a phone knows what a tap
+/// downloads: its kind and size, `（PDF，1.2 MB）`, `（DOCX，86 KB）`.
+fn attachment_label(ext: &str, bytes: usize) -> String {
+    let size = if bytes < 1000 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    };
+    format!("（{}，{size}）", ext.to_ascii_uppercase())
+}
+
+/// Where the file at `path`, with these `bytes`, is published in the site's `folder`: under
+/// its name with its content's hash before the extension (`/media/weave-<hash>.svg`), so that
+/// a changed file never hides behind a cached one. Letters, digits, `-`, `_` and `.` stay as
+/// they are; anything else (a space, `%`, `#`) becomes `-`, so that it is a plain path.
+fn published_url(folder: &str, path: &Path, bytes: &[u8]) -> String {
+    let name: String = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let hash = format!("-{:016x}", crate::fnv1a(bytes.iter().copied()));
+    // A name that has this hash already (a site imported as content) keeps it, once.
+    match name.rsplit_once('.') {
+        Some((stem, _)) if stem.ends_with(&hash) => format!("/{folder}/{name}"),
+        None if name.ends_with(&hash) => format!("/{folder}/{name}"),
+        Some((stem, ext)) => format!("/{folder}/{stem}{hash}.{ext}"),
+        None => format!("/{folder}/{name}{hash}"),
+    }
 }
 
 /// `text` trimmed, with `links` (on characters of `text`) moved to where they are in it.
@@ -1315,27 +1454,9 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     let Ok(bytes) = fs::read(&real) else {
         return not_found();
     };
-    // Its name on the site: letters, digits, `-`, `_` and `.` as they are, anything else (a
-    // space, `%`, `#`) as `-`, so that it is a plain path.
-    let name: String = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let hash = crate::fnv1a(bytes.iter().copied());
-    let url = match name.rsplit_once('.') {
-        Some((stem, ext)) => format!("/media/{stem}-{hash:016x}.{ext}"),
-        None => format!("/media/{name}-{hash:016x}"),
-    };
-    if let Some((why, help)) = unsafe_image(&name, &bytes) {
+    let url = published_url("media", &file, &bytes);
+    let name = url.rsplit('/').next().unwrap_or_default();
+    if let Some((why, help)) = unsafe_image(name, &bytes) {
         return Some((format!("image `{}` {why}", image.src), help));
     }
     if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {

@@ -25,7 +25,7 @@ pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
         .parent()
         .and_then(Path::parent)
         .unwrap_or(Path::new("."));
-    for dir in ["articles", "projects", "media"] {
+    for dir in ["articles", "projects", "media", "files"] {
         fs::create_dir_all(out.join(dir))?;
     }
     let mut written = 0;
@@ -55,16 +55,73 @@ pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{url}: {e}")))?;
         }
         copy_images(article.cover.as_mut(), &mut blocks, &copy_media)?;
+        copy_attachments(&mut blocks, site_root, out)?;
         write_item(&out.join("articles"), &article.id, &*article, &blocks)?;
         written += 1;
     }
     for project in &mut bundle.projects {
         let mut blocks = std::mem::take(&mut project.description);
         copy_images(project.cover.as_mut(), &mut blocks, &copy_media)?;
+        copy_attachments(&mut blocks, site_root, out)?;
         write_item(&out.join("projects"), &project.id, &*project, &blocks)?;
         written += 1;
     }
     Ok(written)
+}
+
+/// Attachments the blocks link to (`/files/<name>`) copied into the content folder's `files/`,
+/// (which [`markdown`] links as `../files/<name>`). Their link text loses the kind and size the build
+/// added at its end (`（PDF，1.2 MB）`), which the next build adds again.
+fn copy_attachments(blocks: &mut [Block], site_root: &Path, out: &Path) -> io::Result<()> {
+    let copy = |text: &mut String, links: &mut [parkreader_core::TextLink]| -> io::Result<()> {
+        // Characters taken out of the text so far, before the link at hand.
+        let mut shift = 0;
+        for link in links.iter_mut() {
+            link.start -= shift;
+            link.end -= shift;
+            let Some(name) = link
+                .href
+                .split('#')
+                .next()
+                .and_then(|p| p.strip_prefix("/files/"))
+            else {
+                continue;
+            };
+            let name = name.to_string();
+            fs::copy(
+                site_root.join("files").join(&name),
+                out.join("files").join(&name),
+            )?;
+            let chars: Vec<char> = text.chars().collect();
+            let (start, end) = (link.start as usize, (link.end as usize).min(chars.len()));
+            let linked: String = chars[start..end].iter().collect();
+            if let Some(cut) = linked
+                .rfind('（')
+                .filter(|&at| at > 0 && linked.ends_with('）'))
+            {
+                let removed = linked[cut..].chars().count() as u32;
+                *text = chars[..end - removed as usize]
+                    .iter()
+                    .chain(&chars[end..])
+                    .collect();
+                link.end -= removed;
+                shift += removed;
+            }
+        }
+        Ok(())
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph { text, links } => copy(text, links)?,
+            Block::List { items, links, .. } => {
+                for (item, links) in items.iter_mut().zip(links.iter_mut()) {
+                    copy(item, links)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn copy_images(
@@ -158,7 +215,11 @@ fn linked(text: &str, links: &[parkreader_core::TextLink], indent: usize) -> Str
     parkreader_core::links::linked_runs(text, links)
         .into_iter()
         .map(|(run, href)| match href {
-            Some(href) => format!("[{}](<{href}>)", lines(run, indent)),
+            // An attachment, copied into the content folder's `files/` by `copy_attachments`.
+            Some(href) => match href.strip_prefix("/files/") {
+                Some(file) => format!("[{}](<../files/{file}>)", lines(run, indent)),
+                None => format!("[{}](<{href}>)", lines(run, indent)),
+            },
             None => lines(run, indent),
         })
         .collect()

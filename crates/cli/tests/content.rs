@@ -255,16 +255,18 @@ fn new_writes_a_file_that_checks_once_filled_in() {
     fs::remove_dir_all(&content).unwrap();
 }
 
-/// Blocks with image addresses reduced to their file name (the builder adds a content hash).
+/// Blocks with image and attachment addresses reduced to their file name (the builder adds a
+/// content hash).
 fn normalized(value: &serde_json::Value) -> serde_json::Value {
     match value {
-        serde_json::Value::String(s) if s.starts_with("/media/") => {
-            let name = s.trim_start_matches("/media/");
+        serde_json::Value::String(s) if s.starts_with("/media/") || s.starts_with("/files/") => {
+            let (folder, name) = s[1..].split_once('/').unwrap();
+            let (name, fragment) = name.split_once('#').unwrap_or((name, ""));
             let (stem, ext) = name.rsplit_once('.').unwrap();
             let stem = stem
                 .rsplit_once('-')
                 .map_or(stem, |(s, hash)| if hash.len() == 16 { s } else { stem });
-            serde_json::Value::String(format!("{stem}.{ext}"))
+            serde_json::Value::String(format!("{folder}/{stem}.{ext}#{fragment}"))
         }
         serde_json::Value::Array(a) => a.iter().map(normalized).collect(),
         serde_json::Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), normalized(v))).collect(),
@@ -301,6 +303,42 @@ fn a_bundle_imported_as_content_builds_back_to_the_same_bundle() {
             normalized(&before[key]),
             "{key} survives the round trip"
         );
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
+
+/// The sample content, built, imported and built again, is the same: its links in paragraphs
+/// and lists, its attachments (whose link text the build labels each time) and its images.
+#[test]
+fn the_sample_content_survives_import() {
+    let root = temp("content-sample-roundtrip");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let first = bundled(&sample, &root.join("first/data/bundle.json"));
+    let content = root.join("content");
+    run_ok(&[
+        "import",
+        root.join("first/data/bundle.json").to_str().unwrap(),
+        "--out",
+        content.to_str().unwrap(),
+    ]);
+    let second = bundled(&content, &root.join("second/data/bundle.json"));
+    let read = |text: &str, site: &str| {
+        let mut bundle = parkreader_core::parse_bundle(text).unwrap();
+        for article in &mut bundle.articles {
+            if let Some(url) = article.body_url.take() {
+                let body = fs::read_to_string(root.join(site).join(url.trim_start_matches('/')));
+                article.body = Some(parkreader_core::parse_body(&body.unwrap()).unwrap());
+            }
+        }
+        normalized(&serde_json::to_value(bundle).unwrap())
+    };
+    let (first, second) = (read(&first, "first"), read(&second, "second"));
+    assert!(
+        first.to_string().contains("（PDF，"),
+        "the sample has an attachment"
+    );
+    for key in ["site", "taxonomies", "articles", "projects"] {
+        assert_eq!(second[key], first[key], "{key} survives import");
     }
     fs::remove_dir_all(&root).unwrap();
 }
@@ -391,10 +429,15 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     )
     .unwrap();
     article("evil.md", "![图](../media/evil.svg)\n");
-    // Links the reader cannot follow: a script, a file that is no page.
+    // Links the reader cannot follow: a script, an attachment that is not there, a file that
+    // is no document, one outside the folder, a site file that is no page.
+    fs::write(content.join("media/tool.exe"), "MZ").unwrap();
+    let outside = content.with_extension("outside.pdf");
+    fs::write(&outside, "%PDF-1.4").unwrap();
+    let outside_name = outside.file_name().unwrap().to_str().unwrap();
     article(
         "badlinks.md",
-        "点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n\n请**务必阅读[指南](https://a.cn/)**后提交。\n",
+        &format!("点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n\n请**务必阅读[指南](https://a.cn/)**后提交。\n\n- 下载[工具](../media/tool.exe)\n- [外](../../{outside_name})与[订阅](/feed.xml)\n"),
     );
     let stderr = check_fails(&content);
     for line in [
@@ -413,7 +456,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
         "CONTENT/articles/evil.md:9:1: error: image `../media/evil.svg` is an SVG with an on… event attribute",
         "CONTENT/articles/badlinks.md:9:2: error: a link to `javascript:alert(1)`, which the reader cannot follow",
-        "CONTENT/articles/badlinks.md:11:2: error: a link to `../media/a.pdf`, which the reader cannot follow",
+        "CONTENT/articles/badlinks.md:11:2: error: a link to `../media/a.pdf`: no such file (looked for CONTENT/articles/../media/a.pdf)",
+        "CONTENT/articles/badlinks.md:21:5: error: a link to `../media/tool.exe`, a file the site does not publish (.exe)",
+        format!("CONTENT/articles/badlinks.md:22:3: error: a link to `../../{outside_name}`, which lies outside the content folder").as_str(),
+        format!("CONTENT/articles/badlinks.md:22:{}: error: a link to `/feed.xml`, which the reader cannot follow", 15 + outside_name.chars().count()).as_str(),
         "CONTENT/articles/badlinks.md:13:2: error: a link with no text",
         "CONTENT/articles/badlinks.md:15:2: error: a link to `../projects/nope.md`: no content file of this folder is there",
         "CONTENT/articles/badlinks.md:17:2: error: a link in the text: \"nope\" is not a project id in projects",
@@ -440,6 +486,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     ] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
+    fs::remove_file(&outside).unwrap();
 
     // A table reads as a list: each row an item, each cell after its column's heading, and a
     // link in a cell stays a link on that cell's text.
@@ -468,6 +515,15 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     article(
         "more.md",
         "见[改名的文章](renamed.md)。\n\n![图](../media/weave.svg)\n\n- 附[件](https://a.cn/)\n- 无链接\n- [电话](tel:021-1234)与<x@a.cn>\n\n第一行\\\n第二行\n------\n\n1. 项\n\n   ```\n   代码\n   ```\n\n   说明\n2. 见\n\n   [表](table.md)\n\n3. 无\n",
+    );
+    // Attachments: a document beside the Markdown is published under its content's hash, and
+    // its link says its kind and size.
+    fs::create_dir_all(content.join("files")).unwrap();
+    fs::write(content.join("files/申报 指南.pdf"), vec![b'%'; 1536]).unwrap();
+    fs::write(content.join("files/list.xlsx"), vec![b'x'; 3 << 20]).unwrap();
+    article(
+        "attached.md",
+        "附件：[申报指南](<../files/申报 指南.pdf>)，见第2页：[第2页](../files/申报%20指南.pdf#page=2)。\n\n1. [项目清单](../files/list.xlsx)\n",
     );
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
@@ -546,6 +602,31 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             [{"start": 17, "end": 19, "href": "/projects/carbon-fibre-48k"}],
         ]}])
     );
+    let attached = article("attached");
+    let pdf = attached["body"][0]["links"][0]["href"].as_str().unwrap();
+    assert!(
+        pdf.starts_with("/files/申报-指南-") && pdf.ends_with(".pdf"),
+        "{pdf}"
+    );
+    assert_eq!(
+        attached["body"][0],
+        serde_json::json!({"type": "paragraph", "text": "附件：申报指南（PDF，2 KB），见第2页：第2页（PDF，2 KB）。", "links": [
+            {"start": 3, "end": 17, "href": pdf},
+            {"start": 23, "end": 36, "href": format!("{pdf}#page=2")},
+        ]})
+    );
+    assert_eq!(attached["body"][1]["items"][0], "项目清单（XLSX，3.0 MB）");
+    let xlsx = attached["body"][1]["links"][0][0]["href"].as_str().unwrap();
+    assert!(xlsx.starts_with("/files/list-"), "{xlsx}");
+    // The files themselves, beside the bundle's folder.
+    let site = content.join("site");
+    assert_eq!(
+        fs::read(site.join(pdf.trim_start_matches('/')))
+            .unwrap()
+            .len(),
+        1536
+    );
+    assert!(site.join(xlsx.trim_start_matches('/')).is_file());
     for figure in [&loose["body"][1], &loose["body"][2]] {
         let src = figure["image"]["src"].as_str().unwrap();
         assert!(

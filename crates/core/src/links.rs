@@ -101,7 +101,8 @@ pub fn is_email(email: &str) -> bool {
 }
 
 /// True for where a link in published text may lead: an http(s) URL, `tel:` with a phone
-/// number, `mailto:` with an address, or a page of this site ([`is_page_path`]).
+/// number, `mailto:` with an address, a page of this site ([`is_page_path`]) or a file
+/// published with it ([`is_file_path`]).
 ///
 /// ```
 /// use parkreader_core::links::is_safe_link;
@@ -110,6 +111,7 @@ pub fn is_email(email: &str) -> bool {
 /// assert!(is_safe_link("mailto:invest@example.org"));
 /// assert!(is_safe_link("mailto:invest@example.org?subject=%E5%92%A8%E8%AF%A2"));
 /// assert!(is_safe_link("/projects/carbon-fibre-48k"));
+/// assert!(is_safe_link("/files/guide-0123456789abcdef.pdf"));
 /// assert!(!is_safe_link("javascript:alert(1)"));
 /// assert!(!is_safe_link("//evil.example/"));
 /// assert!(!is_safe_link("notes.md"));
@@ -123,7 +125,38 @@ pub fn is_safe_link(href: &str) -> bool {
         let (email, fields) = mail.split_once('?').unwrap_or((mail, ""));
         return is_email(email) && clean(fields);
     }
-    is_http_url(href) || is_page_path(href)
+    is_http_url(href) || is_page_path(href) || is_file_path(href)
+}
+
+/// The kinds of file an article may link to as an attachment (附件), by extension: documents,
+/// spreadsheets, slides, plain text and archives. Nothing a browser would run as a page of the
+/// site (HTML, SVG, scripts).
+pub const ATTACHMENT_TYPES: [&str; 17] = [
+    "pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et", "csv", "ppt", "pptx", "dps", "txt",
+    "zip", "rar", "7z", "gz",
+];
+
+/// True for a file published with the site, as the build names an attachment: `/files/<name>`
+/// with one of the [`ATTACHMENT_TYPES`] as its extension, perhaps with a fragment (a PDF's
+/// `#page=3`), never a query.
+///
+/// ```
+/// use parkreader_core::links::is_file_path;
+/// assert!(is_file_path("/files/2024年扶持政策-0123456789abcdef.pdf#page=2"));
+/// assert!(!is_file_path("/files/page.html"));
+/// assert!(!is_file_path("/files/a/b.pdf"));
+/// assert!(!is_file_path("/media/plan.pdf"));
+/// ```
+pub fn is_file_path(href: &str) -> bool {
+    let path = href.split('#').next().unwrap_or("");
+    let Some(name) = path.strip_prefix("/files/") else {
+        return false;
+    };
+    is_safe_src(href)
+        && !name.contains(['/', '?'])
+        && name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && ATTACHMENT_TYPES.contains(&ext.to_ascii_lowercase().as_str())
+        })
 }
 
 /// True for a path to a page of the reader, as the site's own links write it (without the
