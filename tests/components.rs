@@ -54,6 +54,7 @@ fn body_text_is_shown_as_text_never_as_markup() {
         },
         Block::List {
             ordered: true,
+            start: None,
             items: vec!["第一".into(), "第二".into()],
             links: Vec::new(),
         },
@@ -144,6 +145,31 @@ fn links_in_a_paragraph_lead_only_where_links_may() {
 }
 
 #[wasm_bindgen_test]
+fn an_english_body_is_marked_english_and_a_chinese_one_chinese() {
+    let paragraph = |text: &str| Block::Paragraph {
+        text: text.into(),
+        links: Vec::new(),
+    };
+    let lang = |blocks: Vec<Block>| {
+        let host = mount(move || view! { <BodyBlocks blocks /> });
+        let prose = host.query_selector(".prose").unwrap().unwrap();
+        prose.get_attribute("lang").unwrap()
+    };
+    assert_eq!(
+        lang(vec![paragraph(
+            "Jiangning Development Zone (江宁开发区) signed three projects worth 32.7 billion yuan."
+        )]),
+        "en"
+    );
+    assert_eq!(
+        lang(vec![paragraph(
+            "48K大丝束碳纤维项目规划原丝产能2.4万吨/年，总投资32.7亿元。"
+        )]),
+        "zh-CN"
+    );
+}
+
+#[wasm_bindgen_test]
 fn links_in_list_items_lead_only_where_links_may() {
     let link = |start, end, href: &str| TextLink {
         start,
@@ -153,6 +179,7 @@ fn links_in_list_items_lead_only_where_links_may() {
     // Links for the first two items only: the third has none.
     let blocks = vec![Block::List {
         ordered: true,
+        start: Some(3),
         items: vec!["见通知".into(), "别点这里".into(), "无链接".into()],
         links: vec![
             vec![link(1, 3, "/articles/notice")],
@@ -165,6 +192,9 @@ fn links_in_list_items_lead_only_where_links_may() {
         .map(|i| items.get(i).unwrap().text_content().unwrap())
         .collect();
     assert_eq!(texts, ["见通知", "别点这里", "无链接"]);
+    // Numbered from 3, as the author numbered it.
+    let list = host.query_selector("ol").unwrap().unwrap();
+    assert_eq!(list.get_attribute("start").as_deref(), Some("3"));
     let links = host.query_selector_all("li a").unwrap();
     assert_eq!(links.length(), 1, "the javascript: link stays text");
     let a: web_sys::Element = links.get(0).unwrap().unchecked_into();

@@ -6,10 +6,39 @@ use parkreader_core::{Block, Image};
 
 use crate::state::{site_href, use_base_path};
 
-/// The blocks of a body, in order.
+/// The blocks of a body, in order, in the language they are written in ([`body_lang`]).
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="prose" lang="zh-CN">{blocks.into_iter().map(block).collect_view()}</div> }
+    let lang = body_lang(&blocks);
+    view! { <div class="prose" lang=lang>{blocks.into_iter().map(block).collect_view()}</div> }
+}
+
+/// `zh-CN`, unless the text is English: fewer Chinese characters than English words (about
+/// four letters each), as in an English article naming a Chinese park. The browser then
+/// breaks, hyphenates and reads it aloud as English.
+fn body_lang(blocks: &[Block]) -> &'static str {
+    let (mut chinese, mut letters) = (0usize, 0usize);
+    let texts = blocks.iter().flat_map(|block| match block {
+        Block::Paragraph { text, .. } | Block::Heading { text, .. } | Block::Quote { text, .. } => {
+            std::slice::from_ref(text)
+        }
+        Block::List { items, .. } => items.as_slice(),
+        Block::Figure { .. } => &[],
+    });
+    for text in texts {
+        for c in text.chars() {
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                chinese += 1;
+            } else if c.is_ascii_alphabetic() {
+                letters += 1;
+            }
+        }
+    }
+    if chinese * 4 < letters {
+        "en"
+    } else {
+        "zh-CN"
+    }
 }
 
 fn block(block: Block) -> AnyView {
@@ -27,13 +56,15 @@ fn block(block: Block) -> AnyView {
         .into_any(),
         Block::List {
             ordered: true,
+            start,
             items,
             links,
-        } => view! { <ol>{list_items(items, links)}</ol> }.into_any(),
+        } => view! { <ol start=start>{list_items(items, links)}</ol> }.into_any(),
         Block::List {
             ordered: false,
             items,
             links,
+            ..
         } => view! { <ul>{list_items(items, links)}</ul> }.into_any(),
         Block::Quote { text, cite } => view! {
             <blockquote>

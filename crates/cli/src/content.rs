@@ -786,6 +786,7 @@ fn markdown_blocks(
     let mut row: Vec<(String, Vec<TextLink>)> = Vec::new();
     let mut in_table = false;
     let mut list_ordered = false;
+    let mut list_start = None;
     let mut in_item = false;
     let mut quote_depth = 0usize;
     let mut quote = String::new();
@@ -992,12 +993,15 @@ fn markdown_blocks(
             ),
             Event::Start(Tag::List(start)) => {
                 list_ordered = start.is_some();
+                // Numbered from where the author numbered it: `3. 第三条` is clause 3.
+                list_start = start.filter(|&n| n != 1).and_then(|n| u32::try_from(n).ok());
                 items.clear();
             }
             Event::End(TagEnd::List(_)) if in_item => {}
             Event::End(TagEnd::List(_)) => {
                 blocks.push(Block::List {
                     ordered: list_ordered,
+                    start: list_start,
                     items: std::mem::take(&mut items),
                     links: item_lists(std::mem::take(&mut item_links)),
                 });
@@ -1129,6 +1133,7 @@ fn markdown_blocks(
                 }
                 blocks.push(Block::List {
                     ordered: false,
+                    start: None,
                     items: rows,
                     links: item_lists(std::mem::take(&mut item_links)),
                 });

@@ -184,6 +184,7 @@ pub fn markdown(blocks: &[Block]) -> String {
             }
             Block::List {
                 ordered,
+                start,
                 items,
                 links,
             } => {
@@ -192,7 +193,7 @@ pub fn markdown(blocks: &[Block]) -> String {
                         out.push('\n');
                     }
                     let marker = if *ordered {
-                        format!("{}. ", i + 1)
+                        format!("{}. ", start.unwrap_or(1) as usize + i)
                     } else {
                         "- ".to_string()
                     };

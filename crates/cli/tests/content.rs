@@ -525,6 +525,11 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "attached.md",
         "附件：[申报指南](<../files/申报 指南.pdf>)，见第2页：[第2页](../files/申报%20指南.pdf#page=2)。\n\n1. [项目清单](../files/list.xlsx)\n",
     );
+    // A numbered list keeps its first number; one from 1 has none.
+    article(
+        "clauses.md",
+        "第二条见上。\n\n3. 第三条\n4. 第四条\n\n段落。\n\n1. 一\n",
+    );
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
     png.extend(640u32.to_be_bytes());
@@ -601,6 +606,15 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             [],
             [{"start": 17, "end": 19, "href": "/projects/carbon-fibre-48k"}],
         ]}])
+    );
+    let clauses = article("clauses");
+    assert_eq!(
+        clauses["body"][1],
+        serde_json::json!({"type": "list", "ordered": true, "start": 3, "items": ["第三条", "第四条"]})
+    );
+    assert_eq!(
+        clauses["body"][3],
+        serde_json::json!({"type": "list", "ordered": true, "items": ["一"]})
     );
     let attached = article("attached");
     let pdf = attached["body"][0]["links"][0]["href"].as_str().unwrap();

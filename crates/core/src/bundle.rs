@@ -245,6 +245,9 @@ pub enum Block {
         /// Numbered when true.
         #[serde(default)]
         ordered: bool,
+        /// A numbered list's first number, when not 1 (a policy's clauses 3 to 5).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<u32>,
         /// The items, as text.
         items: Vec<String>,
         /// Per item, in the same order, the links on parts of its text, as a paragraph has
