@@ -815,8 +815,11 @@ fn markdown_blocks(
         });
     };
     let mut figures: Vec<(usize, Image, Option<String>, usize)> = Vec::new();
-    for (event, range) in
-        Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES).into_offset_iter()
+    for (event, range) in Parser::new_ext(
+        body,
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .into_offset_iter()
     {
         match event {
             // A list item's second paragraph continues its text, on a line of its own.
@@ -861,13 +864,9 @@ fn markdown_blocks(
                 // Markdown takes `**` for bold only where it flanks a word as its rules say, which
                 // next to Chinese punctuation or a link it often does not: the reader would show
                 // the stars. (A list item's text is checked at its end.)
-                if !in_item && text.contains("**") {
-                    if let Some(at) = body.get(range.clone()).and_then(|p| p.find("**")) {
-                        error(
-                            range.start + at,
-                            "`**` that Markdown does not take for bold, which readers would see as it is",
-                            "the reader shows no bold: remove the `**`",
-                        );
+                if !in_item {
+                    if let Some((at, message, help)) = leftover_markup(&text, body.get(range.clone()).unwrap_or("")) {
+                        error(range.start + at, message, help);
                     }
                 }
                 let t = text.trim().to_string();
@@ -1013,14 +1012,8 @@ fn markdown_blocks(
             }
             Event::End(TagEnd::Item) => {
                 in_item = false;
-                if text.contains("**") {
-                    if let Some(at) = body.get(range.clone()).and_then(|p| p.find("**")) {
-                        error(
-                            range.start + at,
-                            "`**` that Markdown does not take for bold, which readers would see as it is",
-                            "the reader shows no bold: remove the `**`",
-                        );
-                    }
+                if let Some((at, message, help)) = leftover_markup(&text, body.get(range.clone()).unwrap_or("")) {
+                    error(range.start + at, message, help);
                 }
                 let (item, links) = trimmed(&text, std::mem::take(&mut links));
                 items.push(item);
@@ -1138,6 +1131,13 @@ fn markdown_blocks(
                     links: item_lists(std::mem::take(&mut item_links)),
                 });
             }
+            // Struck-through text in a notice means text taken back: shown plain, it would read
+            // as standing.
+            Event::Start(Tag::Strikethrough) => error(
+                range.start,
+                "struck-through text (`~~…~~`)",
+                "the reader shows no strikethrough: remove the struck text, or the `~~` if it stands",
+            ),
             Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => error(
                 range.start,
                 "a footnote",
@@ -1350,6 +1350,50 @@ fn published_url(folder: &str, path: &Path, bytes: &[u8]) -> String {
         Some((stem, ext)) => format!("/{folder}/{stem}{hash}.{ext}"),
         None => format!("/{folder}/{name}{hash}"),
     }
+}
+
+/// Markup Markdown left as text in a paragraph or list item (`text`, read from `source`), which
+/// readers would see as typed: where it is in `source`, what it is, and what to do.
+/// - `**` that Markdown does not take for bold, as its rules often have it next to Chinese
+///   punctuation or a link;
+/// - `[…](…)` or `![…](…)` it does not take for a link or image, mostly for a space in the path.
+fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'static str)> {
+    if text.contains("**") {
+        if let Some(at) = source.find("**") {
+            return Some((
+                at,
+                "`**` that Markdown does not take for bold, which readers would see as it is",
+                "the reader shows no bold: remove the `**`",
+            ));
+        }
+    }
+    if text.contains("](") {
+        // The first `](` whose address runs into a space (or never closes): the one Markdown
+        // left alone; else the paragraph's start.
+        let at = source
+            .match_indices("](")
+            .find(|(at, _)| {
+                let rest = &source[at + 2..];
+                let end = rest.find([')', '\n']).unwrap_or(rest.len());
+                !rest[..end].starts_with('<')
+                    && (rest[..end].contains(' ') || !rest[end..].starts_with(')'))
+            })
+            .map_or(0, |(at, _)| {
+                source[..at].rfind('[').map_or(at, |open| {
+                    if source[..open].ends_with('!') {
+                        open - 1
+                    } else {
+                        open
+                    }
+                })
+            });
+        return Some((
+            at,
+            "a link or image that Markdown did not read, which readers would see as it is",
+            "write a path with a space in angle brackets, `[附件](<../files/a b.pdf>)`, or with `%20`",
+        ));
+    }
+    None
 }
 
 /// `text` trimmed, with `links` (on characters of `text`) moved to where they are in it.

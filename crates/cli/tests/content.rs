@@ -439,8 +439,16 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "badlinks.md",
         &format!("点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n\n请**务必阅读[指南](https://a.cn/)**后提交。\n\n- 下载[工具](../media/tool.exe)\n- [外](../../{outside_name})与[订阅](/feed.xml)\n"),
     );
+    // Markup Markdown leaves as text: an image or link whose path has a space, struck text.
+    article(
+        "leftover.md",
+        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n",
+    );
     let stderr = check_fails(&content);
     for line in [
+        "CONTENT/articles/leftover.md:9:1: error: a link or image that Markdown did not read, which readers would see as it is",
+        "CONTENT/articles/leftover.md:11:4: error: a link or image that Markdown did not read",
+        "CONTENT/articles/leftover.md:13:2: error: struck-through text (`~~…~~`)",
         "CONTENT/articles/nested.md:10:3: error: a list inside a list item",
         "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
         "CONTENT/articles/headinlist.md:11:3: error: a heading inside a list item",
@@ -483,6 +491,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "outside",
         "evil",
         "badlinks",
+        "leftover",
     ] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
