@@ -1327,28 +1327,52 @@ fn attachment_label(ext: &str, bytes: usize) -> String {
 /// Where the file at `path`, with these `bytes`, is published in the site's `folder`: under
 /// its name with its content's hash before the extension (`/media/weave-<hash>.svg`), so that
 /// a changed file never hides behind a cached one. Letters, digits, `-`, `_` and `.` stay as
-/// they are; anything else (a space, `%`, `#`) becomes `-`, so that it is a plain path.
+/// they are; anything else (a space, `%`, `#`) becomes `-`, so that it is a plain path. An
+/// image's name keeps only ASCII (`签约 现场1.png` is `1-<hash>.png`): its address goes into
+/// `og:image` and share cards, where crawlers and chat apps take raw Chinese badly. An
+/// attachment keeps its Chinese name, which is the name a reader saves it under.
 fn published_url(folder: &str, path: &Path, bytes: &[u8]) -> String {
+    let ascii = folder == "media";
     let name: String = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            let kept = if ascii {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if kept || matches!(c, '-' | '_' | '.') {
                 c
             } else {
                 '-'
             }
         })
         .collect();
+    // Runs of `-` as one, and none to start the stem or end it.
+    let (stem, ext) = name
+        .rsplit_once('.')
+        .map_or((name.as_str(), None), |(s, e)| (s, Some(e)));
+    let mut plain = String::new();
+    for c in stem.chars() {
+        if !(c == '-' && (plain.is_empty() || plain.ends_with('-'))) {
+            plain.push(c);
+        }
+    }
+    let plain = plain.trim_end_matches('-');
+    let stem = if plain.is_empty() {
+        folder.trim_end_matches('s')
+    } else {
+        plain
+    };
     let hash = format!("-{:016x}", crate::fnv1a(bytes.iter().copied()));
     // A name that has this hash already (a site imported as content) keeps it, once.
-    match name.rsplit_once('.') {
-        Some((stem, _)) if stem.ends_with(&hash) => format!("/{folder}/{name}"),
-        None if name.ends_with(&hash) => format!("/{folder}/{name}"),
-        Some((stem, ext)) => format!("/{folder}/{stem}{hash}.{ext}"),
-        None => format!("/{folder}/{name}{hash}"),
+    let stem = stem.strip_suffix(hash.as_str()).unwrap_or(stem);
+    match ext {
+        Some(ext) => format!("/{folder}/{stem}{hash}.{ext}"),
+        None => format!("/{folder}/{stem}{hash}"),
     }
 }
 

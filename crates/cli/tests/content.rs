@@ -532,7 +532,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     fs::write(content.join("files/list.xlsx"), vec![b'x'; 3 << 20]).unwrap();
     article(
         "attached.md",
-        "附件：[申报指南](<../files/申报 指南.pdf>)，见第2页：[第2页](../files/申报%20指南.pdf#page=2)。\n\n1. [项目清单](../files/list.xlsx)\n",
+        "附件：[申报指南](<../files/申报 指南.pdf>)，见第2页：[第2页](../files/申报%20指南.pdf#page=2)。\n\n1. [项目清单](../files/list.xlsx)\n\n![现场](<../media/签约 现场1.png>)\n",
     );
     // A numbered list keeps its first number; one from 1 has none.
     article(
@@ -544,6 +544,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     png.extend(640u32.to_be_bytes());
     png.extend(360u32.to_be_bytes());
     png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    fs::write(content.join("media/签约 现场1.png"), &png).unwrap();
     fs::write(content.join("media/photo.png"), png).unwrap();
     fs::copy(
         content.join("media/weave.svg"),
@@ -639,6 +640,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         ]})
     );
     assert_eq!(attached["body"][1]["items"][0], "项目清单（XLSX，3.0 MB）");
+    // An image's name keeps only ASCII: its address goes into share cards.
+    let photo = attached["body"][2]["image"]["src"].as_str().unwrap();
+    assert!(
+        photo.starts_with("/media/1-") && photo.ends_with(".png"),
+        "{photo}"
+    );
     let xlsx = attached["body"][1]["links"][0][0]["href"].as_str().unwrap();
     assert!(xlsx.starts_with("/files/list-"), "{xlsx}");
     // The files themselves, beside the bundle's folder.
