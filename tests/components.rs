@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use parkreader::components::blocks::BodyBlocks;
-use parkreader::components::cards::ProjectCard;
+use parkreader::components::cards::{ArticleCard, ProjectCard};
 use parkreader::components::contact::ContactCard;
 use parkreader_core::{parse_bundle, Block, Contact, Image, TextLink};
 use wasm_bindgen::JsCast;
@@ -235,6 +235,25 @@ fn contact_card_links_the_hotline_and_email() {
         .text_content()
         .unwrap()
         .contains("复制微信号"));
+}
+
+#[wasm_bindgen_test]
+fn an_article_card_shows_its_views_only_when_the_site_gives_them() {
+    let mut bundle = parse_bundle(SMALL).unwrap();
+    let mut article = bundle.articles[0].clone();
+    assert!(article.views > 0);
+    let views = parkreader_core::Lang::Zh.views(article.views);
+    bundle.articles[0].views = 0;
+    let bundle = std::sync::Arc::new(bundle);
+    let counted = article.clone();
+    let b = bundle.clone();
+    let host = mount(move || view! { <Router><ArticleCard article=counted bundle=b /></Router> });
+    let meta = host.query_selector(".card-meta").unwrap().unwrap();
+    assert!(meta.text_content().unwrap().contains(&views), "{views}");
+    article.views = 0;
+    let host = mount(move || view! { <Router><ArticleCard article bundle /></Router> });
+    let meta = host.query_selector(".card-meta").unwrap().unwrap();
+    assert!(!meta.text_content().unwrap().contains("阅读"), "no 阅读 0");
 }
 
 #[wasm_bindgen_test]

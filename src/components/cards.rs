@@ -98,7 +98,9 @@ pub fn ArticleCard(
             <p class="card-meta">
                 <span class="tag">{category}</span>
                 <DateText date=article.published />
-                <span>{lang.views(article.views)}</span>
+                // A view count only where the site gives one: not "阅读 0" (an empty last item of
+                // the row shows nothing).
+                <span>{(article.views > 0).then(|| lang.views(article.views))}</span>
             </p>
         </article>
     }

@@ -82,7 +82,7 @@ pub fn Byline(article: Article, bundle: std::sync::Arc<Bundle>) -> impl IntoView
             <span class="byline-author" lang="zh-CN">{article.author}</span>
             <DateText date=article.published relative=true />
             <A href=site_href(&format!("/categories/{}", article.category))>{category}</A>
-            <span class="byline-views">{lang.views(article.views)}</span>
+            <span class="byline-views">{(article.views > 0).then(|| lang.views(article.views))}</span>
         </p>
     }
 }

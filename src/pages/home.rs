@@ -59,12 +59,15 @@ pub fn HomePage() -> impl IntoView {
                     </div>
                     <p class="more"><A href=site_href("/articles")>{t.all_articles_more}</A></p>
                 </section>
-                <aside class="home-side">
-                    <section aria-labelledby="popular-heading">
-                        <h2 id="popular-heading">{t.most_read}</h2>
-                        <ArticleLinks articles=most_viewed numbered=true />
-                    </section>
-                </aside>
+                // The ranking only where the site publishes view counts.
+                {(!most_viewed.is_empty()).then(|| view! {
+                    <aside class="home-side">
+                        <section aria-labelledby="popular-heading">
+                            <h2 id="popular-heading">{t.most_read}</h2>
+                            <ArticleLinks articles=most_viewed numbered=true />
+                        </section>
+                    </aside>
+                })}
             </div>
             <section class="home-projects" aria-labelledby="featured-heading">
                 <h2 id="featured-heading">{t.featured_projects}</h2>

@@ -57,9 +57,10 @@ impl Bundle {
         list
     }
 
-    /// The `n` most viewed articles, most first.
+    /// The `n` most viewed articles, most first; only articles with a view count (a site that
+    /// publishes none has no ranking to show).
     pub fn most_viewed(&self, n: usize) -> Vec<&Article> {
-        let mut list: Vec<&Article> = self.articles.iter().collect();
+        let mut list: Vec<&Article> = self.articles.iter().filter(|a| a.views > 0).collect();
         list.sort_by(|a, b| {
             b.views
                 .cmp(&a.views)

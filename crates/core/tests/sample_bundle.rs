@@ -32,6 +32,24 @@ fn sample_has_the_seed_projects_amounts() {
 }
 
 #[test]
+fn the_ranking_by_views_leaves_out_articles_without_a_count() {
+    let mut bundle = parse_bundle(SAMPLE).unwrap();
+    for article in bundle.articles.iter_mut().skip(2) {
+        article.views = 0;
+    }
+    let ranked: Vec<&str> = bundle
+        .most_viewed(5)
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ranked.len(), 2, "{ranked:?}");
+    for article in &mut bundle.articles {
+        article.views = 0;
+    }
+    assert!(bundle.most_viewed(5).is_empty());
+}
+
+#[test]
 fn sample_round_trips_through_serde() {
     let bundle = parse_bundle(SAMPLE).unwrap();
     let again = parse_bundle(&serde_json::to_string(&bundle).unwrap()).unwrap();
