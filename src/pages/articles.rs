@@ -71,7 +71,7 @@ pub fn ArticlesPage() -> impl IntoView {
             <ListTitle listing list=t.all_articles site=b.site.name.clone() />
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.all_articles)] />
             <h1>{t.all_articles}</h1>
-            <SearchBox state path=PATH label=t.search_articles placeholder=t.search_articles_hint />
+            <SearchBox state path=PATH label=t.search_articles placeholder=lang.search_hint(t.search_articles_hint, b.taxonomies.tags.first().map(|tag| tag.label(lang))) />
             <OpeningView path=PATH />
             <div class="browse" on:click=move |_| state.write_url()>
                 <aside class="browse-filters" aria-label=t.filters>

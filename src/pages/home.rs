@@ -7,7 +7,6 @@ use parkreader_core::part::{HOME_FEATURED, HOME_LATEST, HOME_MOST_READ};
 use crate::components::cards::{ArticleCard, ArticleLinks, ProjectCard};
 use crate::components::meta::{PageHead, PageInfo};
 use crate::components::states::with_bundle;
-use crate::i18n::ui;
 use crate::state::site_href;
 
 /// The home page.
@@ -35,7 +34,12 @@ pub fn HomePage() -> impl IntoView {
             .collect();
         let b = bundle.clone();
         let b2 = bundle.clone();
-        let t = ui();
+        let lang = crate::i18n::lang();
+        let t = lang.ui();
+        let hint = lang.search_hint(
+            t.search_articles_hint,
+            bundle.taxonomies.tags.first().map(|tag| tag.label(lang)),
+        );
         view! {
             <PageHead
                 info=PageInfo { title: site.name.clone(), description: site.description.clone(), path: "/".into(), image: None, kind: "website" }
@@ -49,7 +53,7 @@ pub fn HomePage() -> impl IntoView {
             // runs as after; the list loads the index it searches.
             <form class="search-box" role="search" action=site_href("/articles") method="get">
                 <label for="home-search" class="visually-hidden">{t.search_articles}</label>
-                <input id="home-search" name=parkreader_core::query::PARAM_Q type="search" enterkeyhint="search" autocomplete="off" placeholder=t.search_articles_hint />
+                <input id="home-search" name=parkreader_core::query::PARAM_Q type="search" enterkeyhint="search" autocomplete="off" placeholder=hint />
             </form>
             <div class="home-grid">
                 <section class="home-latest" aria-labelledby="latest-heading">

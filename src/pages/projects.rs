@@ -38,7 +38,7 @@ pub fn ProjectsPage() -> impl IntoView {
             <ListTitle listing list=t.investment_projects site=b.site.name.clone() />
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.investment_projects)] />
             <h1>{t.investment_projects}</h1>
-            <SearchBox state path=PATH label=t.search_projects placeholder=t.search_projects_hint />
+            <SearchBox state path=PATH label=t.search_projects placeholder=lang.search_hint(t.search_projects_hint, b.taxonomies.industries.first().map(|i| i.label(lang))) />
             <OpeningView path=PATH />
             <div class="browse" on:click=move |_| state.write_url()>
                 <aside class="browse-filters" aria-label=t.filters>

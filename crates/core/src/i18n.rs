@@ -43,7 +43,7 @@ ui_text! {
     saved: "收藏", "Saved";
     main_nav: "主导航", "Main";
     breadcrumb: "面包屑导航", "Breadcrumb";
-    footer_note: "本站为静态阅读器，内容可离线浏览。", "A static reader: pages stay readable offline.";
+    footer_note: "看过的内容断网后仍可阅读。", "Pages you have read stay readable offline.";
     /// The language switch names the other language in that language.
     other_language: "English", "中文";
     /// Its tooltip, like its text in the language it switches to.
@@ -86,9 +86,9 @@ ui_text! {
     whole_list: "查看全部", "Show all";
     investment_projects: "投资项目", "Investment projects";
     search_articles: "搜索文章", "Search articles";
-    search_articles_hint: "搜索标题、正文，如：碳纤维", "Search articles, e.g. 碳纤维";
+    search_articles_hint: "搜索标题、正文", "Search articles";
     search_projects: "搜索项目", "Search projects";
-    search_projects_hint: "搜索项目、投资方、产品，如：无人机", "Search projects, e.g. 无人机";
+    search_projects_hint: "搜索项目、投资方、产品", "Search projects";
     filters: "筛选", "Filters";
     /// Under the investment size facet: how amounts in other currencies are sized.
     project_year: "按签约年份；未签约的按开工年份，再按计划投产年份", "The year signed; if not signed yet, the year started, else the year due";
@@ -227,6 +227,23 @@ impl Lang {
         match self {
             Lang::Zh => format!("{label}：{value}"),
             Lang::En => format!("{label}: {value}"),
+        }
+    }
+
+    /// A search box's placeholder: `hint` with an `example` from the site's own terms (a tag,
+    /// an industry), so that it suggests what this site has: `搜索标题、正文，如：碳纤维`.
+    ///
+    /// ```
+    /// use parkreader_core::Lang;
+    /// assert_eq!(Lang::Zh.search_hint("搜索标题、正文", Some("碳纤维")), "搜索标题、正文，如：碳纤维");
+    /// assert_eq!(Lang::En.search_hint("Search articles", Some("drones")), "Search articles, e.g. drones");
+    /// assert_eq!(Lang::Zh.search_hint("搜索标题、正文", None), "搜索标题、正文");
+    /// ```
+    pub fn search_hint(self, hint: &str, example: Option<&str>) -> String {
+        match (example.filter(|e| !e.trim().is_empty()), self) {
+            (Some(e), Lang::Zh) => format!("{hint}，如：{e}"),
+            (Some(e), Lang::En) => format!("{hint}, e.g. {e}"),
+            (None, _) => hint.to_string(),
         }
     }
 
