@@ -731,10 +731,39 @@ fn toml_diagnostic(
     ] {
         message = message.replace(serde, plain);
     }
+    // The key on the line the problem is on (`investment = "32.7亿元"`), for help in its terms.
+    let key = error
+        .span()
+        .and_then(|span| text[..span.start.min(text.len())].rsplit('\n').next())
+        .and_then(|line| line.split_once('=').map(|(key, _)| key))
+        .map(|key| {
+            key.trim()
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .trim()
+        })
+        .unwrap_or("");
+    let site_file = path.file_name().is_some_and(|n| n == "site.toml");
+    // serde names a table by its Rust type (`expected struct Investment`).
+    if let Some(at) = message.find("expected struct ") {
+        message.replace_range(at.., "expected a table (`{ … }`)");
+    }
     let help = if message.contains("unknown field") {
         Some("check the spelling; docs/content.md lists every field".to_string())
+    } else if key == "investment" || key == "amount" {
+        Some("an amount is a whole number in yuan (or the currency's unit) with its currency: 32.7亿元 is `investment = { amount = 3270000000, currency = \"CNY\" }`".to_string())
     } else if message.contains("expected a whole number") {
-        Some("write the number without a decimal point or exponent; an amount is in yuan (or the currency's unit): 32.7亿元 is 3270000000".to_string())
+        Some(format!(
+            "write `{}` as a whole number, without a sign, a decimal point or an exponent",
+            if key.is_empty() { "it" } else { key }
+        ))
+    } else if message.contains("expected a sequence") {
+        Some(format!(
+            "write a list in brackets, even of one: `{} = [\"…\"]`",
+            if key.is_empty() { "tags" } else { key }
+        ))
+    } else if message.contains("missing field") && site_file {
+        Some("add the field to site.toml; docs/content.md shows a whole one".to_string())
     } else if message.contains("missing field") {
         Some("add the field to the front matter; docs/content.md says what it holds".to_string())
     } else {
@@ -1420,7 +1449,58 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
     None
 }
 
-/// `text` trimmed, with `links` (on characters of `text`) moved to where they are in it.
+/// `links` with a link added on each web address written out in `text` outside them
+/// (`详见https://www.example.gov.cn/zc/1.html。`): Markdown links only `<https://…>`, and an
+/// address a reader cannot tap is one they retype on a phone. It ends before the first
+/// character that is not ASCII or is a space (Chinese text runs on with no space), and
+/// without the punctuation that closes the sentence around it.
+fn with_web_addresses(text: &str, links: Vec<TextLink>) -> Vec<TextLink> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
+        let rest = rest.to_ascii_lowercase();
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < chars.len() && chars[end].is_ascii_graphic() {
+            end += 1;
+        }
+        while end > i
+            && matches!(
+                chars[end - 1],
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '"'
+            )
+        {
+            end -= 1;
+        }
+        let href: String = chars[i..end].iter().collect();
+        let inside_a_link = links
+            .iter()
+            .any(|l| (l.start as usize) < end && i < l.end as usize);
+        if !inside_a_link && parkreader_core::links::is_http_url(&href) {
+            found.push(TextLink {
+                start: i as u32,
+                end: end as u32,
+                href,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    if found.is_empty() {
+        return links;
+    }
+    let mut all = links;
+    all.extend(found);
+    all.sort_by_key(|l| l.start);
+    all
+}
+
+/// `text` trimmed, with `links` (on characters of `text`) moved to where they are in it, and
+/// web addresses written out in it linked ([`with_web_addresses`]).
 fn trimmed(text: &str, links: Vec<TextLink>) -> (String, Vec<TextLink>) {
     let t = text.trim();
     let lead = (text.chars().count() - text.trim_start().chars().count()) as u32;
@@ -1433,7 +1513,7 @@ fn trimmed(text: &str, links: Vec<TextLink>) -> (String, Vec<TextLink>) {
             (l.start < l.end).then_some(l)
         })
         .collect();
-    (t.to_string(), links)
+    (t.to_string(), with_web_addresses(t, links))
 }
 
 /// A list's links per item, as the bundle has them: without the items at the end that have none.

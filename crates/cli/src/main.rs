@@ -294,9 +294,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints every problem, rustc-style, and a count; the exit code says it failed.
+/// Prints every problem, rustc-style, in the order of the files and of the lines in each (as
+/// an author fixes them, top to bottom), and a count; the exit code says it failed.
 fn report(diagnostics: &[content::Diagnostic]) -> ExitCode {
-    for d in diagnostics {
+    let mut in_order: Vec<&content::Diagnostic> = diagnostics.iter().collect();
+    in_order.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    for d in in_order {
         eprintln!("{d}\n");
     }
     eprintln!(

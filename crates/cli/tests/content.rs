@@ -476,6 +476,13 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
+    // In the order of the lines, though the missing pages (line 17) are found after the
+    // Markdown is read (lines 19 to 22).
+    let place = |at: &str| stderr.find(&format!("badlinks.md:{at}: error")).unwrap();
+    assert!(
+        place("17:2") < place("19:2") && place("19:2") < place("22:3"),
+        "{stderr}"
+    );
     for name in [
         "nested",
         "tablelist",
@@ -533,6 +540,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     article(
         "attached.md",
         "附件：[申报指南](<../files/申报 指南.pdf>)，见第2页：[第2页](../files/申报%20指南.pdf#page=2)。\n\n1. [项目清单](../files/list.xlsx)\n\n![现场](<../media/签约 现场1.png>)\n",
+    );
+    // A web address written out is a link, up to the Chinese or the closing punctuation after
+    // it; one that is a link already is not linked twice.
+    article(
+        "bare.md",
+        "详见https://www.example.gov.cn/zc/1.html。或(http://a.cn/x)，[https://b.cn](https://b.cn/)。\n\n- 网址：https://c.cn/a?b=1\n",
     );
     // A numbered list keeps its first number; one from 1 has none.
     article(
@@ -616,6 +629,19 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             [],
             [{"start": 17, "end": 19, "href": "/projects/carbon-fibre-48k"}],
         ]}])
+    );
+    let bare = article("bare");
+    assert_eq!(
+        bare["body"][0]["links"],
+        serde_json::json!([
+            {"start": 2, "end": 38, "href": "https://www.example.gov.cn/zc/1.html"},
+            {"start": 41, "end": 54, "href": "http://a.cn/x"},
+            {"start": 56, "end": 68, "href": "https://b.cn/"},
+        ])
+    );
+    assert_eq!(
+        bare["body"][1]["links"],
+        serde_json::json!([[{"start": 3, "end": 21, "href": "https://c.cn/a?b=1"}]])
     );
     let clauses = article("clauses");
     assert_eq!(
@@ -817,22 +843,53 @@ fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
 }
 
 #[test]
-fn an_amount_written_as_a_decimal_is_said_in_a_publishers_words() {
+fn numbers_lists_and_amounts_written_wrong_are_said_in_a_publishers_words() {
     let content = fixture_copy("decimal-amount");
-    let file = content.join("projects/carbon-fibre-48k.md");
-    let text = fs::read_to_string(&file).unwrap();
-    fs::write(
-        &file,
-        text.replace("amount = 3270000000", "amount = 32.7e8"),
-    )
-    .unwrap();
+    let spoil = |name: &str, from: &str, to: &str| {
+        let file = content.join(name);
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{name}: {from}");
+        fs::write(&file, text.replacen(from, to, 1)).unwrap();
+    };
+    spoil(
+        "projects/carbon-fibre-48k.md",
+        "amount = 3270000000",
+        "amount = 32.7e8",
+    );
+    spoil(
+        "articles/carbon-fibre-signing.md",
+        "views = 1200",
+        "views = -5",
+    );
+    spoil(
+        "articles/policy-notes.md",
+        "+++\n",
+        "+++\ntags = \"carbon-fibre\"\n",
+    );
     let stderr = check_fails(&content);
     for line in [
         "CONTENT/projects/carbon-fibre-48k.md:10:25: error: invalid type: decimal number `3270000000.0`, expected a whole number",
-        "= help: write the number without a decimal point or exponent; an amount is in yuan (or the currency's unit): 32.7亿元 is 3270000000",
+        "= help: an amount is a whole number in yuan (or the currency's unit) with its currency: 32.7亿元 is `investment = { amount = 3270000000, currency = \"CNY\" }`",
+        "CONTENT/articles/carbon-fibre-signing.md:8:9: error: invalid value: integer `-5`, expected a whole number",
+        "= help: write `views` as a whole number, without a sign, a decimal point or an exponent",
+        "CONTENT/articles/policy-notes.md:2:8: error: invalid type: string \"carbon-fibre\", expected a sequence",
+        "= help: write a list in brackets, even of one: `tags = [\"…\"]`",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
     assert!(!stderr.contains("u64"), "{stderr}");
+    // A whole amount written as Chinese text.
+    spoil(
+        "projects/carbon-fibre-48k.md",
+        "investment = { amount = 32.7e8, currency = \"CNY\" }",
+        "investment = \"32.7亿元\"",
+    );
+    let stderr = check_fails(&content);
+    for line in [
+        "CONTENT/projects/carbon-fibre-48k.md:10:14: error: invalid type: string \"32.7亿元\", expected a table (`{ … }`)",
+        "32.7亿元 is `investment = { amount = 3270000000, currency = \"CNY\" }`",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
     fs::remove_dir_all(&content).unwrap();
 }
