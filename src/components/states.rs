@@ -12,6 +12,33 @@ use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use crate::state::{use_catalog, Load};
 
+/// The id of the item a detail page at `/<list>/<id>` shows: `id` if `exists` says so, else the
+/// id it most likely means (`links::id_meant`: `JN-IC-2024`, `x.html`) if that exists, and the
+/// address becomes that item's own, so that a share or bookmark from here is the right link.
+pub fn meant_id(id: String, list: &str, exists: &dyn Fn(&str) -> bool) -> String {
+    if exists(&id) {
+        return id;
+    }
+    match parkreader_core::links::id_meant(&id).filter(|meant| exists(meant)) {
+        Some(meant) => {
+            // In the browser; the builder prerenders only the items' own addresses.
+            #[cfg(target_arch = "wasm32")]
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let address = site_href(&format!("/{list}/{meant}"));
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&address),
+                );
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = list;
+            meant
+        }
+        None => id,
+    }
+}
+
 /// Renders `page` with the bundle once it is loaded; a skeleton before, the error screen on failure.
 pub fn with_bundle<V: IntoView + 'static>(
     page: impl Fn(Arc<Bundle>) -> V + Send + Sync + 'static,

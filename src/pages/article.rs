@@ -16,7 +16,7 @@ use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
-use crate::components::states::{with_bundle, Loading, NotFound};
+use crate::components::states::{meant_id, with_bundle, Loading, NotFound};
 use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use parkreader_core::library::ItemKind;
@@ -27,6 +27,7 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
         let id = params.read().get("id").unwrap_or_default();
+        let id = meant_id(id, "articles", &|id| bundle.article(id).is_some());
         match bundle.article(&id).cloned() {
             Some(article) => view! { <ArticleView article bundle /> }.into_any(),
             None => view! { <NotFound what=ui().not_found_article /> }.into_any(),

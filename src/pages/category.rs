@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::articles::{ArticleList, CategoryNav};
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
-use crate::components::states::{with_bundle, NotFound};
+use crate::components::states::{meant_id, with_bundle, NotFound};
 use crate::i18n::lang;
 use crate::state::site_href;
 use parkreader_core::part::CATEGORY_NEWEST;
@@ -17,6 +17,7 @@ pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
         let id = params.read().get("id").unwrap_or_default();
+        let id = meant_id(id, "categories", &|id| bundle.category(id).is_some());
         let lang = lang();
         let t = lang.ui();
         let Some(category) = bundle.category(&id).cloned() else {

@@ -16,7 +16,7 @@ use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Crumb, DateText, PageHead, PageInfo, StatusBadge};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
-use crate::components::states::{with_bundle, NotFound};
+use crate::components::states::{meant_id, with_bundle, NotFound};
 use crate::state::use_today;
 use parkreader_core::library::ItemKind;
 
@@ -26,6 +26,7 @@ pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
         let id = params.read().get("id").unwrap_or_default();
+        let id = meant_id(id, "projects", &|id| bundle.project(id).is_some());
         match bundle.project(&id).cloned() {
             Some(project) => view! { <ProjectView project bundle /> }.into_any(),
             None => view! { <NotFound what=ui().not_found_project /> }.into_any(),

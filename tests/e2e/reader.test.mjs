@@ -405,6 +405,20 @@ test('a link in a list item leads where it names, and an attachment is the docum
   await page.context().close();
 });
 
+test('an address with an id in capitals or an old page\'s .html shows the item, at its own address', async () => {
+  const page = await newPage(browser);
+  const article = SAMPLE.articles[0];
+  await page.goto(`${server.url}/articles/${article.id.toUpperCase()}`);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await page.waitForURL(`${server.url}/articles/${article.id}`);
+  const project = SAMPLE.projects[0];
+  await page.goto(`${server.url}/projects/${project.id}.html`);
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  await page.waitForURL(`${server.url}/projects/${project.id}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('an unknown article id shows a friendly not-found with a way home', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/no-such-article`);

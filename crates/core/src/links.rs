@@ -182,6 +182,25 @@ pub fn is_page_path(href: &str) -> bool {
     }
 }
 
+/// The id a page address most likely means when no item has the id as written: in lower case
+/// (ids are lower case; a link retyped or pasted from an old CMS may not be), and without an
+/// old page's `.html` ending. `None` when that is the id as written.
+///
+/// ```
+/// use parkreader_core::links::id_meant;
+/// assert_eq!(id_meant("JN-IC-Policy-2024").as_deref(), Some("jn-ic-policy-2024"));
+/// assert_eq!(id_meant("carbon-fibre.html").as_deref(), Some("carbon-fibre"));
+/// assert_eq!(id_meant("carbon-fibre"), None);
+/// ```
+pub fn id_meant(id: &str) -> Option<String> {
+    let lower = id.to_ascii_lowercase();
+    let meant = [".html", ".htm", ".shtml"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending))
+        .unwrap_or(&lower);
+    (meant != id).then(|| meant.to_string())
+}
+
 /// A site path as the reader's routes read it: its first step and the rest, if any, without
 /// the query, fragment and trailing `/` (`/projects/x?a=1` is `("projects", Some("x"))`, `/`
 /// is `("", None)`). `None` for what does not start with `/`.
