@@ -24,10 +24,16 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   await expect(page.locator('.byline time')).toBeVisible();
   await expect(page.getByRole('link', { name: SAMPLE.site.contact.hotline })).toHaveAttribute('href', /^tel:/);
   assert.match(await page.title(), new RegExp(`${SAMPLE.site.name}$`));
+  // Controls that only the app works are not shown doing nothing.
+  for (const name of [/收藏/, /分享/, 'English']) {
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
+  }
   // Plain links lead on without JavaScript.
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
   await expect(page.getByText(SAMPLE.projects[0].name).first()).toBeVisible();
+  await expect(page.getByRole('searchbox')).toHaveCount(0);
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
   // A shared filtered link cannot be applied: the list says it is the whole list, not the
   // link's view, and what needs JavaScript.
   await page.goto(`${server.url}/projects?industry=${SAMPLE.projects[0].industry}`);
@@ -107,8 +113,12 @@ test('the app takes over a prerendered page without moving anything', async () =
     const viewport = { width, height: 800 };
     const still = await newPage(browser, { javaScriptEnabled: false, viewport });
     await still.goto(`${server.url}/articles/${article.id}`);
-    // What the page says to readers without JavaScript, which a reader with it never sees.
-    await still.evaluate(() => document.querySelectorAll('noscript').forEach((n) => n.remove()));
+    // What the page says to readers without JavaScript, which a reader with it never sees, goes;
+    // the controls it hides from them, which a reader with it sees at once, show.
+    await still.evaluate(() => {
+      document.querySelectorAll('noscript').forEach((n) => n.remove());
+      document.documentElement.setAttribute('data-js', '');
+    });
     const live = await newPage(browser, { viewport });
     await live.addInitScript(() => {
       window.__cls = 0;

@@ -501,7 +501,14 @@ files: performance.getEntriesByType('resource').map((e) => e.name) } }); }); } c
 try { const size = localStorage.getItem('parkreader:text-size'); \
 if (size === 'large' || size === 'larger') document.documentElement.setAttribute('data-text-size', size); } catch (_) {} })();\n";
 
-/// The early script: [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and [`KEEP_PLACE`].
+/// What the early script does first: it says that scripts run (`data-js` on `<html>`), before
+/// anything is drawn. Without it (JavaScript off) the stylesheet hides the controls that only
+/// the app can work (bookmark, share, text size, language, search, filters, order, pages),
+/// which would otherwise sit on the page doing nothing; the `<noscript>` note says so.
+const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');\n";
+
+/// The early script: [`SCRIPTS_RUN`], [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and
+/// [`KEEP_PLACE`].
 fn early_script() -> String {
     use parkreader_core::query::{FacetKey, ListKind, PARAM_PAGE, PARAM_Q, PARAM_SORT};
     let mut params = vec![PARAM_Q, PARAM_SORT, PARAM_PAGE];
@@ -512,7 +519,7 @@ fn early_script() -> String {
     params.dedup();
     let params = serde_json::to_string(&params).unwrap_or_else(|_| "[]".into());
     format!(
-        "{RECORD_EARLY_INPUT}{}{KEEP_PLACE}",
+        "{SCRIPTS_RUN}{RECORD_EARLY_INPUT}{}{KEEP_PLACE}",
         MARK_LIST_VIEW.replace("PARAMS", &params)
     )
 }
