@@ -33,6 +33,7 @@ fn body_text_is_shown_as_text_never_as_markup() {
         Block::Paragraph {
             text: "<img src=x onerror=\"window.pwned=1\">碳纤维".into(),
             links: Vec::new(),
+            strong: Vec::new(),
         },
         Block::Figure {
             image: Image {
@@ -57,6 +58,7 @@ fn body_text_is_shown_as_text_never_as_markup() {
             start: None,
             items: vec!["第一".into(), "第二".into()],
             links: Vec::new(),
+            strong: Vec::new(),
         },
     ];
     let host = mount(move || view! { <BodyBlocks blocks /> });
@@ -110,6 +112,7 @@ fn links_in_a_paragraph_lead_only_where_links_may() {
             link(23, 25, "/projects/carbon-fibre-48k"),
             link(28, 30, "javascript:alert(1)"),
         ],
+        strong: Vec::new(),
     }];
     let host = mount(move || view! { <BodyBlocks blocks /> });
     let p = host.query_selector("p").unwrap().unwrap();
@@ -145,10 +148,32 @@ fn links_in_a_paragraph_lead_only_where_links_may() {
 }
 
 #[wasm_bindgen_test]
+fn bold_parts_are_bold_inside_and_outside_links() {
+    let blocks = vec![Block::Paragraph {
+        text: "访问临港官网了解".into(),
+        links: vec![TextLink {
+            start: 2,
+            end: 6,
+            href: "https://a.cn/".into(),
+        }],
+        strong: vec![parkreader_core::Span { start: 4, end: 8 }],
+    }];
+    let host = mount(move || view! { <BodyBlocks blocks /> });
+    let p = host.query_selector("p").unwrap().unwrap();
+    assert_eq!(p.text_content().unwrap(), "访问临港官网了解");
+    // One link, bold inside and after it (Leptos's empty comment markers aside).
+    assert_eq!(
+        p.inner_html().replace("<!---->", ""),
+        "访问<a href=\"https://a.cn/\" rel=\"noopener noreferrer\" target=\"_blank\">临港<strong>官网</strong></a><strong>了解</strong>"
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_english_body_is_marked_english_and_a_chinese_one_chinese() {
     let paragraph = |text: &str| Block::Paragraph {
         text: text.into(),
         links: Vec::new(),
+        strong: Vec::new(),
     };
     let lang = |blocks: Vec<Block>| {
         let host = mount(move || view! { <BodyBlocks blocks /> });
@@ -185,6 +210,7 @@ fn links_in_list_items_lead_only_where_links_may() {
             vec![link(1, 3, "/articles/notice")],
             vec![link(2, 4, "javascript:alert(1)")],
         ],
+        strong: Vec::new(),
     }];
     let host = mount(move || view! { <BodyBlocks blocks /> });
     let items = host.query_selector_all("ol > li").unwrap();

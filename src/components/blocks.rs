@@ -1,7 +1,7 @@
 //! Article and project bodies: structured blocks rendered as text nodes, never as HTML.
 
 use leptos::prelude::*;
-use parkreader_core::links::{is_file_path, is_http_url, is_safe_src, linked_runs};
+use parkreader_core::links::{is_file_path, is_http_url, is_safe_src, marked_runs, Run};
 use parkreader_core::{Block, Image};
 
 use crate::state::{site_href, use_base_path};
@@ -43,7 +43,11 @@ fn body_lang(blocks: &[Block]) -> &'static str {
 
 fn block(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { text, links } => view! { <p>{linked(text, &links)}</p> }.into_any(),
+        Block::Paragraph {
+            text,
+            links,
+            strong,
+        } => view! { <p>{linked(text, &links, &strong)}</p> }.into_any(),
         Block::Heading { level: 2, text } => view! { <h2>{text}</h2> }.into_any(),
         Block::Heading { level: 3, text } => view! { <h3>{text}</h3> }.into_any(),
         Block::Heading { text, .. } => view! { <h4>{text}</h4> }.into_any(),
@@ -59,13 +63,15 @@ fn block(block: Block) -> AnyView {
             start,
             items,
             links,
-        } => view! { <ol start=start>{list_items(items, links)}</ol> }.into_any(),
+            strong,
+        } => view! { <ol start=start>{list_items(items, links, strong)}</ol> }.into_any(),
         Block::List {
             ordered: false,
             items,
             links,
+            strong,
             ..
-        } => view! { <ul>{list_items(items, links)}</ul> }.into_any(),
+        } => view! { <ul>{list_items(items, links, strong)}</ul> }.into_any(),
         Block::Quote { text, cite } => view! {
             <blockquote>
                 <p>{text}</p>
@@ -76,35 +82,54 @@ fn block(block: Block) -> AnyView {
     }
 }
 
-fn list_items(items: Vec<String>, links: Vec<Vec<parkreader_core::TextLink>>) -> impl IntoView {
-    let mut links = links.into_iter();
+fn list_items(
+    items: Vec<String>,
+    links: Vec<Vec<parkreader_core::TextLink>>,
+    strong: Vec<Vec<parkreader_core::Span>>,
+) -> impl IntoView {
+    let (mut links, mut strong) = (links.into_iter(), strong.into_iter());
     items
         .into_iter()
         .map(|item| {
             let links = links.next().unwrap_or_default();
-            view! { <li>{linked(item, &links)}</li> }
+            let strong = strong.next().unwrap_or_default();
+            view! { <li>{linked(item, &links, &strong)}</li> }
         })
         .collect_view()
 }
 
-/// A paragraph's or a list item's text in runs, some of them links
-/// (`parkreader_core::links::linked_runs` keeps a link only where it may lead: the web, tel:,
+/// A paragraph's or a list item's text in runs, some of them in bold, some links
+/// (`parkreader_core::links::marked_runs` keeps a link only where it may lead: the web, tel:,
 /// mailto: or this site). A page of this site under its base path; the web and attachments in
 /// a new tab (WeChat opens them in the same webview), which the app's router leaves to the
 /// browser; tel: and mailto: as they are.
-fn linked(text: String, links: &[parkreader_core::TextLink]) -> impl IntoView {
-    linked_runs(&text, links)
-        .into_iter()
-        .map(|(run, href)| {
-            let run = run.to_string();
-            let Some(href) = href else {
-                return run.into_any();
+fn linked(
+    text: String,
+    links: &[parkreader_core::TextLink],
+    strong: &[parkreader_core::Span],
+) -> impl IntoView {
+    let runs = marked_runs(&text, links, strong);
+    // The runs of one link in one `<a>`, its bold parts inside.
+    runs.chunk_by(|a, b| a.href == b.href)
+        .map(|group| {
+            let content = group
+                .iter()
+                .map(|&Run { text, strong, .. }| {
+                    if strong {
+                        view! { <strong>{text.to_string()}</strong> }.into_any()
+                    } else {
+                        text.to_string().into_any()
+                    }
+                })
+                .collect_view();
+            let Some(href) = group[0].href else {
+                return content.into_any();
             };
             // The web and the site's attachments (`/files/…`, which are not pages of the app).
             let web = is_http_url(href) || is_file_path(href);
             let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
             view! {
-                <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{run}</a>
+                <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{content}</a>
             }
             .into_any()
         })

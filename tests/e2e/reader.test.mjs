@@ -378,6 +378,20 @@ test('links in an article\'s text lead to the pages they name', async () => {
   await page.context().close();
 });
 
+test('a part in bold is bold, before and after the app', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles/biomedicine-special-fund-notice-2022`);
+  const bold = page.locator('.prose strong', { hasText: '逾期提交或材料不全的，将不予受理' });
+  await expect(bold).toBeVisible();
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(bold).toHaveText('逾期提交或材料不全的，将不予受理');
+  assert.equal(await bold.evaluate((b) => getComputedStyle(b).fontWeight), '700');
+  // The sentence reads on around it.
+  assert.ok((await bold.locator('xpath=..').textContent()).includes('报送盖章材料。逾期提交或材料不全的，将不予受理。申报指南'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a link in a list item leads where it names, and an attachment is the document it names', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/biomedicine-special-fund-application-guide-2022`);

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use parkreader_core::{
-    validate, Article, Block, Bundle, BundleError, Image, Project, Site, Taxonomies, TextLink,
+    validate, Article, Block, Bundle, BundleError, Image, Project, Site, Span, Taxonomies, TextLink,
 };
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -810,9 +810,10 @@ fn markdown_blocks(
     let mut items: Vec<String> = Vec::new();
     // Each item's links, as `items` has the items.
     let mut item_links: Vec<Vec<TextLink>> = Vec::new();
+    let mut item_strong: Vec<Vec<Span>> = Vec::new();
     // A table's heading cells, and the cells (with their links) of the row being read.
     let mut table_head: Vec<String> = Vec::new();
-    let mut row: Vec<(String, Vec<TextLink>)> = Vec::new();
+    let mut row: Vec<Marked> = Vec::new();
     let mut in_table = false;
     let mut list_ordered = false;
     let mut list_start = None;
@@ -827,6 +828,9 @@ fn markdown_blocks(
     // where it starts in the text (in characters) and where it leads.
     let mut in_paragraph = false;
     let mut links: Vec<TextLink> = Vec::new();
+    // Its parts in bold, and where the one being read starts.
+    let mut strong: Vec<Span> = Vec::new();
+    let mut strong_at: Option<usize> = None;
     // An attachment's link also has what follows its text: its kind and size.
     let mut link: Option<(usize, String, usize, Option<String>)> = None;
     let at = |offset: usize| {
@@ -865,6 +869,7 @@ fn markdown_blocks(
                 image_alone = true;
                 in_paragraph = !in_item && quote_depth == 0;
                 links.clear();
+                strong.clear();
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Some((src, title, alt, offset)) = image.take() {
@@ -880,6 +885,7 @@ fn markdown_blocks(
                         blocks.push(Block::Paragraph {
                             text: String::new(),
                             links: Vec::new(),
+                            strong: Vec::new(),
                         });
                         in_paragraph = false;
                         continue;
@@ -908,10 +914,36 @@ fn markdown_blocks(
                     }
                     quote.push_str(&t);
                 } else if !t.is_empty() {
-                    let (text, links) = trimmed(&text, std::mem::take(&mut links));
-                    blocks.push(Block::Paragraph { text, links });
+                    let (text, links, strong) = trimmed(
+                        &text,
+                        std::mem::take(&mut links),
+                        std::mem::take(&mut strong),
+                    );
+                    blocks.push(Block::Paragraph {
+                        text,
+                        links,
+                        strong,
+                    });
                 }
                 in_paragraph = false;
+            }
+            // Bold in a paragraph, a list item or a table cell stays bold; in a quote or a
+            // heading (bold already) its text is kept.
+            Event::Start(Tag::Strong)
+                if in_paragraph || ((in_item || in_table) && quote_depth == 0) =>
+            {
+                strong_at = Some(text.chars().count());
+            }
+            Event::End(TagEnd::Strong) => {
+                if let Some(start) = strong_at.take() {
+                    let end = text.chars().count();
+                    if end > start {
+                        strong.push(Span {
+                            start: start as u32,
+                            end: end as u32,
+                        });
+                    }
+                }
             }
             // A link in a paragraph, a list item or a table cell stays a link; in a quote or a
             // heading its text is kept.
@@ -1032,21 +1064,28 @@ fn markdown_blocks(
                     start: list_start,
                     items: std::mem::take(&mut items),
                     links: item_lists(std::mem::take(&mut item_links)),
+                    strong: item_lists(std::mem::take(&mut item_strong)),
                 });
             }
             Event::Start(Tag::Item) => {
                 in_item = true;
                 text.clear();
                 links.clear();
+                strong.clear();
             }
             Event::End(TagEnd::Item) => {
                 in_item = false;
                 if let Some((at, message, help)) = leftover_markup(&text, body.get(range.clone()).unwrap_or("")) {
                     error(range.start + at, message, help);
                 }
-                let (item, links) = trimmed(&text, std::mem::take(&mut links));
+                let (item, links, bold) = trimmed(
+                    &text,
+                    std::mem::take(&mut links),
+                    std::mem::take(&mut strong),
+                );
                 items.push(item);
                 item_links.push(links);
+                item_strong.push(bold);
                 text.clear();
             }
             Event::Start(Tag::Image { .. }) if in_table => error(
@@ -1091,6 +1130,7 @@ fn markdown_blocks(
             Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
                 text: text.trim_end().to_string(),
                 links: Vec::new(),
+                strong: Vec::new(),
             }),
             // A table becomes a list, a row an item: each cell after its column's heading
             // (`项目：碳纤维；投资：32.7亿元`), which reads on a phone where columns would not fit.
@@ -1109,21 +1149,29 @@ fn markdown_blocks(
                 table_head.clear();
                 items.clear();
                 item_links.clear();
+                item_strong.clear();
             }
             Event::Start(Tag::TableCell) => {
                 text.clear();
                 links.clear();
+                strong.clear();
             }
-            Event::End(TagEnd::TableCell) => row.push(trimmed(&text, std::mem::take(&mut links))),
+            Event::End(TagEnd::TableCell) => row.push(trimmed(
+                &text,
+                std::mem::take(&mut links),
+                std::mem::take(&mut strong),
+            )),
             // A heading cell is put before each of its column's cells: its text only.
             Event::End(TagEnd::TableHead) => {
-                table_head = std::mem::take(&mut row).into_iter().map(|(h, _)| h).collect();
+                table_head = std::mem::take(&mut row).into_iter().map(|(h, ..)| h).collect();
             }
             Event::End(TagEnd::TableRow) => {
                 // The row's cells, each after its column's heading, apart by `；`; their links
-                // moved to where the cells are in the item.
-                let (mut item, mut links) = (String::new(), Vec::new());
-                for (i, (cell, cell_links)) in std::mem::take(&mut row).into_iter().enumerate() {
+                // and bold parts moved to where the cells are in the item.
+                let (mut item, mut links, mut bold) = (String::new(), Vec::new(), Vec::new());
+                for (i, (cell, cell_links, cell_bold)) in
+                    std::mem::take(&mut row).into_iter().enumerate()
+                {
                     if cell.is_empty() {
                         continue;
                     }
@@ -1140,11 +1188,16 @@ fn markdown_blocks(
                         end: l.end + at,
                         href: l.href,
                     }));
+                    bold.extend(cell_bold.into_iter().map(|s| Span {
+                        start: s.start + at,
+                        end: s.end + at,
+                    }));
                     item.push_str(&cell);
                 }
                 if !item.is_empty() {
                     items.push(item);
                     item_links.push(links);
+                    item_strong.push(bold);
                 }
             }
             Event::End(TagEnd::Table) => {
@@ -1158,6 +1211,7 @@ fn markdown_blocks(
                     start: None,
                     items: rows,
                     links: item_lists(std::mem::take(&mut item_links)),
+                    strong: item_lists(std::mem::take(&mut item_strong)),
                 });
             }
             // Struck-through text in a notice means text taken back: shown plain, it would read
@@ -1416,7 +1470,7 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
             return Some((
                 at,
                 "`**` that Markdown does not take for bold, which readers would see as it is",
-                "the reader shows no bold: remove the `**`",
+                "Markdown takes `**` for bold only where it does not stand between a Chinese character and punctuation: put the punctuation outside the bold (`请“**紫金山英才**”计划`), or remove the `**`",
             ));
         }
     }
@@ -1499,9 +1553,12 @@ fn with_web_addresses(text: &str, links: Vec<TextLink>) -> Vec<TextLink> {
     all
 }
 
-/// `text` trimmed, with `links` (on characters of `text`) moved to where they are in it, and
-/// web addresses written out in it linked ([`with_web_addresses`]).
-fn trimmed(text: &str, links: Vec<TextLink>) -> (String, Vec<TextLink>) {
+/// A text with its links and parts in bold.
+type Marked = (String, Vec<TextLink>, Vec<Span>);
+
+/// `text` trimmed, with `links` and `strong` (on characters of `text`) moved to where they are
+/// in it, and web addresses written out in it linked ([`with_web_addresses`]).
+fn trimmed(text: &str, links: Vec<TextLink>, strong: Vec<Span>) -> Marked {
     let t = text.trim();
     let lead = (text.chars().count() - text.trim_start().chars().count()) as u32;
     let length = t.chars().count() as u32;
@@ -1513,11 +1570,20 @@ fn trimmed(text: &str, links: Vec<TextLink>) -> (String, Vec<TextLink>) {
             (l.start < l.end).then_some(l)
         })
         .collect();
-    (t.to_string(), with_web_addresses(t, links))
+    let strong = strong
+        .into_iter()
+        .filter_map(|s| {
+            let start = s.start.saturating_sub(lead);
+            let end = s.end.saturating_sub(lead).min(length);
+            (start < end).then_some(Span { start, end })
+        })
+        .collect();
+    (t.to_string(), with_web_addresses(t, links), strong)
 }
 
-/// A list's links per item, as the bundle has them: without the items at the end that have none.
-fn item_lists(mut links: Vec<Vec<TextLink>>) -> Vec<Vec<TextLink>> {
+/// A list's links (or bold parts) per item, as the bundle has them: without the items at the end
+/// that have none.
+fn item_lists<T>(mut links: Vec<Vec<T>>) -> Vec<Vec<T>> {
     while links.last().is_some_and(Vec::is_empty) {
         links.pop();
     }

@@ -227,6 +227,7 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
                         rng.pick(&PHRASES)
                     ),
                     links: Vec::new(),
+                    strong: Vec::new(),
                 }],
                 industry: industry.to_string(),
                 tags: vec![tags[rng.below(tags.len())].id.clone()],
@@ -300,6 +301,7 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
                 body.push(Block::Paragraph {
                     text,
                     links: Vec::new(),
+                    strong: Vec::new(),
                 });
             }
             let related = if rng.below(3) == 0 {

@@ -73,49 +73,80 @@ pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
 /// (which [`markdown`] links as `../files/<name>`). Their link text loses the kind and size the build
 /// added at its end (`（PDF，1.2 MB）`), which the next build adds again.
 fn copy_attachments(blocks: &mut [Block], site_root: &Path, out: &Path) -> io::Result<()> {
-    let copy = |text: &mut String, links: &mut [parkreader_core::TextLink]| -> io::Result<()> {
-        // Characters taken out of the text so far, before the link at hand.
-        let mut shift = 0;
-        for link in links.iter_mut() {
-            link.start -= shift;
-            link.end -= shift;
-            let Some(name) = link
-                .href
-                .split('#')
-                .next()
-                .and_then(|p| p.strip_prefix("/files/"))
-            else {
-                continue;
-            };
-            let name = name.to_string();
-            fs::copy(
-                site_root.join("files").join(&name),
-                out.join("files").join(&name),
-            )?;
+    use parkreader_core::{Span, TextLink};
+    let copy =
+        |text: &mut String, links: &mut [TextLink], strong: &mut Vec<Span>| -> io::Result<()> {
             let chars: Vec<char> = text.chars().collect();
-            let (start, end) = (link.start as usize, (link.end as usize).min(chars.len()));
-            let linked: String = chars[start..end].iter().collect();
-            if let Some(cut) = linked
-                .rfind('（')
-                .filter(|&at| at > 0 && linked.ends_with('）'))
-            {
-                let removed = linked[cut..].chars().count() as u32;
-                *text = chars[..end - removed as usize]
-                    .iter()
-                    .chain(&chars[end..])
-                    .collect();
-                link.end -= removed;
-                shift += removed;
+            // The labels to take out, as character ranges of the text as it is.
+            let mut cuts: Vec<(usize, usize)> = Vec::new();
+            for link in links.iter() {
+                let Some(name) = link
+                    .href
+                    .split('#')
+                    .next()
+                    .and_then(|p| p.strip_prefix("/files/"))
+                else {
+                    continue;
+                };
+                fs::copy(
+                    site_root.join("files").join(name),
+                    out.join("files").join(name),
+                )?;
+                let (start, end) = (link.start as usize, (link.end as usize).min(chars.len()));
+                let linked: String = chars[start.min(end)..end].iter().collect();
+                if let Some(cut) = linked
+                    .rfind('（')
+                    .filter(|&at| at > 0 && linked.ends_with('）'))
+                {
+                    cuts.push((end - linked[cut..].chars().count(), end));
+                }
             }
-        }
-        Ok(())
-    };
+            if cuts.is_empty() {
+                return Ok(());
+            }
+            // Where a place in the text is once the labels are out.
+            let moved = |p: u32| -> u32 {
+                let p = p as usize;
+                let before: usize = cuts
+                    .iter()
+                    .map(|&(from, to)| p.min(to).saturating_sub(from))
+                    .sum();
+                (p - before) as u32
+            };
+            *text = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !cuts.iter().any(|&(from, to)| (from..to).contains(i)))
+                .map(|(_, c)| c)
+                .collect();
+            for link in links.iter_mut() {
+                (link.start, link.end) = (moved(link.start), moved(link.end));
+            }
+            for span in strong.iter_mut() {
+                (span.start, span.end) = (moved(span.start), moved(span.end));
+            }
+            strong.retain(|s| s.start < s.end);
+            Ok(())
+        };
     for block in blocks {
         match block {
-            Block::Paragraph { text, links } => copy(text, links)?,
-            Block::List { items, links, .. } => {
-                for (item, links) in items.iter_mut().zip(links.iter_mut()) {
-                    copy(item, links)?;
+            Block::Paragraph {
+                text,
+                links,
+                strong,
+            } => copy(text, links, strong)?,
+            Block::List {
+                items,
+                links,
+                strong,
+                ..
+            } => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    let Some(links) = links.get_mut(i) else {
+                        break;
+                    };
+                    let mut none = Vec::new();
+                    copy(item, links, strong.get_mut(i).unwrap_or(&mut none))?;
                 }
             }
             _ => {}
@@ -154,7 +185,11 @@ pub fn markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
-            Block::Paragraph { text, links } => out.push_str(&linked(text, links, 0)),
+            Block::Paragraph {
+                text,
+                links,
+                strong,
+            } => out.push_str(&linked(text, links, strong, 0)),
             Block::Heading { level, text } => {
                 out.push_str(&"#".repeat(usize::from(*level)));
                 out.push(' ');
@@ -187,6 +222,7 @@ pub fn markdown(blocks: &[Block]) -> String {
                 start,
                 items,
                 links,
+                strong,
             } => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -199,7 +235,8 @@ pub fn markdown(blocks: &[Block]) -> String {
                     };
                     out.push_str(&marker);
                     let links = links.get(i).map_or(&[][..], Vec::as_slice);
-                    out.push_str(&linked(item, links, marker.len()));
+                    let strong = strong.get(i).map_or(&[][..], Vec::as_slice);
+                    out.push_str(&linked(item, links, strong, marker.len()));
                 }
             }
         }
@@ -212,18 +249,53 @@ pub fn markdown(blocks: &[Block]) -> String {
 
 /// A paragraph's or a list item's text as [`lines`] writes it, each run of it as it reads and
 /// a link as `[text](<href>)`.
-fn linked(text: &str, links: &[parkreader_core::TextLink], indent: usize) -> String {
-    parkreader_core::links::linked_runs(text, links)
-        .into_iter()
-        .map(|(run, href)| match href {
+fn linked(
+    text: &str,
+    links: &[parkreader_core::TextLink],
+    strong: &[parkreader_core::Span],
+    indent: usize,
+) -> String {
+    let mut out = String::new();
+    let runs = parkreader_core::links::marked_runs(text, links, strong);
+    // Runs of one link together, as one `[…](…)` with its bold parts inside.
+    for group in runs.chunk_by(|a, b| a.href == b.href) {
+        let inner: String = group
+            .iter()
+            .map(|run| {
+                let text = lines(run.text, indent);
+                if run.strong {
+                    bold(&text)
+                } else {
+                    text
+                }
+            })
+            .collect();
+        match group[0].href {
             // An attachment, copied into the content folder's `files/` by `copy_attachments`.
             Some(href) => match href.strip_prefix("/files/") {
-                Some(file) => format!("[{}](<../files/{file}>)", lines(run, indent)),
-                None => format!("[{}](<{href}>)", lines(run, indent)),
+                Some(file) => out.push_str(&format!("[{inner}](<../files/{file}>)")),
+                None => out.push_str(&format!("[{inner}](<{href}>)")),
             },
-            None => lines(run, indent),
-        })
-        .collect()
+            None => out.push_str(&inner),
+        }
+    }
+    out
+}
+
+/// `text` (written as Markdown) in bold: `**碳纤维**`. Markdown takes `**` for bold only where
+/// it does not stand between a letter and punctuation, so the punctuation at either end stays
+/// outside: `“**紫金山英才**”`.
+fn bold(text: &str) -> String {
+    let punctuation = |c: char| {
+        c.is_ascii_punctuation()
+            || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+    };
+    let inner = text.trim_matches(punctuation);
+    if inner.is_empty() || text.contains('\n') {
+        return text.to_string();
+    }
+    let at = text.find(inner).unwrap_or(0);
+    format!("{}**{inner}**{}", &text[..at], &text[at + inner.len()..])
 }
 
 /// Text with line breaks (`\n`) as Markdown's hard breaks (a `\` at the end of the line),

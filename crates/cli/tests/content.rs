@@ -547,6 +547,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "bare.md",
         "详见https://www.example.gov.cn/zc/1.html。或(http://a.cn/x)，[https://b.cn](https://b.cn/)。\n\n- 网址：https://c.cn/a?b=1\n",
     );
+    // Bold stays bold in a paragraph (in a link too), a list item and a table cell; in a
+    // heading or a quote its text is kept.
+    article(
+        "bold.md",
+        "请“**紫金山英才**”计划的**申报单位**注意[**截止**日期](https://a.cn/)。\n\n- **须**盖章\n\n| 项目 | 状态 |\n|---|---|\n| 碳纤维 | **在建** |\n\n## 标题**重点**\n\n> 引用**重点**\n",
+    );
     // A numbered list keeps its first number; one from 1 has none.
     article(
         "clauses.md",
@@ -643,6 +649,24 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         bare["body"][1]["links"],
         serde_json::json!([[{"start": 3, "end": 21, "href": "https://c.cn/a?b=1"}]])
     );
+    let bold = article("bold");
+    assert_eq!(
+        bold["body"][0],
+        serde_json::json!({"type": "paragraph", "text": "请“紫金山英才”计划的申报单位注意截止日期。",
+            "links": [{"start": 17, "end": 21, "href": "https://a.cn/"}],
+            "strong": [{"start": 2, "end": 7}, {"start": 11, "end": 15}, {"start": 17, "end": 19}]})
+    );
+    assert_eq!(
+        bold["body"][1]["strong"],
+        serde_json::json!([[{"start": 0, "end": 1}]])
+    );
+    assert_eq!(
+        bold["body"][2]["strong"],
+        serde_json::json!([[{"start": 10, "end": 12}]])
+    );
+    assert_eq!(bold["body"][3]["text"], "标题重点");
+    assert_eq!(bold["body"][4]["text"], "引用重点");
+    assert!(bold["body"][4].get("strong").is_none());
     let clauses = article("clauses");
     assert_eq!(
         clauses["body"][1],

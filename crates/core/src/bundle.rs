@@ -224,6 +224,9 @@ pub enum Block {
         /// Links on parts of the text, in order and apart.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         links: Vec<TextLink>,
+        /// Parts of the text in bold (重点), in order and apart.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        strong: Vec<Span>,
     },
     /// A sub-heading; level 2 to 4 (the article title is level 1).
     Heading {
@@ -254,6 +257,9 @@ pub enum Block {
         /// them; absent, or shorter than `items`, where the items after have none.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         links: Vec<Vec<TextLink>>,
+        /// Per item, as `links`, its parts in bold.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        strong: Vec<Vec<Span>>,
     },
     /// A quotation.
     Quote {
@@ -278,6 +284,18 @@ pub struct TextLink {
     pub end: u32,
     /// Where the link leads.
     pub href: String,
+}
+
+/// A part of a text, its characters `start..end` (counted in Unicode characters), such as a
+/// part in bold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// The first character.
+    pub start: u32,
+    /// The character after the last.
+    pub end: u32,
 }
 
 /// Where an article was first published.

@@ -266,6 +266,72 @@ pub fn linked_runs<'a>(
     runs
 }
 
+/// A run of a paragraph's or list item's text ([`marked_runs`]).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Run<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// Where it links to, if anywhere.
+    pub href: Option<&'a str>,
+    /// In bold.
+    pub strong: bool,
+}
+
+/// [`linked_runs`], each cut further where a part in bold (`strong`, character ranges) begins
+/// or ends. A part out of the text is left out; text is never lost.
+///
+/// ```
+/// use parkreader_core::{links::{marked_runs, Run}, Span, TextLink};
+/// let links = [TextLink { start: 2, end: 6, href: "https://a.cn/".into() }];
+/// let runs = marked_runs("访问临港官网了解", &links, &[Span { start: 4, end: 8 }]);
+/// assert_eq!(runs, vec![
+///     Run { text: "访问", href: None, strong: false },
+///     Run { text: "临港", href: Some("https://a.cn/"), strong: false },
+///     Run { text: "官网", href: Some("https://a.cn/"), strong: true },
+///     Run { text: "了解", href: None, strong: true },
+/// ]);
+/// ```
+pub fn marked_runs<'a>(
+    text: &'a str,
+    links: &'a [crate::TextLink],
+    strong: &[crate::Span],
+) -> Vec<Run<'a>> {
+    // The bold parts as byte ranges.
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let bold: Vec<(usize, usize)> = strong
+        .iter()
+        .filter_map(|s| Some((*bounds.get(s.start as usize)?, *bounds.get(s.end as usize)?)))
+        .filter(|(from, to)| from < to)
+        .collect();
+    let mut runs = Vec::new();
+    for (run, href) in linked_runs(text, links) {
+        let start = run.as_ptr() as usize - text.as_ptr() as usize;
+        let end = start + run.len();
+        let mut cuts: Vec<usize> = bold
+            .iter()
+            .flat_map(|&(from, to)| [from, to])
+            .filter(|&c| c > start && c < end)
+            .chain([end])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut from = start;
+        for to in cuts {
+            runs.push(Run {
+                text: &text[from..to],
+                href,
+                strong: bold.iter().any(|&(s, e)| s <= from && from < e),
+            });
+            from = to;
+        }
+    }
+    runs
+}
+
 fn clean(s: &str) -> bool {
     !s.chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`'))

@@ -891,9 +891,14 @@ fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
     for (j, block) in blocks.iter().enumerate() {
         let at = format!("{path}[{j}]");
         match block {
-            Block::Paragraph { text, links } => {
+            Block::Paragraph {
+                text,
+                links,
+                strong,
+            } => {
                 non_empty(text, &format!("{at}.text"), problems);
                 check_text_links(text, links, &format!("{at}.links"), problems);
+                check_spans(text, strong, &format!("{at}.strong"), problems);
             }
             Block::Quote { text, .. } => non_empty(text, &format!("{at}.text"), problems),
             Block::Heading { level, text } => {
@@ -906,24 +911,61 @@ fn check_blocks(blocks: &[Block], path: &str, problems: &mut Problems) {
                 non_empty(text, &format!("{at}.text"), problems);
             }
             Block::Figure { image, .. } => check_image(image, &format!("{at}.image"), problems),
-            Block::List { items, links, .. } => {
+            Block::List {
+                items,
+                links,
+                strong,
+                ..
+            } => {
                 if items.is_empty() {
                     problems.push(format!("{at}.items"), "a list needs at least one item");
                 }
-                if links.len() > items.len() {
-                    problems.push(
-                        format!("{at}.links"),
-                        format!(
-                            "links for {} items, but the list has {}",
-                            links.len(),
-                            items.len()
-                        ),
-                    );
+                for (field, per_item) in [("links", links.len()), ("strong", strong.len())] {
+                    if per_item > items.len() {
+                        problems.push(
+                            format!("{at}.{field}"),
+                            format!(
+                                "{field} for {per_item} items, but the list has {}",
+                                items.len()
+                            ),
+                        );
+                    }
                 }
                 for (i, (item, links)) in items.iter().zip(links).enumerate() {
                     check_text_links(item, links, &format!("{at}.links[{i}]"), problems);
                 }
+                for (i, (item, strong)) in items.iter().zip(strong).enumerate() {
+                    check_spans(item, strong, &format!("{at}.strong[{i}]"), problems);
+                }
             }
+        }
+    }
+}
+
+/// Left to the build, as [`check_text_links`] is.
+#[cfg(target_arch = "wasm32")]
+fn check_spans(_: &str, _: &[crate::Span], _: &str, _: &mut Problems) {}
+
+/// A paragraph's or a list item's parts in bold (`at` is where they are): each on characters
+/// of its text, in order and apart.
+#[cfg(not(target_arch = "wasm32"))]
+fn check_spans(text: &str, spans: &[crate::Span], at: &str, problems: &mut Problems) {
+    let length = text.chars().count();
+    let mut after = 0;
+    for (k, span) in spans.iter().enumerate() {
+        let (start, end) = (span.start as usize, span.end as usize);
+        if start >= end || end > length {
+            problems.push(
+                format!("{at}[{k}]"),
+                format!("characters {start}..{end} are not a part of the text, which has {length}"),
+            );
+        } else if start < after {
+            problems.push(
+                format!("{at}[{k}]"),
+                format!("starts at character {start}, inside the part before it (which ends at {after}); parts go in order, apart"),
+            );
+        } else {
+            after = end;
         }
     }
 }
