@@ -35,6 +35,8 @@ pub struct Built {
     pub pages: usize,
     /// The path the site is served under, e.g. `/` or `/reader/`.
     pub base: String,
+    /// Content files left out as drafts.
+    pub drafts: usize,
 }
 
 /// Builds `source` with the app in `app` (Trunk's output, with its `index.html`) into `out`.
@@ -77,12 +79,14 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         projects: content.bundle.projects.len(),
         pages: 0,
         base,
+        drafts: content.drafts,
     };
     check_out(source, app, out)?;
     let Content {
         bundle,
         assets,
         bodies,
+        ..
     } = content;
     remove_stale_siblings(out);
     let stage = sibling(out, "building")?;
@@ -175,7 +179,9 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
     if media.is_dir() {
         for entry in fs::read_dir(&media)? {
             let entry = entry?;
-            if entry.file_type()?.is_file() {
+            // Not a hidden file a desktop leaves behind (`.DS_Store`).
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if entry.file_type()?.is_file() && !hidden {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let bytes = fs::read(entry.path())?;
                 if let Some((why, help)) = content::unsafe_image(&name, &bytes) {
@@ -197,7 +203,9 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
     if files.is_dir() {
         for entry in fs::read_dir(&files)? {
             let entry = entry?;
-            if entry.file_type()?.is_file() {
+            // Not a hidden file a desktop leaves behind (`.DS_Store`).
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if entry.file_type()?.is_file() && !hidden {
                 let url = format!("/files/{}", entry.file_name().to_string_lossy());
                 if !parkreader_core::links::is_file_path(&url) {
                     return Err(io::Error::new(
@@ -221,6 +229,7 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
         bundle,
         assets,
         bodies,
+        drafts: 0,
     })
 }
 

@@ -69,6 +69,8 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// Article bodies published as files of their own: (URL path, JSON).
     pub bodies: Vec<(String, String)>,
+    /// Files left out as drafts (`draft = true`).
+    pub drafts: usize,
 }
 
 #[derive(Deserialize)]
@@ -183,12 +185,14 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     };
     let mut assets = Vec::new();
     let (mut unread_articles, mut unread_projects) = (Vec::new(), Vec::new());
+    let mut drafts = 0;
     let (articles, sources) = read_all::<Article>(
         dir,
         Kind::Article,
         &mut assets,
         &mut diagnostics,
         &mut unread_articles,
+        &mut drafts,
     );
     let (projects, project_sources) = read_all::<Project>(
         dir,
@@ -196,6 +200,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         &mut assets,
         &mut diagnostics,
         &mut unread_projects,
+        &mut drafts,
     );
     // A reference to a file that could not be read is not a second problem: that file's own
     // problems are already reported.
@@ -287,6 +292,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             bundle,
             assets,
             bodies,
+            drafts,
         })
     } else {
         Err(diagnostics)
@@ -317,7 +323,13 @@ fn separate_bodies(bundle: &mut Bundle, over: usize) -> Vec<(String, String)> {
 /// problems.
 /// A run of files read: the items, their images, the problems, and the ids of the files that
 /// could not be read.
-type Run<T> = (Vec<(T, Source)>, Vec<Asset>, Vec<Diagnostic>, Vec<String>);
+type Run<T> = (
+    Vec<(T, Source)>,
+    Vec<Asset>,
+    Vec<Diagnostic>,
+    Vec<String>,
+    usize,
+);
 
 /// Every article (or project) file of the folder, read, each with its source for pointing at
 /// its lines later.
@@ -327,6 +339,7 @@ fn read_all<T: ContentItem + Send>(
     assets: &mut Vec<Asset>,
     diagnostics: &mut Vec<Diagnostic>,
     unread: &mut Vec<String>,
+    drafts: &mut usize,
 ) -> (Vec<T>, Vec<Source>) {
     let folder = match kind {
         Kind::Article => "articles",
@@ -344,13 +357,21 @@ fn read_all<T: ContentItem + Send>(
                     let mut assets = Vec::new();
                     let mut diagnostics = Vec::new();
                     let mut unread = Vec::new();
+                    let mut drafts = 0;
                     let items = run
                         .iter()
                         .filter_map(|path| {
-                            read_item::<T>(path, kind, &mut assets, &mut diagnostics, &mut unread)
+                            read_item::<T>(
+                                path,
+                                kind,
+                                &mut assets,
+                                &mut diagnostics,
+                                &mut unread,
+                                &mut drafts,
+                            )
                         })
                         .collect();
-                    (items, assets, diagnostics, unread)
+                    (items, assets, diagnostics, unread, drafts)
                 })
             })
             .collect();
@@ -363,11 +384,12 @@ fn read_all<T: ContentItem + Send>(
             .collect()
     });
     let mut items = Vec::with_capacity(files.len());
-    for (run, run_assets, run_diagnostics, run_unread) in runs {
+    for (run, run_assets, run_diagnostics, run_unread, run_drafts) in runs {
         items.extend(run);
         assets.extend(run_assets);
         diagnostics.extend(run_diagnostics);
         unread.extend(run_unread);
+        *drafts += run_drafts;
     }
     items.into_iter().unzip()
 }
@@ -392,12 +414,15 @@ fn markdown_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf>
 }
 
 /// An article or project: its front matter read into the bundle type, its Markdown into blocks.
+/// A draft (`draft = true`) is left out, unread and unchecked: it may be half written. (A link
+/// to it from a published file is a link to a page the site does not have, and says so.)
 fn read_item<T: ContentItem>(
     path: &Path,
     kind: Kind,
     assets: &mut Vec<Asset>,
     diagnostics: &mut Vec<Diagnostic>,
     unread: &mut Vec<String>,
+    drafts: &mut usize,
 ) -> Option<(T, Source)> {
     let stem = || path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let text = match fs::read_to_string(path) {
@@ -411,6 +436,10 @@ fn read_item<T: ContentItem>(
             return None;
         }
     };
+    if split_front_matter(&text).is_some_and(|(front, ..)| draft_value(front) == Some(Ok(true))) {
+        *drafts += 1;
+        return None;
+    }
     let id = declared_id(&text);
     let item = parse_item(path, text, kind, assets, diagnostics);
     if item.is_none() {
@@ -494,7 +523,19 @@ fn parse_item<T: ContentItem>(
         text: text.clone(),
         front_line: 2,
     };
-    let front_text = format!("{injected}{}", quote_datetimes(front));
+    // `draft = false` is read here, not by the bundle's types; anything else there is a problem.
+    if let Some(Err(line)) = draft_value(front) {
+        diagnostics.push(Diagnostic {
+            file: path.to_path_buf(),
+            // The front matter begins on the file's second line.
+            line: line + 2,
+            column: 1,
+            message: "`draft` is `true` or `false`".into(),
+            help: Some("`draft = true` leaves the file out of the site until it is ready".into()),
+        });
+    }
+    let front = without_draft(front);
+    let front_text = format!("{injected}{}", quote_datetimes(&front));
     let item: Option<T> = front_matter(path, &front_text, shift, diagnostics);
     // The body is read even when the front matter is wrong, so one run reports both.
     let blocks = markdown_blocks(body, path, body_line, assets, diagnostics);
@@ -663,6 +704,50 @@ fn root_value<'a>(front: &'a str, key: &str) -> Option<&'a str> {
         })
 }
 
+/// The front matter's `draft` flag, if it has one: `Ok` with its value, or `Err` with its line
+/// (0-based within the front matter) when it is not `true` or `false`.
+fn draft_value(front: &str) -> Option<Result<bool, usize>> {
+    front
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .enumerate()
+        .find_map(|(i, line)| {
+            let value = line
+                .trim_start()
+                .strip_prefix("draft")?
+                .trim_start()
+                .strip_prefix('=')?;
+            let value = value.split('#').next().unwrap_or("").trim();
+            Some(match value {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(i),
+            })
+        })
+}
+
+/// The front matter with its `draft` line left blank (the bundle has no such field), so that
+/// the lines after keep their numbers.
+fn without_draft(front: &str) -> String {
+    let mut seen_table = false;
+    front
+        .split_inclusive('\n')
+        .map(|line| {
+            seen_table |= line.trim_start().starts_with('[');
+            let is_draft = !seen_table
+                && line
+                    .trim_start()
+                    .strip_prefix("draft")
+                    .is_some_and(|rest| rest.trim_start().starts_with('='));
+            if is_draft {
+                "\n"
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
 fn has_key(front: &str, key: &str) -> bool {
     root_value(front, key).is_some()
 }
@@ -818,6 +903,10 @@ fn markdown_blocks(
     let mut list_ordered = false;
     let mut list_start = None;
     let mut in_item = false;
+    // The lists inside the list item being read, innermost last: numbered, and the next number.
+    let mut nested: Vec<(bool, u64)> = Vec::new();
+    // An inner item's marker was the last thing written.
+    let mut marker_open = false;
     let mut quote_depth = 0usize;
     let mut quote = String::new();
     // The paragraph's image: src, title, alt, offset; and whether it has text besides.
@@ -857,7 +946,8 @@ fn markdown_blocks(
         match event {
             // A list item's second paragraph continues its text, on a line of its own.
             Event::Start(Tag::Paragraph) if in_item && !text.trim().is_empty() => {
-                if !text.ends_with('\n') {
+                // (Not right after an inner item's marker, whose text this is.)
+                if !text.ends_with('\n') && !marker_open {
                     text.push('\n');
                 }
                 image = None;
@@ -1001,6 +1091,11 @@ fn markdown_blocks(
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
+                if let Some((at, message, help)) =
+                    leftover_markup(&text, body.get(range.clone()).unwrap_or(""))
+                {
+                    error(range.start + at, message, help);
+                }
                 let level = match level {
                     HeadingLevel::H1 | HeadingLevel::H2 => 2,
                     HeadingLevel::H3 => 3,
@@ -1046,18 +1141,38 @@ fn markdown_blocks(
                     blocks.push(Block::Quote { text: joined, cite });
                 }
             }
-            Event::Start(Tag::List(_)) if in_item => error(
-                range.start,
-                "a list inside a list item",
-                "the reader shows lists one level deep: make the inner items items of the outer list, or write them as text",
-            ),
+            // A list inside a list item goes on in the item's text, an inner item a line of its
+            // own, indented by a full-width space a level and marked `· ` or by its number
+            // (`一、总则` then `　1. 第一条`): the reader shows lists one level deep, and a
+            // policy's clauses keep their order and numbers.
+            Event::Start(Tag::List(start)) if in_item => {
+                nested.push((start.is_some(), start.unwrap_or(1)));
+            }
+            Event::End(TagEnd::List(_)) if in_item => {
+                nested.pop();
+            }
+            Event::Start(Tag::Item) if !nested.is_empty() => {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&"\u{3000}".repeat(nested.len()));
+                if let Some((ordered, next)) = nested.last_mut() {
+                    if *ordered {
+                        text.push_str(&format!("{next}. "));
+                        *next += 1;
+                    } else {
+                        text.push_str("· ");
+                    }
+                }
+                marker_open = true;
+            }
+            Event::End(TagEnd::Item) if !nested.is_empty() => {}
             Event::Start(Tag::List(start)) => {
                 list_ordered = start.is_some();
                 // Numbered from where the author numbered it: `3. 第三条` is clause 3.
                 list_start = start.filter(|&n| n != 1).and_then(|n| u32::try_from(n).ok());
                 items.clear();
             }
-            Event::End(TagEnd::List(_)) if in_item => {}
             Event::End(TagEnd::List(_)) => {
                 blocks.push(Block::List {
                     ordered: list_ordered,
@@ -1108,10 +1223,13 @@ fn markdown_blocks(
                 ));
             }
             Event::End(TagEnd::Image) => in_image = false,
-            Event::Text(t) | Event::Code(t) => match image.as_mut() {
-                Some((_, _, alt, _)) if in_image => alt.push_str(&t),
-                _ => text.push_str(&t),
-            },
+            Event::Text(t) | Event::Code(t) => {
+                marker_open = false;
+                match image.as_mut() {
+                    Some((_, _, alt, _)) if in_image => alt.push_str(&t),
+                    _ => text.push_str(&t),
+                }
+            }
             // Inside a quote, lines stay apart until its end (the last may name who is quoted).
             Event::SoftBreak | Event::HardBreak if quote_depth > 0 => text.push('\n'),
             // A hard break (a `\` or two spaces at the end of a line) is the author's own.
@@ -1156,11 +1274,18 @@ fn markdown_blocks(
                 links.clear();
                 strong.clear();
             }
-            Event::End(TagEnd::TableCell) => row.push(trimmed(
-                &text,
-                std::mem::take(&mut links),
-                std::mem::take(&mut strong),
-            )),
+            Event::End(TagEnd::TableCell) => {
+                if let Some((at, message, help)) =
+                    leftover_markup(&text, body.get(range.clone()).unwrap_or(""))
+                {
+                    error(range.start + at, message, help);
+                }
+                row.push(trimmed(
+                    &text,
+                    std::mem::take(&mut links),
+                    std::mem::take(&mut strong),
+                ));
+            }
             // A heading cell is put before each of its column's cells: its text only.
             Event::End(TagEnd::TableHead) => {
                 table_head = std::mem::take(&mut row).into_iter().map(|(h, ..)| h).collect();
@@ -1256,6 +1381,14 @@ fn link_href(
     file: &Path,
     assets: &mut Vec<Asset>,
 ) -> Result<(String, Option<String>), (String, String)> {
+    // A document of the site is named by its place in the content folder, from which the
+    // build publishes it: `/files/…` as written would be a link to nothing.
+    if parkreader_core::links::is_file_path(dest) {
+        return Err((
+            format!("a link to `{dest}`, a file this folder does not name"),
+            "name the document by its place in the content folder, relative to this file, e.g. `../files/办法.pdf`: the build publishes it under `/files/` with its hash".to_string(),
+        ));
+    }
     if parkreader_core::links::is_safe_link(dest) {
         return Ok((dest.to_string(), None));
     }
@@ -1465,8 +1598,31 @@ fn published_url(folder: &str, path: &Path, bytes: &[u8]) -> String {
 ///   punctuation or a link;
 /// - `[…](…)` or `![…](…)` it does not take for a link or image, mostly for a space in the path.
 fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'static str)> {
+    // The source as Markdown reads it for markup: code spans (whose text is code, not markup)
+    // blanked out, byte for byte, and escaped characters too (`\*\*` is two stars).
+    let mut plain = source.as_bytes().to_vec();
+    let mut in_code = false;
+    let mut escaped = false;
+    for byte in plain.iter_mut() {
+        let this = *byte;
+        if escaped {
+            escaped = false;
+            // (A backslash escapes ASCII punctuation only.)
+            if this.is_ascii() {
+                *byte = b' ';
+            }
+        } else if this == b'`' {
+            in_code = !in_code;
+        } else if in_code {
+            *byte = b' ';
+        } else if this == b'\\' {
+            escaped = true;
+        }
+    }
+    // Only ASCII bytes were changed (a multi-byte character is left whole or blanked whole).
+    let plain = String::from_utf8_lossy(&plain);
     if text.contains("**") {
-        if let Some(at) = source.find("**") {
+        if let Some(at) = plain.find("**") {
             return Some((
                 at,
                 "`**` that Markdown does not take for bold, which readers would see as it is",
@@ -1475,25 +1631,20 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
         }
     }
     if text.contains("](") {
-        // The first `](` whose address runs into a space (or never closes): the one Markdown
-        // left alone; else the paragraph's start.
-        let at = source
-            .match_indices("](")
-            .find(|(at, _)| {
-                let rest = &source[at + 2..];
-                let end = rest.find([')', '\n']).unwrap_or(rest.len());
-                !rest[..end].starts_with('<')
-                    && (rest[..end].contains(' ') || !rest[end..].starts_with(')'))
-            })
-            .map_or(0, |(at, _)| {
-                source[..at].rfind('[').map_or(at, |open| {
-                    if source[..open].ends_with('!') {
-                        open - 1
-                    } else {
-                        open
-                    }
-                })
-            });
+        // A `](` whose address runs into a space (or never closes): the one Markdown left alone.
+        let (at, _) = plain.match_indices("](").find(|(at, _)| {
+            let rest = &plain[at + 2..];
+            let end = rest.find([')', '\n']).unwrap_or(rest.len());
+            !rest[..end].starts_with('<')
+                && (rest[..end].contains(' ') || !rest[end..].starts_with(')'))
+        })?;
+        let at = plain[..at].rfind('[').map_or(at, |open| {
+            if plain[..open].ends_with('!') {
+                open - 1
+            } else {
+                open
+            }
+        });
         return Some((
             at,
             "a link or image that Markdown did not read, which readers would see as it is",

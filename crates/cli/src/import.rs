@@ -94,9 +94,19 @@ fn copy_attachments(blocks: &mut [Block], site_root: &Path, out: &Path) -> io::R
                 )?;
                 let (start, end) = (link.start as usize, (link.end as usize).min(chars.len()));
                 let linked: String = chars[start.min(end)..end].iter().collect();
+                // Only the label the build wrote, `（PDF，1.2 MB）`, of its file's kind: not
+                // a publisher's `办法（试行）`.
+                let kind = name.rsplit('.').next().unwrap_or("").to_ascii_uppercase();
+                let label = |l: &str| {
+                    l.strip_prefix(&format!("（{kind}，"))
+                        .and_then(|l| l.strip_suffix(" KB）").or_else(|| l.strip_suffix(" MB）")))
+                        .is_some_and(|n| {
+                            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+                        })
+                };
                 if let Some(cut) = linked
                     .rfind('（')
-                    .filter(|&at| at > 0 && linked.ends_with('）'))
+                    .filter(|&at| at > 0 && label(&linked[at..]))
                 {
                     cuts.push((end - linked[cut..].chars().count(), end));
                 }
@@ -247,8 +257,9 @@ pub fn markdown(blocks: &[Block]) -> String {
     out
 }
 
-/// A paragraph's or a list item's text as [`lines`] writes it, each run of it as it reads and
-/// a link as `[text](<href>)`.
+/// A paragraph's or a list item's text as Markdown: each run as it reads, a link as
+/// `[text](<href>)`, a part in bold as `**text**`, a line break (`\n`) as a hard break (a `\`
+/// at the end of the line), each next line indented by `indent` spaces (to stay in a list item).
 fn linked(
     text: &str,
     links: &[parkreader_core::TextLink],
@@ -256,18 +267,28 @@ fn linked(
     indent: usize,
 ) -> String {
     let mut out = String::new();
+    // A break at the very end would be a `\` standing for itself; breaks between runs stay.
+    let text = text.trim_end_matches('\n');
     let runs = parkreader_core::links::marked_runs(text, links, strong);
-    // Runs of one link together, as one `[…](…)` with its bold parts inside.
+    let newline = format!("\\\n{}", " ".repeat(indent));
+    // Runs of one link together, as one `[…](…)` with its bold parts inside; a bold part that
+    // goes over a line break is bold on each line.
     for group in runs.chunk_by(|a, b| a.href == b.href) {
         let inner: String = group
             .iter()
             .map(|run| {
-                let text = lines(run.text, indent);
-                if run.strong {
-                    bold(&text)
-                } else {
-                    text
-                }
+                run.text
+                    .split('\n')
+                    .map(|line| {
+                        let line = escape(line);
+                        if run.strong {
+                            bold(&line)
+                        } else {
+                            line
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(&newline)
             })
             .collect();
         match group[0].href {
@@ -282,31 +303,21 @@ fn linked(
     out
 }
 
-/// `text` (written as Markdown) in bold: `**碳纤维**`. Markdown takes `**` for bold only where
-/// it does not stand between a letter and punctuation, so the punctuation at either end stays
-/// outside: `“**紫金山英才**”`.
+/// A line of text (written as Markdown) in bold: `**碳纤维**`. Markdown takes `**` for bold
+/// only where it does not stand between a letter and punctuation or a space, so the
+/// punctuation and spaces at either end stay outside: `“**紫金山英才**”`, `**详见** `.
 fn bold(text: &str) -> String {
-    let punctuation = |c: char| {
-        c.is_ascii_punctuation()
+    let outside = |c: char| {
+        c.is_whitespace()
+            || c.is_ascii_punctuation()
             || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
     };
-    let inner = text.trim_matches(punctuation);
-    if inner.is_empty() || text.contains('\n') {
+    let inner = text.trim_matches(outside);
+    if inner.is_empty() {
         return text.to_string();
     }
     let at = text.find(inner).unwrap_or(0);
     format!("{}**{inner}**{}", &text[..at], &text[at + inner.len()..])
-}
-
-/// Text with line breaks (`\n`) as Markdown's hard breaks (a `\` at the end of the line),
-/// each next line indented by `indent` spaces (to stay in a list item).
-fn lines(text: &str, indent: usize) -> String {
-    // A break at the very end would be a `\` standing for itself.
-    text.trim_end_matches('\n')
-        .split('\n')
-        .map(escape)
-        .collect::<Vec<_>>()
-        .join(&format!("\\\n{}", " ".repeat(indent)))
 }
 
 /// Text that Markdown reads back as the same text.

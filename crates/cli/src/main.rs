@@ -151,11 +151,12 @@ fn main() -> ExitCode {
         Command::Check { path } if path.is_dir() => match content::load(&path) {
             Ok(c) => {
                 println!(
-                    "{}: ok — {} articles, {} projects, {} images",
+                    "{}: ok — {} articles, {} projects, {} files{}",
                     path.display(),
                     c.bundle.articles.len(),
                     c.bundle.projects.len(),
-                    c.assets.len()
+                    c.assets.len(),
+                    drafts_note(c.drafts)
                 );
                 ExitCode::SUCCESS
             }
@@ -165,12 +166,13 @@ fn main() -> ExitCode {
         Command::Build { content, app, out } => match build::build(&content, &app, &out) {
             Ok(built) => {
                 println!(
-                    "{}/ ready for {}: {} articles, {} projects, {} pages",
+                    "{}/ ready for {}: {} articles, {} projects, {} pages{}",
                     out.display(),
                     built.base,
                     built.articles,
                     built.projects,
-                    built.pages
+                    built.pages,
+                    drafts_note(built.drafts)
                 );
                 ExitCode::SUCCESS
             }
@@ -291,6 +293,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `; 2 drafts left out` when any were.
+fn drafts_note(drafts: usize) -> String {
+    match drafts {
+        0 => String::new(),
+        1 => "; 1 draft left out".into(),
+        n => format!("; {n} drafts left out"),
     }
 }
 
