@@ -14,7 +14,7 @@ pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
 }
 
 /// `zh-CN`, unless the text is English: fewer Chinese characters than English words (about
-/// four letters each), as in an English article naming a Chinese park. The browser then
+/// four letters each, web addresses aside), as in an English article naming a Chinese park. The browser then
 /// breaks, hyphenates and reads it aloud as English.
 fn body_lang(blocks: &[Block]) -> &'static str {
     let (mut chinese, mut letters) = (0usize, 0usize);
@@ -26,13 +26,16 @@ fn body_lang(blocks: &[Block]) -> &'static str {
         Block::Figure { .. } => &[],
     });
     for text in texts {
-        for c in text.chars() {
-            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                chinese += 1;
-            } else if c.is_ascii_alphabetic() {
-                letters += 1;
-            }
-        }
+        chinese += text
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        // Words, not web addresses (`原文：https://www.jiangning.gov.cn/…` is Chinese).
+        letters += text
+            .split(|c: char| !c.is_ascii_graphic())
+            .filter(|word| !word.contains("://") && !word.starts_with("www."))
+            .map(|word| word.chars().filter(char::is_ascii_alphabetic).count())
+            .sum::<usize>();
     }
     if chinese * 4 < letters {
         "en"
