@@ -192,6 +192,13 @@ fn an_english_body_is_marked_english_and_a_chinese_one_chinese() {
         )]),
         "zh-CN"
     );
+    // A web address is not English words.
+    assert_eq!(
+        lang(vec![paragraph(
+            "原文：https://www.jiangning.gov.cn/art/2024/3/15/jiangning-development-zone-policy.html"
+        )]),
+        "zh-CN"
+    );
 }
 
 #[wasm_bindgen_test]
