@@ -175,54 +175,46 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
             bodies.push((url.clone(), json));
         }
     }
-    let media = site.join("media");
-    if media.is_dir() {
-        for entry in fs::read_dir(&media)? {
-            let entry = entry?;
-            // Not a hidden file a desktop leaves behind (`.DS_Store`).
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if entry.file_type()?.is_file() && !hidden {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let bytes = fs::read(entry.path())?;
-                if let Some((why, help)) = content::unsafe_image(&name, &bytes) {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        format!("{}: {why}; {help}", entry.path().display()),
-                    )
-                    .into());
-                }
-                assets.push(content::Asset {
-                    url: format!("/media/{}", entry.file_name().to_string_lossy()),
-                    source: entry.path(),
-                });
-            }
+    // Images (`/media/<name>`), each checked as the content folder's are, and attachments
+    // (`/files/<name>`), only of the kinds a link may lead to.
+    let image_problem = |name: &str, path: &Path| -> io::Result<Option<String>> {
+        let bytes = fs::read(path)?;
+        Ok(content::unsafe_image(name, &bytes).map(|(why, help)| format!("{why}; {help}")))
+    };
+    let file_problem = |name: &str, _: &Path| -> io::Result<Option<String>> {
+        Ok(
+            (!parkreader_core::links::is_file_path(&format!("/files/{name}"))).then(|| {
+                format!(
+                    "not a file the site publishes; an attachment is a document ({})",
+                    parkreader_core::links::ATTACHMENT_TYPES.join(", ")
+                )
+            }),
+        )
+    };
+    type Check<'a> = &'a dyn Fn(&str, &Path) -> io::Result<Option<String>>;
+    for (folder, problem) in [("media", &image_problem as Check), ("files", &file_problem)] {
+        let dir = site.join(folder);
+        if !dir.is_dir() {
+            continue;
         }
-    }
-    // Attachments, which links name as `/files/<name>`: only the kinds a link may lead to.
-    let files = site.join("files");
-    if files.is_dir() {
-        for entry in fs::read_dir(&files)? {
+        for entry in fs::read_dir(&dir)? {
             let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
             // Not a hidden file a desktop leaves behind (`.DS_Store`).
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if entry.file_type()?.is_file() && !hidden {
-                let url = format!("/files/{}", entry.file_name().to_string_lossy());
-                if !parkreader_core::links::is_file_path(&url) {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        format!(
-                            "{}: not a file the site publishes; an attachment is a document ({})",
-                            entry.path().display(),
-                            parkreader_core::links::ATTACHMENT_TYPES.join(", ")
-                        ),
-                    )
-                    .into());
-                }
-                assets.push(content::Asset {
-                    url,
-                    source: entry.path(),
-                });
+            if !entry.file_type()?.is_file() || name.starts_with('.') {
+                continue;
             }
+            if let Some(why) = problem(&name, &entry.path())? {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}: {why}", entry.path().display()),
+                )
+                .into());
+            }
+            assets.push(content::Asset {
+                url: format!("/{folder}/{name}"),
+                source: entry.path(),
+            });
         }
     }
     Ok(Content {

@@ -418,7 +418,7 @@ fn the_site_plan_matches_each_page_asked_alone() {
     assert!(linked > 100, "{linked}");
 }
 
-/// A bundle file's content is the file and the `data/` and `media/` its site paths name: the
+/// A bundle file's content is the file and the `data/`, `media/` and `files/` its site paths name: the
 /// folder above `data/` for `site/data/bundle.json`, else the bundle's own folder. An output
 /// beside them (`dist`) is built; one that holds or lies in them is refused. Before, a bundle
 /// written to `./b.json` had the folder above as its content, and `--out dist` was refused.
@@ -459,11 +459,25 @@ fn a_bundle_file_guards_what_it_reads_and_builds_beside_it() {
             out.display()
         );
     }
+    // Beside it, its images and attachments are published; a desktop's hidden file is left
+    // alone, and a file that is no document refused.
+    fs::create_dir_all(site.join("files")).unwrap();
+    fs::write(site.join("files/办法.pdf"), "%PDF-1.4").unwrap();
+    fs::write(site.join("files/.DS_Store"), "x").unwrap();
     let result = build(&placed, &app, &site.join("dist"));
     assert!(
         result.status.success(),
         "{}",
         String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(site.join("dist/files/办法.pdf").is_file());
+    assert!(!site.join("dist/files/.DS_Store").exists());
+    fs::write(site.join("files/page.html"), "<script>").unwrap();
+    let result = build(&placed, &app, &site.join("dist"));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        !result.status.success() && stderr.contains("page.html: not a file the site publishes"),
+        "{stderr}"
     );
     fs::remove_dir_all(&dir).unwrap();
 }
