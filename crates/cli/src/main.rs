@@ -31,6 +31,9 @@ enum NewKind {
     Article,
     /// An investment project (content/projects/ID.md).
     Project,
+    /// A new content folder, ID being its path: site.toml, a first article and a first
+    /// project, which `check` passes and `build` publishes.
+    Site,
 }
 
 #[derive(Subcommand)]
@@ -81,10 +84,11 @@ enum Command {
     },
     /// Write a new article or project file with every field to fill in.
     New {
-        /// `article` or `project`.
+        /// `article`, `project`, or `site` (a whole new content folder).
         #[arg(value_enum)]
         kind: NewKind,
-        /// Its id, also the file name (lowercase letters, digits and `-`).
+        /// An article's or project's id, also the file name (lowercase letters, digits and
+        /// `-`); for `site`, the folder to create (e.g. `content`).
         id: String,
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -321,7 +325,42 @@ fn report(diagnostics: &[content::Diagnostic]) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// `new site DIR`: a content folder to start from, with site.toml and a first article and
+/// project from the templates, which pass `check` as they are.
+fn new_site(dir: &std::path::Path) -> ExitCode {
+    let site = dir.join("site.toml");
+    if site.exists() {
+        eprintln!("error: {} already exists", site.display());
+        return ExitCode::FAILURE;
+    }
+    let written = ["articles", "projects", "media", "files"]
+        .iter()
+        .try_for_each(|folder| std::fs::create_dir_all(dir.join(folder)))
+        .and_then(|()| std::fs::write(&site, include_str!("templates/site.toml")));
+    if let Err(e) = written {
+        eprintln!("error: cannot write {}: {e}", site.display());
+        return ExitCode::FAILURE;
+    }
+    for (kind, id) in [
+        (NewKind::Article, "first-article"),
+        (NewKind::Project, "first-project"),
+    ] {
+        if scaffold(kind, id, dir) != ExitCode::SUCCESS {
+            return ExitCode::FAILURE;
+        }
+    }
+    println!(
+        "wrote {}: edit site.toml, then write articles and projects (`parkreader new article ID --content {}`)",
+        dir.display(),
+        dir.display()
+    );
+    ExitCode::SUCCESS
+}
+
 fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
+    if matches!(kind, NewKind::Site) {
+        return new_site(std::path::Path::new(id));
+    }
     let valid = !id.is_empty()
         && id.len() <= 80
         && id
@@ -342,7 +381,7 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
     }
     let (folder, text) = match kind {
         NewKind::Article => ("articles", include_str!("templates/article.md")),
-        NewKind::Project => ("projects", include_str!("templates/project.md")),
+        NewKind::Project | NewKind::Site => ("projects", include_str!("templates/project.md")),
     };
     let today = std::process::Command::new("date")
         .arg("+%Y-%m-%d")

@@ -255,6 +255,27 @@ fn new_writes_a_file_that_checks_once_filled_in() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// `new site` starts a whole content folder that passes `check` and builds into a bundle as
+/// it is, and will not overwrite one.
+#[test]
+fn new_site_writes_a_folder_that_checks_and_builds() {
+    let dir = temp("content-new-site");
+    let path = dir.join("content");
+    let output = run_ok(&["new", "site", path.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("edit site.toml"));
+    let output = run_ok(&["check", path.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("ok — 1 articles, 1 projects"),
+        "{output:?}"
+    );
+    let text = bundled(&path, &dir.join("site/data/bundle.json"));
+    assert!(text.contains("first-article") && text.contains("first-project"));
+    let again = run(&["new", "site", path.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Blocks with image and attachment addresses reduced to their file name (the builder adds a
 /// content hash).
 fn normalized(value: &serde_json::Value) -> serde_json::Value {
