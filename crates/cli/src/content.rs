@@ -1019,6 +1019,14 @@ fn markdown_blocks(
             }
             // Bold in a paragraph, a list item or a table cell stays bold; in a quote or a
             // heading (bold already) its text is kept.
+            // Bold inside bold is never meant: Markdown paired the `**` otherwise than the author
+            // did, because one next to punctuation (`**10%**给予`) does not close bold. The
+            // text would be bold in the wrong places, silently.
+            Event::Start(Tag::Strong) if strong_at.is_some() => error(
+                range.start,
+                "bold inside bold: Markdown paired these `**` otherwise than they were meant",
+                BOLD_HELP,
+            ),
             Event::Start(Tag::Strong)
                 if in_paragraph || ((in_item || in_table) && quote_depth == 0) =>
             {
@@ -1058,7 +1066,14 @@ fn markdown_blocks(
                     if end > start {
                         // An attachment says what it is before it is tapped: `（PDF，1.2 MB）`.
                         if let Some(label) = label {
-                            text.push_str(&label);
+                            let linked: String = text.chars().skip(start).collect();
+                            let ext = href
+                                .split('#')
+                                .next()
+                                .and_then(|p| p.rsplit_once('.'))
+                                .map(|(_, e)| e.to_ascii_lowercase())
+                                .unwrap_or_default();
+                            text.push_str(&label_for(&linked, label, &ext));
                             end = text.chars().count();
                         }
                         links.push(TextLink {
@@ -1400,6 +1415,20 @@ fn link_href(
         )
     };
     if target.ends_with(".md") {
+        let linked = file
+            .parent()
+            .zip(crate::percent_decode(target))
+            .and_then(|(dir, name)| fs::read_to_string(dir.join(name)).ok());
+        let draft = linked
+            .as_deref()
+            .and_then(split_front_matter)
+            .is_some_and(|(front, ..)| draft_value(front) == Some(Ok(true)));
+        if draft {
+            return Err((
+                format!("a link to `{dest}`, a draft (`draft = true`), which the site does not publish"),
+                "link to it once it is published (without `draft = true`), or leave the link out for now".to_string(),
+            ));
+        }
         return page_of_file(target, fragment, file).map(|href| (href, None)).ok_or_else(|| {
             (
                 format!("a link to `{dest}`: no content file of this folder is there"),
@@ -1529,6 +1558,19 @@ fn attachment_href(
     Ok((href, Some(attachment_label(&ext, bytes.len()))))
 }
 
+/// The label after an attachment's link text ([`attachment_label`]), without its kind when the
+/// text ends with it already (`办法（PDF）`, `办法.pdf`): `（108 KB）`.
+fn label_for(text: &str, label: String, ext: &str) -> String {
+    let lower = text.trim_end().to_lowercase();
+    let named = [format!("（{ext}）"), format!("({ext})"), format!(".{ext}")]
+        .iter()
+        .any(|ending| lower.ends_with(ending.as_str()));
+    match label.split_once('，') {
+        Some((_, size)) if named => format!("（{size}"),
+        _ => label,
+    }
+}
+
 /// What an attachment's link text is followed by, so that a reader on a phone knows what a tap
 /// downloads: its kind and size, `（PDF，1.2 MB）`, `（DOCX，86 KB）`.
 fn attachment_label(ext: &str, bytes: usize) -> String {
@@ -1626,7 +1668,7 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
             return Some((
                 at,
                 "`**` that Markdown does not take for bold, which readers would see as it is",
-                "Markdown takes `**` for bold only where it does not stand between a Chinese character and punctuation: put the punctuation outside the bold (`请“**紫金山英才**”计划`), or remove the `**`",
+                BOLD_HELP,
             ));
         }
     }
@@ -1703,6 +1745,9 @@ fn with_web_addresses(text: &str, links: Vec<TextLink>) -> Vec<TextLink> {
     all.sort_by_key(|l| l.start);
     all
 }
+
+/// What to do about a `**` Markdown does not read as meant.
+const BOLD_HELP: &str = "Markdown takes `**` for bold only where it does not stand between punctuation and a Chinese character: put the punctuation outside the bold (`**10**%给予`, `**重点**：见下文`, `请“**紫金山英才**”计划`), or remove the `**`";
 
 /// A text with its links and parts in bold.
 type Marked = (String, Vec<TextLink>, Vec<Span>);
@@ -1782,6 +1827,15 @@ fn resolve_image(
 /// Points a local image at its content-hashed copy (and reads an SVG's size); web addresses
 /// stay as they are for the bundle's own checks.
 fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option<(String, String)> {
+    // A path written as Markdown writes one with a space (`<../media/a b.jpg>`), in the front
+    // matter too.
+    if let Some(path) = image
+        .src
+        .strip_prefix('<')
+        .and_then(|s| s.strip_suffix('>'))
+    {
+        image.src = path.to_string();
+    }
     if image.src.contains("://") || image.src.starts_with('/') {
         return None;
     }

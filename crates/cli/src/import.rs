@@ -99,6 +99,8 @@ fn copy_attachments(blocks: &mut [Block], site_root: &Path, out: &Path) -> io::R
                 let kind = name.rsplit('.').next().unwrap_or("").to_ascii_uppercase();
                 let label = |l: &str| {
                     l.strip_prefix(&format!("（{kind}，"))
+                        // (Without the kind where the text names it: `办法.pdf（108 KB）`.)
+                        .or_else(|| l.strip_prefix('（'))
                         .and_then(|l| l.strip_suffix(" KB）").or_else(|| l.strip_suffix(" MB）")))
                         .is_some_and(|n| {
                             !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')

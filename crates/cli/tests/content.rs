@@ -512,7 +512,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // Markup Markdown leaves as text: an image or link whose path has a space, struck text.
     article(
         "leftover.md",
-        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n",
+        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n",
     );
     let stderr = check_fails(&content);
     for line in [
@@ -521,6 +521,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/leftover.md:13:2: error: struck-through text (`~~…~~`)",
         "CONTENT/articles/leftover.md:17:3: error: `**` that Markdown does not take for bold",
         "CONTENT/articles/leftover.md:19:5: error: `**` that Markdown does not take for bold",
+        "CONTENT/articles/leftover.md:21:12: error: bold inside bold: Markdown paired these `**` otherwise than they were meant",
         "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
         "CONTENT/articles/headinlist.md:11:3: error: a heading inside a list item",
         "CONTENT/articles/quoteinlist.md:11:3: error: a quote inside a list item",
@@ -613,7 +614,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     fs::write(content.join("files/list.xlsx"), vec![b'x'; 3 << 20]).unwrap();
     article(
         "attached.md",
-        "附件：[申报指南](<../files/申报 指南.pdf>)，见第2页：[第2页](../files/申报%20指南.pdf#page=2)。\n\n1. [项目清单](../files/list.xlsx)\n\n![现场](<../media/签约 现场1.png>)\n",
+        "附件：[申报指南](<../files/申报 指南.pdf>)，见第2页：[第2页](../files/申报%20指南.pdf#page=2)。\n\n1. [项目清单](../files/list.xlsx)\n\n![现场](<../media/签约 现场1.png>)\n\n[办法（PDF）](<../files/申报 指南.pdf>)\n",
     );
     // A web address written out is a link, up to the Chinese or the closing punctuation after
     // it; one that is a link already is not linked twice.
@@ -784,6 +785,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         ]})
     );
     assert_eq!(attached["body"][1]["items"][0], "项目清单（XLSX，3.0 MB）");
+    // A text that names the kind already gets the size alone.
+    assert_eq!(attached["body"][3]["text"], "办法（PDF）（2 KB）");
     // An image's name keeps only ASCII: its address goes into share cards.
     let photo = attached["body"][2]["image"]["src"].as_str().unwrap();
     assert!(
@@ -981,6 +984,17 @@ fn a_draft_is_left_out_until_it_is_ready() {
     );
     let bundle = bundled(&content, &content.join("site/data/bundle.json"));
     assert!(!bundle.contains("half-written") && bundle.contains("policy-notes"));
+    // A published file's link to a draft is a link to nothing: said at the link.
+    fs::write(
+        &notes,
+        format!("{text}\n见[草稿](half-written.md)。\n"),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    assert!(
+        stderr.contains("CONTENT/articles/policy-notes.md:12:2: error: a link to `half-written.md`, a draft (`draft = true`), which the site does not publish"),
+        "{stderr}"
+    );
     fs::write(&notes, text.replacen("+++\n", "+++\ndraft = \"yes\"\n", 1)).unwrap();
     let stderr = check_fails(&content);
     assert!(
