@@ -75,7 +75,6 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                 </div>
                 <p class="lead" lang="zh-CN">{project.summary.clone()}</p>
             </header>
-            {project.cover.clone().map(|image| view! { <Picture image eager=true /> })}
             <dl class="facts">
                 {facts
                     .into_iter()
@@ -91,6 +90,9 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            // The facts first, the cover after: a tall photo put the amount and status below a
+            // phone's first screen.
+            {project.cover.clone().map(|image| view! { <Picture image eager=true /> })}
             {(!project.capacity.is_empty()).then(|| view! {
                 <section aria-labelledby="capacity-heading">
                     <h2 id="capacity-heading">{t.capacity}</h2>
