@@ -985,11 +985,7 @@ fn a_draft_is_left_out_until_it_is_ready() {
     let bundle = bundled(&content, &content.join("site/data/bundle.json"));
     assert!(!bundle.contains("half-written") && bundle.contains("policy-notes"));
     // A published file's link to a draft is a link to nothing: said at the link.
-    fs::write(
-        &notes,
-        format!("{text}\n见[草稿](half-written.md)。\n"),
-    )
-    .unwrap();
+    fs::write(&notes, format!("{text}\n见[草稿](half-written.md)。\n")).unwrap();
     let stderr = check_fails(&content);
     assert!(
         stderr.contains("CONTENT/articles/policy-notes.md:12:2: error: a link to `half-written.md`, a draft (`draft = true`), which the site does not publish"),
