@@ -236,12 +236,23 @@ pub fn linked_runs<'a>(
     text: &'a str,
     links: &'a [crate::TextLink],
 ) -> Vec<(&'a str, Option<&'a str>)> {
-    // Byte offset of each character boundary, the text's end included.
-    let bounds: Vec<usize> = text
-        .char_indices()
+    runs_at(text, links, &char_bounds(text))
+}
+
+/// The byte offset of each character boundary of `text`, its end included.
+fn char_bounds(text: &str) -> Vec<usize> {
+    text.char_indices()
         .map(|(i, _)| i)
         .chain([text.len()])
-        .collect();
+        .collect()
+}
+
+/// [`linked_runs`] with the text's character boundaries ([`char_bounds`]) given.
+fn runs_at<'a>(
+    text: &'a str,
+    links: &'a [crate::TextLink],
+    bounds: &[usize],
+) -> Vec<(&'a str, Option<&'a str>)> {
     let mut runs = Vec::new();
     let mut at = 0;
     for link in links {
@@ -297,18 +308,14 @@ pub fn marked_runs<'a>(
     strong: &[crate::Span],
 ) -> Vec<Run<'a>> {
     // The bold parts as byte ranges.
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .collect();
+    let bounds = char_bounds(text);
     let bold: Vec<(usize, usize)> = strong
         .iter()
         .filter_map(|s| Some((*bounds.get(s.start as usize)?, *bounds.get(s.end as usize)?)))
         .filter(|(from, to)| from < to)
         .collect();
     let mut runs = Vec::new();
-    for (run, href) in linked_runs(text, links) {
+    for (run, href) in runs_at(text, links, &bounds) {
         let start = run.as_ptr() as usize - text.as_ptr() as usize;
         let end = start + run.len();
         let mut cuts: Vec<usize> = bold
