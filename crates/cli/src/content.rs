@@ -1415,26 +1415,17 @@ fn link_href(
         )
     };
     if target.ends_with(".md") {
-        let linked = file
-            .parent()
-            .zip(crate::percent_decode(target))
-            .and_then(|(dir, name)| fs::read_to_string(dir.join(name)).ok());
-        let draft = linked
-            .as_deref()
-            .and_then(split_front_matter)
-            .is_some_and(|(front, ..)| draft_value(front) == Some(Ok(true)));
-        if draft {
-            return Err((
+        return match page_of_file(target, fragment, file) {
+            Some((href, false)) => Ok((href, None)),
+            Some((_, true)) => Err((
                 format!("a link to `{dest}`, a draft (`draft = true`), which the site does not publish"),
                 "link to it once it is published (without `draft = true`), or leave the link out for now".to_string(),
-            ));
-        }
-        return page_of_file(target, fragment, file).map(|href| (href, None)).ok_or_else(|| {
-            (
+            )),
+            None => Err((
                 format!("a link to `{dest}`: no content file of this folder is there"),
                 "name an article or project file relative to this one, e.g. `../projects/carbon-fibre-48k.md` or `other-news.md`".to_string(),
-            )
-        });
+            )),
+        };
     }
     // A relative path with an extension may be an attachment; anything else (a scheme the
     // reader does not follow, a site path that is not a page) cannot be followed.
@@ -1448,8 +1439,9 @@ fn link_href(
     attachment_href(target, fragment, file, assets)
 }
 
-/// The page of the content file `target` (a `.md` path relative to `file`), if it is one.
-fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<String> {
+/// The page of the content file `target` (a `.md` path relative to `file`), if it is one, and
+/// whether that file is a draft (`draft = true`), which the site leaves out.
+fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<(String, bool)> {
     let dir = file.parent()?;
     let linked = dir
         .join(crate::percent_decode(target)?)
@@ -1483,7 +1475,9 @@ fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<String> {
         format!("#{fragment}")
     };
     let href = format!("/{kind}/{id}{fragment}");
-    parkreader_core::links::is_safe_link(&href).then_some(href)
+    let draft =
+        split_front_matter(&text).is_some_and(|(front, ..)| draft_value(front) == Some(Ok(true)));
+    parkreader_core::links::is_safe_link(&href).then_some((href, draft))
 }
 
 /// An attachment's address on the site: the file `target` (relative to `file`, perhaps with
