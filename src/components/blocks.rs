@@ -14,8 +14,8 @@ pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
 }
 
 /// `zh-CN`, unless the text is English: fewer Chinese characters than English words (about
-/// four letters each, web addresses aside), as in an English article naming a Chinese park. The browser then
-/// breaks, hyphenates and reads it aloud as English.
+/// four letters each, web addresses aside), as in an English article naming a Chinese park.
+/// The browser then breaks, hyphenates and reads it aloud as English.
 fn body_lang(blocks: &[Block]) -> &'static str {
     let (mut chinese, mut letters) = (0usize, 0usize);
     let texts = blocks.iter().flat_map(|block| match block {
