@@ -24,10 +24,15 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   await expect(page.locator('.byline time')).toBeVisible();
   await expect(page.getByRole('link', { name: SAMPLE.site.contact.hotline })).toHaveAttribute('href', /^tel:/);
   assert.match(await page.title(), new RegExp(`${SAMPLE.site.name}$`));
-  // Controls that only the app works are not shown doing nothing.
+  // Controls that only the app works are not shown doing nothing, nor the saved list, which is
+  // on the device.
   for (const name of [/收藏/, /分享/, 'English']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '收藏' })).toHaveCount(0);
+  // The note stands clear of the screen's edge.
+  const note = page.getByText(/^未启用 JavaScript：本页内容可以阅读/);
+  assert.ok(parseFloat(await note.evaluate((p) => getComputedStyle(p).paddingLeft)) >= 12);
   // Plain links lead on without JavaScript.
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
