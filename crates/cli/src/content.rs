@@ -693,58 +693,46 @@ fn declared_id(text: &str) -> Option<String> {
 
 /// What follows `key =` on a line of the front matter above its first table, as written.
 fn root_value<'a>(front: &'a str, key: &str) -> Option<&'a str> {
+    root_line(front, key).map(|(_, value)| value)
+}
+
+/// [`root_value`] with the line it is on (0-based within the front matter).
+fn root_line<'a>(front: &'a str, key: &str) -> Option<(usize, &'a str)> {
     front
         .lines()
         .take_while(|l| !l.trim_start().starts_with('['))
-        .find_map(|l| {
-            l.trim_start()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let value = l
+                .trim_start()
                 .strip_prefix(key)?
                 .trim_start()
-                .strip_prefix('=')
+                .strip_prefix('=')?;
+            Some((i, value))
         })
 }
 
 /// The front matter's `draft` flag, if it has one: `Ok` with its value, or `Err` with its line
 /// (0-based within the front matter) when it is not `true` or `false`.
 fn draft_value(front: &str) -> Option<Result<bool, usize>> {
-    front
-        .lines()
-        .take_while(|l| !l.trim_start().starts_with('['))
-        .enumerate()
-        .find_map(|(i, line)| {
-            let value = line
-                .trim_start()
-                .strip_prefix("draft")?
-                .trim_start()
-                .strip_prefix('=')?;
-            let value = value.split('#').next().unwrap_or("").trim();
-            Some(match value {
-                "true" => Ok(true),
-                "false" => Ok(false),
-                _ => Err(i),
-            })
-        })
+    let (line, value) = root_line(front, "draft")?;
+    Some(match value.split('#').next().unwrap_or("").trim() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(line),
+    })
 }
 
 /// The front matter with its `draft` line left blank (the bundle has no such field), so that
 /// the lines after keep their numbers.
 fn without_draft(front: &str) -> String {
-    let mut seen_table = false;
+    let Some((draft, _)) = root_line(front, "draft") else {
+        return front.to_string();
+    };
     front
         .split_inclusive('\n')
-        .map(|line| {
-            seen_table |= line.trim_start().starts_with('[');
-            let is_draft = !seen_table
-                && line
-                    .trim_start()
-                    .strip_prefix("draft")
-                    .is_some_and(|rest| rest.trim_start().starts_with('='));
-            if is_draft {
-                "\n"
-            } else {
-                line
-            }
-        })
+        .enumerate()
+        .map(|(i, line)| if i == draft { "\n" } else { line })
         .collect()
 }
 
@@ -920,8 +908,8 @@ fn markdown_blocks(
     // Its parts in bold, and where the one being read starts.
     let mut strong: Vec<Span> = Vec::new();
     let mut strong_at: Option<usize> = None;
-    // An attachment's link also has what follows its text: its kind and size.
-    let mut link: Option<(usize, String, usize, Option<String>)> = None;
+    // An attachment's link also has its file's kind and size, for its label.
+    let mut link: Option<(usize, String, usize, Option<Attached>)> = None;
     let at = |offset: usize| {
         let (l, c) = line_col(body, offset);
         (l + body_line - 1, c)
@@ -1065,15 +1053,9 @@ fn markdown_blocks(
                     let mut end = text.chars().count();
                     if end > start {
                         // An attachment says what it is before it is tapped: `（PDF，1.2 MB）`.
-                        if let Some(label) = label {
+                        if let Some((ext, bytes)) = label {
                             let linked: String = text.chars().skip(start).collect();
-                            let ext = href
-                                .split('#')
-                                .next()
-                                .and_then(|p| p.rsplit_once('.'))
-                                .map(|(_, e)| e.to_ascii_lowercase())
-                                .unwrap_or_default();
-                            text.push_str(&label_for(&linked, label, &ext));
+                            text.push_str(&attachment_label(&linked, &ext, bytes));
                             end = text.chars().count();
                         }
                         links.push(TextLink {
@@ -1390,12 +1372,12 @@ fn markdown_blocks(
 /// page (`/projects/<its id>`: the file's name unless it sets `id`); or an attachment, a
 /// document in the folder (`../files/办法.pdf`), published with the site under a name with its
 /// content's hash (`/files/办法-<hash>.pdf`) and added to `assets`.
-/// With an attachment comes what its link text is followed by ([`attachment_label`]).
+/// With an attachment come its file's kind and size, for its label ([`attachment_label`]).
 fn link_href(
     dest: &str,
     file: &Path,
     assets: &mut Vec<Asset>,
-) -> Result<(String, Option<String>), (String, String)> {
+) -> Result<(String, Option<Attached>), (String, String)> {
     // A document of the site is named by its place in the content folder, from which the
     // build publishes it: `/files/…` as written would be a link to nothing.
     if parkreader_core::links::is_file_path(dest) {
@@ -1488,7 +1470,7 @@ fn attachment_href(
     fragment: &str,
     file: &Path,
     assets: &mut Vec<Asset>,
-) -> Result<(String, Option<String>), (String, String)> {
+) -> Result<(String, Option<Attached>), (String, String)> {
     use parkreader_core::links::ATTACHMENT_TYPES;
     let dir = file.parent().unwrap_or(Path::new("."));
     let ext = Path::new(target)
@@ -1549,31 +1531,38 @@ fn attachment_href(
     } else {
         format!("{url}#{fragment}")
     };
-    Ok((href, Some(attachment_label(&ext, bytes.len()))))
+    Ok((href, Some((ext, bytes.len()))))
 }
 
-/// The label after an attachment's link text ([`attachment_label`]), without its kind when the
-/// text ends with it already (`办法（PDF）`, `办法.pdf`): `（108 KB）`.
-fn label_for(text: &str, label: String, ext: &str) -> String {
-    let lower = text.trim_end().to_lowercase();
-    let named = [format!("（{ext}）"), format!("({ext})"), format!(".{ext}")]
-        .iter()
-        .any(|ending| lower.ends_with(ending.as_str()));
-    match label.split_once('，') {
-        Some((_, size)) if named => format!("（{size}"),
-        _ => label,
-    }
-}
-
-/// What an attachment's link text is followed by, so that a reader on a phone knows what a tap
-/// downloads: its kind and size, `（PDF，1.2 MB）`, `（DOCX，86 KB）`.
-fn attachment_label(ext: &str, bytes: usize) -> String {
+/// What an attachment's link `text` is followed by, so that a reader on a phone knows what a
+/// tap downloads: the kind (`ext`) and size of its file, `（PDF，1.2 MB）`, `（DOCX，86 KB）`, or the
+/// size alone where the text names the kind already (`办法（PDF）`, `办法.pdf`): `（108 KB）`.
+/// [`is_attachment_label`] reads it back.
+pub(crate) fn attachment_label(text: &str, ext: &str, bytes: usize) -> String {
     let size = if bytes < 1000 * 1024 {
         format!("{} KB", bytes.div_ceil(1024).max(1))
     } else {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     };
-    format!("（{}，{size}）", ext.to_ascii_uppercase())
+    let lower = text.trim_end().to_lowercase();
+    let named = [format!("（{ext}）"), format!("({ext})"), format!(".{ext}")]
+        .iter()
+        .any(|ending| lower.ends_with(ending.as_str()));
+    if named {
+        format!("（{size}）")
+    } else {
+        format!("（{}，{size}）", ext.to_ascii_uppercase())
+    }
+}
+
+/// True for a label [`attachment_label`] writes for a file of the kind `ext`: not a
+/// publisher's own brackets, such as `（试行）`.
+pub(crate) fn is_attachment_label(label: &str, ext: &str) -> bool {
+    label
+        .strip_prefix(&format!("（{}，", ext.to_ascii_uppercase()))
+        .or_else(|| label.strip_prefix('（'))
+        .and_then(|l| l.strip_suffix(" KB）").or_else(|| l.strip_suffix(" MB）")))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// Where the file at `path`, with these `bytes`, is published in the site's `folder`: under
@@ -1742,6 +1731,9 @@ fn with_web_addresses(text: &str, links: Vec<TextLink>) -> Vec<TextLink> {
 
 /// What to do about a `**` Markdown does not read as meant.
 const BOLD_HELP: &str = "Markdown takes `**` for bold only where it does not stand between punctuation and a Chinese character: put the punctuation outside the bold (`**10**%给予`, `**重点**：见下文`, `请“**紫金山英才**”计划`), or remove the `**`";
+
+/// An attachment's file, as its label needs it: its kind (extension) and size in bytes.
+type Attached = (String, usize);
 
 /// A text with its links and parts in bold.
 type Marked = (String, Vec<TextLink>, Vec<Span>);

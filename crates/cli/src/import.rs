@@ -94,21 +94,11 @@ fn copy_attachments(blocks: &mut [Block], site_root: &Path, out: &Path) -> io::R
                 )?;
                 let (start, end) = (link.start as usize, (link.end as usize).min(chars.len()));
                 let linked: String = chars[start.min(end)..end].iter().collect();
-                // Only the label the build wrote, `（PDF，1.2 MB）`, of its file's kind: not
-                // a publisher's `办法（试行）`.
-                let kind = name.rsplit('.').next().unwrap_or("").to_ascii_uppercase();
-                let label = |l: &str| {
-                    l.strip_prefix(&format!("（{kind}，"))
-                        // (Without the kind where the text names it: `办法.pdf（108 KB）`.)
-                        .or_else(|| l.strip_prefix('（'))
-                        .and_then(|l| l.strip_suffix(" KB）").or_else(|| l.strip_suffix(" MB）")))
-                        .is_some_and(|n| {
-                            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
-                        })
-                };
+                // Only the label the build wrote, `（PDF，1.2 MB）`: not a publisher's `办法（试行）`.
+                let ext = name.rsplit('.').next().unwrap_or("");
                 if let Some(cut) = linked
                     .rfind('（')
-                    .filter(|&at| at > 0 && label(&linked[at..]))
+                    .filter(|&at| at > 0 && crate::content::is_attachment_label(&linked[at..], ext))
                 {
                     cuts.push((end - linked[cut..].chars().count(), end));
                 }
