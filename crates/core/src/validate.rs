@@ -953,20 +953,27 @@ fn check_spans(text: &str, spans: &[crate::Span], at: &str, problems: &mut Probl
     let length = text.chars().count();
     let mut after = 0;
     for (k, span) in spans.iter().enumerate() {
-        let (start, end) = (span.start as usize, span.end as usize);
-        if start >= end || end > length {
-            problems.push(
-                format!("{at}[{k}]"),
-                format!("characters {start}..{end} are not a part of the text, which has {length}"),
-            );
-        } else if start < after {
-            problems.push(
-                format!("{at}[{k}]"),
-                format!("starts at character {start}, inside the part before it (which ends at {after}); parts go in order, apart"),
-            );
-        } else {
-            after = end;
+        match placed(span.start, span.end, length, after, "part") {
+            Ok(end) => after = end,
+            Err(problem) => problems.push(format!("{at}[{k}]"), problem),
         }
+    }
+}
+
+/// Where a part `start..end` of a text of `length` characters ends, when it lies in the text
+/// after the parts before it (which end at `after`); else what is wrong, a `what` (link, part)
+/// being what the parts are.
+#[cfg(not(target_arch = "wasm32"))]
+fn placed(start: u32, end: u32, length: usize, after: usize, what: &str) -> Result<usize, String> {
+    let (start, end) = (start as usize, end as usize);
+    if start >= end || end > length {
+        Err(format!(
+            "characters {start}..{end} are not a part of the text, which has {length}"
+        ))
+    } else if start < after {
+        Err(format!("starts at character {start}, inside the {what} before it (which ends at {after}); {what}s go in order, apart"))
+    } else {
+        Ok(end)
     }
 }
 
@@ -984,19 +991,9 @@ fn check_text_links(text: &str, links: &[TextLink], at: &str, problems: &mut Pro
     let mut after = 0;
     for (k, link) in links.iter().enumerate() {
         let path = format!("{at}[{k}]");
-        let (start, end) = (link.start as usize, link.end as usize);
-        if start >= end || end > length {
-            problems.push(
-                path.clone(),
-                format!("characters {start}..{end} are not a part of the text, which has {length}"),
-            );
-        } else if start < after {
-            problems.push(
-                path.clone(),
-                format!("starts at character {start}, inside the link before it (which ends at {after}); links go in order, apart"),
-            );
-        } else {
-            after = end;
+        match placed(link.start, link.end, length, after, "link") {
+            Ok(end) => after = end,
+            Err(problem) => problems.push(path.clone(), problem),
         }
         if !is_safe_link(&link.href) {
             problems.push(
