@@ -46,9 +46,13 @@ pub fn saved() -> Lang {
 /// a breadcrumb): `zh-CN` when it has Chinese characters, as a name without an English form
 /// does. Whole content elements (titles, bodies) carry `lang="zh-CN"` in their markup.
 pub fn text_lang(text: &str) -> Option<&'static str> {
-    text.chars()
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        .then_some("zh-CN")
+    text.chars().any(is_han).then_some("zh-CN")
+}
+
+/// A Chinese character (CJK Unified Ideographs), as [`text_lang`] and a body's language
+/// (`components::blocks`) count them.
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The current interface language; Chinese where none is provided (prerendering).

@@ -26,10 +26,7 @@ fn body_lang(blocks: &[Block]) -> &'static str {
         Block::Figure { .. } => &[],
     });
     for text in texts {
-        chinese += text
-            .chars()
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .count();
+        chinese += text.chars().filter(|&c| crate::i18n::is_han(c)).count();
         // Words, not web addresses (`原文：https://www.jiangning.gov.cn/…` is Chinese).
         letters += text
             .split(|c: char| !c.is_ascii_graphic())
