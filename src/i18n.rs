@@ -44,15 +44,52 @@ pub fn saved() -> Lang {
 
 /// `lang` for a piece of published text the interface shows in a list of its own words (a fact,
 /// a breadcrumb): `zh-CN` when it has Chinese characters, as a name without an English form
-/// does. Whole content elements (titles, bodies) carry `lang="zh-CN"` in their markup.
+/// does. Titles, summaries and bodies carry the language they are written in ([`Script`]).
 pub fn text_lang(text: &str) -> Option<&'static str> {
     text.chars().any(is_han).then_some("zh-CN")
 }
 
-/// A Chinese character (CJK Unified Ideographs), as [`text_lang`] and a body's language
-/// (`components::blocks`) count them.
+/// A Chinese character (CJK Unified Ideographs), as [`text_lang`] and [`Script`] count them.
 pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// What published text is written in, counted over one or more pieces: its Chinese characters
+/// and its English letters, web addresses aside (`原文：https://www.jiangning.gov.cn/…` is
+/// Chinese).
+#[derive(Default)]
+pub struct Script {
+    chinese: usize,
+    letters: usize,
+}
+
+impl Script {
+    pub fn add(&mut self, text: &str) {
+        self.chinese += text.chars().filter(|&c| is_han(c)).count();
+        self.letters += text
+            .split(|c: char| !c.is_ascii_graphic())
+            .filter(|word| !word.contains("://") && !word.starts_with("www."))
+            .map(|word| word.chars().filter(char::is_ascii_alphabetic).count())
+            .sum::<usize>();
+    }
+
+    /// `zh-CN`, unless the text is English: fewer Chinese characters than English words (about
+    /// four letters each), as in an English article naming a Chinese park. The browser then
+    /// breaks, hyphenates and reads it aloud as English.
+    pub fn lang(&self) -> &'static str {
+        if self.chinese * 4 < self.letters {
+            "en"
+        } else {
+            "zh-CN"
+        }
+    }
+}
+
+/// `lang` for a published title or summary: see [`Script::lang`].
+pub fn written_lang(text: &str) -> &'static str {
+    let mut script = Script::default();
+    script.add(text);
+    script.lang()
 }
 
 /// The current interface language; Chinese where none is provided (prerendering).

@@ -202,6 +202,22 @@ fn an_english_body_is_marked_english_and_a_chinese_one_chinese() {
 }
 
 #[wasm_bindgen_test]
+fn an_english_title_and_summary_are_marked_english() {
+    let bundle = std::sync::Arc::new(parse_bundle(SMALL).unwrap());
+    let mut article = bundle.articles[0].clone();
+    assert!(article.summary.chars().any(parkreader::i18n::is_han));
+    article.title = "Lingang signs a 3.27 billion yuan carbon fibre project".into();
+    let card = mount(move || view! { <Router><ArticleCard article bundle /></Router> });
+    let lang = |selector: &str| {
+        let element = card.query_selector(selector).unwrap().unwrap();
+        element.get_attribute("lang").unwrap()
+    };
+    assert_eq!(lang(".card-title"), "en");
+    // The sample's summary is Chinese.
+    assert_eq!(lang(".card-summary"), "zh-CN");
+}
+
+#[wasm_bindgen_test]
 fn links_in_list_items_lead_only_where_links_may() {
     let link = |start, end, href: &str| TextLink {
         start,

@@ -13,32 +13,19 @@ pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
     view! { <div class="prose" lang=lang>{blocks.into_iter().map(block).collect_view()}</div> }
 }
 
-/// `zh-CN`, unless the text is English: fewer Chinese characters than English words (about
-/// four letters each, web addresses aside), as in an English article naming a Chinese park.
-/// The browser then breaks, hyphenates and reads it aloud as English.
+/// The language of a body's text: see [`crate::i18n::Script`].
 fn body_lang(blocks: &[Block]) -> &'static str {
-    let (mut chinese, mut letters) = (0usize, 0usize);
-    let texts = blocks.iter().flat_map(|block| match block {
-        Block::Paragraph { text, .. } | Block::Heading { text, .. } | Block::Quote { text, .. } => {
-            std::slice::from_ref(text)
+    let mut script = crate::i18n::Script::default();
+    for block in blocks {
+        match block {
+            Block::Paragraph { text, .. }
+            | Block::Heading { text, .. }
+            | Block::Quote { text, .. } => script.add(text),
+            Block::List { items, .. } => items.iter().for_each(|item| script.add(item)),
+            Block::Figure { .. } => {}
         }
-        Block::List { items, .. } => items.as_slice(),
-        Block::Figure { .. } => &[],
-    });
-    for text in texts {
-        chinese += text.chars().filter(|&c| crate::i18n::is_han(c)).count();
-        // Words, not web addresses (`原文：https://www.jiangning.gov.cn/…` is Chinese).
-        letters += text
-            .split(|c: char| !c.is_ascii_graphic())
-            .filter(|word| !word.contains("://") && !word.starts_with("www."))
-            .map(|word| word.chars().filter(char::is_ascii_alphabetic).count())
-            .sum::<usize>();
     }
-    if chinese * 4 < letters {
-        "en"
-    } else {
-        "zh-CN"
-    }
+    script.lang()
 }
 
 fn block(block: Block) -> AnyView {

@@ -13,6 +13,7 @@ use super::blocks::site_src;
 use super::browse::Highlighted;
 use super::meta::{DateText, StatusBadge};
 use crate::i18n::lang;
+use crate::i18n::written_lang;
 use crate::state::site_href;
 
 /// How long the search terms must stay the same before a card fetches a separately published
@@ -32,6 +33,7 @@ pub fn ArticleCard(
     let terms = terms.unwrap_or_else(|| Signal::stored(Vec::new()));
     let href = site_href(&format!("/articles/{}", article.id));
     let title = article.title.clone();
+    let (title_lang, summary_lang) = (written_lang(&title), written_lang(&article.summary));
     let summary = Arc::new(article.summary.clone());
     // The body's text: inline, or fetched once the first time a search needs its snippet.
     let body = RwSignal::new(article.body.as_deref().map(blocks_text));
@@ -93,8 +95,8 @@ pub fn ArticleCard(
         .unwrap_or_default();
     view! {
         <article class="card article-card">
-            <h3 class="card-title" lang="zh-CN"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&title, t)) /> }}</A></h3>
-            <p class="card-summary" lang="zh-CN">{move || view! { <Highlighted segments=excerpt() /> }}</p>
+            <h3 class="card-title" lang=title_lang><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&title, t)) /> }}</A></h3>
+            <p class="card-summary" lang=summary_lang>{move || view! { <Highlighted segments=excerpt() /> }}</p>
             <p class="card-meta">
                 <span class="tag">{category}</span>
                 <DateText date=article.published />
@@ -116,6 +118,7 @@ pub fn ProjectCard(
     let terms = terms.unwrap_or_else(|| Signal::stored(Vec::new()));
     let href = site_href(&format!("/projects/{}", project.id));
     let (name, summary) = (project.name.clone(), project.summary.clone());
+    let (name_lang, summary_lang) = (written_lang(&name), written_lang(&summary));
     let lang = lang();
     let industry = bundle
         .industry(&project.industry)
@@ -141,8 +144,8 @@ pub fn ProjectCard(
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
                 {amount.map(|(short, exact)| view! { <span class="amount" title=exact>{short}</span> })}
             </div>
-            <h3 class="card-title" lang="zh-CN"><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&name, t)) /> }}</A></h3>
-            <p class="card-summary" lang="zh-CN">{move || view! { <Highlighted segments=terms.with(|t| highlight(&summary, t)) /> }}</p>
+            <h3 class="card-title" lang=name_lang><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&name, t)) /> }}</A></h3>
+            <p class="card-summary" lang=summary_lang>{move || view! { <Highlighted segments=terms.with(|t| highlight(&summary, t)) /> }}</p>
             <p class="card-meta">
                 <span class="tag">{industry}</span>
                 <span>{place}</span>
@@ -163,8 +166,9 @@ pub fn ArticleLinks(
         .map(|a| {
             let summary =
                 with_summary.then(|| view! { <p class="link-summary">{a.summary.clone()}</p> });
+            let title_lang = written_lang(&a.title);
             view! {
-                <li lang="zh-CN">
+                <li lang=title_lang>
                     <A href=site_href(&format!("/articles/{}", a.id))>{a.title}</A>
                     {summary}
                 </li>

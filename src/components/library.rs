@@ -96,10 +96,11 @@ pub fn EntryList(
                             ItemKind::Article => t.kind_article,
                             ItemKind::Project => t.kind_project,
                         };
+                        let title_lang = crate::i18n::written_lang(&e.title);
                         view! {
                             <li>
                                 <span class="tag">{kind}</span>" "
-                                <A href=site_href(&e.kind.path(&e.id)) attr:lang="zh-CN">{e.title}</A>
+                                <A href=site_href(&e.kind.path(&e.id)) attr:lang=title_lang>{e.title}</A>
                             </li>
                         }
                     })

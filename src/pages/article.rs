@@ -17,7 +17,7 @@ use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
 use crate::components::states::{meant_id, with_bundle, Loading, NotFound};
-use crate::i18n::{lang, ui};
+use crate::i18n::{lang, ui, written_lang};
 use crate::state::site_href;
 use parkreader_core::library::ItemKind;
 
@@ -87,7 +87,7 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
         ] />
         <article class="article">
             <header class="article-header">
-                <h1 lang="zh-CN">{article.title.clone()}</h1>
+                <h1 lang=written_lang(&article.title)>{article.title.clone()}</h1>
                 <Byline article=article.clone() bundle=bundle.clone() />
                 <div class="item-actions">
                     <BookmarkButton kind=ItemKind::Article id=article.id.clone() title=article.title.clone() />
@@ -102,8 +102,8 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
             </footer>
         </article>
         <nav class="prev-next" aria-label=t.same_category>
-            {older.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="prev"><span>{t.previous_article}</span><span lang="zh-CN">{a.title}</span></A> })}
-            {newer.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="next"><span>{t.next_article}</span><span lang="zh-CN">{a.title}</span></A> })}
+            {older.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="prev"><span>{t.previous_article}</span><span lang=written_lang(&a.title)>{a.title.clone()}</span></A> })}
+            {newer.map(|a| view! { <A href=site_href(&format!("/articles/{}", a.id)) attr:class="next"><span>{t.next_article}</span><span lang=written_lang(&a.title)>{a.title.clone()}</span></A> })}
         </nav>
         <ContactCard contact=site.contact.clone() />
         {(!projects.is_empty()).then(|| view! {

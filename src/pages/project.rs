@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use parkreader_core::part::RELATED_PROJECTS;
 use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
 
-use crate::i18n::{lang, ui};
+use crate::i18n::{lang, ui, written_lang};
 
 use crate::components::blocks::{BodyBlocks, Picture};
 use crate::components::cards::{ArticleLinks, ProjectCard};
@@ -67,13 +67,13 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
         <article class="project">
             <header class="project-header">
                 <StatusBadge project=project.clone() bundle=bundle.clone() />
-                <h1 lang="zh-CN">{project.name.clone()}</h1>
+                <h1 lang=written_lang(&project.name)>{project.name.clone()}</h1>
                 <div class="item-actions">
                     <BookmarkButton kind=ItemKind::Project id=project.id.clone() title=project.name.clone() />
                     <ShareButton path=format!("/projects/{}", project.id) title=project.name.clone() />
                     <TextSize />
                 </div>
-                <p class="lead" lang="zh-CN">{project.summary.clone()}</p>
+                <p class="lead" lang=written_lang(&project.summary)>{project.summary.clone()}</p>
             </header>
             <dl class="facts">
                 {facts
