@@ -8,7 +8,7 @@ use parkreader_core::library::{Entry, ItemKind};
 
 use crate::i18n::ui;
 use crate::offline::{entry, use_offline};
-use crate::state::site_href;
+use crate::state::{site_href, use_catalog};
 
 /// "收藏" / "已收藏": bookmarks the item shown. Also records the visit in the reading history.
 #[component]
@@ -74,7 +74,9 @@ pub fn UpdateBanner() -> impl IntoView {
     }
 }
 
-/// A list of bookmarks or history entries, linked, with a message when empty.
+/// A list of bookmarks or history entries, linked, with a message when empty. Each is named
+/// as the site names it now, once its data is in: the title kept with the entry is the one it
+/// had when saved, and a publisher may have corrected it since.
 #[component]
 pub fn EntryList(
     entries: Signal<Vec<Entry>>,
@@ -82,8 +84,10 @@ pub fn EntryList(
     #[prop(into)] label: String,
 ) -> impl IntoView {
     let t = ui();
+    let catalog = use_catalog();
     move || {
         let entries = entries.get();
+        let bundle = catalog.bundle();
         if entries.is_empty() {
             return view! { <p class="muted">{empty.clone()}</p> }.into_any();
         }
@@ -96,11 +100,18 @@ pub fn EntryList(
                             ItemKind::Article => t.kind_article,
                             ItemKind::Project => t.kind_project,
                         };
-                        let title_lang = crate::i18n::written_lang(&e.title);
+                        let title = bundle
+                            .as_deref()
+                            .and_then(|b| match e.kind {
+                                ItemKind::Article => b.article(&e.id).map(|a| a.title.clone()),
+                                ItemKind::Project => b.project(&e.id).map(|p| p.name.clone()),
+                            })
+                            .unwrap_or(e.title);
+                        let title_lang = crate::i18n::written_lang(&title);
                         view! {
                             <li>
                                 <span class="tag">{kind}</span>" "
-                                <A href=site_href(&e.kind.path(&e.id)) attr:lang=title_lang>{e.title}</A>
+                                <A href=site_href(&e.kind.path(&e.id)) attr:lang=title_lang>{title}</A>
                             </li>
                         }
                     })

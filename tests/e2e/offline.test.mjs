@@ -188,6 +188,9 @@ test('a new deploy is offered, switches only when accepted, and keeps bookmarks'
     await page.locator('#app:not([data-prerendered])').waitFor();
     await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
     await expect(prompt).toBeHidden();
+    // The bookmark, saved under the old title, is named as the site names the article now.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '收藏' }).click();
+    await expect(page.getByRole('list', { name: '我的收藏' }).getByRole('link', { name: newTitle })).toBeVisible();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
