@@ -2117,6 +2117,27 @@ fn find_line(text: &str, front_line: usize, key: &str) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
+/// The line of `key` in the front matter's table `[table]`, for a `field_path` of
+/// `table.key` (`dates.completion_planned` under `[dates]`).
+fn table_key_line(text: &str, front_line: usize, field_path: &str) -> Option<usize> {
+    let (table, key) = field_path.split_once('.')?;
+    let header = format!("[{table}]");
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .skip(front_line - 1)
+        .take_while(|(_, l)| l.trim_end() != "+++");
+    lines.find(|(_, l)| l.trim() == header)?;
+    lines
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|(i, _)| i + 1)
+}
+
 /// The line and column of the Markdown link to the page whose id is quoted first in `message`
 /// (`"nope" is not a project id …`: a link to `/projects/nope`): the `[` of the first such
 /// link in the body.
@@ -2229,7 +2250,12 @@ fn locate(
         let line = if in_body {
             None
         } else {
-            find_line(&source.text, source.front_line, field)
+            table_key_line(
+                &source.text,
+                source.front_line,
+                field_path.trim_start_matches('.'),
+            )
+            .or_else(|| find_line(&source.text, source.front_line, field))
         };
         // An id or slug the front matter does not set is the file's name: the file is what
         // to change, not a line of it.

@@ -932,6 +932,26 @@ fn problems_name_files_keys_and_the_ids_to_use() {
 }
 
 #[test]
+fn a_completion_before_the_signing_or_start_is_reported_at_its_line() {
+    let content = fixture_copy("content-dates");
+    let file = content.join("projects/carbon-fibre-48k.md");
+    let text = fs::read_to_string(&file).unwrap();
+    let text = text.replace(
+        "signed = 2024-05-20\n",
+        "signed = 2024-05-20\nstarted = 2024-09-01\ncompletion_planned = 2023-12-31\ncompletion_actual = 2024-06-30\n",
+    );
+    fs::write(&file, text).unwrap();
+    let stderr = check_fails(&content);
+    for line in [
+        "CONTENT/projects/carbon-fibre-48k.md:17:1: error: dates.completion_planned: 2023-12-31 is before the project was signed (2024-05-20); check the year and month",
+        "CONTENT/projects/carbon-fibre-48k.md:18:1: error: dates.completion_actual: 2024-06-30 is before the project was started (2024-09-01); check the year and month",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    fs::remove_dir_all(&content).unwrap();
+}
+
+#[test]
 fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
     let content = fixture_copy("id-from-name");
     let articles = content.join("articles");

@@ -766,6 +766,37 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
         check_blocks(&p.description, &at("description"), problems);
         let ids = [&articles, &projects, &categories];
         check_link_targets(&p.description, &at("description"), ids, problems);
+        check_dates(&p.dates, &at("dates"), problems);
+    }
+}
+
+/// Left to the build, as [`check_text_links`] is.
+#[cfg(target_arch = "wasm32")]
+fn check_dates(_: &crate::ProjectDates, _: &str, _: &mut Problems) {}
+
+/// A project is completed, or planned to be, no earlier than it was signed and started: a
+/// completion before either is a year or month typed wrong, which the reader's timeline and
+/// the status filters would otherwise show as it is.
+#[cfg(not(target_arch = "wasm32"))]
+fn check_dates(dates: &crate::ProjectDates, path: &str, problems: &mut Problems) {
+    let done = [
+        ("completion_planned", &dates.completion_planned),
+        ("completion_actual", &dates.completion_actual),
+    ];
+    let begun = [("signed", &dates.signed), ("started", &dates.started)];
+    for (field, done) in done {
+        let Some(done) = done else { continue };
+        let earlier = begun
+            .iter()
+            .find_map(|(what, date)| Some((what, date.as_ref().filter(|d| done < *d)?)));
+        if let Some((what, date)) = earlier {
+            problems.push(
+                format!("{path}.{field}"),
+                format!(
+                    "{done} is before the project was {what} ({date}); check the year and month"
+                ),
+            );
+        }
     }
 }
 
