@@ -52,6 +52,19 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   await context.close();
 });
 
+test('an article\'s address on the old site leads to its page, with JavaScript and without', async () => {
+  // content/articles/baling-thermoplastic-elastomer-project.md lists it in `aliases`.
+  const moved = SAMPLE.articles.find((a) => a.id === 'baling-thermoplastic-elastomer-project');
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/art/2023/2/16/art_1234_56789.html`);
+    await page.waitForURL(`${server.url}/articles/${moved.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: moved.title })).toBeVisible();
+    await context.close();
+  }
+});
+
 test('a shared link paints styled from its page alone: no stylesheet to wait for', async () => {
   // A webview on a slow network: until the page has painted, every other request is lost.
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN', colorScheme: 'light' });

@@ -86,8 +86,10 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         bundle,
         assets,
         bodies,
+        redirects,
         ..
     } = content;
+    let base_url = bundle.site.base_url.clone();
     remove_stale_siblings(out);
     let stage = sibling(out, "building")?;
     let result = (|| {
@@ -107,6 +109,8 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         // compressed copies.
         let previous = out.is_dir().then_some(out);
         let pages = crate::prerender::prerender_content(&stage, bundle, &bodies, previous)?;
+        // Last, so that an old address can never take the place of a file of the site.
+        crate::aliases::write(&stage, &redirects, &built.base, &base_url)?;
         Ok::<usize, io::Error>(pages)
     })();
     let pages = match result {
@@ -222,6 +226,7 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
         assets,
         bodies,
         drafts: 0,
+        redirects: Vec::new(),
     })
 }
 

@@ -5,6 +5,7 @@
 //! Every problem in every file is collected, each with its file, line and column, what is
 //! wrong and how to fix it; the bundle is returned only when there are none.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -71,6 +72,8 @@ pub struct Content {
     pub bodies: Vec<(String, String)>,
     /// Files left out as drafts (`draft = true`).
     pub drafts: usize,
+    /// Old addresses that lead to the items' pages (`aliases`).
+    pub redirects: Vec<crate::aliases::Redirect>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +119,8 @@ struct Source {
     text: String,
     /// Line (1-based) of the front matter's first line.
     front_line: usize,
+    /// Its old addresses (`aliases`, see [`crate::aliases`]), each with its line.
+    aliases: Vec<(String, usize)>,
 }
 
 /// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`).
@@ -284,6 +289,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             diagnostics.push(diagnostic);
         }
     }
+    let redirects = redirects(&bundle, &sources, &project_sources, &mut diagnostics);
     if diagnostics.is_empty() {
         assets.sort_by(|a, b| a.url.cmp(&b.url));
         assets.dedup();
@@ -293,6 +299,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             assets,
             bodies,
             drafts,
+            redirects,
         })
     } else {
         Err(diagnostics)
@@ -518,13 +525,15 @@ fn parse_item<T: ContentItem>(
         injected.push_str(&format!("slug = {}\n", toml_string(&stem)));
     }
     let shift = injected.lines().count();
+    let (front, aliases) = take_aliases(front, path, diagnostics);
     let source = Source {
         path: path.to_path_buf(),
         text: text.clone(),
         front_line: 2,
+        aliases,
     };
     // `draft = false` is read here, not by the bundle's types; anything else there is a problem.
-    if let Some(Err(line)) = draft_value(front) {
+    if let Some(Err(line)) = draft_value(&front) {
         diagnostics.push(Diagnostic {
             file: path.to_path_buf(),
             // The front matter begins on the file's second line.
@@ -534,7 +543,7 @@ fn parse_item<T: ContentItem>(
             help: Some("`draft = true` leaves the file out of the site until it is ready".into()),
         });
     }
-    let front = without_draft(front);
+    let front = without_draft(&front);
     let front_text = format!("{injected}{}", quote_datetimes(&front));
     let item: Option<T> = front_matter(path, &front_text, shift, diagnostics);
     // The body is read even when the front matter is wrong, so one run reports both.
@@ -734,6 +743,122 @@ fn without_draft(front: &str) -> String {
         .enumerate()
         .map(|(i, line)| if i == draft { "\n" } else { line })
         .collect()
+}
+
+/// The old addresses of every item (`aliases`), each leading to the item's page; one that
+/// another file already gives (or names the same file: `/news/1` and `/news/1/`) is reported.
+fn redirects(
+    bundle: &Bundle,
+    sources: &[Source],
+    project_sources: &[Source],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<crate::aliases::Redirect> {
+    let articles = bundle
+        .articles
+        .iter()
+        .map(|a| (format!("/articles/{}", a.id), &a.title))
+        .zip(sources);
+    let projects = bundle
+        .projects
+        .iter()
+        .map(|p| (format!("/projects/{}", p.id), &p.name))
+        .zip(project_sources);
+    let mut given: HashMap<PathBuf, &Path> = HashMap::new();
+    let mut redirects = Vec::new();
+    for ((to, title), source) in articles.chain(projects) {
+        for (alias, line) in &source.aliases {
+            let file = crate::aliases::file(Path::new("/"), alias);
+            if let Some(other) = given.get(&file) {
+                diagnostics.push(Diagnostic {
+                    file: source.path.clone(),
+                    line: *line,
+                    column: 1,
+                    message: format!(
+                        "aliases: {alias:?} is already an old address of {}",
+                        other.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                    help: Some("an old address leads to one page: keep it in one file".into()),
+                });
+                continue;
+            }
+            given.insert(file, &source.path);
+            redirects.push(crate::aliases::Redirect {
+                from: alias.clone(),
+                to: to.clone(),
+                title: title.clone(),
+            });
+        }
+    }
+    redirects
+}
+
+/// The front matter's old addresses (`aliases = ["/art/1.html"]`, see [`crate::aliases`]), each
+/// with its line in the file, and the front matter with the lines of that key left blank (the
+/// bundle has no such field), so that the lines after keep their numbers. A wrong one is
+/// reported; a front matter that is not TOML is left to the reading that follows.
+fn take_aliases(
+    front: &str,
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (String, Vec<(String, usize)>) {
+    use toml::de::DeValue;
+
+    let unchanged = || (front.to_string(), Vec::new());
+    if !front.contains("aliases") {
+        return unchanged();
+    }
+    let Ok(table) = toml::de::DeTable::parse(front) else {
+        return unchanged();
+    };
+    let Some((key, value)) = table
+        .get_ref()
+        .iter()
+        .find(|(key, _)| key.get_ref() == "aliases")
+    else {
+        return unchanged();
+    };
+    // The front matter begins on the file's second line.
+    let line = |at: usize| front[..at].matches('\n').count() + 2;
+    let mut problem = |at: usize, message: String| {
+        diagnostics.push(Diagnostic {
+            file: path.to_path_buf(),
+            line: line(at),
+            column: 1,
+            message: format!("aliases: {message}"),
+            help: Some("`aliases = [\"/art/2024/3/15/art_1_2.html\"]` lists the addresses this page had on the old site, which then lead here".into()),
+        })
+    };
+    let mut aliases = Vec::new();
+    match value.get_ref() {
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::String(alias) => match crate::aliases::problem(alias) {
+                        Some(message) => problem(item.span().start, message),
+                        None => aliases.push((alias.to_string(), line(item.span().start))),
+                    },
+                    _ => problem(
+                        item.span().start,
+                        "each old address is a string in quotes".into(),
+                    ),
+                }
+            }
+        }
+        _ => problem(
+            value.span().start,
+            "a list of old addresses, in brackets".into(),
+        ),
+    }
+    let (first, last) = (
+        line(key.span().start) - 2,
+        line(value.span().end.saturating_sub(1)) - 2,
+    );
+    let front = front
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| if (first..=last).contains(&i) { "\n" } else { l })
+        .collect();
+    (front, aliases)
 }
 
 fn has_key(front: &str, key: &str) -> bool {

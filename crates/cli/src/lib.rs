@@ -2,6 +2,7 @@
 //! content folders, building and prerendering sites, serving them, and the corpus generator and
 //! benchmarks. A library so that the fuzz targets (`fuzz/`) reach the content parser.
 
+pub mod aliases;
 pub mod bench;
 pub mod build;
 pub mod content;

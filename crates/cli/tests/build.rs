@@ -94,11 +94,22 @@ fn builds_the_whole_site_from_content_and_the_app() {
     ] {
         assert!(all.iter().any(|f| f == expected), "{expected} in {all:?}");
     }
+    // An article's old address (its `aliases`) is a page that leads on to the article's own,
+    // with its compressed copies, and is in no sitemap.
+    let old = fs::read_to_string(out.join("art/2023/2/16/art_1234_56789.html")).unwrap();
+    assert!(
+        old.contains(r#"<meta http-equiv="refresh" content="0; url=/articles/baling-thermoplastic-elastomer-project">"#),
+        "{old}"
+    );
+    assert!(old.contains("<title>总投资32.7亿元！"), "{old}");
+    assert!(out.join("art/2023/2/16/art_1234_56789.html.br").is_file());
     // The saved page has a page of its own, but it lists a device's own things: not in the
     // sitemap.
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(
-        sitemap.contains("/articles</loc>") && !sitemap.contains("/saved"),
+        sitemap.contains("/articles</loc>")
+            && !sitemap.contains("/saved")
+            && !sitemap.contains("/art/"),
         "{sitemap}"
     );
     // The content's data and images replace the app's sample copy.

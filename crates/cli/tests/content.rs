@@ -952,6 +952,37 @@ fn a_completion_before_the_signing_or_start_is_reported_at_its_line() {
 }
 
 #[test]
+fn old_addresses_that_cannot_lead_on_are_reported_at_their_line() {
+    let content = fixture_copy("content-aliases");
+    let file = content.join("projects/carbon-fibre-48k.md");
+    let text = fs::read_to_string(&file).unwrap();
+    // Lines 13 to 17, above the `[dates]` table, whose lines are still counted as written.
+    let text = text.replace(
+        "\n[dates]\n",
+        "aliases = [\n  \"/zsxm/48k.html\",\n  \"/zsxm/48k.php\",\n  \"/articles/48k.html\",\n]\n\n[dates]\ncompletion_planned = 2020-01-01\n",
+    );
+    fs::write(&file, text).unwrap();
+    let article = content.join("articles/carbon-fibre-signing.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        text.replacen("+++\n", "+++\naliases = [\"/zsxm/48k.html\"]\n", 1),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    for line in [
+        "CONTENT/projects/carbon-fibre-48k.md:15:1: error: aliases: \"/zsxm/48k.php\" ends in \".php\", which a static host sends as a file, not as a page",
+        "CONTENT/projects/carbon-fibre-48k.md:16:1: error: aliases: \"/articles/48k.html\" lies where the site writes its own pages or files (/articles)",
+        "CONTENT/projects/carbon-fibre-48k.md:14:1: error: aliases: \"/zsxm/48k.html\" is already an old address of carbon-fibre-signing.md",
+        // The lines of the key do not move the table's: a date's line is still its own.
+        "CONTENT/projects/carbon-fibre-48k.md:20:1: error: dates.completion_planned: 2020-01-01 is before the project was signed (2024-05-20)",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    fs::remove_dir_all(&content).unwrap();
+}
+
+#[test]
 fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
     let content = fixture_copy("id-from-name");
     let articles = content.join("articles");
