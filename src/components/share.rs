@@ -80,6 +80,8 @@ fn ShareSheet(
         }
     };
     let close = move |_| dismiss();
+    #[cfg(target_arch = "wasm32")]
+    back_closes(dismiss);
     Effect::new(move |_| {
         if let Some(d) = dialog.get() {
             let _ = d.focus();
@@ -150,4 +152,38 @@ fn ShareSheet(
             <button node_ref=close_button type="button" class="button secondary share-close" on:click=close>{t.close}</button>
         </div>
     }
+}
+
+/// Back closes the sheet, as it closes any sheet on a phone (Android's back key, the ‹ of
+/// WeChat's browser): the sheet has a history entry of its own at the same address, which Back
+/// leaves. Without it, Back went past the view behind the open sheet (a filter undone under a
+/// link and QR code that still showed it), or left a page opened from a chat altogether. When
+/// the sheet closes otherwise, its entry goes, so that the next Back is the reader's own.
+#[cfg(target_arch = "wasm32")]
+fn back_closes(dismiss: impl Fn() + Clone + 'static) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
+    let history = || web_sys::window().and_then(|w| w.history().ok());
+    let pushed = history().is_some_and(|h| {
+        h.push_state(
+            &wasm_bindgen::JsValue::from_str("parkreader-share-sheet"),
+            "",
+        )
+        .is_ok()
+    });
+    let pushed = Arc::new(AtomicBool::new(pushed));
+    let left = pushed.clone();
+    let back = window_event_listener(leptos::ev::popstate, move |_| {
+        left.store(false, Ordering::Relaxed);
+        dismiss();
+    });
+    on_cleanup(move || {
+        back.remove();
+        if pushed.load(Ordering::Relaxed) {
+            if let Some(h) = history() {
+                let _ = h.back();
+            }
+        }
+    });
 }

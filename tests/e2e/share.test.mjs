@@ -53,6 +53,39 @@ test('a filtered list shares the filters with it', async () => {
   await page.context().close();
 });
 
+test('Back closes the share sheet and leaves the view behind it as it was', async () => {
+  const page = await newPage(browser);
+  const project = SAMPLE.projects[0];
+  const industry = SAMPLE.taxonomies.industries.find((i) => i.id === project.industry);
+  const district = SAMPLE.taxonomies.districts.find((d) => d.id === project.district);
+  await page.goto(`${server.url}/projects`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await page.getByRole('group', { name: '产业' }).getByRole('checkbox', { name: new RegExp(`^${industry.name}`) }).check();
+  await page.waitForURL(/industry=/);
+  await page.getByRole('group', { name: '区域' }).getByRole('checkbox', { name: new RegExp(`^${district.name}`) }).check();
+  await page.waitForURL(/district=/);
+  const view = page.url();
+  const sheet = page.getByRole('dialog', { name: '分享给朋友' });
+  // The phone's back key (or WeChat's ‹) with the sheet open: the sheet closes, the view stays.
+  await page.getByRole('button', { name: '分享' }).click();
+  await expect(sheet).toBeVisible();
+  await page.goBack();
+  await expect(sheet).toBeHidden();
+  assert.equal(page.url(), view);
+  assert.ok(await page.getByRole('group', { name: '区域' }).getByRole('checkbox', { name: new RegExp(`^${district.name}`) }).isChecked());
+  // Closed by its button, the sheet leaves no step behind: the next Back undoes the last filter.
+  await page.getByRole('button', { name: '分享' }).click();
+  await expect(sheet).toBeVisible();
+  await sheet.getByRole('button', { name: '关闭' }).click();
+  await expect(sheet).toBeHidden();
+  assert.equal(page.url(), view);
+  await page.goBack();
+  await page.waitForURL((url) => !url.search.includes('district='));
+  assert.match(page.url(), /industry=/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('in WeChat on a slow network the article is readable before the app loads, and sharing points to ···', async () => {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN',
