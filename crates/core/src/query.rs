@@ -206,7 +206,7 @@ fn search_text(typed: &str) -> String {
     let cut: String = typed
         .trim()
         .chars()
-        .filter(|&c| c != char::REPLACEMENT_CHARACTER)
+        .filter(|&c| c != char::REPLACEMENT_CHARACTER && !crate::text::is_invisible(c))
         .take(MAX_QUERY_CHARS)
         .collect();
     cut.trim().to_string()
@@ -281,11 +281,14 @@ impl ListQuery {
                 }
                 PARAM_SORT => query.sort = Sort::from_param(kind, &value),
                 PARAM_PAGE => {
-                    query.page = value
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|p| (1..=MAX_PAGE).contains(p))
-                        .unwrap_or(1)
+                    // A number past any list's end stands for its end (which the view then
+                    // shows), however many digits it has; anything else is the first page.
+                    let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+                    query.page = if digits {
+                        value.parse::<u32>().unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE)
+                    } else {
+                        1
+                    }
                 }
                 param => {
                     if let Some(facet) = FacetKey::from_param(kind, param) {
@@ -469,6 +472,27 @@ impl ListQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_past_any_end_is_the_end_and_unseen_characters_are_no_search() {
+        for page in ["99999", "999999", "4294967296", "18446744073709551616"] {
+            let view = ListQuery::parse(ListKind::Articles, &format!("page={page}"));
+            assert!(view.page >= 99_999, "{page}: {}", view.page);
+        }
+        for page in ["0", "-1", "abc", "", "1e3"] {
+            let view = ListQuery::parse(ListKind::Articles, &format!("page={page}"));
+            assert_eq!(view.page, 1, "{page}");
+        }
+        let view = ListQuery::parse(
+            ListKind::Articles,
+            "q=%E2%80%8B%E7%A2%B3%E7%BA%A4%EF%BB%BF%E7%BB%B4",
+        );
+        assert_eq!(view.q, "碳纤维");
+        assert_eq!(
+            crate::text::terms("碳\u{200b}纤\u{ad}维 金山"),
+            ["碳纤维", "金山"]
+        );
+    }
 
     #[test]
     fn a_search_box_holding_the_views_own_search_keeps_its_page() {

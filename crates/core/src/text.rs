@@ -98,12 +98,23 @@ pub fn terms(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let parts =
         |c: char| c.is_whitespace() || ",;:!?\"()[]{}<>、。“”「」『』《》【】…·".contains(c);
-    for term in fold(query).split(parts).filter(|t| !t.is_empty()) {
+    let folded: String = fold(query).chars().filter(|&c| !is_invisible(c)).collect();
+    for term in folded.split(parts).filter(|t| !t.is_empty()) {
         if !out.iter().any(|t| t == term) {
             out.push(term.to_string());
         }
     }
     out
+}
+
+/// A character that shows nothing and that text copied from WeChat, Word or a PDF carries
+/// unseen (zero-width spaces and joiners, the byte-order mark, the soft hyphen): a query
+/// leaves it out, or `碳纤维` pasted with one found nothing.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// `text` made safe to place in HTML text or a quoted attribute.
