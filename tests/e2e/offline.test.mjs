@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { expect } from './expect.mjs';
@@ -115,6 +115,24 @@ test('a page opened once, before the worker took over, is itself kept and reads 
     assert.ok((await response.text()).includes(`>${article.title}</h1>`), 'the prerendered page was kept');
     await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
     assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+test('a page taken down is no longer kept for offline reading once the host says it is gone', async () => {
+  await withSite(async (server, dir) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles[3];
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await controlled(page);
+    await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)), null, { timeout: 30000 });
+    // The publisher takes the article down; the reader follows the link again, online.
+    rmSync(join(dir, 'articles', article.id), { recursive: true });
+    const gone = await page.goto(`${server.url}/articles/${article.id}`);
+    assert.equal(gone.status(), 404);
+    // Its copy is gone from the worker's cache, which offline would have shown as if it were
+    // still published (the next deploy's data no longer has it).
+    await page.waitForFunction(async () => !(await caches.match(location.pathname)), null, { timeout: 30000 });
     await page.context().close();
   });
 });

@@ -104,6 +104,10 @@ async function navigation(request, url) {
       caches.open(RUNTIME).then((cache) => cache.put(key, copy)).then(trimRuntime);
       return response;
     }
+    // A page the host no longer has (an article taken down) is not kept for offline reading.
+    if (response.status === 404 || response.status === 410) {
+      caches.open(RUNTIME).then((cache) => cache.delete(key));
+    }
     // A page the host does not have: its 404.html, the app shell of this deploy, says so with the
     // site's links; where the host sends a 404 page of its own, the cached shell stands in. A
     // failing server falls back to the cache.
