@@ -244,7 +244,16 @@ pub fn SearchBox(
         // Each control is named after its URL parameter (a facet box's value is its id): what a
         // reader does on the prerendered page before the app takes over is read from them
         // (`browser::EarlyInput`).
-        <form class="search-box" role="search" data-list=list on:submit=|ev| ev.prevent_default()>
+        <form class="search-box" role="search" data-list=list on:submit=move |ev| {
+            ev.prevent_default();
+            // The keyboard's 搜索 key on a touch screen: the keyboard goes, and the results it
+            // covered show (the search itself ran as the reader typed).
+            if window().navigator().max_touch_points() > 0 {
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.blur();
+                }
+            }
+        }>
             <label for="search-input" class="visually-hidden">{label}</label>
             <input
                 id="search-input"

@@ -101,6 +101,19 @@ test('no results says so and offers to drop what excludes most', async () => {
   await page.context().close();
 });
 
+test('the keyboard\'s search key on a phone puts the keyboard away over the results', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  const box = page.getByRole('searchbox');
+  await box.fill('碳纤维');
+  await page.waitForURL(/q=/);
+  await box.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id !== 'search-input');
+  assert.match(page.url(), /q=%E7%A2%B3%E7%BA%A4%E7%BB%B4/);
+  await page.context().close();
+});
+
 test('a search typed in traditional characters finds the simplified text, highlighted', async () => {
   const page = await newPage(browser);
   await page.goto(server.url + '/articles');
