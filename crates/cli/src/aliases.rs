@@ -76,7 +76,10 @@ pub fn problem(alias: &str) -> Option<String> {
             "{alias:?} has an empty, `.` or `..` step; write the path as the old site had it"
         ));
     }
-    if RESERVED.contains(&steps[0]) {
+    // A renamed item's old page (`/articles/<old id>`) is free for its old address, which the
+    // build checks against the ids it has.
+    let renamed = matches!(steps[..], ["articles" | "projects", id] if parkreader_core::validate::valid_id(id));
+    if RESERVED.contains(&steps[0]) && !renamed {
         return Some(format!(
             "{alias:?} lies where the site writes its own pages or files (/{}); an old address must be elsewhere",
             steps[0]
@@ -172,6 +175,9 @@ mod tests {
             "/col/col1229/index.shtml",
             "/%E6%8B%9B%E5%95%86/1.html",
             "/招商/1.html",
+            // A renamed article's or project's page.
+            "/articles/cloud-signing-nine-projects",
+            "/projects/old-id/",
         ] {
             assert_eq!(problem(ok), None, "{ok}");
         }
@@ -183,6 +189,8 @@ mod tests {
             ("/art/../articles/x.html", "`..` step"),
             ("/art//1.html", "empty"),
             ("/articles/old.html", "where the site writes its own pages"),
+            ("/articles/2024/old", "where the site writes its own pages"),
+            ("/data/bundle.json", "where the site writes its own pages"),
             ("/index.html", "where the site writes its own pages"),
             ("/", "empty"),
             ("/art/1.php", "ends in \".php\""),

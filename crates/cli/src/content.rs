@@ -768,6 +768,20 @@ fn redirects(
     for ((to, title), source) in articles.chain(projects) {
         for (alias, line) in &source.aliases {
             let file = crate::aliases::file(Path::new("/"), alias);
+            // A renamed item's old page is free only while no item has that id again.
+            let step = |list: &str| alias.strip_prefix(list).map(|id| id.trim_end_matches('/'));
+            let taken = step("/articles/").is_some_and(|id| bundle.article(id).is_some())
+                || step("/projects/").is_some_and(|id| bundle.project(id).is_some());
+            if taken {
+                diagnostics.push(Diagnostic {
+                    file: source.path.clone(),
+                    line: *line,
+                    column: 1,
+                    message: format!("aliases: {alias:?} is the page of an item the site has"),
+                    help: Some("an old address of a renamed item is its old id's page, which no item may have now".into()),
+                });
+                continue;
+            }
             if let Some(other) = given.get(&file) {
                 diagnostics.push(Diagnostic {
                     file: source.path.clone(),
