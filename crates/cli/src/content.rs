@@ -735,13 +735,19 @@ fn draft_value(front: &str) -> Option<Result<bool, usize>> {
 /// The front matter with its `draft` line left blank (the bundle has no such field), so that
 /// the lines after keep their numbers.
 fn without_draft(front: &str) -> String {
-    let Some((draft, _)) = root_line(front, "draft") else {
-        return front.to_string();
-    };
+    match root_line(front, "draft") {
+        Some((draft, _)) => with_lines_blank(front, draft..=draft),
+        None => front.to_string(),
+    }
+}
+
+/// `front` with the lines `blank` (0-based) left empty: a key the bundle has no field for goes,
+/// and the lines after keep their numbers.
+fn with_lines_blank(front: &str, blank: std::ops::RangeInclusive<usize>) -> String {
     front
         .split_inclusive('\n')
         .enumerate()
-        .map(|(i, line)| if i == draft { "\n" } else { line })
+        .map(|(i, line)| if blank.contains(&i) { "\n" } else { line })
         .collect()
 }
 
@@ -867,12 +873,7 @@ fn take_aliases(
         line(key.span().start) - 2,
         line(value.span().end.saturating_sub(1)) - 2,
     );
-    let front = front
-        .split_inclusive('\n')
-        .enumerate()
-        .map(|(i, l)| if (first..=last).contains(&i) { "\n" } else { l })
-        .collect();
-    (front, aliases)
+    (with_lines_blank(front, first..=last), aliases)
 }
 
 fn has_key(front: &str, key: &str) -> bool {
