@@ -1751,8 +1751,10 @@ fn published_url(folder: &str, path: &Path, bytes: &[u8]) -> String {
     let hash = format!("-{:016x}", crate::fnv1a(bytes.iter().copied()));
     // A name that has this hash already (a site imported as content) keeps it, once.
     let stem = stem.strip_suffix(hash.as_str()).unwrap_or(stem);
+    // The extension in lower case (`.SVG`, `.PDF` from a camera or a scanner): what the site
+    // and hosts go by to read an image's size, compress the file and name its type.
     match ext {
-        Some(ext) => format!("/{folder}/{stem}{hash}.{ext}"),
+        Some(ext) => format!("/{folder}/{stem}{hash}.{}", ext.to_ascii_lowercase()),
         None => format!("/{folder}/{stem}{hash}"),
     }
 }

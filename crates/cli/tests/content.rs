@@ -990,6 +990,50 @@ fn old_addresses_that_cannot_lead_on_are_reported_at_their_line() {
 }
 
 #[test]
+fn files_named_in_capitals_are_published_with_their_kind_in_lower_case() {
+    let content = fixture_copy("content-capitals");
+    fs::copy(
+        content.join("media/weave.svg"),
+        content.join("media/WEAVE.SVG"),
+    )
+    .unwrap();
+    fs::create_dir_all(content.join("files")).unwrap();
+    fs::write(content.join("files/GUIDE.PDF"), b"%PDF-1.4 guide").unwrap();
+    let article = content.join("articles/policy-notes.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        format!("{text}\n![织物](../media/WEAVE.SVG)\n\n[指南](../files/GUIDE.PDF)\n"),
+    )
+    .unwrap();
+    let text = bundled(&content, &content.join("site/data/bundle.json"));
+    let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let body = bundle["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "policy-notes")
+        .unwrap()["body"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let figure = body.iter().find(|b| b["type"] == "figure").unwrap();
+    let src = figure["image"]["src"].as_str().unwrap();
+    assert!(
+        src.starts_with("/media/WEAVE-") && src.ends_with(".svg"),
+        "{src}"
+    );
+    // Its size is read as for any SVG, so the page reserves its space.
+    assert!(figure["image"]["width"].is_number(), "{figure}");
+    let link = body.last().unwrap()["links"][0]["href"].as_str().unwrap();
+    assert!(
+        link.starts_with("/files/GUIDE-") && link.ends_with(".pdf"),
+        "{link}"
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
+
+#[test]
 fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
     let content = fixture_copy("id-from-name");
     let articles = content.join("articles");
