@@ -1841,12 +1841,21 @@ fn with_web_addresses(text: &str, links: Vec<TextLink>) -> Vec<TextLink> {
         while end < chars.len() && chars[end].is_ascii_graphic() {
             end += 1;
         }
-        while end > i
-            && matches!(
-                chars[end - 1],
-                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '"'
-            )
-        {
+        // Punctuation at the end is the sentence's, and so is a closing bracket the address
+        // did not open (`（见https://a.cn/x)` but `https://a.cn/a_(b)`), as GitHub reads it.
+        let unopened = |url: &[char], open: char, close: char| {
+            url.iter().filter(|&&c| c == close).count() > url.iter().filter(|&&c| c == open).count()
+        };
+        while end > i {
+            let trailing = match chars[end - 1] {
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' => true,
+                ')' => unopened(&chars[i..end], '(', ')'),
+                ']' => unopened(&chars[i..end], '[', ']'),
+                _ => false,
+            };
+            if !trailing {
+                break;
+            }
             end -= 1;
         }
         let href: String = chars[i..end].iter().collect();
@@ -2447,6 +2456,26 @@ fn locate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_address_keeps_the_brackets_it_opened() {
+        let hrefs = |text: &str| -> Vec<String> {
+            with_web_addresses(text, Vec::new())
+                .into_iter()
+                .map(|l| l.href)
+                .collect()
+        };
+        assert_eq!(
+            hrefs("网址（https://example.org/a_(b)）"),
+            ["https://example.org/a_(b)"]
+        );
+        assert_eq!(hrefs("(见http://a.cn/x)。"), ["http://a.cn/x"]);
+        assert_eq!(
+            hrefs("见https://a.cn/wiki/A_(B)_(C))."),
+            ["https://a.cn/wiki/A_(B)_(C)"]
+        );
+        assert_eq!(hrefs("[https://a.cn/x]"), ["https://a.cn/x"]);
+    }
 
     /// A JPEG of `width` × `height` (its frame header only), with an EXIF orientation when
     /// given, in big- or little-endian EXIF.
