@@ -419,7 +419,7 @@ test('a link in a list item leads where it names, and an attachment is the docum
   await page.context().close();
 });
 
-test('an address with an id in capitals or an old page\'s .html shows the item, at its own address', async () => {
+test('an address with an id in capitals, an old page\'s .html or punctuation after it shows the item, at its own address', async () => {
   const page = await newPage(browser);
   const article = SAMPLE.articles[0];
   await page.goto(`${server.url}/articles/${article.id.toUpperCase()}`);
@@ -429,6 +429,11 @@ test('an address with an id in capitals or an old page\'s .html shows the item, 
   await page.goto(`${server.url}/projects/${project.id}.html`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
   await page.waitForURL(`${server.url}/projects/${project.id}`);
+  // Punctuation a chat message glued on after the link.
+  const other = SAMPLE.articles[1];
+  await page.goto(`${server.url}/articles/${other.id}${encodeURIComponent('。')}`);
+  await expect(page.getByRole('heading', { level: 1, name: other.title })).toBeVisible();
+  await page.waitForURL(`${server.url}/articles/${other.id}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

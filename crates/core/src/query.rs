@@ -272,14 +272,18 @@ impl ListQuery {
         let mut query = ListQuery::new(kind);
         let raw = query_string.strip_prefix('?').unwrap_or(query_string);
         for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
-            match key.as_ref() {
+            // A link copied out of HTML keeps its `&amp;` (`?q=x&amp;category=policy`), and
+            // parameter names and the order typed in capitals mean the same.
+            let key = key.to_ascii_lowercase();
+            let key = key.strip_prefix("amp;").unwrap_or(&key);
+            match key {
                 PARAM_Q => {
                     let trimmed = search_text(&value);
                     if !trimmed.is_empty() {
                         query.q = trimmed;
                     }
                 }
-                PARAM_SORT => query.sort = Sort::from_param(kind, &value),
+                PARAM_SORT => query.sort = Sort::from_param(kind, &value.to_ascii_lowercase()),
                 PARAM_PAGE => {
                     // A number past any list's end stands for its end (which the view then
                     // shows), however many digits it has; anything else is the first page.
@@ -474,7 +478,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_page_past_any_end_is_the_end_and_unseen_characters_are_no_search() {
+    fn near_misses_mean_what_they_say_a_page_past_any_end_unseen_characters_html_escapes_capitals()
+    {
         for page in ["99999", "999999", "4294967296", "18446744073709551616"] {
             let view = ListQuery::parse(ListKind::Articles, &format!("page={page}"));
             assert!(view.page >= 99_999, "{page}: {}", view.page);
@@ -488,6 +493,12 @@ mod tests {
             "q=%E2%80%8B%E7%A2%B3%E7%BA%A4%EF%BB%BF%E7%BB%B4",
         );
         assert_eq!(view.q, "碳纤维");
+        // `&amp;` from a link copied out of HTML, and capitals in names and the order.
+        let view = ListQuery::parse(ListKind::Articles, "q=x&amp;category=policy&SORT=VIEWS");
+        assert_eq!(
+            view,
+            ListQuery::parse(ListKind::Articles, "q=x&category=policy&sort=views")
+        );
         assert_eq!(
             crate::text::terms("碳\u{200b}纤\u{ad}维 金山"),
             ["碳纤维", "金山"]
