@@ -94,6 +94,11 @@ test('each page carries its own title, description, canonical link and Open Grap
   assert.equal(value(tag('description', 'name'), 'content'), article.summary);
   assert.equal(value(tag('name', 'itemprop'), 'content'), article.title);
   assert.equal((html.match(/<title>/g) ?? []).length, 1, 'exactly one <title>');
+  // Feed readers given the site find its Atom feed.
+  const feed = tag('application/atom\\+xml', 'type');
+  assert.equal(value(feed, 'href'), '/feed.xml');
+  assert.equal(value(feed, 'title'), SAMPLE.site.name);
+  assert.ok((await fetch(`${server.url}/feed.xml`)).ok);
   if (article.cover) assert.ok(value(tag('og:image', 'property'), 'content').startsWith(`${base}/`), 'og:image is absolute');
 });
 

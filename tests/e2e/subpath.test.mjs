@@ -73,6 +73,7 @@ test('installable under /reader/: the manifest and the service worker follow the
     await page.locator('#app:not([data-prerendered])').waitFor();
     const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
     assert.equal(manifestUrl, '/reader/manifest.webmanifest');
+    assert.equal(await page.locator('link[type="application/atom+xml"]').getAttribute('href'), '/reader/feed.xml');
     const manifest = await (await page.request.get(server.url + manifestUrl)).json();
     assert.equal(manifest.start_url, '/reader/');
     assert.equal(manifest.scope, '/reader/');

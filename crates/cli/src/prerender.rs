@@ -173,6 +173,11 @@ pub fn prerender_content(
         .replace(
             "href=\"/icons/icon-180.png\"",
             &format!("href=\"{base}/icons/icon-180.png\""),
+        )
+        // Feed readers given the site's address find its Atom feed here.
+        .replace(
+            "title=\"招商资讯\" href=\"/feed.xml\"",
+            &format!("title=\"{site_name}\" href=\"{base}/feed.xml\""),
         );
     let shell = with_start_scripts(&shell);
     let shell = with_inline_stylesheet(&shell, dist)?;
