@@ -560,13 +560,16 @@ pub fn replay_early_clicks(root: &web_sys::Element) {
 ///
 /// Text being composed (拼音 before it is chosen) is not yet what the reader typed, and
 /// replacing the box would throw it away: the takeover waits for the composition to end, for
-/// at most [`COMPOSITION_WAIT`] (see [`watch_composition`]).
+/// at most [`COMPOSITION_WAIT`] (see [`watch_composition`]). Then it waits for a finger or
+/// button pressed on the page to lift ([`after_release`]).
 #[cfg(target_arch = "wasm32")]
 pub fn after_first_paint(f: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
-    let fire = once(move || after_composition(f));
+    let fire = once(move || {
+        after_composition(move || after_release(Box::new(f), std::time::Duration::ZERO))
+    });
     let hidden = web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
@@ -613,6 +616,27 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
         });
     }
 }
+
+/// Runs `f` once nothing is pressed on the page (the early script records a press from
+/// `pointerdown` until just after its `pointerup` or `pointercancel`:
+/// `window.parkreaderPressed`), checking every 25 ms, `waited` so far, for at most
+/// [`PRESS_WAIT`]. Swapping the static page for the app's in the middle of a tap lost the tap:
+/// pressed on a static link and released on the app's copy of it, it reached neither.
+#[cfg(target_arch = "wasm32")]
+fn after_release(f: Box<dyn FnOnce()>, waited: std::time::Duration) {
+    let pressed = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"parkreaderPressed".into()).ok())
+        .and_then(|pressed| pressed.as_bool());
+    if pressed != Some(true) || waited >= PRESS_WAIT {
+        f();
+        return;
+    }
+    const STEP: std::time::Duration = std::time::Duration::from_millis(25);
+    leptos::prelude::set_timeout(move || after_release(f, waited + STEP), STEP);
+}
+
+/// The longest a takeover waits for a press on the page to lift.
+pub const PRESS_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The longest [`after_first_paint`] waits for the paint to be reported.
 pub const PAINT_WAIT: std::time::Duration = std::time::Duration::from_secs(3);

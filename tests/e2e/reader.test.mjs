@@ -92,10 +92,6 @@ test('home → article list → article → back returns to the list', async () 
   await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
   assert.equal(new URL(page.url()).pathname, '/articles');
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
-  // Once the app has taken the list over: a tap in the very moment it swaps the static list
-  // for its own can be lost (pressed on one element, released on its replacement), which made
-  // this test fail under load; that moment is a known problem of its own, not this flow's.
-  await page.locator('#app:not([data-prerendered])').waitFor();
   const target = newest[1];
   await page.getByRole('link', { name: target.title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { DIST, SAMPLE, serve, launch, newPage } from './support.mjs';
+import { DIST, SAMPLE, serve, launch, newPage, holdRequests } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
@@ -159,6 +159,32 @@ test('the app takes over a prerendered page without moving anything', async () =
     await still.context().close();
     await live.context().close();
   }
+});
+
+test('a tap held on a static link while the app arrives still follows the link', async () => {
+  // A slow app: the list is on screen, and the reader's finger is down on a title just as the
+  // app's code and data arrive. The takeover waits for it to lift; otherwise the press landed
+  // on the static link and the release on the app's copy, and the tap went nowhere.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const wasm = await holdRequests(page, '**/*.wasm');
+  await page.goto(`${server.url}/articles`);
+  const target = SAMPLE.articles[0];
+  const link = page.locator('#app[data-prerendered]').getByRole('link', { name: target.title, exact: true }).first();
+  await link.scrollIntoViewIfNeeded();
+  const box = await link.boundingBox();
+  await page.mouse.move(box.x + 8, box.y + box.height / 2);
+  await page.mouse.down();
+  const data = page.waitForResponse((r) => /\/data\/bundle-[0-9a-f]+\.json$/.test(r.url()));
+  wasm.release();
+  await data;
+  // The app has all it needs; it would have taken over by now.
+  await page.waitForTimeout(400);
+  await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  await page.mouse.up();
+  await page.waitForURL(`${server.url}/articles/${target.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('the static page stays the largest paint: the takeover is never reported as one', async () => {

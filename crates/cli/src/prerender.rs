@@ -409,6 +409,9 @@ document.querySelector('[role=alert] button').onclick = () => location.reload();
 /// - it follows input-method composition (`window.parkreaderComposing`), for
 ///   `browser::watch_composition`: 拼音 begun before the app's code arrived would otherwise go
 ///   unseen, and the takeover would throw it away.
+/// - it records whether a finger or button is down on the page (`window.parkreaderPressed`,
+///   until just after it lifts), for `browser::after_release`: a takeover in the middle of a
+///   tap lost it.
 ///
 /// A classic inline script in the head, ahead of Trunk's loader, listening on the document: it
 /// runs while the rest of the page is still arriving, so a tap or a composition on a long page
@@ -417,7 +420,9 @@ document.querySelector('[role=alert] button').onclick = () => location.reload();
 /// button is marked `aria-busy` at once, which the stylesheet shows (`分享…`): without it, a tap
 /// on a slow link seemed to do nothing for seconds, until the app acted on it.
 pub const RECORD_EARLY_INPUT: &str = "(() => { const early = window.parkreaderEarlyClicks = []; \
-window.parkreaderComposing = false; \
+window.parkreaderComposing = false; window.parkreaderPressed = false; \
+document.addEventListener('pointerdown', () => { window.parkreaderPressed = true; }, true); \
+for (const t of ['pointerup', 'pointercancel']) document.addEventListener(t, () => setTimeout(() => { window.parkreaderPressed = false; }), true); \
 document.addEventListener('compositionstart', () => { window.parkreaderComposing = true; }, true); \
 document.addEventListener('compositionend', () => { window.parkreaderComposing = false; }, true); \
 const key = (b) => b.className + '\\n' + b.textContent.trim(); \
