@@ -486,9 +486,10 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
         (listing.pages > 1).then(|| {
             let page = listing.query.page;
             let pages = listing.pages;
+            // `data-noscroll`: the router leaves the scrolling to `follow` below.
             let link = |p: u32, attrs: &str, text: &str| {
                 let href = escape_attr(&site_href(&listing.query.with_page(p).href(path)));
-                format!("<a href=\"{href}\"{attrs}>{text}</a>")
+                format!("<a href=\"{href}\" data-noscroll{attrs}>{text}</a>")
             };
             // Previous, the first and last pages and the neighbours (each named 「第 5 / 500 页」,
             // the page shown marked current), a placeholder where pages are left out, and next.
@@ -513,16 +514,21 @@ pub fn Pager(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
             if page < pages {
                 html += &link(page + 1, " rel=\"next\"", t.next_page);
             }
-            // The link followed is replaced with the page: the focus goes to the start of the
-            // new page's content instead of falling to the body. Not for a link opened in a
-            // new tab, nor a click beside the links.
+            // The link followed is replaced with the page: the new page's results come into
+            // view with the focus at their start, instead of the top of the page (on a phone,
+            // the header, search and filters: the new page looked like the old one) and the
+            // focus falling to the body. Not for a link opened in a new tab, nor a click beside
+            // the links.
             let follow = |ev: leptos::ev::MouseEvent| {
                 let link = ev
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .and_then(|el| el.closest("a[href]").ok().flatten());
                 if link.is_some() && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
-                    focus_first("#main");
+                    focus_first("#results-heading");
+                    if let Some(results) = document().query_selector(".browse-results").ok().flatten() {
+                        results.scroll_into_view();
+                    }
                 }
             };
             view! { <nav class="pager" aria-label=t.pagination inner_html=html on:click=follow></nav> }

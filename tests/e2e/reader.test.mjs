@@ -202,6 +202,13 @@ test('back to a later page of a sorted project list returns to that page, in its
     assert.equal(new URL(search.url()).searchParams.get('page'), '2');
     // The new tab's blank page and this one: no entry pushed by the takeover.
     assert.equal(await search.evaluate(() => history.length), 2);
+    // The next page opens at its results, not at the top of the page, where on a phone the
+    // header, search and filters fill the screen and the new page looked like the old one.
+    await search.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '下一页' }).click();
+    await search.waitForURL(/page=3/);
+    await expect(search.locator('.pager [aria-current="page"]')).toHaveText('3');
+    const top = await search.locator('.article-card').first().evaluate((c) => c.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 400, `the first result is ${top} px from the top of the screen`);
     assert.deepEqual([...page.errors, ...search.errors], []);
     await search.context().close();
     await page.context().close();
