@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } fro
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { expect } from './expect.mjs';
-import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage } from './support.mjs';
+import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage, until } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -108,7 +108,7 @@ test('a page opened once, before the worker took over, is itself kept and reads 
     const article = SAMPLE.articles.find((a) => a.body_url) ?? SAMPLE.articles[1];
     await page.goto(`${server.url}/articles/${article.id}`);
     await controlled(page);
-    await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)), null, { timeout: 30000 });
+    await until(page, async () => Boolean(await caches.match(location.pathname)));
     await page.context().setOffline(true);
     // Offline, the address gives that very page (with its text), not only the app shell.
     const response = await page.reload();
@@ -125,14 +125,14 @@ test('a page taken down is no longer kept for offline reading once the host says
     const article = SAMPLE.articles[3];
     await page.goto(`${server.url}/articles/${article.id}`);
     await controlled(page);
-    await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)), null, { timeout: 30000 });
+    await until(page, async () => Boolean(await caches.match(location.pathname)));
     // The publisher takes the article down; the reader follows the link again, online.
     rmSync(join(dir, 'articles', article.id), { recursive: true });
     const gone = await page.goto(`${server.url}/articles/${article.id}`);
     assert.equal(gone.status(), 404);
     // Its copy is gone from the worker's cache, which offline would have shown as if it were
     // still published (the next deploy's data no longer has it).
-    await page.waitForFunction(async () => !(await caches.match(location.pathname)), null, { timeout: 30000 });
+    await until(page, async () => !(await caches.match(location.pathname)));
     await page.context().close();
   });
 });

@@ -68,6 +68,17 @@ export async function holdRequests(page, pattern) {
   return held;
 }
 
+/** Waits until `fn`, run in the page (it may be async), gives a truthy value, asking every 100 ms
+ * for at most `timeout` ms. Not `page.waitForFunction`: given an async function, it takes the
+ * promise itself for a truthy value and returns at once. */
+export async function until(page, fn, arg, { timeout = 30000 } = {}) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${fn}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** A phone-sized page that fails the test on any uncaught page error. `options` go to the
  * browser context (e.g. `{ serviceWorkers: 'block' }`, as in iOS in-app webviews). */
 export async function newPage(browser, { mobile = true, ...options } = {}) {
