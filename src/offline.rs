@@ -297,7 +297,7 @@ mod sw {
             };
             let has_controller = container.controller().is_some();
             if registration.waiting().is_some() && has_controller {
-                update_ready.set(true);
+                offer_update(update_ready);
             }
             let reg = registration.clone();
             let on_found = Closure::<dyn FnMut()>::new(move || {
@@ -308,7 +308,7 @@ mod sw {
                 let on_state = Closure::<dyn FnMut()>::new(move || {
                     let controlled = container_has_controller();
                     if w.state() == web_sys::ServiceWorkerState::Installed && controlled {
-                        update_ready.set(true);
+                        offer_update(update_ready);
                     }
                 });
                 worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
@@ -322,6 +322,37 @@ mod sw {
                 CHECK_EVERY_MS,
             );
             check.forget();
+        });
+    }
+
+    /// A new deploy's worker waits. When this page is already that deploy's (loaded from the
+    /// network after it: the new worker's script names the page's bundle), the worker takes
+    /// over at once and nothing needs reloading; otherwise the reader is offered the update.
+    /// Before, a reader who simply reloaded saw the new content with "有更新，点击刷新" over
+    /// it, and the tap reloaded the same page.
+    fn offer_update(update_ready: RwSignal<bool>) {
+        leptos::task::spawn_local(async move {
+            let bundle = crate::browser::bundle_url();
+            let name = bundle.rsplit('/').next().unwrap_or_default().to_string();
+            let script = format!("{}/sw.js", crate::browser::base_path().0);
+            let current = crate::browser::fetch_text_with(&script, true)
+                .await
+                .is_ok_and(|text| !name.is_empty() && text.contains(&name));
+            let waiting = match container() {
+                Some(c) => JsFuture::from(c.get_registration())
+                    .await
+                    .ok()
+                    .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+                    .and_then(|r| r.waiting()),
+                None => None,
+            };
+            match waiting {
+                Some(worker) if current => {
+                    let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
+                }
+                Some(_) => update_ready.set(true),
+                None => {}
+            }
         });
     }
 

@@ -177,6 +177,35 @@ test('after one visit, a bad link on a host with no 404 page of its own shows th
   }
 });
 
+test('a page loaded after a new deploy is that deploy: its worker takes over without offering an update', async () => {
+  await withSite(async (server, dir) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles[0];
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await controlled(page);
+    const oldCache = await page.evaluate(() => caches.keys().then((keys) => keys.find((k) => k !== 'parkreader-runtime')));
+    assert.ok(oldCache, 'the first version\'s cache');
+    // The publisher deploys a new build; the reader reloads, and the page comes from the
+    // network with the new title.
+    const next = structuredClone(SAMPLE);
+    const newTitle = `${article.title}（更新版）`;
+    next.articles[0].title = newTitle;
+    writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(next));
+    cpSync(join(ROOT, 'public', 'data', 'articles'), join(dir, 'data', 'articles'), { recursive: true });
+    execFileSync(BIN, ['prerender', dir]);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: newTitle })).toBeVisible();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    // The new worker installs, finds the page already its own, and takes over (its first act
+    // is to drop the old version's cache): no offer to "update" to what is on screen.
+    await until(page, (old) => caches.keys().then((keys) => !keys.includes(old)), oldCache);
+    await expect(page.getByRole('button', { name: '有更新，点击刷新' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: newTitle })).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
   await withSite(async (server, dir) => {
     const page = await newPage(browser);
