@@ -2,7 +2,8 @@
 //!
 //! - The service worker (`sw.js`, written by the build) is registered here, and when a new
 //!   deploy's worker is waiting, [`Offline::update_ready`] turns on the "有更新，点击刷新"
-//!   banner; accepting it activates the worker and reloads.
+//!   banner; accepting it activates the worker and reloads. A page that is already that
+//!   deploy's lets the worker take over without the banner.
 //! - Where there is no service worker (iOS in-app webviews), the last good bundle is kept in
 //!   `localStorage` and used when the network fails. A full or forbidden storage is never fatal.
 //! - Bookmarks and reading history ([`parkreader_core::library`]) live in `localStorage`

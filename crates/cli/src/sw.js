@@ -4,7 +4,8 @@
 //
 // - Install: precache the app (shell, hashed JS/wasm/CSS, icons, manifest, the bundle, the
 //   project list's part and the list pages) in a cache named after VERSION. A new worker waits until the page's
-//   "有更新，点击刷新" is accepted (message "skip-waiting"), or until every tab is closed.
+//   "有更新，点击刷新" is accepted (message "skip-waiting"; a page already of this deploy sends it
+//   at once), or until every tab is closed.
 // - Activate: delete the caches of older versions; take over open pages. A page taken over
 //   says what it had loaded before (message "keep"): that is cached too, for offline.
 // - Navigations: the network first (answered within NAV_TIMEOUT_MS); offline, slow or failing,
