@@ -143,7 +143,14 @@ pub fn write_service_worker(
         hash = crate::fnv1a_extend(hash, url.bytes().chain(bytes));
     }
     let urls: Vec<&str> = files.iter().map(|(url, _)| url.as_str()).collect();
-    let worker = SERVICE_WORKER
+    // Without its comment lines, which are for whoever reads sw.js here, not for every
+    // visitor's download.
+    let code: String = SERVICE_WORKER
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let worker = code
         .replace("__VERSION__", &format!("{hash:016x}"))
         .replace(
             "'__BASE__'",
