@@ -12,7 +12,7 @@
 //! Natively (prerendering) all of this is absent: nothing is stored and nothing is registered.
 
 use leptos::prelude::*;
-use parkreader_core::library::{Entry, ItemKind, Library, LibraryError, Merged};
+use parkreader_core::library::{Entry, ItemKind, Library, LibraryError, Merged, Shelf};
 
 /// The device's offline state, shared through context.
 #[derive(Clone, Copy)]
@@ -59,6 +59,14 @@ impl Offline {
     pub fn toggle_bookmark(self, entry: Entry) {
         self.library.update(|l| {
             l.toggle_bookmark(entry);
+        });
+        self.store_library();
+    }
+
+    /// Takes an item off the bookmarks or the history.
+    pub fn remove(self, shelf: Shelf, kind: ItemKind, id: &str) {
+        self.library.update(|l| {
+            l.remove(shelf, kind, id);
         });
         self.store_library();
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use parkreader_core::library::{Entry, ItemKind};
+use parkreader_core::library::{Entry, ItemKind, Shelf};
 
 use crate::i18n::ui;
 use crate::offline::{entry, use_offline};
@@ -74,17 +74,21 @@ pub fn UpdateBanner() -> impl IntoView {
     }
 }
 
-/// A list of bookmarks or history entries, linked, with a message when empty. Each is named
-/// as the site names it now, once its data is in: the title kept with the entry is the one it
-/// had when saved, and a publisher may have corrected it since.
+/// A list of bookmarks or history entries (`shelf`), linked, with a message when empty. Each is
+/// named as the site names it now, once its data is in: the title kept with the entry is the
+/// one it had when saved, and a publisher may have corrected it since. An item the site no
+/// longer has says so, unlinked (its link led to 页面不存在). Each entry can be removed: the
+/// only other way, the item page's own 收藏 button, is gone with the item.
 #[component]
 pub fn EntryList(
     entries: Signal<Vec<Entry>>,
+    shelf: Shelf,
     #[prop(into)] empty: String,
     #[prop(into)] label: String,
 ) -> impl IntoView {
     let t = ui();
     let catalog = use_catalog();
+    let offline = use_offline();
     move || {
         let entries = entries.get();
         let bundle = catalog.bundle();
@@ -100,18 +104,30 @@ pub fn EntryList(
                             ItemKind::Article => t.kind_article,
                             ItemKind::Project => t.kind_project,
                         };
-                        let title = bundle
-                            .as_deref()
-                            .and_then(|b| match e.kind {
-                                ItemKind::Article => b.article(&e.id).map(|a| a.title.clone()),
-                                ItemKind::Project => b.project(&e.id).map(|p| p.name.clone()),
-                            })
-                            .unwrap_or(e.title);
+                        // None until the data is in; then the item's title now, if it has one.
+                        let now = bundle.as_deref().map(|b| match e.kind {
+                            ItemKind::Article => b.article(&e.id).map(|a| a.title.clone()),
+                            ItemKind::Project => b.project(&e.id).map(|p| p.name.clone()),
+                        });
+                        let gone = matches!(now, Some(None));
+                        let title = now.flatten().unwrap_or(e.title);
                         let title_lang = crate::i18n::written_lang(&title);
+                        let remove_label = format!("{}：{title}", t.remove_entry);
+                        let named = if gone {
+                            view! { <span lang=title_lang>{title}</span>" "<span class="tag">{t.no_longer_published}</span> }.into_any()
+                        } else {
+                            view! { <A href=site_href(&e.kind.path(&e.id)) attr:lang=title_lang>{title}</A> }.into_any()
+                        };
+                        let (item_kind, id) = (e.kind, e.id);
+                        let remove = move |_| {
+                            if let Some(offline) = offline {
+                                offline.remove(shelf, item_kind, &id);
+                            }
+                        };
                         view! {
                             <li>
-                                <span class="tag">{kind}</span>" "
-                                <A href=site_href(&e.kind.path(&e.id)) attr:lang=title_lang>{title}</A>
+                                <span class="tag">{kind}</span>" "{named}" "
+                                <button type="button" class="button small secondary entry-remove" aria-label=remove_label on:click=remove>{t.remove_entry}</button>
                             </li>
                         }
                     })

@@ -11,6 +11,7 @@ use crate::components::states::with_bundle;
 use crate::i18n::lang;
 use crate::offline::{download, read_chosen_file, use_offline, works_offline};
 use crate::state::use_catalog;
+use parkreader_core::library::Shelf;
 
 /// The saved page.
 #[component]
@@ -61,7 +62,8 @@ pub fn SavedPage() -> impl IntoView {
         {with_bundle(move |bundle| {
             let (articles, projects) = (bundle.articles.len(), bundle.projects.len());
             let text = if works_offline() {
-                lang.offline_ready(articles, projects)
+                let all_texts = bundle.articles.iter().all(|a| a.body_url.is_none());
+                lang.offline_ready(articles, projects, all_texts)
             } else {
                 t.not_offline_yet.to_string()
             };
@@ -69,11 +71,11 @@ pub fn SavedPage() -> impl IntoView {
         })}
         <section aria-labelledby="bookmarks-heading">
             <h2 id="bookmarks-heading">{t.my_bookmarks}</h2>
-            <EntryList entries=bookmarks empty=not_read_yet(t.no_bookmarks) label=t.my_bookmarks />
+            <EntryList entries=bookmarks shelf=Shelf::Bookmarks empty=not_read_yet(t.no_bookmarks) label=t.my_bookmarks />
         </section>
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t.recent}</h2>
-            <EntryList entries=history empty=not_read_yet(t.no_history) label=t.recent />
+            <EntryList entries=history shelf=Shelf::History empty=not_read_yet(t.no_history) label=t.recent />
         </section>
         <section aria-labelledby="transfer-heading">
             <h2 id="transfer-heading">{t.transfer}</h2>

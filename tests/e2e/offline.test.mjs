@@ -206,6 +206,34 @@ test('a page loaded after a new deploy is that deploy: its worker takes over wit
   });
 });
 
+test('the saved page says which saved items the site no longer has, and any entry can be removed', async () => {
+  await withSite(async (server) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles[0];
+    // A bookmark of an article since taken down, beside one of an article still published.
+    const library = { version: 1, history: [], bookmarks: [
+      { kind: 'article', id: 'taken-down-2023', title: '已撤下的旧文章', at: 2 },
+      { kind: 'article', id: article.id, title: article.title, at: 1 },
+    ] };
+    await page.addInitScript((text) => { if (!localStorage.getItem('parkreader:library')) localStorage.setItem('parkreader:library', text); }, JSON.stringify(library));
+    await page.goto(`${server.url}/saved`);
+    const list = page.getByRole('list', { name: '我的收藏' });
+    await expect(list.getByText('已下线')).toBeVisible();
+    await expect(list.getByText('已撤下的旧文章')).toBeVisible();
+    await expect(list.getByRole('link', { name: '已撤下的旧文章' })).toHaveCount(0);
+    await expect(list.getByRole('link', { name: article.title })).toBeVisible();
+    await list.getByRole('button', { name: '移除：已撤下的旧文章' }).click();
+    await expect(list.getByText('已撤下的旧文章')).toHaveCount(0);
+    await expect(list.getByRole('link', { name: article.title })).toBeVisible();
+    // Kept so on the device.
+    await page.reload();
+    await expect(page.getByRole('list', { name: '我的收藏' }).getByRole('link', { name: article.title })).toBeVisible();
+    await expect(page.getByText('已撤下的旧文章')).toHaveCount(0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
   await withSite(async (server, dir) => {
     const page = await newPage(browser);

@@ -158,6 +158,8 @@ ui_text! {
     offline: "离线", "Offline";
     update_ready: "有更新，点击刷新", "An update is ready: tap to reload";
     kind_article: "文章", "Article";
+    remove_entry: "移除", "Remove";
+    no_longer_published: "已下线", "No longer published";
     kind_project: "项目", "Project";
 
     text_size: "字号", "Text size";
@@ -400,10 +402,14 @@ impl Lang {
     }
 
     /// The saved page's line when the whole site reads offline.
-    pub fn offline_ready(self, articles: usize, projects: usize) -> String {
-        match self {
-            Lang::Zh => format!("本机已保存全部 {articles} 篇文章和 {projects} 个项目，没有网络时也能浏览、搜索和筛选。读过的正文和图片也会保存。"),
-            Lang::En => format!("All {articles} articles and {projects} projects are saved on this device: they list, search and filter without a network. Article text and pictures you read are saved too."),
+    /// `all_texts`: every article's text came with the data (a small site), rather than some
+    /// only when read (`body_url`), which offline opens only if read before.
+    pub fn offline_ready(self, articles: usize, projects: usize, all_texts: bool) -> String {
+        match (self, all_texts) {
+            (Lang::Zh, true) => format!("本机已保存全部 {articles} 篇文章和 {projects} 个项目，没有网络时也能浏览、搜索和筛选。读过的正文和图片也会保存。"),
+            (Lang::Zh, false) => format!("本机已保存全部 {articles} 篇文章的标题和摘要与 {projects} 个项目，没有网络时也能浏览、筛选，并搜索标题和摘要。读过的正文和图片也会保存；其余正文需联网阅读。"),
+            (Lang::En, true) => format!("All {articles} articles and {projects} projects are saved on this device: they list, search and filter without a network. Article text and pictures you read are saved too."),
+            (Lang::En, false) => format!("The titles and summaries of all {articles} articles and all {projects} projects are saved on this device: they list, filter and search without a network. Article text and pictures you read are saved too; other article text needs a network."),
         }
     }
 
@@ -507,6 +513,14 @@ mod tests {
         assert_eq!(Lang::Zh.views(12345), "阅读 12,345");
         assert_eq!(Lang::En.views(12345), "12,345 views");
         assert_eq!(Lang::Zh.page_of(2, 5), "第 2 / 5 页");
+        // A site whose texts come only when read does not promise them offline.
+        assert!(Lang::Zh
+            .offline_ready(3000, 300, false)
+            .contains("3000 篇文章的标题和摘要"));
+        assert!(Lang::Zh
+            .offline_ready(3000, 300, false)
+            .ends_with("其余正文需联网阅读。"));
+        assert!(!Lang::Zh.offline_ready(19, 11, true).contains("联网"));
         assert_eq!(Lang::En.page_of(2, 5), "Page 2 of 5");
         assert_eq!(
             Lang::Zh.drop_facet("状态", 3),

@@ -97,6 +97,13 @@ pub struct Merged {
     pub history: usize,
 }
 
+/// One of a library's two lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shelf {
+    Bookmarks,
+    History,
+}
+
 impl Default for Library {
     fn default() -> Library {
         Library {
@@ -146,6 +153,18 @@ impl Library {
         }
         self.bookmarks.insert(0, entry);
         true
+    }
+
+    /// Takes the item off the bookmarks (`Shelf::Bookmarks`) or the history; true when it was
+    /// there.
+    pub fn remove(&mut self, shelf: Shelf, kind: ItemKind, id: &str) -> bool {
+        let list = match shelf {
+            Shelf::Bookmarks => &mut self.bookmarks,
+            Shelf::History => &mut self.history,
+        };
+        let before = list.len();
+        list.retain(|e| !(e.kind == kind && e.id == id));
+        list.len() < before
     }
 
     /// Records that an item was read: it moves to the top of the history.
@@ -212,6 +231,21 @@ mod tests {
         assert_eq!(lib.history.len(), HISTORY_LIMIT);
         assert_eq!(lib.history[0].id, "10");
         assert_eq!(lib.history.iter().filter(|e| e.id == "10").count(), 1);
+    }
+
+    #[test]
+    fn an_entry_is_removed_from_its_own_list_only() {
+        let mut lib = Library::new();
+        lib.toggle_bookmark(entry(ItemKind::Article, "a", 1));
+        lib.record_visit(entry(ItemKind::Article, "a", 1));
+        lib.record_visit(entry(ItemKind::Project, "a", 2));
+        assert!(lib.remove(Shelf::History, ItemKind::Article, "a"));
+        assert!(!lib.remove(Shelf::History, ItemKind::Article, "a"));
+        assert_eq!(lib.history.len(), 1);
+        assert_eq!(lib.history[0].kind, ItemKind::Project);
+        assert!(lib.is_bookmarked(ItemKind::Article, "a"));
+        assert!(lib.remove(Shelf::Bookmarks, ItemKind::Article, "a"));
+        assert!(lib.bookmarks.is_empty());
     }
 
     #[test]
