@@ -673,6 +673,14 @@ impl ListIndex {
                 continue;
             }
             for &at in &cuts[2..cuts.len() - 1] {
+                // Inside a Latin word or a number, only into parts of three or more on either
+                // side (`energynew` as 「energy new」, never `team` as 「te am」).
+                let latin = |c: &char| c.is_ascii_alphanumeric();
+                let before = term[..at].chars().rev().take_while(latin).count();
+                let after = term[at..].chars().take_while(latin).count();
+                if before > 0 && after > 0 && (before < 3 || after < 3) {
+                    continue;
+                }
                 let mut parted = terms.to_vec();
                 parted[t] = term[at..].to_string();
                 parted.insert(t, term[..at].to_string());

@@ -428,6 +428,16 @@ fn a_word_typed_without_spaces_is_offered_parted_in_two() {
         .relaxations
         .iter()
         .all(|r| !matches!(r, Relaxation::SplitTerm(..))));
+    // A Latin word is parted only into words of three letters or more: `team` offered
+    // 「te am」, which no one means.
+    for q in ["team", "gram", "anew", "sino"] {
+        let listing = index.run(&query(ListKind::Articles, &format!("q={q}")), PAGE_SIZE);
+        for r in &listing.relaxations {
+            if let Relaxation::SplitTerm(parted, _) = r {
+                assert!(parted.split(' ').all(|w| w.len() >= 3), "{q}: {parted}");
+            }
+        }
+    }
     // Nothing to part: a word that is not there, however parted.
     let none = index.run(&query(ListKind::Articles, "q=不可能出现"), PAGE_SIZE);
     assert!(none
