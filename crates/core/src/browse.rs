@@ -815,8 +815,11 @@ pub fn project_fields(bundle: &Bundle, p: &Project) -> DocFields {
     }
     let mut summary = format!("{} {} {}", p.summary, p.investor, p.partners.join(" "));
     if let Some(i) = &p.investment {
+        // As either language shows it: `32.7亿元`, and `CNY 3.27 billion` for an English reader.
         summary.push(' ');
         summary.push_str(&i.format(Lang::Zh));
+        summary.push(' ');
+        summary.push_str(&i.format(Lang::En));
     }
     let mut body = blocks_text(&p.description);
     for c in &p.capacity {

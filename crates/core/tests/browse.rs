@@ -395,6 +395,33 @@ fn empty_results_offer_the_filters_that_exclude_most() {
     assert!(matches!(listing.relaxations.first(), Some(Relaxation::DropQuery(n)) if *n > 0));
 }
 
+/// An amount is found as either language shows it.
+#[test]
+fn an_amount_is_found_in_chinese_and_in_english() {
+    let bundle = &SAMPLE.0;
+    let index = ListIndex::projects(bundle);
+    let project = bundle
+        .projects
+        .iter()
+        .find(|p| p.investment.is_some_and(|i| i.amount == 3_270_000_000))
+        .expect("the sample's 32.7亿元 project");
+    for q in ["32.7亿元", "CNY 3.27 billion", "3.27 billion"] {
+        let listing = index.run(&query(ListKind::Projects, &format!("q={q}")), PAGE_SIZE);
+        assert!(
+            listing
+                .items
+                .iter()
+                .any(|&i| bundle.projects[i].id == project.id),
+            "{q}"
+        );
+        assert_eq!(
+            listing.total,
+            brute_force(bundle, ListKind::Projects, q).len(),
+            "{q}"
+        );
+    }
+}
+
 /// Two words typed without a space (`金山碳纤维`) find nothing as one; the list offers them
 /// parted where together they find the most, with that count, which the parted query gives.
 #[test]
