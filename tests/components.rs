@@ -192,6 +192,23 @@ fn an_english_body_is_marked_english_and_a_chinese_one_chinese() {
         )]),
         "zh-CN"
     );
+    // A paragraph in the other language than the body's says so (and is not justified).
+    let mixed = {
+        let blocks = vec![
+            paragraph("48K大丝束碳纤维项目规划原丝产能2.4万吨/年，总投资32.7亿元，位于金山区。"),
+            paragraph("The 48K large-tow carbon fibre project is being built in Jinshan."),
+        ];
+        mount(move || view! { <BodyBlocks blocks /> })
+    };
+    let paragraphs = mixed.query_selector_all(".prose p").unwrap();
+    let p = |i: u32| {
+        paragraphs
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+    };
+    assert_eq!(p(0).get_attribute("lang"), None);
+    assert_eq!(p(1).get_attribute("lang").as_deref(), Some("en"));
     // A web address is not English words.
     assert_eq!(
         lang(vec![paragraph(

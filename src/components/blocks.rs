@@ -10,7 +10,8 @@ use crate::state::{site_href, use_base_path};
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
     let lang = body_lang(&blocks);
-    view! { <div class="prose" lang=lang>{blocks.into_iter().map(block).collect_view()}</div> }
+    let blocks = blocks.into_iter().map(|b| block(b, lang)).collect_view();
+    view! { <div class="prose" lang=lang>{blocks}</div> }
 }
 
 /// The language of a body's text: see [`crate::i18n::Script`].
@@ -28,13 +29,19 @@ fn body_lang(blocks: &[Block]) -> &'static str {
     script.lang()
 }
 
-fn block(block: Block) -> AnyView {
+/// A block of a body written in `body_lang`. A paragraph in the other language says so: an
+/// English paragraph in a Chinese body was justified, with gaps between its words.
+fn block(block: Block, body_lang: &'static str) -> AnyView {
     match block {
         Block::Paragraph {
             text,
             links,
             strong,
-        } => view! { <p>{linked(text, &links, &strong)}</p> }.into_any(),
+        } => {
+            let own = crate::i18n::written_lang(&text);
+            let lang = (own != body_lang).then_some(own);
+            view! { <p lang=lang>{linked(text, &links, &strong)}</p> }.into_any()
+        }
         Block::Heading { level: 2, text } => view! { <h2>{text}</h2> }.into_any(),
         Block::Heading { level: 3, text } => view! { <h3>{text}</h3> }.into_any(),
         Block::Heading { text, .. } => view! { <h4>{text}</h4> }.into_any(),
