@@ -170,12 +170,18 @@ pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
     let lang = lang();
     let t = lang.ui();
     let message = what.unwrap_or_else(|| t.not_found_page.to_string());
+    // Offline, the device knows the site as of its last visit: the page may be newer, not gone.
+    let offline = crate::offline::use_offline().map(|o| o.offline);
+    let reason = move || match offline.is_some_and(|o| o.get()) {
+        true => lang.not_found_offline(&message),
+        false => lang.not_found_reason(&message),
+    };
     view! {
         <Title text=t.not_found_title />
         <section class="not-found">
             <p class="not-found-code" aria-hidden="true">"404"</p>
             <h1>{t.not_found_title}</h1>
-            <p>{lang.not_found_reason(&message)}</p>
+            <p>{reason}</p>
             <p class="actions">
                 <A href=site_href("/") attr:class="button">{t.back_home}</A>
                 <A href=site_href("/articles") attr:class="button secondary">{t.browse_articles}</A>

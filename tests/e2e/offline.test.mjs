@@ -47,6 +47,10 @@ test('after one visit the reader opens, navigates, searches and filters offline'
     await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
     await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
 
+    // An address the device does not know: offline, it may be newer than the last visit.
+    await page.goto(`${server.url}/articles/published-after-the-visit`);
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    await expect(page.getByText(/现在没有网络：它可能是本机上次联网之后才发布的/)).toBeVisible();
     // A page never opened, by its address.
     const project = SAMPLE.projects[2];
     await page.goto(`${server.url}/projects/${project.id}`);

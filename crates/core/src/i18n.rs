@@ -370,6 +370,15 @@ impl Lang {
         }
     }
 
+    /// A not-found page's explanation while the device is offline: what it has is the site as
+    /// of its last visit, so the page may be newer than that.
+    pub fn not_found_offline(self, what: &str) -> String {
+        match self {
+            Lang::Zh => format!("{what}。现在没有网络：它可能是本机上次联网之后才发布的，联网后再试。"),
+            Lang::En => format!("{what}. You are offline: it may have been published since this device was last online. Try again with a network."),
+        }
+    }
+
     /// The server answered a bundle request with an error status.
     pub fn error_http(self, status: u16) -> String {
         match self {
