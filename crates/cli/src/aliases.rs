@@ -67,19 +67,20 @@ pub fn problem(alias: &str) -> Option<String> {
             "{alias:?} has a character a path cannot hold (a control character, `\\` or `\"`)"
         ));
     }
-    let steps: Vec<&str> = decoded[1..].trim_end_matches('/').split('/').collect();
-    if steps
-        .iter()
-        .any(|s| s.is_empty() || *s == "." || *s == "..")
-    {
+    // In lower case for what the site writes itself: hosts on Windows (IIS), and a site copied
+    // through a Mac or Windows folder, take `/Articles/x` and `/articles/x` for one file.
+    let lower = decoded.to_lowercase();
+    let steps: Vec<&str> = lower[1..].trim_end_matches('/').split('/').collect();
+    if steps.iter().any(|s| s.is_empty() || s.starts_with('.')) {
         return Some(format!(
-            "{alias:?} has an empty, `.` or `..` step; write the path as the old site had it"
+            "{alias:?} has an empty step or one starting with `.`, which hosts do not serve as pages; write the path as the old site had it"
         ));
     }
     // A renamed item's old page (`/articles/<old id>`) is free for its old address, which the
     // build checks against the ids it has.
     let renamed = matches!(steps[..], ["articles" | "projects", id] if parkreader_core::validate::valid_id(id));
-    if RESERVED.contains(&steps[0]) && !renamed {
+    // `CNAME` is GitHub Pages' own file, which a build keeps from the site it replaces.
+    if (RESERVED.contains(&steps[0]) || steps[0] == "cname") && !renamed {
         return Some(format!(
             "{alias:?} lies where the site writes its own pages or files (/{}); an old address must be elsewhere",
             steps[0]
@@ -87,7 +88,7 @@ pub fn problem(alias: &str) -> Option<String> {
     }
     let last = steps[steps.len() - 1];
     let page = PAGE_ENDINGS.iter().any(|e| last.ends_with(e));
-    if !page && !decoded.ends_with('/') && last.contains('.') {
+    if !page && !lower.ends_with('/') && last.contains('.') {
         return Some(format!(
             "{alias:?} ends in {:?}, which a static host sends as a file, not as a page; only addresses ending in .html, .htm, .shtml or a folder can lead on",
             &last[last.rfind('.').unwrap_or(0)..]
@@ -101,7 +102,10 @@ pub fn problem(alias: &str) -> Option<String> {
 pub fn file(dist: &Path, alias: &str) -> PathBuf {
     let decoded = crate::percent_decode(alias).unwrap_or_else(|| alias.to_string());
     let path = dist.join(decoded.trim_start_matches('/'));
-    if PAGE_ENDINGS.iter().any(|e| decoded.ends_with(e)) {
+    if PAGE_ENDINGS
+        .iter()
+        .any(|e| decoded.to_lowercase().ends_with(e))
+    {
         path
     } else {
         path.join("index.html")
@@ -175,6 +179,7 @@ mod tests {
             "/col/col1229/index.shtml",
             "/%E6%8B%9B%E5%95%86/1.html",
             "/招商/1.html",
+            "/News/1.HTML",
             // A renamed article's or project's page.
             "/articles/cloud-signing-nine-projects",
             "/projects/old-id/",
@@ -186,14 +191,18 @@ mod tests {
             ("/art/1.jsp?id=3", "query or fragment"),
             ("/art/1.html#top", "query or fragment"),
             ("/art/%E6%8B.html", "not an escape of UTF-8"),
-            ("/art/../articles/x.html", "`..` step"),
-            ("/art//1.html", "empty"),
+            ("/art/../articles/x.html", "starting with `.`"),
+            ("/art//1.html", "empty step"),
             ("/articles/old.html", "where the site writes its own pages"),
             ("/articles/2024/old", "where the site writes its own pages"),
             ("/data/bundle.json", "where the site writes its own pages"),
             ("/index.html", "where the site writes its own pages"),
             ("/", "empty"),
             ("/art/1.php", "ends in \".php\""),
+            ("/Articles/old.html", "where the site writes its own pages"),
+            ("/INDEX.HTML", "where the site writes its own pages"),
+            ("/.well-known/x.html", "starting with `.`"),
+            ("/CNAME/", "where the site writes its own pages"),
             ("/a\\b.html", "cannot hold"),
         ] {
             let message = problem(bad).unwrap_or_default();

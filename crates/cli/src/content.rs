@@ -773,9 +773,14 @@ fn redirects(
     let mut redirects = Vec::new();
     for ((to, title), source) in articles.chain(projects) {
         for (alias, line) in &source.aliases {
-            let file = crate::aliases::file(Path::new("/"), alias);
+            // Decoded and in lower case, as a host on Windows (or a copy through one) finds
+            // its file: `/News/1.html` and `/news/1.html` are one.
+            let key = crate::percent_decode(alias)
+                .unwrap_or_else(|| alias.clone())
+                .to_lowercase();
+            let file = crate::aliases::file(Path::new("/"), &key);
             // A renamed item's old page is free only while no item has that id again.
-            let step = |list: &str| alias.strip_prefix(list).map(|id| id.trim_end_matches('/'));
+            let step = |list: &str| key.strip_prefix(list).map(|id| id.trim_end_matches('/'));
             let taken = step("/articles/").is_some_and(|id| bundle.article(id).is_some())
                 || step("/projects/").is_some_and(|id| bundle.project(id).is_some());
             if taken {
