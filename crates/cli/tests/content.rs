@@ -938,16 +938,30 @@ fn a_completion_before_the_signing_or_start_is_reported_at_its_line() {
     let text = fs::read_to_string(&file).unwrap();
     let text = text.replace(
         "signed = 2024-05-20\n",
-        "signed = 2024-05-20\nstarted = 2024-09-01\ncompletion_planned = 2023-12-31\ncompletion_actual = 2024-06-30\n",
+        "signed = 2024-05-20T10:00:00+08:00\nstarted = 2024-09-01\ncompletion_planned = 2023-12-31\ncompletion_actual = 2024-06-30\n",
     );
     fs::write(&file, text).unwrap();
     let stderr = check_fails(&content);
+    // By the day: done on the day it was signed (a time written for one only) is not before.
+    let same_day = fs::read_to_string(&file)
+        .unwrap()
+        .replace("started = 2024-09-01", "started = 2024-05-20")
+        .replace(
+            "completion_planned = 2023-12-31",
+            "completion_planned = 2024-05-20",
+        )
+        .replace(
+            "completion_actual = 2024-06-30",
+            "completion_actual = 2024-05-20",
+        );
     for line in [
-        "CONTENT/projects/carbon-fibre-48k.md:17:1: error: dates.completion_planned: 2023-12-31 is before the project was signed (2024-05-20); check the year and month",
+        "CONTENT/projects/carbon-fibre-48k.md:17:1: error: dates.completion_planned: 2023-12-31 is before the project was signed (2024-05-20T10:00:00+08:00); check the year and month",
         "CONTENT/projects/carbon-fibre-48k.md:18:1: error: dates.completion_actual: 2024-06-30 is before the project was started (2024-09-01); check the year and month",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
+    fs::write(&file, same_day).unwrap();
+    run_ok(&["check", content.to_str().unwrap()]);
     fs::remove_dir_all(&content).unwrap();
 }
 

@@ -786,9 +786,12 @@ fn check_dates(dates: &crate::ProjectDates, path: &str, problems: &mut Problems)
     let begun = [("signed", &dates.signed), ("started", &dates.started)];
     for (field, done) in done {
         let Some(done) = done else { continue };
+        // By the day: a completion on the signing's own day is not before it, whatever the
+        // times written.
+        let day = |d: &crate::Date| d.days_since_epoch();
         let earlier = begun
             .iter()
-            .find_map(|(what, date)| Some((what, date.as_ref().filter(|d| done < *d)?)));
+            .find_map(|(what, date)| Some((what, date.as_ref().filter(|d| day(done) < day(d))?)));
         if let Some((what, date)) = earlier {
             problems.push(
                 format!("{path}.{field}"),
