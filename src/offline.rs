@@ -341,12 +341,20 @@ mod sw {
     /// it, and the tap reloaded the same page.
     fn offer_update(update_ready: RwSignal<bool>) {
         leptos::task::spawn_local(async move {
+            // The page's data and app files, each named after a hash of its content: the page
+            // is the new deploy's when the new worker precaches both (the same content with a
+            // new app is a new deploy too).
             let bundle = crate::browser::bundle_url();
-            let name = bundle.rsplit('/').next().unwrap_or_default().to_string();
+            let data = bundle.rsplit('/').next().unwrap_or_default().to_string();
+            let app = app_name();
             let script = format!("{}/sw.js", crate::browser::base_path().0);
             let current = crate::browser::fetch_text_with(&script, true)
                 .await
-                .is_ok_and(|text| !name.is_empty() && text.contains(&name));
+                .is_ok_and(|text| {
+                    [&data, &app]
+                        .iter()
+                        .all(|name| !name.is_empty() && text.contains(name.as_str()))
+                });
             let waiting = match container() {
                 Some(c) => JsFuture::from(c.get_registration())
                     .await
@@ -359,10 +367,31 @@ mod sw {
                 Some(worker) if current => {
                     let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
                 }
-                Some(_) => update_ready.set(true),
-                None => {}
+                // Waiting, or already taken over by a newer tab of the same site: this page is
+                // of the deploy before, and offers the reload.
+                _ if !current => update_ready.set(true),
+                _ => {}
             }
         });
+    }
+
+    /// The name of the app's code this page runs (`parkreader-app-<hash>`), from the script
+    /// that loads it.
+    fn app_name() -> String {
+        let head = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.head())
+            .map(|h| h.inner_html())
+            .unwrap_or_default();
+        head.find("parkreader-app-")
+            .map(|at| {
+                head[at..]
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .unwrap_or_default()
     }
 
     fn container_has_controller() -> bool {
