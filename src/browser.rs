@@ -567,9 +567,7 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
-    let fire = once(move || {
-        after_composition(move || after_release(Box::new(f), std::time::Duration::ZERO))
-    });
+    let fire = once(move || after_composition(move || after_release(Box::new(f), None)));
     let hidden = web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
@@ -618,21 +616,41 @@ pub fn after_first_paint(f: impl FnOnce() + 'static) {
 }
 
 /// Runs `f` once nothing is pressed on the page (the early script records a press from
-/// `pointerdown` until just after its `pointerup` or `pointercancel`:
-/// `window.parkreaderPressed`), checking every 25 ms, `waited` so far, for at most
-/// [`PRESS_WAIT`]. Swapping the static page for the app's in the middle of a tap lost the tap:
-/// pressed on a static link and released on the app's copy of it, it reached neither.
+/// `pointerdown` until just after its `pointerup`, `pointercancel` or `contextmenu`, or the
+/// window losing focus: `window.parkreaderPressed`), checking every 25 ms, for at most
+/// [`PRESS_WAIT`] since `since` (`performance.now()`; `None` the first time). Swapping the static
+/// page for the app's in the middle of a tap lost the tap: pressed on a static link and
+/// released on the app's copy of it, it reached neither. While it waits, `#app` carries
+/// `data-takeover-waits`.
 #[cfg(target_arch = "wasm32")]
-fn after_release(f: Box<dyn FnOnce()>, waited: std::time::Duration) {
-    let pressed = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"parkreaderPressed".into()).ok())
+fn after_release(f: Box<dyn FnOnce()>, since: Option<f64>) {
+    let window = web_sys::window();
+    let now = window
+        .as_ref()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    let pressed = window
+        .as_ref()
+        .and_then(|w| js_sys::Reflect::get(w, &"parkreaderPressed".into()).ok())
         .and_then(|pressed| pressed.as_bool());
-    if pressed != Some(true) || waited >= PRESS_WAIT {
+    let app = window
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    let since = since.unwrap_or(now);
+    if pressed != Some(true) || now - since >= PRESS_WAIT.as_millis() as f64 {
+        if let Some(app) = app {
+            let _ = app.remove_attribute("data-takeover-waits");
+        }
         f();
         return;
     }
-    const STEP: std::time::Duration = std::time::Duration::from_millis(25);
-    leptos::prelude::set_timeout(move || after_release(f, waited + STEP), STEP);
+    if let Some(app) = app {
+        let _ = app.set_attribute("data-takeover-waits", "");
+    }
+    leptos::prelude::set_timeout(
+        move || after_release(f, Some(since)),
+        std::time::Duration::from_millis(25),
+    );
 }
 
 /// The longest a takeover waits for a press on the page to lift.

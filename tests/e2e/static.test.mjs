@@ -174,12 +174,9 @@ test('a tap held on a static link while the app arrives still follows the link',
   const box = await link.boundingBox();
   await page.mouse.move(box.x + 8, box.y + box.height / 2);
   await page.mouse.down();
-  const data = page.waitForResponse((r) => /\/data\/bundle-[0-9a-f]+\.json$/.test(r.url()));
   wasm.release();
-  await data;
-  // The app has all it needs; it would have taken over by now.
-  await page.waitForTimeout(400);
-  await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  // The app has all it needs and holds the takeover back while the finger is down.
+  await page.locator('#app[data-prerendered][data-takeover-waits]').waitFor();
   await page.mouse.up();
   await page.waitForURL(`${server.url}/articles/${target.id}`);
   await expect(page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();

@@ -422,7 +422,8 @@ document.querySelector('[role=alert] button').onclick = () => location.reload();
 pub const RECORD_EARLY_INPUT: &str = "(() => { const early = window.parkreaderEarlyClicks = []; \
 window.parkreaderComposing = false; window.parkreaderPressed = false; \
 document.addEventListener('pointerdown', () => { window.parkreaderPressed = true; }, true); \
-for (const t of ['pointerup', 'pointercancel']) document.addEventListener(t, () => setTimeout(() => { window.parkreaderPressed = false; }), true); \
+const lift = () => setTimeout(() => { window.parkreaderPressed = false; }); \
+for (const t of ['pointerup', 'pointercancel', 'contextmenu']) document.addEventListener(t, lift, true); addEventListener('blur', lift); \
 document.addEventListener('compositionstart', () => { window.parkreaderComposing = true; }, true); \
 document.addEventListener('compositionend', () => { window.parkreaderComposing = false; }, true); \
 const key = (b) => b.className + '\\n' + b.textContent.trim(); \
@@ -439,7 +440,8 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// so that the stylesheet shows `OpeningView` instead of the static page's results, which would
 /// be the wrong list. Only the lists' own addresses count, and of their parameters neither
 /// unknown ones (WeChat adds `from=singlemessage`) nor `sort=newest` and `page=1`, which are the
-/// static page's own view. The search words of such an address are put in the static list's
+/// static page's own view; names in capitals, or with the `amp;` of a link copied out of HTML,
+/// count as the app reads them. The search words of such an address are put in the static list's
 /// search box once the page is parsed (`DOMContentLoaded`), as its default value, so that the
 /// reader sees what the link searches for while the app is on its way, and the app does not
 /// take them for text typed early (which would start the view over at page 1).
@@ -448,8 +450,8 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// took the file's name for an unknown page and replaced the list with "页面不存在".
 const MARK_LIST_VIEW: &str = "(() => { if (location.pathname.endsWith('/index.html')) \
 history.replaceState(history.state, '', location.pathname.slice(0, -10) + location.search + location.hash); \
-const asked = new URLSearchParams(location.search), plain = { sort: 'newest', page: '1' }; \
-if (!/\\/(articles|projects)\\/?$/.test(location.pathname) || !PARAMS.some((p) => { const v = (asked.get(p) || '').trim(); return v && v !== plain[p]; })) return; \
+const asked = new Map([...new URLSearchParams(location.search)].map(([k, v]) => [k.toLowerCase().replace(/^amp;/, ''), v])), plain = { sort: 'newest', page: '1' }; \
+if (!/\\/(articles|projects)\\/?$/.test(location.pathname) || !PARAMS.some((p) => { const v = (asked.get(p) || '').trim().toLowerCase(); return v && v !== plain[p]; })) return; \
 document.documentElement.setAttribute('data-list-view', ''); \
 const q = asked.get('q'); if (q) addEventListener('DOMContentLoaded', () => { \
 for (const box of document.querySelectorAll('[data-prerendered] form[data-list] [name=q]')) if (!box.value) box.defaultValue = q; }); })();\n";
