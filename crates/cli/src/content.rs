@@ -1367,9 +1367,13 @@ fn markdown_blocks(
             Event::End(TagEnd::Image) => in_image = false,
             Event::Text(t) | Event::Code(t) => {
                 marker_open = false;
+                // Without the characters that show nothing (a zero-width space or soft hyphen
+                // pasted from WeChat or a PDF), which a search leaves out of what is typed: 碳纤维
+                // must find 碳\u{200b}纤维.
+                let shown = t.chars().filter(|&c| !parkreader_core::text::is_invisible(c));
                 match image.as_mut() {
-                    Some((_, _, alt, _)) if in_image => alt.push_str(&t),
-                    _ => text.push_str(&t),
+                    Some((_, _, alt, _)) if in_image => alt.extend(shown),
+                    _ => text.extend(shown),
                 }
             }
             // Inside a quote, lines stay apart until its end (the last may name who is quoted).

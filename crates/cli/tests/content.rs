@@ -1049,6 +1049,34 @@ fn files_named_in_capitals_are_published_with_their_kind_in_lower_case() {
 }
 
 #[test]
+fn characters_that_show_nothing_are_left_out_of_the_text() {
+    let content = fixture_copy("content-invisible");
+    let article = content.join("articles/policy-notes.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        format!("{text}\n碳\u{200b}纤\u{ad}维项目，见[碳\u{feff}谷](https://a.cn/)。\n"),
+    )
+    .unwrap();
+    let text = bundled(&content, &content.join("site/data/bundle.json"));
+    let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let body = &bundle["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "policy-notes")
+        .unwrap()["body"];
+    let last = body.as_array().unwrap().last().unwrap();
+    assert_eq!(last["text"], "碳纤维项目，见碳谷。");
+    // The link still covers 碳谷, counted without the character left out.
+    assert_eq!(
+        last["links"],
+        serde_json::json!([{"start": 7, "end": 9, "href": "https://a.cn/"}])
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
+
+#[test]
 fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
     let content = fixture_copy("id-from-name");
     let articles = content.join("articles");
