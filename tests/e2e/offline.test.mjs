@@ -25,6 +25,17 @@ async function withSite(run) {
   }
 }
 
+/** Deploys a new build of the site in `dir`: the sample with its first article's title changed,
+ * which it returns. */
+function deployWithFirstTitleChanged(dir) {
+  const next = structuredClone(SAMPLE);
+  next.articles[0].title = `${SAMPLE.articles[0].title}（更新版）`;
+  writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(next));
+  cpSync(join(ROOT, 'public', 'data', 'articles'), join(dir, 'data', 'articles'), { recursive: true });
+  execFileSync(BIN, ['prerender', dir]);
+  return next.articles[0].title;
+}
+
 /** Waits until the service worker has installed everything and controls the page. */
 async function controlled(page) {
   await page.locator('#app:not([data-prerendered])').waitFor();
@@ -191,12 +202,7 @@ test('a page loaded after a new deploy is that deploy: its worker takes over wit
     assert.ok(oldCache, 'the first version\'s cache');
     // The publisher deploys a new build; the reader reloads, and the page comes from the
     // network with the new title.
-    const next = structuredClone(SAMPLE);
-    const newTitle = `${article.title}（更新版）`;
-    next.articles[0].title = newTitle;
-    writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(next));
-    cpSync(join(ROOT, 'public', 'data', 'articles'), join(dir, 'data', 'articles'), { recursive: true });
-    execFileSync(BIN, ['prerender', dir]);
+    const newTitle = deployWithFirstTitleChanged(dir);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: newTitle })).toBeVisible();
     await page.locator('#app:not([data-prerendered])').waitFor();
@@ -248,12 +254,7 @@ test('a new deploy is offered, switches only when accepted, and keeps bookmarks'
     await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
 
     // The publisher deploys a new build with a changed bundle into the served folder.
-    const next = structuredClone(SAMPLE);
-    const newTitle = `${article.title}（更新版）`;
-    next.articles[0].title = newTitle;
-    writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(next));
-    cpSync(join(ROOT, 'public', 'data', 'articles'), join(dir, 'data', 'articles'), { recursive: true });
-    execFileSync(BIN, ['prerender', dir]);
+    const newTitle = deployWithFirstTitleChanged(dir);
 
     // The reader comes back to the tab: the page asks for updates and offers the new version,
     // but keeps showing what it showed until the reader agrees.
