@@ -510,14 +510,21 @@ impl ListIndex {
             .enumerate()
             .map(|(slot, key)| {
                 let mut chosen = vec![false; self.options[slot].len()];
+                let options = &self.options[slot];
                 for value in query.filters.get(key).into_iter().flatten() {
-                    if let Some(i) = self.options[slot].iter().position(|o| &o.value == value) {
+                    // As written, else in other capitals (`category=POLICY`), as the site writes it.
+                    let found = options.iter().position(|o| &o.value == value).or_else(|| {
+                        options
+                            .iter()
+                            .position(|o| o.value.eq_ignore_ascii_case(value))
+                    });
+                    if let Some(i) = found {
                         chosen[i] = true;
                         applied
                             .filters
                             .entry(*key)
                             .or_default()
-                            .insert(value.clone());
+                            .insert(options[i].value.clone());
                     }
                 }
                 chosen

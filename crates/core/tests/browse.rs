@@ -395,6 +395,28 @@ fn empty_results_offer_the_filters_that_exclude_most() {
     assert!(matches!(listing.relaxations.first(), Some(Relaxation::DropQuery(n)) if *n > 0));
 }
 
+/// A facet value in other capitals than the site's id selects that option, and the view as
+/// applied writes it as the site does.
+#[test]
+fn a_facet_value_in_capitals_selects_its_option() {
+    let (bundle, index) = &*SAMPLE;
+    let category = &bundle.taxonomies.categories[0].id;
+    let exact = index.run(
+        &query(ListKind::Articles, &format!("category={category}")),
+        PAGE_SIZE,
+    );
+    let shouted = index.run(
+        &query(
+            ListKind::Articles,
+            &format!("category={}", category.to_uppercase()),
+        ),
+        PAGE_SIZE,
+    );
+    assert!(exact.total > 0);
+    assert_eq!(shouted.total, exact.total);
+    assert_eq!(shouted.query, exact.query);
+}
+
 /// An amount is found as either language shows it.
 #[test]
 fn an_amount_is_found_in_chinese_and_in_english() {
