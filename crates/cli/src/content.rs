@@ -550,6 +550,10 @@ fn parse_item<T: ContentItem>(
     let blocks = markdown_blocks(body, path, body_line, assets, diagnostics);
     let mut item = item?;
     item.set_body(blocks);
+    // Without the characters that show nothing, as the body's text (see `markdown_blocks`).
+    for text in item.searched_text() {
+        text.retain(|c| !parkreader_core::text::is_invisible(c));
+    }
     Some((item, source))
 }
 
@@ -656,6 +660,8 @@ const STAND_INS: [&str; 7] = [
 /// Articles and projects take their Markdown in different fields.
 trait ContentItem: for<'de> Deserialize<'de> {
     fn set_body(&mut self, blocks: Vec<Block>);
+    /// The text fields a search reads, which the front matter gives.
+    fn searched_text(&mut self) -> Vec<&mut String>;
 }
 
 impl ContentItem for Article {
@@ -664,11 +670,17 @@ impl ContentItem for Article {
             self.body = Some(blocks);
         }
     }
+    fn searched_text(&mut self) -> Vec<&mut String> {
+        vec![&mut self.title, &mut self.summary, &mut self.author]
+    }
 }
 
 impl ContentItem for Project {
     fn set_body(&mut self, blocks: Vec<Block>) {
         self.description = blocks;
+    }
+    fn searched_text(&mut self) -> Vec<&mut String> {
+        vec![&mut self.name, &mut self.summary, &mut self.investor]
     }
 }
 

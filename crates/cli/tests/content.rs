@@ -1052,7 +1052,11 @@ fn files_named_in_capitals_are_published_with_their_kind_in_lower_case() {
 fn characters_that_show_nothing_are_left_out_of_the_text() {
     let content = fixture_copy("content-invisible");
     let article = content.join("articles/policy-notes.md");
-    let text = fs::read_to_string(&article).unwrap();
+    let text = fs::read_to_string(&article).unwrap().replacen(
+        "title = \"",
+        "title = \"碳\u{200b}纤维：",
+        1,
+    );
     fs::write(
         &article,
         format!("{text}\n碳\u{200b}纤\u{ad}维项目，见[碳\u{feff}谷](https://a.cn/)。\n"),
@@ -1068,6 +1072,16 @@ fn characters_that_show_nothing_are_left_out_of_the_text() {
         .unwrap()["body"];
     let last = body.as_array().unwrap().last().unwrap();
     assert_eq!(last["text"], "碳纤维项目，见碳谷。");
+    let title = bundle["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "policy-notes")
+        .unwrap()["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(title.starts_with("碳纤维："), "{title}");
     // The link still covers 碳谷, counted without the character left out.
     assert_eq!(
         last["links"],
