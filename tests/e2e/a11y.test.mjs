@@ -149,6 +149,11 @@ test('the reading size applies to the page and stays for the next visit; print s
     const page = await newPage(browser);
     await page.goto(`${server.url}/articles/${article.id}`);
     await page.locator('#app:not([data-prerendered])').waitFor();
+    // On a touch screen, the small buttons are still a finger's size.
+    for (const name of ['收藏', '分享', '标准', '大', '特大']) {
+      const height = await page.getByRole('button', { name, exact: true }).first().evaluate((b) => b.getBoundingClientRect().height);
+      assert.ok(height >= 40, `${name}: ${height} px tall`);
+    }
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.prose p')).fontSize));
     const before = await size();
     const sizes = page.getByRole('group', { name: '字号' });
