@@ -356,11 +356,7 @@ mod sw {
                         .all(|name| !name.is_empty() && text.contains(name.as_str()))
                 });
             let waiting = match container() {
-                Some(c) => JsFuture::from(c.get_registration())
-                    .await
-                    .ok()
-                    .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
-                    .and_then(|r| r.waiting()),
+                Some(c) => waiting_worker(&c).await,
                 None => None,
             };
             match waiting {
@@ -373,6 +369,15 @@ mod sw {
                 _ => {}
             }
         });
+    }
+
+    /// The worker of a new deploy waiting to take over, if any.
+    async fn waiting_worker(container: &ServiceWorkerContainer) -> Option<ServiceWorker> {
+        JsFuture::from(container.get_registration())
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+            .and_then(|r| r.waiting())
     }
 
     /// The name of the app's code this page runs (`parkreader-app-<hash>`), from the script
@@ -426,12 +431,7 @@ mod sw {
             return;
         };
         leptos::task::spawn_local(async move {
-            let waiting: Option<ServiceWorker> = JsFuture::from(container.get_registration())
-                .await
-                .ok()
-                .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
-                .and_then(|r| r.waiting());
-            match waiting {
+            match waiting_worker(&container).await {
                 Some(worker) => {
                     let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
                 }
