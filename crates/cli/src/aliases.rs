@@ -9,6 +9,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use parkreader_core::share::share_url;
+use parkreader_core::text::escape_html;
+
 /// An old address and the page of the site it now leads to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Redirect {
@@ -117,7 +120,11 @@ pub fn file(dist: &Path, alias: &str) -> PathBuf {
 /// link for a browser that does not follow the refresh.
 pub fn page(redirect: &Redirect, base: &str, canonical: &str) -> String {
     let to = format!("{}{}", base.trim_end_matches('/'), redirect.to);
-    let (to, canonical, title) = (escape(&to), escape(canonical), escape(&redirect.title));
+    let (to, canonical, title) = (
+        escape_html(&to),
+        escape_html(canonical),
+        escape_html(&redirect.title),
+    );
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\n\
@@ -147,22 +154,10 @@ pub fn write(dist: &Path, redirects: &[Redirect], base: &str, base_url: &str) ->
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        let canonical = format!(
-            "{}/{}",
-            base_url.trim_end_matches('/'),
-            redirect.to.trim_start_matches('/')
-        );
-        let html = page(redirect, base, &canonical);
+        let html = page(redirect, base, &share_url(base_url, &redirect.to));
         crate::offline::write_with_copies(&path, dist, html.as_bytes(), None)?;
     }
     Ok(())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
