@@ -145,10 +145,7 @@ impl Library {
 
     /// Bookmarks the item, or removes its bookmark; returns whether it is now bookmarked.
     pub fn toggle_bookmark(&mut self, entry: Entry) -> bool {
-        let before = self.bookmarks.len();
-        self.bookmarks
-            .retain(|e| !(e.kind == entry.kind && e.id == entry.id));
-        if self.bookmarks.len() < before {
+        if self.remove(Shelf::Bookmarks, entry.kind, &entry.id) {
             return false;
         }
         self.bookmarks.insert(0, entry);
@@ -169,8 +166,7 @@ impl Library {
 
     /// Records that an item was read: it moves to the top of the history.
     pub fn record_visit(&mut self, entry: Entry) {
-        self.history
-            .retain(|e| !(e.kind == entry.kind && e.id == entry.id));
+        self.remove(Shelf::History, entry.kind, &entry.id);
         self.history.insert(0, entry);
         self.history.truncate(HISTORY_LIMIT);
     }
