@@ -36,6 +36,16 @@ pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<Strin
     });
     let list = matches!(path.trim_matches('/'), "articles" | "projects");
     let page = fill_app(shell, &body, if list { NO_SCRIPT_LIST } else { NO_SCRIPT })?;
+    let page = if list {
+        let end = page.rfind("</body>")?;
+        format!(
+            "{}<script>{LIST_EARLY_VIEW}</script>{}",
+            &page[..end],
+            &page[end..]
+        )
+    } else {
+        page
+    };
     // The shell's own <title> gives way to the route's.
     let page = remove_title(&page);
     let head = futures::executor::block_on(async move {
@@ -64,6 +74,49 @@ fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
         &shell[close..]
     ))
 }
+
+/// What a prerendered list page runs as soon as it is parsed (before the app's loader), when
+/// the early script has marked its address as a view of its own (`data-list-view`: a shared
+/// link's filters or order) and the page holds the whole list (`components::browse::early_rest`,
+/// `parkreader_core::browse::EarlyView`): it shows that view itself, so that the link reads at
+/// once, before and without WebAssembly. Of the hidden whole list it shows the items that have,
+/// for every facet the link selects, one of its options, in the link's order (the row's key,
+/// largest first, or the page's own newest order); it ticks the link's options (as the page's
+/// defaults, so the stylesheet does not take them for the reader's pending changes), counts
+/// each option under the other facets' selections and disables those at zero, sets the order,
+/// the count and a row of the selected options as the app draws them, removes the pager (the
+/// view has one page), and drops the mark, so the stylesheet shows the results and the loader
+/// waits for their paint. A search, a value the page does not offer, or a view of no result or
+/// of more than one page is left to the app, which the mark keeps saying it is opening. Names
+/// and values are read as the app reads them (`ListQuery::parse`): names in any capitals and
+/// after `amp;`, values comma-separated and trimmed, ids in any capitals, the last `sort`
+/// winning.
+pub const LIST_EARLY_VIEW: &str = "(() => { const html = document.documentElement, rest = document.querySelector('#app[data-prerendered] [data-rest]'); \
+if (!html.hasAttribute('data-list-view') || !rest) return; \
+const lower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase()), facets = rest.dataset.facets.split(','), rows = JSON.parse(rest.dataset.rows), n = facets.length; \
+const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets input[name=\"' + f + '\"]')]), sel = facets.map(() => new Set()); \
+let sort = ''; \
+for (const [k, v] of new URLSearchParams(location.search)) { const key = lower(k).replace(/^amp;/, ''), slot = facets.indexOf(key); \
+if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(v); if (slot < 0) continue; const parts = v.split(','); if (parts.length > 64) return; \
+for (const part of parts) { const want = lower(part.trim()); if (!want) continue; const found = boxes[slot].filter((b) => lower(b.value) === want); \
+if (found.length !== 1) return; sel[slot].add(boxes[slot].indexOf(found[0])); } } \
+const pass = (r, skip) => sel.every((s, i) => i === skip || !s.size || r[i].some((o) => s.has(o))), by = sort === rest.dataset.sort; \
+const hits = rows.map((_, i) => i).filter((i) => pass(rows[i], -1)), grid = rest.previousElementSibling; \
+const cards = grid && grid.matches('.card-list, .card-grid') ? [...grid.children, ...rest.children] : []; \
+if (!hits.length || hits.length > +rest.dataset.per || cards.length !== rows.length) return; \
+if (by) hits.sort((a, b) => rows[b][n] - rows[a][n]); \
+rest.append(...cards); grid.append(...hits.map((i) => cards[i])); for (const p of document.querySelectorAll('#app .pager')) p.remove(); \
+const chips = document.createElement('div'); chips.className = 'active-filters'; chips.setAttribute('aria-label', '已选条件'); \
+boxes.forEach((list, slot) => list.forEach((b, j) => { const on = sel[slot].has(j), count = rows.filter((r) => pass(r, slot) && r[slot].includes(j)).length, off = !count && !on; \
+b.checked = b.defaultChecked = on; b.disabled = off; b.parentElement.classList.toggle('disabled', off); b.parentElement.querySelector('.facet-count').textContent = count; \
+if (!on) return; const label = b.closest('fieldset').querySelector('legend').textContent + '：' + b.nextElementSibling.textContent; \
+const chip = document.createElement('button'), x = document.createElement('span'); chip.type = 'button'; chip.className = 'chip removable'; chip.setAttribute('aria-label', '移除 ' + label); \
+x.setAttribute('aria-hidden', 'true'); x.textContent = ' ×'; chip.append(label, x); chips.append(chip); })); \
+if (chips.children.length) { const clear = document.createElement('button'); clear.type = 'button'; clear.className = 'button small secondary'; clear.textContent = '清除全部'; \
+chips.append(clear); document.querySelector('#app .results-bar').after(chips); } \
+for (const o of document.querySelectorAll('#app select[name=sort] option')) o.selected = o.defaultSelected = o.value === (by ? sort : 'newest'); \
+const count = document.querySelector('#app .result-count'); if (count) count.textContent = count.textContent.replace(/\\d+/, hits.length); \
+html.removeAttribute('data-list-view'); })();";
 
 /// What a prerendered page says to a reader without JavaScript (a locked-down webview, a
 /// reader mode): the page reads as it is, and the buttons do nothing.

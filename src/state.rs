@@ -227,6 +227,15 @@ impl LiveIndex {
         index.run_with(query, PAGE_SIZE, shards.as_ref().map(|s| &s.shards))
     }
 
+    /// The list whole, for its prerendered page ([`ListIndex::early_view`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn early_view(&self) -> Option<parkreader_core::browse::EarlyView> {
+        self.index
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .early_view()
+    }
+
     fn shard_state(&self) -> Option<std::sync::MutexGuard<'_, ShardState>> {
         self.shards
             .as_ref()

@@ -545,17 +545,23 @@ fn escape_attr(text: &str) -> String {
 
 /// One page of results, keyed by document: a card that stays in the list as the reader types
 /// is kept, and only its marks follow the new terms. `card` draws the document at an index of
-/// the bundle's list with the search terms to mark; with no results, [`NoResults`] shows.
+/// the bundle's list with the search terms to mark; with no results, [`NoResults`] shows. A
+/// prerendered page that provides an `EarlyView` gets its [`early_rest`] after the results.
+// In the browser the list has nothing beside it: `list` is bound only for the prerenderer.
+#[cfg_attr(target_arch = "wasm32", allow(clippy::let_and_return))]
 pub fn results<V: IntoView + 'static>(
     listing: Memo<Listing>,
     path: &'static str,
     class: &'static str,
     card: impl Fn(usize, Signal<Vec<String>>) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
+    // A prerendered list's whole (`early_rest`), when its page provides one.
+    #[cfg(not(target_arch = "wasm32"))]
+    let early = early_rest(use_context(), card.clone());
     let empty = Memo::new(move |_| listing.with(|l| l.total == 0));
     let items = Memo::new(move |_| listing.with(|l| l.items.clone()));
     let terms = Memo::new(move |_| listing.with(|l| l.terms.clone()));
-    move || {
+    let list = move || {
         if empty.get() {
             return view! { <NoResults listing=listing.get() path /> }.into_any();
         }
@@ -566,7 +572,38 @@ pub fn results<V: IntoView + 'static>(
             </div>
         }
         .into_any()
-    }
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let list = (list, early);
+    list
+}
+
+/// The rest of a small list on its prerendered page, and the rows its early script reads
+/// (`prerender::LIST_EARLY_VIEW`, `parkreader_core::browse::EarlyView`): the cards after the
+/// first page, in the plain view's order, in a hidden box right after the results. A shared
+/// link's view (its filters and order) then shows before the app has started, and even when it
+/// cannot start. Drawn by [`results`] into the prerendered page only, never by the app.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn early_rest<V: IntoView + 'static>(
+    early: Option<parkreader_core::browse::EarlyView>,
+    card: impl Fn(usize, Signal<Vec<String>>) -> V,
+) -> impl IntoView {
+    early.map(|early| {
+        let rest = early
+            .order
+            .get(parkreader_core::browse::PAGE_SIZE..)
+            .unwrap_or_default();
+        let cards = rest
+            .iter()
+            .map(|&i| card(i, Signal::stored(Vec::new())))
+            .collect_view();
+        view! {
+            <div hidden data-rest="" data-per=parkreader_core::browse::PAGE_SIZE
+                data-facets=early.facets.join(",") data-sort=early.sort data-rows=early.rows>
+                {cards}
+            </div>
+        }
+    })
 }
 
 /// When nothing matches: say so, and offer to drop what excludes the most.

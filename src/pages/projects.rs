@@ -23,6 +23,11 @@ pub fn ProjectsPage() -> impl IntoView {
     let query = state.query;
     with_bundle(move |bundle| {
         let index = list_index(&bundle, ListKind::Projects);
+        // The whole of a small list, for a shared link's view before the app (prerender only).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(whole) = index.early_view() {
+            provide_context(whole);
+        }
         let listing = Memo::new(move |_| {
             let query = query.get();
             crate::browser::timed("parkreader:search", || index.run(&query))

@@ -183,7 +183,8 @@ pub fn prerender_content(
     let shell = with_inline_stylesheet(&shell, dist)?;
     // The shell is final: its inline scripts' and style's hashes make the
     // Content-Security-Policy.
-    let policy = crate::csp::policy(&shell);
+    // The list pages add their early view (`parkreader::prerender::LIST_EARLY_VIEW`).
+    let policy = crate::csp::policy(&shell, &[parkreader::prerender::LIST_EARLY_VIEW]);
     let shell = crate::csp::with_meta(&shell, &policy).ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidData,
