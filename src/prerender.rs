@@ -84,28 +84,40 @@ fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
 /// largest first, or the page's own newest order); it ticks the link's options (as the page's
 /// defaults, so the stylesheet does not take them for the reader's pending changes), counts
 /// each option under the other facets' selections and disables those at zero, sets the order,
-/// the count and a row of the selected options as the app draws them, removes the pager (the
-/// view has one page), and drops the mark, so the stylesheet shows the results and the loader
-/// waits for their paint. A search, a value the page does not offer, or a view of no result or
-/// of more than one page is left to the app, which the mark keeps saying it is opening. Names
+/// the count, a row of the selected options and the view's pager (the link's page, as the app
+/// clamps it) as the app draws them, and drops the mark, so the stylesheet shows the results
+/// and the loader waits for their paint. A search, a value the page does not offer, or a view
+/// of no result is left to the app, which the mark keeps saying it is opening. Names
 /// and values are read as the app reads them (`ListQuery::parse`): names in any capitals and
-/// after `amp;`, values comma-separated and trimmed, ids in any capitals, the last `sort`
-/// winning.
+/// after `amp;`, values comma-separated and trimmed, ids in any capitals, the last `sort` and
+/// `page` winning; and the pager's links are written as the app writes a view (its ids sorted,
+/// defaults left out).
 pub const LIST_EARLY_VIEW: &str = "(() => { const html = document.documentElement, rest = document.querySelector('#app[data-prerendered] [data-rest]'); \
 if (!html.hasAttribute('data-list-view') || !rest) return; \
 const lower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase()), facets = rest.dataset.facets.split(','), rows = JSON.parse(rest.dataset.rows), n = facets.length; \
 const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets input[name=\"' + f + '\"]')]), sel = facets.map(() => new Set()); \
-let sort = ''; \
+let sort = '', page = 1; \
 for (const [k, v] of new URLSearchParams(location.search)) { const key = lower(k).replace(/^amp;/, ''), slot = facets.indexOf(key); \
-if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(v); if (slot < 0) continue; const parts = v.split(','); if (parts.length > 64) return; \
+if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(v); if (key === 'page') page = /^\\d+$/.test(v) ? Math.max(1, +v) : 1; if (slot < 0) continue; const parts = v.split(','); if (parts.length > 64) return; \
 for (const part of parts) { const want = lower(part.trim()); if (!want) continue; const found = boxes[slot].filter((b) => lower(b.value) === want); \
 if (found.length !== 1) return; sel[slot].add(boxes[slot].indexOf(found[0])); } } \
 const pass = (r, skip) => sel.every((s, i) => i === skip || !s.size || r[i].some((o) => s.has(o))), by = sort === rest.dataset.sort; \
 const hits = rows.map((_, i) => i).filter((i) => pass(rows[i], -1)), grid = rest.previousElementSibling; \
 const cards = grid && grid.matches('.card-list, .card-grid') ? [...grid.children, ...rest.children] : []; \
-if (!hits.length || hits.length > +rest.dataset.per || cards.length !== rows.length) return; \
+const per = +rest.dataset.per, pages = Math.ceil(hits.length / per); page = Math.min(page, pages); \
+if (!hits.length || cards.length !== rows.length) return; \
 if (by) hits.sort((a, b) => rows[b][n] - rows[a][n]); \
-rest.append(...cards); grid.append(...hits.map((i) => cards[i])); for (const p of document.querySelectorAll('#app .pager')) p.remove(); \
+rest.append(...cards); grid.append(...hits.slice((page - 1) * per, page * per).map((i) => cards[i])); \
+const href = (p) => { const q = new URLSearchParams(); facets.forEach((f, s) => { if (sel[s].size) q.append(f, [...sel[s]].map((j) => boxes[s][j].value).sort().join(',')); }); \
+if (by) q.append('sort', sort); if (p > 1) q.append('page', p); const t = '' + q; return location.pathname.replace(/\\/$/, '') + (t ? '?' + t : ''); }; \
+for (const p of document.querySelectorAll('#app .pager')) p.remove(); \
+if (pages > 1) { const nav = document.createElement('nav'), link = (p, text, attrs) => { const a = document.createElement('a'); a.href = href(p); a.setAttribute('data-noscroll', ''); \
+for (const k in attrs) a.setAttribute(k, attrs[k]); a.textContent = text; nav.append(a); }; let last = 0; nav.className = 'pager'; nav.setAttribute('aria-label', '分页'); \
+if (page > 1) link(page - 1, '上一页', { rel: 'prev' }); \
+for (const p of [1, page - 1, page, page + 1, pages]) { if (p <= last || p > pages) continue; \
+if (p > last + 2) { const gap = document.createElement('span'); gap.setAttribute('aria-hidden', 'true'); gap.textContent = '…'; nav.append(gap); } \
+for (let n = p === last + 2 ? last + 1 : p; n <= p; n++) link(n, '' + n, n === page ? { 'aria-label': '第 ' + n + ' / ' + pages + ' 页', 'aria-current': 'page' } : { 'aria-label': '第 ' + n + ' / ' + pages + ' 页' }); last = p; } \
+if (page < pages) link(page + 1, '下一页', { rel: 'next' }); rest.after(nav); } \
 const chips = document.createElement('div'); chips.className = 'active-filters'; chips.setAttribute('aria-label', '已选条件'); \
 boxes.forEach((list, slot) => list.forEach((b, j) => { const on = sel[slot].has(j), count = rows.filter((r) => pass(r, slot) && r[slot].includes(j)).length, off = !count && !on; \
 b.checked = b.defaultChecked = on; b.disabled = off; b.parentElement.classList.toggle('disabled', off); b.parentElement.querySelector('.facet-count').textContent = count; \

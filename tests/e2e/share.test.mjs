@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect } from './expect.mjs';
-import { DIST, SAMPLE, serve, launch, newPage, holdRequests } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APP, BIN, DIST, SAMPLE, serve, launch, newPage, holdRequests } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
@@ -164,7 +168,8 @@ test('buttons tapped on the static page before the app has loaded are acted on o
 
 /** What a list shows of its view, as a reader sees it: the cards' titles, the count, the
  * ticked boxes, every option's count and state, the chips (their text as is: a tap on the
- * static page's chip is replayed on the app's chip of the same text), and the order chosen. */
+ * static page's chip is replayed on the app's chip of the same text), the order chosen, and the
+ * pager's links. */
 function shownView(page) {
   return page.evaluate(() => {
     const visible = (e) => e.checkVisibility();
@@ -176,7 +181,8 @@ function shownView(page) {
         `${o.querySelector('input').name}=${o.querySelector('input').value}:${o.querySelector('input').checked ? 'on' : ''}:${text(o.querySelector('.facet-count'))}:${o.classList.contains('disabled') ? 'off' : ''}`),
       chips: [...document.querySelectorAll('#app .active-filters button')].filter(visible).map((b) => `${b.className}|${b.getAttribute('aria-label') ?? ''}|${b.textContent}`),
       sort: document.querySelector('#app select[name=sort]').value,
-      pager: !!document.querySelector('#app .pager'),
+      pager: [...document.querySelectorAll('#app .pager > *')].map((e) =>
+        ['href', 'rel', 'aria-label', 'aria-current', 'aria-hidden', 'data-noscroll'].map((k) => e.getAttribute(k)).concat(e.tagName, e.textContent).join('|')),
     };
   });
 }
@@ -195,24 +201,7 @@ test('a shared link to a filtered list reads at once, before and without the app
     `/articles?category=${category}&sort=views`,
     `/articles?tag=${tag}&year=${SAMPLE.articles.find((x) => x.tags.includes(tag)).published.slice(0, 4)}`,
   ];
-  for (const link of links) {
-    const page = await newPage(browser, { serviceWorkers: 'block' });
-    const wasm = await holdRequests(page, '**/*.wasm');
-    await page.goto(server.url + link);
-    const onStatic = page.locator('#app[data-prerendered]');
-    await expect(onStatic.locator('.browse-results')).toBeVisible();
-    await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
-    const early = await shownView(page);
-    assert.ok(early.cards.length > 0, link);
-    await expect.poll(() => wasm.asked > 0).toBe(true);
-    wasm.release();
-    await page.locator('#app:not([data-prerendered])').waitFor();
-    const app = await shownView(page);
-    assert.deepEqual(early, app, link);
-    assert.notEqual(app.count, link.startsWith('/projects') ? `共 ${SAMPLE.projects.length} 个项目` : `共 ${SAMPLE.articles.length} 篇`, link);
-    assert.deepEqual(page.errors, [], link);
-    await page.context().close();
-  }
+  await sameViewEarly(server, links);
   // A chip tapped on the early view is the app's same chip once it has taken over.
   const page = await newPage(browser, { serviceWorkers: 'block' });
   const wasm = await holdRequests(page, '**/*.wasm');
@@ -223,6 +212,65 @@ test('a shared link to a filtered list reads at once, before and without the app
   await expect(page.getByRole('button', { name: `移除 产业：${industries[1].name}` })).toHaveCount(0);
   assert.equal(new URL(page.url()).search, `?industry=${industries[0].id}`);
   await page.context().close();
+});
+
+/** Opens each of `links` on `site` with the app's code held back, takes the view the static
+ * page shows, then lets the app take over and checks that it shows the same view. */
+async function sameViewEarly(site, links) {
+  for (const link of links) {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    const wasm = await holdRequests(page, '**/*.wasm');
+    await page.goto(site.url + link);
+    await expect(page.locator('#app[data-prerendered] .browse-results')).toBeVisible();
+    await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
+    const early = await shownView(page);
+    assert.ok(early.cards.length > 0, link);
+    await expect.poll(() => wasm.asked > 0).toBe(true);
+    wasm.release();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    assert.deepEqual(early, await shownView(page), link);
+    assert.deepEqual(page.errors, [], link);
+    await page.context().close();
+  }
+}
+
+test('on a list of several pages, the page a shared link asks for shows before the app, with its pager', async () => {
+  // 600 generated articles and 60 projects: the project list is on its page whole (three pages
+  // of it), the article list is too long to be.
+  const work = mkdtempSync(join(tmpdir(), 'parkreader-early-'));
+  const bundle = join(work, 'bundle.json');
+  execFileSync(BIN, ['generate', '--articles', '600', '--out', bundle]);
+  execFileSync(BIN, ['build', bundle, '--app', APP, '--out', join(work, 'site')], { stdio: 'pipe' });
+  const data = JSON.parse(readFileSync(bundle, 'utf8'));
+  const site = await serve(join(work, 'site'), { spa: false });
+  try {
+    const uses = (key) => {
+      const by = new Map();
+      for (const p of data.projects) by.set(p[key], [...(by.get(p[key]) ?? []), p]);
+      return [...by].sort((a, b) => b[1].length - a[1].length);
+    };
+    const [industries, statuses] = [uses('industry'), uses('status')];
+    assert.ok(industries[0][1].length + industries[1][1].length > 20, 'a view of more than one page');
+    await sameViewEarly(site, [
+      '/projects?sort=amount&page=2',
+      '/projects?page=3',
+      `/projects?industry=${industries[0][0]},${industries[1][0]}&page=2`,
+      `/projects?status=${statuses[1][0]},${statuses[0][0]}&sort=amount&page=99`,
+      `/projects?district=${data.projects[0].district}&page=abc`,
+    ]);
+    // The article list is too long for its page: the link's view waits for the app.
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    const wasm = await holdRequests(page, '**/*.wasm');
+    await page.goto(`${site.url}/articles?category=${data.articles[0].category}`);
+    await expect(page.locator('#app[data-prerendered]').getByText('正在按链接中的条件筛选…')).toBeVisible();
+    wasm.release();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
+    await page.context().close();
+  } finally {
+    site.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('a shared link the static page cannot show says it is opening the view, never the whole list as if it were that view', async () => {
