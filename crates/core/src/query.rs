@@ -238,12 +238,19 @@ pub struct ListQuery {
 impl ListQuery {
     /// The filter values this query asks for that `applied` (the same query as a list ran it)
     /// left out, because the list has no such value: an old link after an id changed, or a
-    /// mistyped one. In the order of the URL's parameters.
+    /// mistyped one. In the order of the URL's parameters. A value in other capitals than the
+    /// list's (`category=POLICY`) selected its option, as `ListIndex::run` reads it.
     pub fn dropped(&self, applied: &ListQuery) -> Vec<(FacetKey, String)> {
+        let kept = |key: &FacetKey, v: &str| {
+            applied
+                .filters
+                .get(key)
+                .is_some_and(|set| set.iter().any(|a| a.eq_ignore_ascii_case(v)))
+        };
         self.filters
             .iter()
             .flat_map(|(key, values)| values.iter().map(move |v| (*key, v)))
-            .filter(|(key, v)| !applied.is_selected(*key, v))
+            .filter(|(key, v)| !kept(key, v))
             .map(|(key, v)| (key, v.clone()))
             .collect()
     }

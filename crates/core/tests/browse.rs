@@ -415,6 +415,16 @@ fn a_facet_value_in_capitals_selects_its_option() {
     assert!(exact.total > 0);
     assert_eq!(shouted.total, exact.total);
     assert_eq!(shouted.query, exact.query);
+    // Nor is it named as a value the list does not have (the app said so above the results).
+    let asked = query(
+        ListKind::Articles,
+        &format!("category={},nope", category.to_uppercase()),
+    );
+    let applied = index.run(&asked, PAGE_SIZE).query;
+    assert_eq!(
+        asked.dropped(&applied),
+        [(FacetKey::Category, "nope".to_string())]
+    );
 }
 
 /// An amount is found as either language shows it.
