@@ -653,6 +653,33 @@ fn after_release(f: Box<dyn FnOnce()>, since: Option<f64>) {
     );
 }
 
+/// Notes whether the static list's filters (`details.filters` in `root`) are open, opened by
+/// the reader or by the page's script on a wide screen, before the takeover replaces them.
+#[cfg(target_arch = "wasm32")]
+pub fn note_static_filters(root: &web_sys::Element) {
+    if let Ok(Some(filters)) = root.query_selector("details.filters") {
+        STATIC_FILTERS_OPEN.with(|open| open.set(Some(filters.has_attribute("open"))));
+    }
+}
+
+/// Whether the filters start open: as the static list had them at the takeover (once), else on
+/// a screen as wide as the stylesheet's two columns (48rem).
+pub fn filters_open() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        STATIC_FILTERS_OPEN
+            .with(|open| open.take())
+            .unwrap_or_else(|| {
+                web_sys::window()
+                    .and_then(|w| w.inner_width().ok())
+                    .and_then(|w| w.as_f64())
+                    .is_some_and(|w| w >= 768.0)
+            })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
 /// The longest a takeover waits for a press on the page to lift.
 pub const PRESS_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -663,6 +690,8 @@ pub const COMPOSITION_WAIT: std::time::Duration = std::time::Duration::from_secs
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
+    /// Whether the prerendered list's filters were open when the app took the page over.
+    static STATIC_FILTERS_OPEN: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
     /// An input method is composing text in the page (`compositionstart` seen, not its end).
     static COMPOSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// What waits for the composition to end.

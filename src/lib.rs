@@ -60,6 +60,7 @@ pub fn start() {
         // asks for, with the focus where it was.
         let early = browser::EarlyInput::take(&root);
         early.apply_to_url();
+        browser::note_static_filters(&root);
         let app_root = root.clone();
         root.set_inner_html("");
         // From here on the page is the live app (tests and benchmarks wait for this).

@@ -75,7 +75,9 @@ fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
     ))
 }
 
-/// What a prerendered list page runs as soon as it is parsed (before the app's loader), when
+/// What a prerendered list page runs as soon as it is parsed (before the app's loader): on a
+/// screen as wide as the stylesheet's two columns, it opens the filters (folded on a phone,
+/// `components::browse::FacetPanel`). Then, when
 /// the early script has marked its address as a view of its own (`data-list-view`: a shared
 /// link's filters or order) and the page holds the whole list (`components::browse::early_rest`,
 /// `parkreader_core::browse::EarlyView`): it shows that view itself, so that the link reads at
@@ -84,15 +86,19 @@ fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
 /// largest first, or the page's own newest order); it ticks the link's options (as the page's
 /// defaults, so the stylesheet does not take them for the reader's pending changes), counts
 /// each option under the other facets' selections and disables those at zero, sets the order,
-/// the count, a row of the selected options and the view's pager (the link's page, as the app
+/// the count (and the filters' count of ticked options), the document title (which WeChat
+/// shows above the page), a row of the selected options and the view's pager (the link's page, as the app
 /// clamps it) as the app draws them, and drops the mark, so the stylesheet shows the results
 /// and the loader waits for their paint. A search, a value the page does not offer, or a view
-/// of no result is left to the app, which the mark keeps saying it is opening. Names
+/// of no result is left to the app, which the mark keeps saying it is opening. A chip or
+/// 「清除全部」 tapped there unticks its boxes (the app applies the boxes' changes together when
+/// it takes over: two chips tapped, replayed as taps, undid each other). Names
 /// and values are read as the app reads them (`ListQuery::parse`): names in any capitals and
 /// after `amp;`, values comma-separated and trimmed, ids in any capitals, the last `sort` and
 /// `page` winning; and the pager's links are written as the app writes a view (its ids sorted,
 /// defaults left out).
 pub const LIST_EARLY_VIEW: &str = "(() => { const html = document.documentElement, rest = document.querySelector('#app[data-prerendered] [data-rest]'); \
+if (matchMedia('(min-width: 48rem)').matches) for (const d of document.querySelectorAll('#app details.filters')) d.open = true; \
 if (!html.hasAttribute('data-list-view') || !rest) return; \
 const lower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase()), facets = rest.dataset.facets.split(','), rows = JSON.parse(rest.dataset.rows), n = facets.length; \
 const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets input[name=\"' + f + '\"]')]), sel = facets.map(() => new Set()); \
@@ -118,16 +124,21 @@ for (const p of [1, page - 1, page, page + 1, pages]) { if (p <= last || p > pag
 if (p > last + 2) { const gap = document.createElement('span'); gap.setAttribute('aria-hidden', 'true'); gap.textContent = '…'; nav.append(gap); } \
 for (let n = p === last + 2 ? last + 1 : p; n <= p; n++) link(n, '' + n, n === page ? { 'aria-label': '第 ' + n + ' / ' + pages + ' 页', 'aria-current': 'page' } : { 'aria-label': '第 ' + n + ' / ' + pages + ' 页' }); last = p; } \
 if (page < pages) link(page + 1, '下一页', { rel: 'next' }); rest.after(nav); } \
-const chips = document.createElement('div'); chips.className = 'active-filters'; chips.setAttribute('aria-label', '已选条件'); \
+const names = [], chips = document.createElement('div'); chips.className = 'active-filters'; chips.setAttribute('aria-label', '已选条件'); \
 boxes.forEach((list, slot) => list.forEach((b, j) => { const on = sel[slot].has(j), count = rows.filter((r) => pass(r, slot) && r[slot].includes(j)).length, off = !count && !on; \
 b.checked = b.defaultChecked = on; b.disabled = off; b.parentElement.classList.toggle('disabled', off); b.parentElement.querySelector('.facet-count').textContent = count; \
-if (!on) return; const label = b.closest('fieldset').querySelector('legend').textContent + '：' + b.nextElementSibling.textContent; \
+if (!on) return; names.push(b.nextElementSibling.textContent); const label = b.closest('fieldset').querySelector('legend').textContent + '：' + names[names.length - 1]; \
 const chip = document.createElement('button'), x = document.createElement('span'); chip.type = 'button'; chip.className = 'chip removable'; chip.setAttribute('aria-label', '移除 ' + label); \
-x.setAttribute('aria-hidden', 'true'); x.textContent = ' ×'; chip.append(label, x); chips.append(chip); })); \
+x.setAttribute('aria-hidden', 'true'); x.textContent = ' ×'; chip.append(label, x); chips.append(chip); \
+chip.onclick = (e) => { e.stopPropagation(); b.checked = false; chip.remove(); if (chips.children.length < 2) chips.remove(); }; })); \
 if (chips.children.length) { const clear = document.createElement('button'); clear.type = 'button'; clear.className = 'button small secondary'; clear.textContent = '清除全部'; \
+clear.onclick = (e) => { e.stopPropagation(); for (const list of boxes) for (const b of list) b.checked = false; chips.remove(); }; \
 chips.append(clear); document.querySelector('#app .results-bar').after(chips); } \
 for (const o of document.querySelectorAll('#app select[name=sort] option')) o.selected = o.defaultSelected = o.value === (by ? sort : 'newest'); \
 const count = document.querySelector('#app .result-count'); if (count) count.textContent = count.textContent.replace(/\\d+/, hits.length); \
+const ticked = sel.reduce((n, s) => n + s.size, 0), badge = document.querySelector('#app .filters-count'); if (badge) badge.textContent = ticked || ''; \
+const h1 = document.querySelector('#app h1'); \
+if (h1 && document.title.startsWith(h1.textContent)) document.title = h1.textContent + (names.length ? '：' + names.join('、') : '') + (page > 1 ? ' · 第 ' + page + ' / ' + pages + ' 页' : '') + document.title.slice(h1.textContent.length); \
 html.removeAttribute('data-list-view'); })();";
 
 /// What a prerendered page says to a reader without JavaScript (a locked-down webview, a

@@ -279,20 +279,37 @@ pub fn SearchBox(
 #[component]
 pub fn FacetPanel(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
     let facets = listing.with_untracked(|l| l.facets.clone());
+    let selected = move || {
+        let n: usize = listing.with(|l| {
+            l.facets
+                .iter()
+                .map(|f| f.options.iter().filter(|o| o.selected).count())
+                .sum()
+        });
+        (n > 0).then(|| n.to_string())
+    };
     view! {
         // A keyboard's way past the checkboxes (50 on the project list) to the results. It
         // moves the focus itself, as the skip link to `#main` does: the router takes the click.
         <a class="skip-results" href="#results-heading" on:click=|ev| { ev.prevent_default(); focus_first("#results-heading"); }>
             {ui().skip_to_results}
         </a>
-        <div class="facets">
-            {facets
-                .into_iter()
-                .enumerate()
-                .filter(|(_, f)| !f.options.is_empty())
-                .map(|(position, facet)| view! { <FacetGroup facet position listing path /> })
-                .collect_view()}
-        </div>
+        // Folded on a phone, where the six groups filled the first screen and pushed the
+        // results below it: 「筛选」 and how many options are ticked (the chips above the
+        // results name them). A disclosure of the browser's own, so it opens before the app
+        // runs; the prerendered page's script opens it on a wide screen, where it stands beside
+        // the results (`prerender::LIST_EARLY_VIEW`).
+        <details class="filters" prop:open=crate::browser::filters_open()>
+            <summary>{ui().filters}<span class="filters-count">{selected}</span></summary>
+            <div class="facets">
+                {facets
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, f)| !f.options.is_empty())
+                    .map(|(position, facet)| view! { <FacetGroup facet position listing path /> })
+                    .collect_view()}
+            </div>
+        </details>
     }
 }
 

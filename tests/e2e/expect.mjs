@@ -57,6 +57,10 @@ export function expect(locator) {
       await poll(async () => (await locator.first().evaluate((el) => el === document.activeElement)) || 'not focused',
         () => `expected ${locator} to be focused${openRequests(locator)}`, timeout);
     },
+    async toBeDisabled({ timeout = TIMEOUT } = {}) {
+      await poll(async () => (await locator.first().isDisabled()) || 'enabled',
+        () => `expected ${locator} to be disabled${openRequests(locator)}`, timeout);
+    },
     async toHaveCount(n, { timeout = TIMEOUT } = {}) {
       await poll(async () => (await locator.count()) === n || (await locator.count()),
         () => `expected ${locator} to have count ${n}${openRequests(locator)}`, timeout);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { SAMPLE, serve, launch, newPage } from './support.mjs';
+import { SAMPLE, serve, launch, newPage, openFilters } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -41,13 +41,14 @@ test('a reader switches a filtered view to English, keeps the view, and the choi
   for (const name of ['Home', 'Articles', 'Projects', 'Saved']) {
     await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   }
+  // The keyboard stays on the switch, which now offers Chinese.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), '中文');
   // Facets and chips use the bundle's English names; the option stays ticked.
+  await openFilters(page);
   const statusGroup = page.getByRole('group', { name: 'Status' });
   assert.equal(await statusGroup.getByRole('checkbox', { name: new RegExp(`^${status.name_en}`) }).isChecked(), true);
   await expect(page.getByRole('button', { name: `Remove Status: ${status.name_en}` })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Sort' })).toBeVisible();
-  // The keyboard stays on the switch, which now offers Chinese.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), '中文');
   // Content stays as published.
   await expect(page.getByRole('link', { name: inStatus[0].name }).first()).toBeVisible();
 

@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } fro
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { expect } from './expect.mjs';
-import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage, until } from './support.mjs';
+import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage, until, openFilters } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -91,6 +91,7 @@ test('after one visit the reader opens, navigates, searches and filters offline'
     const box = page.getByRole('searchbox', { name: '搜索项目' });
     await box.fill('纤维');
     await expect(page.getByText('关键词：纤维')).toBeVisible();
+    await openFilters(page);
     const industry = page.getByRole('group', { name: '产业' });
     const option = industry.locator('label:not(.disabled)').first();
     const name = (await option.locator('.facet-label').textContent()).trim();

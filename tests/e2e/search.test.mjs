@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
 import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE, serve, launch, newPage, copyOfDist, holdRequests } from './support.mjs';
+import { SAMPLE, serve, launch, newPage, copyOfDist, holdRequests, openFilters } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -29,6 +29,7 @@ test('typing a mid-word substring, toggling two facets, and sharing the URL repr
   assert.ok(hits > 0);
   assert.equal(await page.locator('.project-card').filter({ has: page.locator('mark', { hasText: '纤维' }) }).count(), hits);
 
+  await openFilters(page);
   const industry = page.getByRole('group', { name: '产业' });
   const firstEnabled = industry.locator('label:not(.disabled)').first();
   const industryName = (await firstEnabled.locator('.facet-label').textContent()).trim();
@@ -62,6 +63,7 @@ test('typing a mid-word substring, toggling two facets, and sharing the URL repr
   const viewTitle = `投资项目：“纤维”、${industryName}、${districtName} - ${SAMPLE.site.name}`;
   await expect.poll(() => colleague.title()).toBe(viewTitle);
   assert.equal(await page.title(), viewTitle);
+  await openFilters(colleague);
   assert.ok(await colleague.getByRole('group', { name: '产业' }).getByRole('checkbox', { name: new RegExp(industryName) }).isChecked());
 
   // Back and forward step through the filters.
@@ -163,6 +165,7 @@ test('what a reader types and ticks on the static list before the app takes over
   await page.goto(server.url + '/articles');
   const staticBox = page.locator('#app[data-prerendered] #search-input');
   await staticBox.waitFor();
+  await openFilters(page);
   const category = page.getByRole('group', { name: '分类' }).locator('label').first();
   const categoryName = (await category.locator('.facet-label').textContent()).trim();
   await category.getByRole('checkbox').check();
@@ -458,4 +461,41 @@ test('a link with a filter the site does not have says it was left out, not pass
   await expect(page.getByText('已略去')).toHaveCount(0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('on a phone the filters fold behind 筛选, so a shared view opens on its results', async () => {
+  const industry = SAMPLE.projects[0].industry;
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.setViewportSize({ width: 320, height: 568 });
+  const wasm = await holdRequests(page, '**/*.wasm');
+  await page.goto(`${server.url}/projects?industry=${industry}`);
+  // Before the app: the first result is on the first screen, and 筛选 counts what is ticked.
+  const summary = page.locator('#app[data-prerendered] details.filters > summary');
+  await expect(summary).toHaveText('筛选1');
+  const top = await page.locator('.project-card').first().evaluate((c) => c.getBoundingClientRect().top);
+  assert.ok(top < 568, `the first result is ${top} px down a 568 px screen`);
+  await expect(page.getByRole('group', { name: '产业' })).toBeHidden();
+  // A tap opens them at once, without the app; the app keeps them open.
+  await summary.click();
+  await expect(page.getByRole('group', { name: '产业' })).toBeVisible();
+  wasm.release();
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('group', { name: '产业' })).toBeVisible();
+  await expect(page.locator('details.filters > summary')).toHaveText('筛选1');
+  // Closed again, the results come back up; a tick is counted.
+  await page.locator('details.filters > summary').click();
+  await expect(page.getByRole('group', { name: '产业' })).toBeHidden();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  // On a wide screen they stand open beside the results, before and after the app.
+  const wide = await newPage(browser, { mobile: false, serviceWorkers: 'block' });
+  const held = await holdRequests(wide, '**/*.wasm');
+  await wide.goto(`${server.url}/projects`);
+  await expect(wide.locator('#app[data-prerendered]').getByRole('group', { name: '产业' })).toBeVisible();
+  await expect(wide.locator('details.filters > summary')).toBeHidden();
+  held.release();
+  await wide.locator('#app:not([data-prerendered])').waitFor();
+  await expect(wide.getByRole('group', { name: '产业' })).toBeVisible();
+  await expect(wide.locator('details.filters > summary')).toBeHidden();
+  await wide.context().close();
 });

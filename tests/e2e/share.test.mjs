@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP, BIN, DIST, SAMPLE, serve, launch, newPage, holdRequests } from './support.mjs';
+import { APP, BIN, DIST, SAMPLE, serve, launch, newPage, holdRequests, openFilters } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
@@ -64,6 +64,7 @@ test('Back closes the share sheet and leaves the view behind it as it was', asyn
   const district = SAMPLE.taxonomies.districts.find((d) => d.id === project.district);
   await page.goto(`${server.url}/projects`);
   await page.locator('#app:not([data-prerendered])').waitFor();
+  await openFilters(page);
   await page.getByRole('group', { name: '产业' }).getByRole('checkbox', { name: new RegExp(`^${industry.name}`) }).check();
   await page.waitForURL(/industry=/);
   await page.getByRole('group', { name: '区域' }).getByRole('checkbox', { name: new RegExp(`^${district.name}`) }).check();
@@ -168,8 +169,8 @@ test('buttons tapped on the static page before the app has loaded are acted on o
 
 /** What a list shows of its view, as a reader sees it: the cards' titles, the count, the
  * ticked boxes, every option's count and state, the chips (their text as is: a tap on the
- * static page's chip is replayed on the app's chip of the same text), the order chosen, and the
- * pager's links. */
+ * static page's chip is replayed on the app's chip of the same text), the order chosen, the
+ * notices above the results, the filters' count, the document title and the pager's links. */
 function shownView(page) {
   return page.evaluate(() => {
     const visible = (e) => e.checkVisibility();
@@ -181,6 +182,9 @@ function shownView(page) {
         `${o.querySelector('input').name}=${o.querySelector('input').value}:${o.querySelector('input').checked ? 'on' : ''}:${text(o.querySelector('.facet-count'))}:${o.classList.contains('disabled') ? 'off' : ''}`),
       chips: [...document.querySelectorAll('#app .active-filters button')].filter(visible).map((b) => `${b.className}|${b.getAttribute('aria-label') ?? ''}|${b.textContent}`),
       sort: document.querySelector('#app select[name=sort]').value,
+      notices: [...document.querySelectorAll('#app main .notice')].filter(visible).map(text),
+      filters: text(document.querySelector('#app details.filters > summary')),
+      title: document.title,
       pager: [...document.querySelectorAll('#app .pager > *')].map((e) =>
         ['href', 'rel', 'aria-label', 'aria-current', 'aria-hidden', 'data-noscroll'].map((k) => e.getAttribute(k)).concat(e.tagName, e.textContent).join('|')),
     };
@@ -202,15 +206,44 @@ test('a shared link to a filtered list reads at once, before and without the app
     `/articles?tag=${tag}&year=${SAMPLE.articles.find((x) => x.tags.includes(tag)).published.slice(0, 4)}`,
   ];
   await sameViewEarly(server, links);
-  // A chip tapped on the early view is the app's same chip once it has taken over.
+  // Chips tapped on the early view are removed once the app has taken over, each of them
+  // (replayed as taps, the second undid the first).
   const page = await newPage(browser, { serviceWorkers: 'block' });
   const wasm = await holdRequests(page, '**/*.wasm');
-  await page.goto(`${server.url}/projects?industry=${industries[0].id},${industries[1].id}`);
-  await page.locator('#app[data-prerendered]').getByRole('button', { name: `移除 产业：${industries[1].name}` }).click();
+  const third = industries[2];
+  await page.goto(`${server.url}/projects?industry=${industries[0].id},${industries[1].id},${third.id}&sort=amount`);
+  const onStatic = page.locator('#app[data-prerendered]');
+  await onStatic.getByRole('button', { name: `移除 产业：${industries[1].name}` }).click();
+  await onStatic.getByRole('button', { name: `移除 产业：${industries[0].name}` }).click();
+  // Until the app applies them, the count says the filter is coming.
+  assert.equal(await onStatic.locator('.result-count').evaluate((e) => getComputedStyle(e, '::after').content), '"正在准备筛选…"');
   wasm.release();
-  await expect(page.locator('#app:not([data-prerendered])').getByRole('button', { name: `移除 产业：${industries[0].name}` })).toBeVisible();
-  await expect(page.getByRole('button', { name: `移除 产业：${industries[1].name}` })).toHaveCount(0);
-  assert.equal(new URL(page.url()).search, `?industry=${industries[0].id}`);
+  await expect(page.locator('#app:not([data-prerendered])').getByRole('button', { name: `移除 产业：${third.name}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: /移除 产业/ })).toHaveCount(1);
+  assert.equal(new URL(page.url()).search, `?industry=${third.id}&sort=amount`);
+  // 清除全部 there clears them all.
+  const clear = await newPage(browser, { serviceWorkers: 'block' });
+  const held = await holdRequests(clear, '**/*.wasm');
+  await clear.goto(`${server.url}/projects?industry=${industries[0].id},${industries[1].id}&sort=amount`);
+  await clear.locator('#app[data-prerendered]').getByRole('button', { name: '清除全部' }).click();
+  held.release();
+  await clear.locator('#app:not([data-prerendered])').waitFor();
+  await expect(clear.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeVisible();
+  assert.equal(new URL(clear.url()).search, '?sort=amount');
+  // A search sent from the static box (Enter, the keyboard's 搜索) searches within the view.
+  const search = await newPage(browser, { serviceWorkers: 'block' });
+  const slow = await holdRequests(search, '**/*.wasm');
+  await search.goto(`${server.url}/projects?industry=${industries[0].id}&sort=amount&from=singlemessage`);
+  await search.locator('#app[data-prerendered]').getByRole('searchbox', { name: '搜索项目' }).fill('项目');
+  await search.keyboard.press('Enter');
+  await search.waitForURL(/q=/);
+  slow.release();
+  await search.locator('#app:not([data-prerendered])').waitFor();
+  const params = new URL(search.url()).searchParams;
+  assert.deepEqual([params.get('q'), params.get('industry'), params.get('sort')], ['项目', industries[0].id, 'amount']);
+  assert.deepEqual([...page.errors, ...clear.errors, ...search.errors], []);
+  await search.context().close();
+  await clear.context().close();
   await page.context().close();
 });
 

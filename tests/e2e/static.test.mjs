@@ -270,6 +270,10 @@ test('a filtered link whose app does not download shows its view, or else the wh
   await expect(page.locator('.project-card')).toHaveCount(SAMPLE.projects.length); // the rest, hidden
   assert.equal(await page.locator('.card-grid').first().locator('.project-card').count(), count);
   assert.equal(await page.locator('.card-grid').first().evaluate((e) => getComputedStyle(e).opacity), '1');
+  // What would do nothing is disabled: the search box, the filters, the order, the chips.
+  await expect(page.getByRole('searchbox', { name: '搜索项目' })).toBeDisabled();
+  await expect(page.getByRole('combobox', { name: '排序' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /^移除 / })).toBeDisabled();
   await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
   // A search link: the static list shows as it is, not dimmed as if a search were pending.
   await page.goto(`${server.url}/articles?q=${encodeURIComponent('金山')}`);
@@ -279,7 +283,8 @@ test('a filtered link whose app does not download shows its view, or else the wh
   await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
   // A page that was not prerendered (the shell) has nothing to read, and says so.
   await page.goto(`${server.url}/articles/${SAMPLE.articles[0].id}/nope`);
-  await expect(page.getByRole('alert')).toHaveText(/^页面未能加载。\s*重试$/);
+  await expect(page.getByRole('alert')).toHaveText(/^页面未能加载。\s*重试\s*返回首页$/);
+  await expect(page.getByRole('alert').getByRole('link', { name: '返回首页' })).toHaveAttribute('href', '/');
   await expect(page.locator('.loading')).toHaveCount(0);
   const q = encodeURIComponent(SAMPLE.projects[0].investor);
   await page.goto(`${server.url}/projects?q=${q}&industry=${industry}`);

@@ -110,3 +110,11 @@ export async function newPage(browser, { mobile = true, ...options } = {}) {
   };
   return page;
 }
+
+/** Opens a list's filters as a reader does on a phone, where they are folded behind 「筛选」
+ * (Filters; on a wide screen they are open already). */
+export async function openFilters(page) {
+  const filters = page.locator('#app details.filters');
+  if (!(await filters.evaluate((d) => d.open))) await filters.locator('summary', { hasText: /筛选|Filters/ }).click();
+  await filters.locator('.facets').waitFor();
+}

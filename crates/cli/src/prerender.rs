@@ -387,18 +387,21 @@ new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp
 /// the app (`data-prerendered` goes), so what stood for a pending app goes too: the busy marks
 /// of early taps, the dimmed cards of a search typed or filled in. A list opened on a view of
 /// its own (`data-list-view`) shows its static first page again instead of waiting for the
-/// view for ever, and says that this is the whole list, not the link's view. The plain shell
-/// (404.html, a page not prerendered) has nothing to read: it says the page did not load. A
+/// view for ever, and says that this is the whole list, not the link's view. The page's
+/// controls (search, filters, order, buttons) are disabled: ticked or typed, they did nothing.
+/// The plain shell (404.html, a page not prerendered) has nothing to read: it says the page
+/// did not load, with a link home. A
 /// reader already down the page (come back to it) stays on what they read: the notice above
 /// pushed it down by its height on every return.
 const APP_FAILED: &str = "console.error(e); const html = document.documentElement, list = html.hasAttribute('data-list-view'), \
 app = document.getElementById('app'), page = app && app.hasAttribute('data-prerendered'); \
 html.removeAttribute('data-list-view'); if (app) app.removeAttribute('data-prerendered'); \
+if (app) for (const c of app.querySelectorAll('input, select, button')) c.disabled = true; \
 for (const b of document.querySelectorAll('[aria-busy]')) b.removeAttribute('aria-busy'); \
 for (const l of document.querySelectorAll('.loading')) l.remove(); const y = scrollY, h = html.scrollHeight; \
 (document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', '<p class=\"notice\" role=\"alert\">' + \
 (page ? '功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') : '页面未能加载') + \
-'。 <button type=\"button\" class=\"button small\">重试</button></p>'); \
+'。 <button type=\"button\" class=\"button small\">重试</button>' + (page ? '' : ' <a href=\"' + (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content + '\">返回首页</a>') + '</p>'); \
 if (y > 0) scrollTo(0, y + html.scrollHeight - h); \
 document.querySelector('[role=alert] button').onclick = () => location.reload();";
 
@@ -445,7 +448,10 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// count as the app reads them. The search words of such an address are put in the static list's
 /// search box once the page is parsed (`DOMContentLoaded`), as its default value, so that the
 /// reader sees what the link searches for while the app is on its way, and the app does not
-/// take them for text typed early (which would start the view over at page 1).
+/// take them for text typed early (which would start the view over at page 1). The link's
+/// filters and order go into that form as hidden fields, so that a search sent from it before
+/// the app runs (Enter, the keyboard's 搜索) searches within the link's view, as the app does,
+/// instead of the whole list.
 /// First, an address that names a page's file (`/projects/index.html`, as some links and
 /// hosts write it) becomes the page's own address, which is the route the app knows: the app
 /// took the file's name for an unknown page and replaced the list with "页面不存在".
@@ -454,8 +460,10 @@ history.replaceState(history.state, '', location.pathname.slice(0, -10) + locati
 const asked = new Map([...new URLSearchParams(location.search)].map(([k, v]) => [k.toLowerCase().replace(/^amp;/, ''), v])), plain = { sort: 'newest', page: '1' }; \
 if (!/\\/(articles|projects)\\/?$/.test(location.pathname) || !PARAMS.some((p) => { const v = (asked.get(p) || '').trim().toLowerCase(); return v && v !== plain[p]; })) return; \
 document.documentElement.setAttribute('data-list-view', ''); \
-const q = asked.get('q'); if (q) addEventListener('DOMContentLoaded', () => { \
-for (const box of document.querySelectorAll('[data-prerendered] form[data-list] [name=q]')) if (!box.value) box.defaultValue = q; }); })();\n";
+const q = asked.get('q'); addEventListener('DOMContentLoaded', () => { \
+for (const form of document.querySelectorAll('[data-prerendered] form[data-list]')) { const box = form.querySelector('[name=q]'); if (q && box && !box.value) box.defaultValue = q; \
+for (const [name, v] of new URLSearchParams(location.search)) { const k = name.toLowerCase().replace(/^amp;/, ''); if (k === 'q' || k === 'page' || !PARAMS.includes(k)) continue; \
+const keep = document.createElement('input'); keep.type = 'hidden'; keep.name = k; keep.value = v; form.append(keep); } } }); })();\n";
 
 /// What else the early script does, for a reader who comes back and who chose a reading size:
 /// - Back and forward within the app return to where the reader was on that page. The
