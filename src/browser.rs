@@ -654,11 +654,28 @@ fn after_release(f: Box<dyn FnOnce()>, since: Option<f64>) {
 }
 
 /// Notes whether the static list's filters (`details.filters` in `root`) are open, opened by
-/// the reader or by the page's script on a wide screen, before the takeover replaces them.
+/// the reader or by the page's script on a wide screen, before the takeover replaces them, and
+/// how far their row of groups was swiped, which [`restore_static_filters`] puts back (a reader
+/// who had swiped along the groups was thrown back to the first).
 #[cfg(target_arch = "wasm32")]
 pub fn note_static_filters(root: &web_sys::Element) {
     if let Ok(Some(filters)) = root.query_selector("details.filters") {
         STATIC_FILTERS_OPEN.with(|open| open.set(Some(filters.has_attribute("open"))));
+    }
+    if let Ok(Some(row)) = root.query_selector(".facets") {
+        STATIC_FILTERS_ACROSS.with(|at| at.set(row.scroll_left()));
+    }
+}
+
+/// Swipes the app's row of filter groups in `root` where the static page's was
+/// ([`note_static_filters`]).
+#[cfg(target_arch = "wasm32")]
+pub fn restore_static_filters(root: &web_sys::Element) {
+    let across = STATIC_FILTERS_ACROSS.with(|at| at.replace(0));
+    if across != 0 {
+        if let Ok(Some(row)) = root.query_selector(".facets") {
+            row.set_scroll_left(across);
+        }
     }
 }
 
@@ -692,6 +709,8 @@ pub const COMPOSITION_WAIT: std::time::Duration = std::time::Duration::from_secs
 thread_local! {
     /// Whether the prerendered list's filters were open when the app took the page over.
     static STATIC_FILTERS_OPEN: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    /// How far the prerendered list's row of filter groups was swiped across.
+    static STATIC_FILTERS_ACROSS: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
     /// An input method is composing text in the page (`compositionstart` seen, not its end).
     static COMPOSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// What waits for the composition to end.

@@ -78,6 +78,7 @@ pub fn start() {
             view! { <app::App /> }
         })
         .forget();
+        browser::restore_static_filters(&app_root);
         early.restore_focus(&app_root);
         browser::replay_early_clicks(&app_root);
     };

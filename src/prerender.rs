@@ -35,7 +35,12 @@ pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<Strin
         (view! { <App /> }.to_html(), output)
     });
     let list = matches!(path.trim_matches('/'), "articles" | "projects");
-    let page = fill_app(shell, &body, if list { NO_SCRIPT_LIST } else { NO_SCRIPT })?;
+    let no_script = match (list, body.contains("data-rest=")) {
+        (true, true) => NO_SCRIPT_WHOLE_LIST,
+        (true, false) => NO_SCRIPT_LIST,
+        _ => NO_SCRIPT,
+    };
+    let page = fill_app(shell, &body, no_script)?;
     let page = if list {
         let end = page.rfind("</body>")?;
         format!(
@@ -150,6 +155,11 @@ const NO_SCRIPT: &str = "<noscript><p class=\"boot-message\">未启用 JavaScrip
 /// not pass for them (nothing without JavaScript can read the address's query to say so only
 /// then).
 const NO_SCRIPT_LIST: &str = "<noscript><p class=\"boot-message\">未启用 JavaScript：这里是全部列表的第一页，链接中的搜索、筛选和页码不起作用；搜索、筛选、收藏和分享需要启用 JavaScript。</p></noscript>";
+
+/// What a list says without JavaScript when its page holds it whole (at most
+/// `parkreader_core::browse::EARLY_VIEW_MAX` items, `components::browse::early_rest`): every
+/// item shows, but not a link's search, filters or order.
+const NO_SCRIPT_WHOLE_LIST: &str = "<noscript><p class=\"boot-message\">未启用 JavaScript：这里是全部列表，链接中的搜索、筛选和排序不起作用；搜索、筛选、收藏和分享需要启用 JavaScript。</p></noscript>";
 
 fn remove_title(html: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {

@@ -475,12 +475,14 @@ test('on a phone the filters fold behind 筛选, so a shared view opens on its r
   const top = await page.locator('.project-card').first().evaluate((c) => c.getBoundingClientRect().top);
   assert.ok(top < 568, `the first result is ${top} px down a 568 px screen`);
   await expect(page.getByRole('group', { name: '产业' })).toBeHidden();
-  // A tap opens them at once, without the app; the app keeps them open.
+  // A tap opens them at once, without the app; the app keeps them open, swiped as they were.
   await summary.click();
   await expect(page.getByRole('group', { name: '产业' })).toBeVisible();
+  await page.locator('.facets').evaluate((row) => { row.scrollLeft = 200; });
   wasm.release();
   await page.locator('#app:not([data-prerendered])').waitFor();
   await expect(page.getByRole('group', { name: '产业' })).toBeVisible();
+  assert.equal(await page.locator('.facets').evaluate((row) => row.scrollLeft), 200);
   await expect(page.locator('details.filters > summary')).toHaveText('筛选1');
   // Closed again, the results come back up; a tick is counted.
   await page.locator('details.filters > summary').click();

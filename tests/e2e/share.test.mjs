@@ -291,6 +291,17 @@ test('on a list of several pages, the page a shared link asks for shows before t
       `/projects?status=${statuses[1][0]},${statuses[0][0]}&sort=amount&page=99`,
       `/projects?district=${data.projects[0].district}&page=abc`,
     ]);
+    // Without JavaScript the project list shows whole (60), since no pager works; the article
+    // list, too long for its page, says it is the first page.
+    const off = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const plain = await off.newPage();
+    await plain.goto(`${site.url}/projects?industry=${industries[0][0]}`);
+    await expect(plain.getByText(/^未启用 JavaScript：这里是全部列表，/)).toBeVisible();
+    await expect(plain.locator('.project-card:visible')).toHaveCount(data.projects.length);
+    await plain.goto(`${site.url}/articles`);
+    await expect(plain.getByText(/^未启用 JavaScript：这里是全部列表的第一页/)).toBeVisible();
+    await expect(plain.locator('.article-card:visible')).toHaveCount(20);
+    await off.close();
     // The article list is too long for its page: the link's view waits for the app.
     const page = await newPage(browser, { serviceWorkers: 'block' });
     const wasm = await holdRequests(page, '**/*.wasm');
