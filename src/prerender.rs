@@ -94,24 +94,31 @@ fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
 /// the count (and the filters' count of ticked options), the document title (which WeChat
 /// shows above the page), a row of the selected options and the view's pager (the link's page, as the app
 /// clamps it) as the app draws them, and drops the mark, so the stylesheet shows the results
-/// and the loader waits for their paint. A search, a value the page does not offer, or a view
-/// of no result is left to the app, which the mark keeps saying it is opening. A chip or
+/// and the loader waits for their paint. A value the list does not have is left out and named
+/// in a notice, as the app does (`DroppedFilters`). A search, or a view of no result, is left
+/// to the app, which the mark keeps saying it is opening (and so are the rare values the rule
+/// below cannot compare exactly: two options alike but for capitals, characters past U+D7FF, a
+/// value for a facet with no options). A chip or
 /// 「清除全部」 tapped there unticks its boxes (the app applies the boxes' changes together when
 /// it takes over: two chips tapped, replayed as taps, undid each other). Names
 /// and values are read as the app reads them (`ListQuery::parse`): names in any capitals and
-/// after `amp;`, values comma-separated and trimmed, ids in any capitals, the last `sort` and
+/// after `amp;`, values comma-separated and trimmed (at most 64 a facet, each at most 80 bytes,
+/// others ignored), ids in any capitals, the last `sort` and
 /// `page` winning; and the pager's links are written as the app writes a view (its ids sorted,
 /// defaults left out).
 pub const LIST_EARLY_VIEW: &str = "(() => { const html = document.documentElement, rest = document.querySelector('#app[data-prerendered] [data-rest]'); \
 if (matchMedia('(min-width: 48rem)').matches) for (const d of document.querySelectorAll('#app details.filters')) d.open = true; \
 if (!html.hasAttribute('data-list-view') || !rest) return; \
 const lower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase()), facets = rest.dataset.facets.split(','), rows = JSON.parse(rest.dataset.rows), n = facets.length; \
-const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets input[name=\"' + f + '\"]')]), sel = facets.map(() => new Set()); \
+const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets input[name=\"' + f + '\"]')]), sel = facets.map(() => new Set()), asked = facets.map(() => new Set()); \
 let sort = '', page = 1; \
 for (const [k, v] of new URLSearchParams(location.search)) { const key = lower(k).replace(/^amp;/, ''), slot = facets.indexOf(key); \
-if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(v); if (key === 'page') page = /^\\d+$/.test(v) ? Math.max(1, +v) : 1; if (slot < 0) continue; const parts = v.split(','); if (parts.length > 64) return; \
-for (const part of parts) { const want = lower(part.trim()); if (!want) continue; const found = boxes[slot].filter((b) => lower(b.value) === want); \
-if (found.length !== 1) return; sel[slot].add(boxes[slot].indexOf(found[0])); } } \
+if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(v); if (key === 'page') page = /^\\d+$/.test(v) ? Math.max(1, +v) : 1; if (slot < 0) continue; \
+for (const part of v.split(',')) { const value = part.trim(); if (value && new TextEncoder().encode(value).length <= 80 && asked[slot].size < 64) asked[slot].add(value); } } \
+const dropped = []; let odd = false; asked.forEach((values, slot) => { for (const value of values) { const found = boxes[slot].filter((b) => lower(b.value) === lower(value)); \
+if (found.length > 1 || !boxes[slot].length || /[\\uD800-\\uFFFF]/.test(value)) odd = true; else if (found.length) sel[slot].add(boxes[slot].indexOf(found[0])); else dropped.push([slot, value]); } }); \
+if (odd) return; \
+dropped.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)); \
 const pass = (r, skip) => sel.every((s, i) => i === skip || !s.size || r[i].some((o) => s.has(o))), by = sort === rest.dataset.sort; \
 const hits = rows.map((_, i) => i).filter((i) => pass(rows[i], -1)), grid = rest.previousElementSibling; \
 const cards = grid && grid.matches('.card-list, .card-grid') ? [...grid.children, ...rest.children] : []; \
@@ -138,7 +145,10 @@ x.setAttribute('aria-hidden', 'true'); x.textContent = ' ×'; chip.append(label,
 chip.onclick = (e) => { e.stopPropagation(); b.checked = false; chip.remove(); if (chips.children.length < 2) chips.remove(); }; })); \
 if (chips.children.length) { const clear = document.createElement('button'); clear.type = 'button'; clear.className = 'button small secondary'; clear.textContent = '清除全部'; \
 clear.onclick = (e) => { e.stopPropagation(); for (const list of boxes) for (const b of list) b.checked = false; chips.remove(); }; \
-chips.append(clear); document.querySelector('#app .results-bar').after(chips); } \
+chips.append(clear); } \
+const notice = document.createElement('p'), legend = (slot) => boxes[slot][0].closest('fieldset').querySelector('legend').textContent; notice.className = 'notice'; notice.setAttribute('role', 'status'); \
+notice.textContent = '链接中的筛选条件在本站已不存在，已略去：' + dropped.map(([slot, value]) => legend(slot) + '：' + value).join('、'); \
+document.querySelector('#app .results-bar').after(...(dropped.length ? [notice] : []), ...(chips.children.length ? [chips] : [])); \
 for (const o of document.querySelectorAll('#app select[name=sort] option')) o.selected = o.defaultSelected = o.value === (by ? sort : 'newest'); \
 const count = document.querySelector('#app .result-count'); if (count) count.textContent = count.textContent.replace(/\\d+/, hits.length); \
 const ticked = sel.reduce((n, s) => n + s.size, 0), badge = document.querySelector('#app .filters-count'); if (badge) badge.textContent = ticked || ''; \
