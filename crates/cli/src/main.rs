@@ -82,7 +82,8 @@ enum Command {
         #[arg(long, default_value = "content")]
         out: PathBuf,
     },
-    /// Write a new article or project file with every field to fill in.
+    /// Write a new article or project file with every field to fill in, as a draft (`draft =
+    /// true`: left out of the site until that line is deleted).
     New {
         /// `article`, `project`, or `site` (a whole new content folder).
         #[arg(value_enum)]
@@ -208,7 +209,7 @@ fn main() -> ExitCode {
             },
             Err(diagnostics) => report(&diagnostics),
         },
-        Command::New { kind, id, content } => scaffold(kind, &id, &content),
+        Command::New { kind, id, content } => scaffold(kind, &id, &content, true),
         Command::Import { bundle, out } => match import::import(&bundle, &out) {
             Ok(n) => {
                 println!("wrote {n} files into {}", out.display());
@@ -345,7 +346,7 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
         (NewKind::Article, "first-article"),
         (NewKind::Project, "first-project"),
     ] {
-        if scaffold(kind, id, dir) != ExitCode::SUCCESS {
+        if scaffold(kind, id, dir, false) != ExitCode::SUCCESS {
             return ExitCode::FAILURE;
         }
     }
@@ -357,7 +358,11 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
+/// Writes a new file of `kind` named `id` into `content`: a draft (`draft = true`), left out
+/// of the site until its fields are filled in (a file left as written published 「标题」 at the
+/// top of the list and the feed), unless `draft` is false (`new site`'s first files, which show
+/// a new site as it will look).
+fn scaffold(kind: NewKind, id: &str, content: &std::path::Path, draft: bool) -> ExitCode {
     if matches!(kind, NewKind::Site) {
         return new_site(std::path::Path::new(id));
     }
@@ -410,7 +415,16 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
         .replace("{category}", &first("categories", "park-news"))
         .replace("{industry}", &first("industries", "new-materials"))
         .replace("{district}", &first("districts", "jinshan"))
-        .replace("{status}", &first("statuses", "signed"));
+        .replace("{status}", &first("statuses", "signed"))
+        .replace("{park}", &first("parks", "park-id"));
+    let text = if draft {
+        text
+    } else {
+        text.lines()
+            .filter(|l| !l.starts_with("draft = true"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
     let path = content.join(folder).join(format!("{id}.md"));
     if path.exists() {
         eprintln!("error: {} already exists", path.display());
@@ -420,11 +434,13 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path) -> ExitCode {
         .and_then(|()| std::fs::write(&path, text.replace("{today}", &today)));
     match result {
         Ok(()) => {
-            println!(
-                "wrote {}; fill in the fields, then `parkreader check {}`",
-                path.display(),
-                content.display()
-            );
+            if draft {
+                println!(
+                    "wrote {} as a draft; fill in the fields, delete `draft = true`, then `parkreader check {}`",
+                    path.display(),
+                    content.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -213,9 +213,12 @@ fn new_writes_a_file_that_checks_once_filled_in() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    // As written, the new file passes: a publisher's first file builds. Its image example is
-    // a comment, since the file it names is not there.
-    let text = fs::read_to_string(content.join("articles/fresh-news.md")).unwrap();
+    // As written, the new file is a draft: left out, so its 「标题」 is not published, and
+    // `check` says so. Its image example is a comment, since the file it names is not there.
+    let path = content.join("articles/fresh-news.md");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains("as a draft"));
+    assert!(text.contains("\ndraft = true "), "{text}");
     assert!(
         text.contains("#   ![图片说明](../media/photo.jpg"),
         "{text}"
@@ -223,6 +226,15 @@ fn new_writes_a_file_that_checks_once_filled_in() {
     let check = run(&["check", dir]);
     assert!(
         check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("1 draft left out"));
+    // With the line deleted, as written, it passes: it is published.
+    fs::write(&path, text.replace("\ndraft = true ", "\n# ")).unwrap();
+    let check = run(&["check", dir]);
+    assert!(
+        check.status.success() && !String::from_utf8_lossy(&check.stdout).contains("draft"),
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
