@@ -1994,14 +1994,23 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     {
         image.src = path.to_string();
     }
-    if image.src.contains("://") || image.src.starts_with('/') {
+    if image.src.contains("://") || image.src.starts_with("//") {
         return None;
     }
+    // The content folder holds the `articles/` or `projects/` folder of the Markdown file.
+    let root = dir.parent().unwrap_or(dir);
+    // A path from the site's root (`/media/photo.jpg`) is looked for from the content folder:
+    // the build publishes images under names of its own, so left as written it led nowhere
+    // (the page showed a broken image, and `check` said nothing).
+    let (from, written) = match image.src.strip_prefix('/') {
+        Some(rest) => (root, rest),
+        None => (dir, image.src.as_str()),
+    };
     // Markdown writes a space in a path as `%20`: the file may have either name.
-    let mut file = dir.join(&image.src);
-    if !file.exists() && image.src.contains('%') {
-        if let Some(decoded) = crate::percent_decode(&image.src) {
-            file = dir.join(decoded);
+    let mut file = from.join(written);
+    if !file.exists() && written.contains('%') {
+        if let Some(decoded) = crate::percent_decode(written) {
+            file = from.join(decoded);
         }
     }
     let not_found = || {
@@ -2011,15 +2020,13 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
                 image.src,
                 file.display()
             ),
-            "image paths are relative to the Markdown file, e.g. `../media/photo.jpg`".into(),
+            "image paths are relative to the Markdown file, e.g. `../media/photo.jpg`; one that starts with `/` is looked for from the content folder, e.g. `/media/photo.jpg`".into(),
         ))
     };
     // Where it really is, checked before anything is read from it.
     let Ok(real) = file.canonicalize() else {
         return not_found();
     };
-    // The content folder holds the `articles/` or `projects/` folder of the Markdown file.
-    let root = dir.parent().unwrap_or(dir);
     if !root.canonicalize().is_ok_and(|root| real.starts_with(root)) {
         return Some((
             format!(

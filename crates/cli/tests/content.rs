@@ -521,6 +521,13 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "badlinks.md",
         &format!("点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n\n请**务必阅读[指南](https://a.cn/)**后提交。\n\n- 下载[工具](../media/tool.exe)\n- [外](../../{outside_name})与[订阅](/feed.xml)\n\n见[办法](/files/办法.pdf)。\n"),
     );
+    // An image written from the site's root is looked for from the content folder: found, it
+    // is published as any other; missing, it is an error (it was left as written, a broken
+    // image on the page).
+    article(
+        "rootpath.md",
+        "![图](/media/weave.svg)\n\n![缺](/media/nope.png)\n\n![带站点路径](/zhaoshang/media/weave.svg)\n",
+    );
     // Markup Markdown leaves as text: an image or link whose path has a space, struck text.
     article(
         "leftover.md",
@@ -557,6 +564,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/badlinks.md:17:2: error: a link in the text: \"nope\" is not a project id in projects",
         "CONTENT/articles/badlinks.md:17:23: error: a link in the text: \"nope\" is not a category in taxonomies.categories",
         "CONTENT/articles/badlinks.md:19:2: error: `**` that Markdown does not take for bold",
+        "CONTENT/articles/rootpath.md:11:1: error: image `/media/nope.png` not found (looked for CONTENT/media/nope.png)",
+        "CONTENT/articles/rootpath.md:13:1: error: image `/zhaoshang/media/weave.svg` not found (looked for CONTENT/zhaoshang/media/weave.svg)",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
@@ -586,6 +595,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "evil",
         "badlinks",
         "leftover",
+        "rootpath",
     ] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
