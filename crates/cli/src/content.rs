@@ -844,7 +844,11 @@ fn take_aliases(
     if !front.contains("aliases") {
         return unchanged();
     }
-    let Ok(table) = toml::de::DeTable::parse(front) else {
+    // Read as the front matter is read next, its dates quoted: a date TOML refuses
+    // (`published = 2024-13-05`) left the key in, and the reading after reported it as an
+    // unknown field beside the date. Quoting moves columns, never lines.
+    let quoted = quote_datetimes(front);
+    let Ok(table) = toml::de::DeTable::parse(&quoted) else {
         return unchanged();
     };
     let Some((key, value)) = table
@@ -855,7 +859,7 @@ fn take_aliases(
         return unchanged();
     };
     // The front matter begins on the file's second line.
-    let line = |at: usize| front[..at].matches('\n').count() + 2;
+    let line = |at: usize| quoted[..at].matches('\n').count() + 2;
     let mut problem = |at: usize, message: String| {
         diagnostics.push(Diagnostic {
             file: path.to_path_buf(),

@@ -1009,8 +1009,28 @@ fn old_addresses_that_cannot_lead_on_are_reported_at_their_line() {
         ),
     )
     .unwrap();
+    // A date TOML refuses beside aliases: reported, and the key not taken for an unknown field.
+    let dated = content.join("articles/dated.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &dated,
+        text.replace(
+            "aliases = [\"/zsxm/48k.html\", \"/Articles/Policy-Notes\", \"/articles/old-signing\"]",
+            "aliases = [\"/old/dated.html\"]",
+        )
+        .replace(
+            "published = 2024-05-20T10:30:00+08:00",
+            "published = 2024-13-05",
+        ),
+    )
+    .unwrap();
     let stderr = check_fails(&content);
     assert!(!stderr.contains("old-signing"), "{stderr}");
+    assert!(
+        stderr.contains("CONTENT/articles/dated.md:8:13: error: \"2024-13-05\" is not a date"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unknown field"), "{stderr}");
     for line in [
         "CONTENT/projects/carbon-fibre-48k.md:15:1: error: aliases: \"/zsxm/48k.php\" ends in \".php\", which a static host sends as a file, not as a page",
         "CONTENT/projects/carbon-fibre-48k.md:16:1: error: aliases: \"/articles/48k.html\" lies where the site writes its own pages or files (/articles)",
