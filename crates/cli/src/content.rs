@@ -978,12 +978,54 @@ fn toml_diagnostic(
         })
         .unwrap_or("");
     let site_file = path.file_name().is_some_and(|n| n == "site.toml");
+    // The value on the line the problem is on, as written, for the mistakes of text pasted
+    // from Word or WeChat.
+    let value = error
+        .span()
+        .and_then(|span| {
+            let start = text[..span.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |n| n + 1);
+            text[start..].lines().next()
+        })
+        .and_then(|line| line.split_once('=').map(|(_, value)| value.trim()))
+        .unwrap_or("");
+    let date_key = matches!(
+        key,
+        "published" | "signed" | "started" | "completion_planned" | "completion_actual"
+    );
+    // (Its date quoted by `quote_datetimes`: `"2024-05-08" 09:00:00`.)
+    let bare = value.replacen('"', "", 2);
+    let spaced_time = bare.len() > 11
+        && bare.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bare.as_bytes()[10] == b' ';
     // serde names a table by its Rust type (`expected struct Investment`).
     if let Some(at) = message.find("expected struct ") {
         message.replace_range(at.., "expected a table (`{ … }`)");
     }
     let help = if message.contains("unknown field") {
         Some("check the spelling; docs/content.md lists every field".to_string())
+    } else if date_key && spaced_time {
+        Some(format!(
+            "write a time after a `T`, with its offset: `{key} = {}T{}+08:00`",
+            &bare[..10],
+            bare[11..].trim()
+        ))
+    } else if value.starts_with(['“', '”', '‘', '’', '「', '＂']) {
+        Some(format!(
+            "put text in straight double quotes, `{} = \"…\"`: “…” and 「…」 are characters of the text, not quotes",
+            if key.is_empty() { "title" } else { key }
+        ))
+    } else if value.starts_with('"') && value[1..].trim_end().trim_end_matches('"').contains('"') {
+        Some("a `\"` inside the text ends it: write the quotation marks in the text as “…” or 「…」, or as `\\\"`".to_string())
+    } else if message.contains("unknown variant") && message.contains("`CNY`") {
+        Some("人民币 is `CNY`; the currencies are CNY, USD, EUR and HKD".to_string())
     } else if key == "investment" || key == "amount" {
         Some("an amount is a whole number in yuan (or the currency's unit) with its currency: 32.7亿元 is `investment = { amount = 3270000000, currency = \"CNY\" }`".to_string())
     } else if message.contains("expected a whole number") {

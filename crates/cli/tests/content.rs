@@ -1253,3 +1253,53 @@ fn numbers_lists_and_amounts_written_wrong_are_said_in_a_publishers_words() {
     }
     fs::remove_dir_all(&content).unwrap();
 }
+
+/// Mistakes of text pasted from Word or WeChat into the front matter get help in their terms.
+#[test]
+fn pasted_front_matter_mistakes_get_help_in_their_terms() {
+    let content = fixture_copy("content-pasted");
+    let article = fs::read_to_string(content.join("articles/carbon-fibre-signing.md")).unwrap();
+    let title = article.lines().find(|l| l.starts_with("title = ")).unwrap();
+    let published = article
+        .lines()
+        .find(|l| l.starts_with("published = "))
+        .unwrap();
+    for (name, from, to) in [
+        (
+            "inner-quotes",
+            title,
+            "title = \"关于印发\"滨江英才\"计划的通知\"",
+        ),
+        ("curly-quotes", title, "title = “全角引号标题”"),
+        ("spaced-time", published, "published = 2024-05-08 09:00:00"),
+    ] {
+        fs::write(
+            content.join(format!("articles/{name}.md")),
+            article.replace(from, to),
+        )
+        .unwrap();
+    }
+    let project = content.join("projects/carbon-fibre-48k.md");
+    let text = fs::read_to_string(&project).unwrap();
+    fs::write(
+        &project,
+        text.replace("currency = \"CNY\"", "currency = \"RMB\""),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    for line in [
+        "  = help: a `\"` inside the text ends it: write the quotation marks in the text as “…” or 「…」, or as `\\\"`",
+        "  = help: put text in straight double quotes, `title = \"…\"`: “…” and 「…」 are characters of the text, not quotes",
+        "  = help: write a time after a `T`, with its offset: `published = 2024-05-08T09:00:00+08:00`",
+        "  = help: 人民币 is `CNY`; the currencies are CNY, USD, EUR and HKD",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    for name in ["inner-quotes", "curly-quotes", "spaced-time"] {
+        assert!(
+            stderr.contains(&format!("CONTENT/articles/{name}.md:")),
+            "{stderr}"
+        );
+    }
+    fs::remove_dir_all(&content).unwrap();
+}
