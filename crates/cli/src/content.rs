@@ -1438,6 +1438,9 @@ fn markdown_blocks(
             Event::SoftBreak | Event::HardBreak if quote_depth > 0 => text.push('\n'),
             // A hard break (a `\` or two spaces at the end of a line) is the author's own.
             Event::HardBreak => text.push('\n'),
+            // A line that begins as a numbered point of Chinese text (`2、`, `（二）`, `第三条`),
+            // as pasted from Word, stays a line of its own: joined, the points ran together.
+            Event::SoftBreak if numbered_point(body.get(range.end..).unwrap_or("")) => text.push('\n'),
             Event::SoftBreak => push_break(&mut text),
             Event::Html(_) | Event::InlineHtml(_) => error(
                 range.start,
@@ -1997,6 +2000,34 @@ fn run_on(out: &mut String, text: &str) {
             push_break(out);
         }
         out.push_str(line.trim());
+    }
+}
+
+/// Whether `line` begins as a numbered point of Chinese text: `1、` (or `1．`, `1）`),
+/// `一、`, `（一）` or `(1)`, `第一条` (章, 节, 款), or a circled number `①`.
+fn numbered_point(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c);
+    let count = line.chars().take_while(|&c| numeral(c)).count();
+    let mut after = line.chars().skip(count);
+    if count > 0 && count <= 4 {
+        return matches!(after.next(), Some('、' | '．' | '）'));
+    }
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('（' | '(') => {
+            let rest: String = chars.collect();
+            let count = rest.chars().take_while(|&c| numeral(c)).count();
+            (1..=4).contains(&count) && matches!(rest.chars().nth(count), Some('）' | ')'))
+        }
+        Some('第') => {
+            let rest: String = chars.collect();
+            let count = rest.chars().take_while(|&c| numeral(c)).count();
+            (1..=4).contains(&count)
+                && matches!(rest.chars().nth(count), Some('条' | '章' | '节' | '款'))
+        }
+        Some(c) => ('①'..='⑳').contains(&c),
+        None => false,
     }
 }
 

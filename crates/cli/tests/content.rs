@@ -661,6 +661,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "clauses.md",
         "第二条见上。\n\n3. 第三条\n4. 第四条\n\n段落。\n\n1. 一\n",
     );
+    // Numbered points pasted from Word, a line each: they stay lines, and a line broken in
+    // the middle of a sentence runs on.
+    article(
+        "points.md",
+        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金\n保障\n第三条 其他\n一、概述\n① 附则\n2024年起施行。\n",
+    );
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
     png.extend(640u32.to_be_bytes());
@@ -683,6 +689,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             .find(|a| a["id"] == id);
         found.unwrap().clone()
     };
+    assert_eq!(
+        article("points")["body"][0]["text"],
+        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金保障\n第三条 其他\n一、概述\n① 附则2024年起施行。"
+    );
     let loose = article("loose");
     assert_eq!(
         loose["body"][0]["items"],
