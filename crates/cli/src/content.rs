@@ -1888,6 +1888,28 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
             "write a path with a space in angle brackets, `[附件](<../files/a b.pdf>)`, or with `%20`",
         ));
     }
+    // A path to a file in angle brackets on its own (`<../media/厂房 外景.jpg>`): Markdown
+    // reads `<…>` as a link only for a web or mail address. (`占比<5%，增长>3%` is no path.)
+    if text.contains('<') {
+        let path = |inside: &str| {
+            let extension = inside.rsplit_once('.').map_or("", |(_, e)| e);
+            (inside.contains('/') || inside.starts_with('.'))
+                && (2..=5).contains(&extension.len())
+                && extension.bytes().all(|b| b.is_ascii_alphanumeric())
+        };
+        let at = plain.match_indices('<').map(|(at, _)| at).find(|&at| {
+            let rest = &plain[at + 1..];
+            rest.find(['>', '\n'])
+                .is_some_and(|end| rest[end..].starts_with('>') && path(&rest[..end]))
+        });
+        if let Some(at) = at {
+            return Some((
+                at,
+                "a path in angle brackets that Markdown did not read, which readers would see as it is",
+                "an image goes on a line of its own as `![说明](<../media/a b.jpg>)`, a link to a file as `[文字](<../files/a b.pdf>)`",
+            ));
+        }
+    }
     None
 }
 

@@ -531,7 +531,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // Markup Markdown leaves as text: an image or link whose path has a space, struck text.
     article(
         "leftover.md",
-        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n",
+        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n\n<../media/厂房 外景.jpg>\n\n占比<5%，增长>3%。\n",
     );
     let stderr = check_fails(&content);
     for line in [
@@ -541,6 +541,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/leftover.md:17:3: error: `**` that Markdown does not take for bold",
         "CONTENT/articles/leftover.md:19:5: error: `**` that Markdown does not take for bold",
         "CONTENT/articles/leftover.md:21:12: error: bold inside bold: Markdown paired these `**` otherwise than they were meant",
+        "CONTENT/articles/leftover.md:23:1: error: a path in angle brackets that Markdown did not read, which readers would see as it is",
         "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
         "CONTENT/articles/headinlist.md:11:3: error: a heading inside a list item",
         "CONTENT/articles/quoteinlist.md:11:3: error: a quote inside a list item",
@@ -569,6 +570,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
+    // A `<` and `>` of comparisons are no path.
+    assert!(!stderr.contains("leftover.md:25:"), "{stderr}");
     // In the order of the lines, though the missing pages (line 17) are found after the
     // Markdown is read (lines 19 to 22).
     assert!(
