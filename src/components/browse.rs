@@ -288,6 +288,17 @@ pub fn FacetPanel(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
         });
         (n > 0).then(|| n.to_string())
     };
+    let lang = lang();
+    let done = |ev: leptos::ev::MouseEvent| {
+        let filters = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("details").ok().flatten());
+        if let Some(filters) = filters {
+            let _ = filters.remove_attribute("open");
+        }
+        focus_first("#results-heading");
+    };
     view! {
         // A keyboard's way past the checkboxes (50 on the project list) to the results. It
         // moves the focus itself, as the skip link to `#main` does: the router takes the click.
@@ -309,6 +320,11 @@ pub fn FacetPanel(listing: Memo<Listing>, path: &'static str) -> impl IntoView {
                     .map(|(position, facet)| view! { <FacetGroup facet position listing path /> })
                     .collect_view()}
             </div>
+            // On a phone the open filters push the results below the screen: this folds them
+            // and goes to the results (the stylesheet shows it there only).
+            <button type="button" class="button secondary filters-done" on:click=done>
+                {lang.ui().show_results}
+            </button>
         </details>
     }
 }

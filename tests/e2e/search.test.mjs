@@ -484,9 +484,15 @@ test('on a phone the filters fold behind 筛选, so a shared view opens on its r
   await expect(page.getByRole('group', { name: '产业' })).toBeVisible();
   assert.equal(await page.locator('.facets').evaluate((row) => row.scrollLeft), 200);
   await expect(page.locator('details.filters > summary')).toHaveText('筛选1');
-  // Closed again, the results come back up; a tick is counted.
-  await page.locator('details.filters > summary').click();
+  // A second tick is counted; 查看结果 folds the filters and goes to the results.
+  const status = page.getByRole('group', { name: '状态' }).locator('label:not(.disabled)').first();
+  await status.getByRole('checkbox').check();
+  await expect(page.locator('details.filters > summary')).toHaveText('筛选2');
+  await page.getByRole('button', { name: '查看结果' }).click();
   await expect(page.getByRole('group', { name: '产业' })).toBeHidden();
+  await expect(page.locator('#results-heading')).toBeFocused();
+  const first = await page.locator('.project-card').first().evaluate((c) => c.getBoundingClientRect().top);
+  assert.ok(first >= 0 && first < 568, `the first result is at ${first} px`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
   // On a wide screen they stand open beside the results, before and after the app.

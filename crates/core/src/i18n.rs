@@ -90,6 +90,7 @@ ui_text! {
     search_projects: "搜索项目", "Search projects";
     search_projects_hint: "搜索项目、投资方、产品", "Search projects";
     filters: "筛选", "Filters";
+    show_results: "查看结果", "Show results";
     /// Under the investment size facet: how amounts in other currencies are sized.
     project_year: "按签约年份；未签约的按开工年份，再按计划投产年份", "The year signed; if not signed yet, the year started, else the year due";
     size_rates: "外币按约 1美元=7.1元、1欧元=7.7元、1港元=0.91元折算", "Other currencies at about CNY 7.1 per USD, 7.7 per EUR, 0.91 per HKD";
