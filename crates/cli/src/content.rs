@@ -1688,6 +1688,18 @@ fn attachment_href(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if !ATTACHMENT_TYPES.contains(&ext.as_str()) {
+        // A page of the old site written for the content file beside it (`2024-policy.html`
+        // for `2024-policy.md`): say so, rather than list the kinds of attachment.
+        let page = Path::new(target).with_extension("md");
+        if matches!(ext.as_str(), "html" | "htm" | "shtml") && dir.join(&page).is_file() {
+            return Err((
+                format!("a link to `{target}`, a page of the old site"),
+                format!(
+                    "link to the content file, `{}`: the build makes it the page's address",
+                    page.display()
+                ),
+            ));
+        }
         return Err((
             format!("a link to `{target}`, a file the site does not publish (.{ext})"),
             format!(

@@ -519,7 +519,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     let outside_name = outside.file_name().unwrap().to_str().unwrap();
     article(
         "badlinks.md",
-        &format!("点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n\n请**务必阅读[指南](https://a.cn/)**后提交。\n\n- 下载[工具](../media/tool.exe)\n- [外](../../{outside_name})与[订阅](/feed.xml)\n\n见[办法](/files/办法.pdf)。\n"),
+        &format!("点[这里](javascript:alert(1))。\n\n见[附件](../media/a.pdf)。\n\n空[](https://a.cn/)链接。\n\n见[无](../projects/nope.md)。\n\n见[项目](/projects/nope)与[分类](/categories/nope)。\n\n请**务必阅读[指南](https://a.cn/)**后提交。\n\n- 下载[工具](../media/tool.exe)\n- [外](../../{outside_name})与[订阅](/feed.xml)\n\n见[办法](/files/办法.pdf)。\n\n见[旧页](carbon-fibre-signing.html)。\n"),
     );
     // An image written from the site's root is looked for from the content folder: found, it
     // is published as any other; missing, it is an error (it was left as written, a broken
@@ -558,6 +558,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/badlinks.md:9:2: error: a link to `javascript:alert(1)`, which the reader cannot follow",
         "CONTENT/articles/badlinks.md:11:2: error: a link to `../media/a.pdf`: no such file (looked for CONTENT/articles/../media/a.pdf)",
         "CONTENT/articles/badlinks.md:21:5: error: a link to `../media/tool.exe`, a file the site does not publish (.exe)",
+        "CONTENT/articles/badlinks.md:26:2: error: a link to `carbon-fibre-signing.html`, a page of the old site",
         format!("CONTENT/articles/badlinks.md:22:3: error: a link to `../../{outside_name}`, which lies outside the content folder").as_str(),
         format!("CONTENT/articles/badlinks.md:22:{}: error: a link to `/feed.xml`, which the reader cannot follow", 15 + outside_name.chars().count()).as_str(),
         "CONTENT/articles/badlinks.md:13:2: error: a link with no text",
