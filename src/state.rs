@@ -227,13 +227,18 @@ impl LiveIndex {
         index.run_with(query, PAGE_SIZE, shards.as_ref().map(|s| &s.shards))
     }
 
-    /// The list whole, for its prerendered page ([`ListIndex::early_view`]).
+    /// Provides the list whole for its prerendered page ([`ListIndex::early_view`]), for
+    /// `components::browse::results` to draw; nothing for a list too long for that.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn early_view(&self) -> Option<parkreader_core::browse::EarlyView> {
-        self.index
+    pub fn provide_early_view(&self) {
+        let early = self
+            .index
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .early_view()
+            .early_view();
+        if let Some(early) = early {
+            leptos::prelude::provide_context(early);
+        }
     }
 
     fn shard_state(&self) -> Option<std::sync::MutexGuard<'_, ShardState>> {

@@ -34,9 +34,7 @@ pub fn ArticlesPage() -> impl IntoView {
         let index = list_index(&bundle, ListKind::Articles);
         // The whole of a small list, for a shared link's view before the app (prerender only).
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some(whole) = index.early_view() {
-            provide_context(whole);
-        }
+        index.provide_early_view();
         fetch_shards(index.clone(), query);
         let pending = Memo::new({
             let index = index.clone();

@@ -25,9 +25,7 @@ pub fn ProjectsPage() -> impl IntoView {
         let index = list_index(&bundle, ListKind::Projects);
         // The whole of a small list, for a shared link's view before the app (prerender only).
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some(whole) = index.early_view() {
-            provide_context(whole);
-        }
+        index.provide_early_view();
         let listing = Memo::new(move |_| {
             let query = query.get();
             crate::browser::timed("parkreader:search", || index.run(&query))
