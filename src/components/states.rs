@@ -164,9 +164,13 @@ pub fn show_static_notice(error: LoadError) {
     .forget();
 }
 
-/// A friendly not-found page with a way home.
+/// A friendly not-found page with a way home, and to the item the link most likely meant
+/// (`meant`: its address and title; `parkreader_core::links::closest_id`).
 #[component]
-pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
+pub fn NotFound(
+    #[prop(into, optional)] what: Option<String>,
+    #[prop(default = None)] meant: Option<(String, String)>,
+) -> impl IntoView {
     let lang = lang();
     let t = lang.ui();
     let message = what.unwrap_or_else(|| t.not_found_page.to_string());
@@ -182,6 +186,9 @@ pub fn NotFound(#[prop(into, optional)] what: Option<String>) -> impl IntoView {
             <p class="not-found-code" aria-hidden="true">"404"</p>
             <h1>{t.not_found_title}</h1>
             <p>{reason}</p>
+            {meant.map(|(href, title)| view! {
+                <p>{t.did_you_mean}<a href=href>{title}</a></p>
+            })}
             <p class="actions">
                 <A href=site_href("/") attr:class="button">{t.back_home}</A>
                 <A href=site_href("/articles") attr:class="button secondary">{t.browse_articles}</A>

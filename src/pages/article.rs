@@ -30,7 +30,20 @@ pub fn ArticlePage() -> impl IntoView {
         let id = meant_id(id, "articles", &|id| bundle.article(id).is_some());
         match bundle.article(&id).cloned() {
             Some(article) => view! { <ArticleView article bundle /> }.into_any(),
-            None => view! { <NotFound what=ui().not_found_article /> }.into_any(),
+            None => {
+                // A link mistyped, or cut short by a chat: the item it most likely meant.
+                let meant = parkreader_core::links::closest_id(
+                    &id,
+                    &bundle
+                        .articles
+                        .iter()
+                        .map(|x| x.id.as_str())
+                        .collect::<Vec<_>>(),
+                )
+                .and_then(|meant| bundle.article(meant))
+                .map(|x| (site_href(&format!("/articles/{}", x.id)), x.title.clone()));
+                view! { <NotFound what=ui().not_found_article meant /> }.into_any()
+            }
         }
     })
 }

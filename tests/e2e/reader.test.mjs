@@ -459,6 +459,23 @@ test('an unknown article id shows a friendly not-found with a way home', async (
   // A way on to the list the reader was looking for, not only home.
   await page.getByRole('link', { name: '浏览全部项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
+  // An address mistyped (two letters swapped), or cut short by a chat: the page offers the
+  // item it most likely meant.
+  const article = SAMPLE.articles[3];
+  const swapped = article.id.slice(0, 3) + article.id[4] + article.id[3] + article.id.slice(5);
+  await page.goto(`${server.url}/articles/${swapped}`);
+  await expect(page.getByText('找不到这篇文章')).toBeVisible();
+  await expect(page.getByText('您要找的是不是：')).toBeVisible();
+  await page.getByRole('link', { name: article.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  const project = SAMPLE.projects.find((p) => SAMPLE.projects.filter((o) => o.id.startsWith(p.id.slice(0, 8))).length === 1);
+  await page.goto(`${server.url}/projects/${project.id.slice(0, 8)}`);
+  await page.getByRole('link', { name: project.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  // Nothing near: no guess.
+  await page.goto(`${server.url}/articles/no-such-article`);
+  await expect(page.getByText('找不到这篇文章')).toBeVisible();
+  await expect(page.getByText('您要找的是不是：')).toBeHidden();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -61,6 +61,7 @@ ui_text! {
     not_found_article: "找不到这篇文章", "This article could not be found";
     not_found_project: "找不到这个项目", "This project could not be found";
     not_found_category: "找不到这个分类", "This category could not be found";
+    did_you_mean: "您要找的是不是：", "Did you mean: ";
     back_home: "返回首页", "Back to the home page";
     browse_articles: "浏览全部文章", "Browse all articles";
     browse_projects: "浏览全部项目", "Browse all projects";

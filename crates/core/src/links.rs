@@ -207,6 +207,74 @@ pub fn id_meant(id: &str) -> Option<String> {
     (meant != id).then(|| meant.to_string())
 }
 
+/// The id of `ids` that a link to the unknown id `wanted` most likely meant: the only one it
+/// begins (a link a chat cut short, of at least 4 characters), else the only one nearest in
+/// spelling, at most a character in six wrong (at least one, at most three: a letter typed
+/// twice, left out or swapped in an address copied by hand). `None` when nothing is that near,
+/// or two are.
+///
+/// ```
+/// use parkreader_core::links::closest_id;
+/// let ids = ["carbon-fibre-signing", "carbon-fibre-48k", "policy-notes"];
+/// assert_eq!(closest_id("carbon-fibre-sigining", &ids), Some("carbon-fibre-signing"));
+/// assert_eq!(closest_id("policy-no", &ids), Some("policy-notes"));
+/// assert_eq!(closest_id("carbon-fibre", &ids), None);
+/// ```
+pub fn closest_id<'a>(wanted: &str, ids: &[&'a str]) -> Option<&'a str> {
+    // Ids are ASCII (letters, digits, `-` and `_`): compared byte by byte.
+    let wanted = wanted.to_ascii_lowercase();
+    let only = |found: Vec<&'a str>| match found[..] {
+        [one] => Some(one),
+        _ => None,
+    };
+    if wanted.len() >= 4 {
+        let begun: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| id.starts_with(&wanted))
+            .collect();
+        if !begun.is_empty() {
+            return only(begun);
+        }
+    }
+    let most = (wanted.len() / 6).clamp(1, 3);
+    let mut best = (most + 1, Vec::new());
+    for &id in ids {
+        if id.len().abs_diff(wanted.len()) > most {
+            continue;
+        }
+        let distance = edit_distance(wanted.as_bytes(), id.as_bytes());
+        if distance < best.0 {
+            best = (distance, vec![id]);
+        } else if distance == best.0 {
+            best.1.push(id);
+        }
+    }
+    only(best.1)
+}
+
+/// Levenshtein's distance, a swap of two neighbours counting once.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>(); 3];
+    for i in 1..=a.len() {
+        let (before, rest) = rows.split_at_mut(2);
+        let (two_back, one_back) = (&before[0], &before[1]);
+        let now = &mut rest[0];
+        now[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            now[j] = (one_back[j] + 1)
+                .min(now[j - 1] + 1)
+                .min(one_back[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                now[j] = now[j].min(two_back[j - 2] + 1);
+            }
+        }
+        rows.rotate_left(1);
+    }
+    rows[1][b.len()]
+}
+
 /// A site path as the reader's routes read it: its first step and the rest, if any, without
 /// the query, fragment and trailing `/` (`/projects/x?a=1` is `("projects", Some("x"))`, `/`
 /// is `("", None)`). `None` for what does not start with `/`.
@@ -352,6 +420,31 @@ fn clean(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_mistyped_or_cut_id_is_taken_for_the_one_nearest() {
+        let ids = [
+            "jinshan-2024-signing",
+            "jinshan-2023-signing",
+            "carbon-fibre-48k",
+            "policy-notes",
+        ];
+        let near = |wanted| closest_id(wanted, &ids);
+        // Two letters swapped, one left out, one doubled, in other capitals.
+        assert_eq!(near("carbon-fbire-48k"), Some("carbon-fibre-48k"));
+        assert_eq!(near("policy-nots"), Some("policy-notes"));
+        assert_eq!(near("Policy-Notess"), Some("policy-notes"));
+        // Cut short by a chat: the only id it begins.
+        assert_eq!(near("carb"), Some("carbon-fibre-48k"));
+        // Two as near: no guess.
+        assert_eq!(near("jinshan-202"), None);
+        assert_eq!(near("jinshan-2025-signing"), None);
+        // Too far, or too short to say.
+        assert_eq!(near("solar-farm"), None);
+        assert_eq!(near("po"), None);
+        assert_eq!(edit_distance(b"ab", b"ba"), 1);
+        assert_eq!(edit_distance(b"", b"ab"), 2);
+    }
     use super::*;
     use crate::TextLink;
 
