@@ -12,6 +12,16 @@ use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use crate::state::{use_catalog, Load};
 
+/// The address and title of the item of `items` (id, title) that a link to the unknown `id` at
+/// `/<list>/<id>` most likely meant: mistyped, or cut short by a chat
+/// (`links::closest_id`), for [`NotFound`] to offer.
+pub fn closest_item(id: &str, list: &str, items: Vec<(&str, &str)>) -> Option<(String, String)> {
+    let ids: Vec<&str> = items.iter().map(|(id, _)| *id).collect();
+    let meant = parkreader_core::links::closest_id(id, &ids)?;
+    let (_, title) = items.into_iter().find(|(id, _)| *id == meant)?;
+    Some((site_href(&format!("/{list}/{meant}")), title.to_string()))
+}
+
 /// The id of the item a detail page at `/<list>/<id>` shows: `id` if `exists` says so, else the
 /// id it most likely means (`links::id_meant`: `JN-IC-2024`, `x.html`) if that exists, and the
 /// address becomes that item's own, so that a share or bookmark from here is the right link.

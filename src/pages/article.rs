@@ -16,7 +16,7 @@ use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
-use crate::components::states::{meant_id, with_bundle, Loading, NotFound};
+use crate::components::states::{closest_item, meant_id, with_bundle, Loading, NotFound};
 use crate::i18n::{lang, ui, written_lang};
 use crate::state::site_href;
 use parkreader_core::library::ItemKind;
@@ -31,17 +31,12 @@ pub fn ArticlePage() -> impl IntoView {
         match bundle.article(&id).cloned() {
             Some(article) => view! { <ArticleView article bundle /> }.into_any(),
             None => {
-                // A link mistyped, or cut short by a chat: the item it most likely meant.
-                let meant = parkreader_core::links::closest_id(
-                    &id,
-                    &bundle
-                        .articles
-                        .iter()
-                        .map(|x| x.id.as_str())
-                        .collect::<Vec<_>>(),
-                )
-                .and_then(|meant| bundle.article(meant))
-                .map(|x| (site_href(&format!("/articles/{}", x.id)), x.title.clone()));
+                let items = bundle
+                    .articles
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.title.as_str()))
+                    .collect();
+                let meant = closest_item(&id, "articles", items);
                 view! { <NotFound what=ui().not_found_article meant /> }.into_any()
             }
         }

@@ -16,8 +16,8 @@ use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Crumb, DateText, PageHead, PageInfo, StatusBadge};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
-use crate::components::states::{meant_id, with_bundle, NotFound};
-use crate::state::{site_href, use_today};
+use crate::components::states::{closest_item, meant_id, with_bundle, NotFound};
+use crate::state::use_today;
 use parkreader_core::library::ItemKind;
 
 /// A project; not-found for an unknown id.
@@ -30,17 +30,12 @@ pub fn ProjectPage() -> impl IntoView {
         match bundle.project(&id).cloned() {
             Some(project) => view! { <ProjectView project bundle /> }.into_any(),
             None => {
-                // A link mistyped, or cut short by a chat: the item it most likely meant.
-                let meant = parkreader_core::links::closest_id(
-                    &id,
-                    &bundle
-                        .projects
-                        .iter()
-                        .map(|x| x.id.as_str())
-                        .collect::<Vec<_>>(),
-                )
-                .and_then(|meant| bundle.project(meant))
-                .map(|x| (site_href(&format!("/projects/{}", x.id)), x.name.clone()));
+                let items = bundle
+                    .projects
+                    .iter()
+                    .map(|x| (x.id.as_str(), x.name.as_str()))
+                    .collect();
+                let meant = closest_item(&id, "projects", items);
                 view! { <NotFound what=ui().not_found_project meant /> }.into_any()
             }
         }
