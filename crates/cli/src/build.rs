@@ -218,6 +218,7 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
             assets.push(content::Asset {
                 url: format!("/{folder}/{name}"),
                 source: entry.path(),
+                bytes: None,
             });
         }
     }

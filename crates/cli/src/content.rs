@@ -59,6 +59,9 @@ pub struct Asset {
     pub source: PathBuf,
     /// Its URL path in the site, e.g. `/media/weave-0123456789abcdef.svg`.
     pub url: String,
+    /// What to write there instead of the file's own bytes: the phone-sized copy of a large
+    /// photo ([`crate::photos`]).
+    pub bytes: Option<Vec<u8>>,
 }
 
 /// A content folder, read.
@@ -154,7 +157,12 @@ pub fn copy_assets(assets: &[Asset], site: &Path) -> std::io::Result<()> {
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::copy(&asset.source, &target)?;
+        match &asset.bytes {
+            Some(bytes) => std::fs::write(&target, bytes)?,
+            None => {
+                std::fs::copy(&asset.source, &target)?;
+            }
+        }
     }
     Ok(())
 }
@@ -1747,6 +1755,7 @@ fn attachment_href(
     assets.push(Asset {
         source: path,
         url: url.clone(),
+        bytes: None,
     });
     let href = if fragment.is_empty() {
         url
@@ -2159,6 +2168,31 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     if let Some((why, help)) = unsafe_image(name, &bytes) {
         return Some((format!("image `{}` {why}", image.src), help));
     }
+    let ext = name.rsplit_once('.').map_or("", |(_, ext)| ext);
+    let photo = match crate::photos::for_phones(&bytes, ext) {
+        Ok(photo) => photo,
+        Err(why) => {
+            return Some((
+                format!("image `{}` {why}", image.src),
+                "open it in an image editor and save it again as JPEG or PNG".into(),
+            ))
+        }
+    };
+    if let Some(photo) = photo {
+        // Published under the copy's own hash and kind, at the copy's size.
+        let url = published_url("media", &file.with_extension(photo.ext), &photo.bytes);
+        if image.width.is_none() && image.height.is_none() {
+            image.width = Some(photo.width);
+            image.height = Some(photo.height);
+        }
+        assets.push(Asset {
+            source: file,
+            url: url.clone(),
+            bytes: Some(photo.bytes),
+        });
+        image.src = url;
+        return None;
+    }
     if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {
         let text = String::from_utf8_lossy(&bytes);
         image.width = image.width.or_else(|| svg_attr(&text, "width"));
@@ -2174,6 +2208,7 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     assets.push(Asset {
         source: file,
         url: url.clone(),
+        bytes: None,
     });
     image.src = url;
     None
@@ -2182,7 +2217,7 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
 /// The size a raster image shows at, in pixels, from its header (PNG, JPEG, GIF, WebP, AVIF),
 /// with a JPEG's EXIF orientation applied: a phone photo stored sideways is shown upright, so
 /// its width and height trade places.
-fn raster_size(bytes: &[u8]) -> Option<(u32, u32)> {
+pub(crate) fn raster_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let size = imagesize::blob_size(bytes).ok()?;
     let (width, height) = (
         u32::try_from(size.width).ok()?,

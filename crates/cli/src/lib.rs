@@ -10,6 +10,7 @@ pub mod csp;
 pub mod generate;
 pub mod import;
 pub mod offline;
+pub mod photos;
 pub mod prerender;
 pub mod progress;
 pub mod serve;

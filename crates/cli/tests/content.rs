@@ -1317,3 +1317,115 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
     }
     fs::remove_dir_all(&content).unwrap();
 }
+
+/// A camera's photo (4000 × 3000 at its best quality, here noise so that it stays heavy) is
+/// published 1280 wide and a fraction of its bytes, as body figure and cover alike, sized
+/// for the page; the second build takes the copy from the cache.
+#[test]
+fn a_camera_photo_is_published_sized_for_phones() {
+    use image::ImageEncoder;
+    let content = fixture_copy("photo");
+    let (width, height) = (4000, 3000);
+    let mut seed = 7_u32;
+    let pixels: Vec<u8> = (0..width * height * 3)
+        .map(|i| {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            ((seed >> 24) as u8 & 0x1f).wrapping_add((i / 3 % width / 16) as u8)
+        })
+        .collect();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 98)
+        .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    fs::write(content.join("media/签约 现场.jpg"), &jpeg).unwrap();
+    fs::write(
+        content.join("articles/photo.md"),
+        "+++\ntitle = \"签约现场\"\nsummary = \"一张照片。\"\ncategory = \"policy\"\nauthor = \"办公室\"\npublished = \"2024-06-01\"\ncover = { src = \"<../media/签约 现场.jpg>\", alt = \"签约现场\" }\n+++\n\n![签约现场](<../media/签约 现场.jpg> \"图说：签约仪式。\")\n",
+    )
+    .unwrap();
+    let site = temp("photo-site");
+    let out = site.join("data/bundle.json");
+    let cache = temp("photo-cache");
+    let bundle = |out: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_parkreader"))
+            .args([
+                "bundle",
+                content.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .env("PARKREADER_CACHE", &cache)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let bundle: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(out).unwrap()).unwrap();
+        let article = bundle["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == "photo")
+            .unwrap()
+            .clone();
+        article
+    };
+    let article = bundle(&out);
+    let figure = &article["body"][0]["image"];
+    assert_eq!(
+        (figure["width"].as_u64(), figure["height"].as_u64()),
+        (Some(1280), Some(960))
+    );
+    let src = figure["src"].as_str().unwrap();
+    assert!(src.starts_with("/media/") && src.ends_with(".jpg"), "{src}");
+    assert_eq!(article["cover"]["src"], src, "the cover is the same copy");
+    let published = fs::read(site.join(src.trim_start_matches('/'))).unwrap();
+    assert!(
+        published.len() * 4 < jpeg.len(),
+        "{} bytes published of {}",
+        published.len(),
+        jpeg.len()
+    );
+    let size = imagesize::blob_size(&published).unwrap();
+    assert_eq!((size.width, size.height), (1280, 960));
+    assert_eq!(
+        fs::read_dir(&cache).unwrap().count(),
+        1,
+        "one copy is cached"
+    );
+    // Again, into another folder: the same copy, from the cache.
+    let again = temp("photo-site-again");
+    let article = bundle(&again.join("data/bundle.json"));
+    assert_eq!(article["body"][0]["image"]["src"], src);
+    assert_eq!(
+        fs::read(again.join(src.trim_start_matches('/'))).unwrap(),
+        published
+    );
+    for dir in [content, site, again, cache] {
+        fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+/// A photo the build cannot read to make its copy for phones fails the build at its line,
+/// rather than being published for browsers to show as a broken image.
+#[test]
+fn an_image_that_is_not_what_its_name_says_fails_at_its_line() {
+    let content = fixture_copy("not-a-photo");
+    fs::write(content.join("media/scan.jpg"), "%PDF-1.4 saved as .jpg").unwrap();
+    fs::write(
+        content.join("articles/scan.md"),
+        "+++\ntitle = \"扫描件\"\nsummary = \"一张扫描件。\"\ncategory = \"policy\"\nauthor = \"办公室\"\npublished = \"2024-06-01\"\n+++\n\n![扫描件](../media/scan.jpg)\n",
+    )
+    .unwrap();
+    let printed = check_fails(&content);
+    assert!(
+        printed.contains(
+            "CONTENT/articles/scan.md:9:1: error: image `../media/scan.jpg` is not a JPEG, PNG or WebP image its extension says it is\n  = help: open it in an image editor and save it again as JPEG or PNG"
+        ),
+        "{printed}"
+    );
+    fs::remove_dir_all(content).unwrap();
+}
