@@ -178,9 +178,14 @@ pub fn use_base_path() -> String {
     use_context::<BasePath>().map(|b| b.0).unwrap_or_default()
 }
 
-/// A path on this site (`/articles/x`) as a link: under the site's base path.
+/// A path on this site (`/articles/x`) as a link: under the site's base path, a page's with
+/// the slash that spares a redirect (`/articles/x/`, [`parkreader_core::links::page_href`]).
 pub fn site_href(path: &str) -> String {
-    format!("{}{path}", use_base_path())
+    format!(
+        "{}{}",
+        use_base_path(),
+        parkreader_core::links::page_href(path)
+    )
 }
 
 /// Today's date, when known.

@@ -141,7 +141,7 @@ fn links_in_a_paragraph_lead_only_where_links_may() {
                 Some("_blank".to_string())
             ),
             ("400-000-0000".into(), "tel:400-000-0000".into(), None),
-            ("项目".into(), "/projects/carbon-fibre-48k".into(), None),
+            ("项目".into(), "/projects/carbon-fibre-48k/".into(), None),
         ],
         "the javascript: link stays text"
     );
@@ -266,7 +266,7 @@ fn links_in_list_items_lead_only_where_links_may() {
     let a: web_sys::Element = links.get(0).unwrap().unchecked_into();
     assert_eq!(
         (a.text_content().unwrap(), a.get_attribute("href").unwrap()),
-        ("通知".to_string(), "/articles/notice".to_string())
+        ("通知".to_string(), "/articles/notice/".to_string())
     );
 }
 
@@ -344,7 +344,7 @@ fn project_card_shows_amount_status_and_link() {
     let link = host.query_selector("h3 a").unwrap().unwrap();
     assert_eq!(
         link.get_attribute("href").as_deref(),
-        Some("/projects/ch2000-drone")
+        Some("/projects/ch2000-drone/")
     );
     assert_eq!(link.text_content().unwrap(), "CH2000无人机项目");
 }
@@ -400,11 +400,11 @@ fn the_pager_links_each_page_it_offers_and_marks_the_one_shown() {
     assert_eq!(
         shown,
         [
-            link("上一页", "/articles", false),
-            link("1", "/articles", false),
-            link("2", "/articles?page=2", true),
-            link("3", "/articles?page=3", false),
-            link("下一页", "/articles?page=3", false),
+            link("上一页", "/articles/", false),
+            link("1", "/articles/", false),
+            link("2", "/articles/?page=2", true),
+            link("3", "/articles/?page=3", false),
+            link("下一页", "/articles/?page=3", false),
         ]
     );
     let current = host

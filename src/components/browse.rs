@@ -35,7 +35,7 @@ fn clear_to(href: String) {
 
 fn navigate(href: &str, replace: bool) {
     use_navigate()(
-        href,
+        &parkreader_core::links::page_href(href),
         NavigateOptions {
             replace,
             scroll: false,

@@ -169,9 +169,5 @@ pub fn absolute_url(base_url: &str, path: &str) -> String {
     if parkreader_core::links::is_http_url(path) {
         return path.to_string();
     }
-    format!(
-        "{}/{}",
-        base_url.trim_end_matches('/'),
-        path.trim_start_matches('/')
-    )
+    parkreader_core::share::share_url(base_url, path)
 }

@@ -90,12 +90,12 @@ test('home → article list → article → back returns to the list', async () 
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE.site.name })).toBeVisible();
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '文章' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
-  assert.equal(new URL(page.url()).pathname, '/articles');
+  assert.equal(new URL(page.url()).pathname, '/articles/');
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
   const target = newest[1];
   await page.getByRole('link', { name: target.title, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();
-  assert.equal(new URL(page.url()).pathname, `/articles/${target.id}`);
+  assert.equal(new URL(page.url()).pathname, `/articles/${target.id}/`);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
   assert.deepEqual(page.errors, []);
@@ -335,7 +335,7 @@ test('the project list loads only its own part of the data, and its links load t
     ?? SAMPLE.projects.find((p) => p.industry === industry.id);
   await page.getByRole('link', { name: project.name }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
-  assert.deepEqual(documents.slice(1), [`/projects/${project.id}`]);
+  assert.deepEqual(documents.slice(1), [`/projects/${project.id}/`]);
   for (const id of project.related_articles) {
     const title = SAMPLE.articles.find((a) => a.id === id).title;
     await expect(page.getByRole('link', { name: title }).first()).toBeVisible();
@@ -346,7 +346,7 @@ test('the project list loads only its own part of the data, and its links load t
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '文章' }).click();
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
-  assert.equal(documents.at(-1), '/articles');
+  assert.equal(documents.at(-1), '/articles/');
   // The index replaced the part on the device: it holds everything the part did.
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parkreader:bundle')).sort()),
     ['parkreader:bundle', 'parkreader:bundle-meta']);
@@ -374,8 +374,8 @@ test('links in an article\'s text lead to the pages they name', async () => {
   const body = page.locator('.prose');
   const project = SAMPLE.projects.find((p) => p.id === 'jinshan-rural-tourism-demonstration');
   // On the static page, before the app: plain links.
-  await expect(body.getByRole('link', { name: '项目库' })).toHaveAttribute('href', `/projects/${project.id}`);
-  await expect(body.getByRole('link', { name: '2021年集中开工的14个项目' })).toHaveAttribute('href', '/articles/fourteen-projects-groundbreaking-2021');
+  await expect(body.getByRole('link', { name: '项目库' })).toHaveAttribute('href', `/projects/${project.id}/`);
+  await expect(body.getByRole('link', { name: '2021年集中开工的14个项目' })).toHaveAttribute('href', '/articles/fourteen-projects-groundbreaking-2021/');
   // The text around them reads on as before.
   await expect(body.getByText('中就包含乡村旅游领域。本站', { exact: false })).toBeVisible();
   await page.locator('#app:not([data-prerendered])').waitFor();
@@ -405,7 +405,7 @@ test('a link in a list item leads where it names, and an attachment is the docum
   const step = page.locator('.prose ol > li').first();
   const check = async () => {
     await expect(step).toHaveText('对照申报通知确认申报条件，登录申报系统注册账号并完善企业信息；');
-    await expect(step.getByRole('link', { name: '申报通知' })).toHaveAttribute('href', '/articles/biomedicine-special-fund-notice-2022');
+    await expect(step.getByRole('link', { name: '申报通知' })).toHaveAttribute('href', '/articles/biomedicine-special-fund-notice-2022/');
   };
   // On the static page, before the app, and once the app has drawn it again.
   await check();
@@ -431,16 +431,16 @@ test('an address with an id in capitals, an old page\'s .html or punctuation aft
   const article = SAMPLE.articles[0];
   await page.goto(`${server.url}/articles/${article.id.toUpperCase()}`);
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
-  await page.waitForURL(`${server.url}/articles/${article.id}`);
+  await page.waitForURL(`${server.url}/articles/${article.id}/`);
   const project = SAMPLE.projects[0];
   await page.goto(`${server.url}/projects/${project.id}.html`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
-  await page.waitForURL(`${server.url}/projects/${project.id}`);
+  await page.waitForURL(`${server.url}/projects/${project.id}/`);
   // Punctuation a chat message glued on after the link.
   const other = SAMPLE.articles[1];
   await page.goto(`${server.url}/articles/${other.id}${encodeURIComponent('。')}`);
   await expect(page.getByRole('heading', { level: 1, name: other.title })).toBeVisible();
-  await page.waitForURL(`${server.url}/articles/${other.id}`);
+  await page.waitForURL(`${server.url}/articles/${other.id}/`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

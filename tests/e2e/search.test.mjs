@@ -424,7 +424,7 @@ test('text typed into the home page\'s box before the app runs stays in it, with
   await expect(live).toHaveValue('碳纤维');
   await expect(live).toBeFocused();
   await live.press('Enter');
-  await page.waitForURL(/\/articles\?q=/);
+  await page.waitForURL(/\/articles\/\?q=/);
   await expect(page.getByText('关键词：碳纤维')).toBeVisible();
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -440,7 +440,7 @@ test('the home page searches: Enter opens the article list with the search, befo
     const box = page.getByRole('search').getByRole('searchbox', { name: '搜索文章' });
     await box.fill('碳纤维');
     await box.press('Enter');
-    await page.waitForURL(/\/articles\?q=/);
+    await page.waitForURL(/\/articles\/\?q=/);
     assert.equal(new URL(page.url()).searchParams.get('q'), '碳纤维');
     held?.release();
     await expect(page.getByText('关键词：碳纤维')).toBeVisible();

@@ -331,7 +331,7 @@ test('a shared link the static page cannot show says it is opening the view, nev
   await page.goto(`${server.url}/projects?industry=${empty[0].id}&district=${empty[1].id}&sort=amount&from=singlemessage`);
   const onStatic = page.locator('#app[data-prerendered]');
   await expect(onStatic.getByText('正在按链接中的条件筛选…')).toBeVisible();
-  await expect(onStatic.getByRole('link', { name: '查看全部' })).toHaveAttribute('href', '/projects');
+  await expect(onStatic.getByRole('link', { name: '查看全部' })).toHaveAttribute('href', '/projects/');
   assert.equal(await page.getByText(`共 ${SAMPLE.projects.length} 个项目`).isVisible(), false);
   assert.equal(await onStatic.locator('.project-card').first().isVisible(), false);
   await expect.poll(() => wasm.asked > 0).toBe(true);

@@ -37,7 +37,7 @@ test('everything works under /reader/ on a plain static host', async () => {
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
-  assert.equal(new URL(page.url()).pathname, '/reader/projects');
+  assert.equal(new URL(page.url()).pathname, '/reader/projects/');
 
   await page.getByRole('button', { name: '分享' }).click();
   const sheet = page.getByRole('dialog', { name: '分享给朋友' });

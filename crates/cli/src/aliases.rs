@@ -119,7 +119,11 @@ pub fn file(dist: &Path, alias: &str) -> PathBuf {
 /// path (`/` or `/reader/`), with `canonical`, its full address, for search engines, and a
 /// link for a browser that does not follow the refresh.
 pub fn page(redirect: &Redirect, base: &str, canonical: &str) -> String {
-    let to = format!("{}{}", base.trim_end_matches('/'), redirect.to);
+    let to = format!(
+        "{}{}",
+        base.trim_end_matches('/'),
+        parkreader_core::links::page_href(&redirect.to)
+    );
     let (to, canonical, title) = (
         escape_html(&to),
         escape_html(canonical),
@@ -238,9 +242,8 @@ mod tests {
             "/reader/",
             "https://example.org/reader/articles/jn-ic",
         );
-        assert!(
-            html.contains(r#"<meta http-equiv="refresh" content="0; url=/reader/articles/jn-ic">"#)
-        );
+        assert!(html
+            .contains(r#"<meta http-equiv="refresh" content="0; url=/reader/articles/jn-ic/">"#));
         assert!(html.contains(
             r#"<link rel="canonical" href="https://example.org/reader/articles/jn-ic">"#
         ));

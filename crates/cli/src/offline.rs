@@ -68,8 +68,14 @@ pub fn write_service_worker(
     // (URL, file) pairs.
     let mut files: Vec<(String, std::path::PathBuf)> = vec![
         (format!("{base}/"), dist.join("index.html")),
-        (format!("{base}/articles"), dist.join("articles/index.html")),
-        (format!("{base}/projects"), dist.join("projects/index.html")),
+        (
+            format!("{base}/articles/"),
+            dist.join("articles/index.html"),
+        ),
+        (
+            format!("{base}/projects/"),
+            dist.join("projects/index.html"),
+        ),
     ];
     // A stylesheet the builder put into the pages themselves is fetched by none of them.
     let shell = fs::read_to_string(dist.join("404.html")).unwrap_or_default();

@@ -170,10 +170,13 @@ const OFFLINE_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="100%
   '<text x="50%" y="50%" text-anchor="middle" dominant-baseline="middle" font-family="sans-serif" font-size="14" fill="#596172">离线：图片联网后显示 · Offline</text></svg>';
 
 // Pages are cached without their query: a filtered list is the list page, filtered by the app.
+// A page's folder address (`/articles/x/`, what the site links) is its key, however it was
+// asked for (`/articles/x`, an old link; `/articles/x/index.html`).
 function pageKey(url) {
-  const path = url.pathname.endsWith('/index.html')
+  let path = url.pathname.endsWith('/index.html')
     ? url.pathname.slice(0, -'index.html'.length)
     : url.pathname;
+  if (!path.endsWith('/') && !/\.[^/]*$/.test(path)) path += '/';
   return new Request(url.origin + path);
 }
 

@@ -98,7 +98,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
     // with its compressed copies, and is in no sitemap.
     let old = fs::read_to_string(out.join("art/2023/2/16/art_1234_56789.html")).unwrap();
     assert!(
-        old.contains(r#"<meta http-equiv="refresh" content="0; url=/articles/baling-thermoplastic-elastomer-project">"#),
+        old.contains(r#"<meta http-equiv="refresh" content="0; url=/articles/baling-thermoplastic-elastomer-project/">"#),
         "{old}"
     );
     assert!(old.contains("<title>总投资32.7亿元！"), "{old}");
@@ -107,7 +107,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
     // sitemap.
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(
-        sitemap.contains("/articles</loc>")
+        sitemap.contains("/articles/</loc>")
             && !sitemap.contains("/saved")
             && !sitemap.contains("/art/"),
         "{sitemap}"

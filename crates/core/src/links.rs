@@ -182,6 +182,32 @@ pub fn is_page_path(href: &str) -> bool {
     }
 }
 
+/// The address the site writes for the page at `href` (site-relative): with a slash after the
+/// path (`/articles/x/`, `/projects/?industry=y`), the address of its `index.html` folder.
+/// Every static host serves that folder address as it is, where most (GitHub Pages, nginx,
+/// S3, Cloudflare Pages, Netlify) answer the address without the slash with a redirect to it:
+/// a round trip more before a phone on a slow network has a byte of the page. What is not a
+/// page of the reader ([`is_page_path`]: a file, the feed, a web address) is left as it is.
+///
+/// ```
+/// use parkreader_core::links::page_href;
+/// assert_eq!(page_href("/articles/carbon-fibre"), "/articles/carbon-fibre/");
+/// assert_eq!(page_href("/projects?industry=x#results"), "/projects/?industry=x#results");
+/// assert_eq!(page_href("/categories/policy/"), "/categories/policy/");
+/// assert_eq!(page_href("/"), "/");
+/// assert_eq!(page_href("/media/a.jpg"), "/media/a.jpg");
+/// assert_eq!(page_href("/feed.xml"), "/feed.xml");
+/// assert_eq!(page_href("https://a.cn/articles/x"), "https://a.cn/articles/x");
+/// ```
+pub fn page_href(href: &str) -> std::borrow::Cow<'_, str> {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    let (path, rest) = href.split_at(end);
+    if path.ends_with('/') || !is_page_path(href) {
+        return href.into();
+    }
+    format!("{path}/{rest}").into()
+}
+
 /// The id a page address most likely means when no item has the id as written: in lower case
 /// (ids are lower case; a link retyped or pasted from an old CMS may not be), without the
 /// punctuation or space a chat message glued on after it (`…/carbon-fibre。`, `(…/x)`), and

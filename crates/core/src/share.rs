@@ -4,18 +4,20 @@
 use qrcodegen::{QrCode, QrCodeEcc};
 
 /// The canonical URL of `path_and_query` (site-relative, e.g. `/projects?industry=x`) on a site
-/// published at `base_url`.
+/// published at `base_url`: a page's as the site writes it ([`crate::links::page_href`]), with
+/// the slash that spares a redirect.
 ///
 /// ```
 /// use parkreader_core::share::share_url;
-/// assert_eq!(share_url("https://example.org/reader/", "/projects?q=%E7%A2%B3"), "https://example.org/reader/projects?q=%E7%A2%B3");
+/// assert_eq!(share_url("https://example.org/reader/", "/projects?q=%E7%A2%B3"), "https://example.org/reader/projects/?q=%E7%A2%B3");
 /// assert_eq!(share_url("https://example.org", "/"), "https://example.org/");
+/// assert_eq!(share_url("https://example.org", "/media/a.jpg"), "https://example.org/media/a.jpg");
 /// ```
 pub fn share_url(base_url: &str, path_and_query: &str) -> String {
     format!(
         "{}/{}",
         base_url.trim_end_matches('/'),
-        path_and_query.trim_start_matches('/')
+        crate::links::page_href(path_and_query).trim_start_matches('/')
     )
 }
 
