@@ -32,7 +32,8 @@ test('an article shares its canonical link: copy, and a QR code that scans to it
   await page.getByRole('button', { name: '分享' }).click();
   const sheet = page.getByRole('dialog', { name: '分享给朋友' });
   await expect(sheet).toBeVisible();
-  const url = `${base}/articles/${article.id}`;
+  // The page's folder address, which every static host serves without a redirect.
+  const url = `${base}/articles/${article.id}/`;
   assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), url);
   await sheet.getByRole('button', { name: '复制链接' }).click();
   await expect(sheet.getByText('链接已复制')).toBeVisible();
@@ -51,7 +52,7 @@ test('a filtered list shares the filters with it', async () => {
   await expect(page.getByText(/^产业：/)).toBeVisible();
   await page.getByRole('button', { name: '分享' }).click();
   const sheet = page.getByRole('dialog', { name: '分享给朋友' });
-  const url = `${base}/projects?industry=${industry}&sort=amount`;
+  const url = `${base}/projects/?industry=${industry}&sort=amount`;
   assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), url);
   assert.equal(await decodeQr(sheet.getByRole('img', { name: '本页链接的二维码' })), url);
   await page.context().close();
@@ -144,7 +145,7 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
   const sheet = page.getByRole('dialog', { name: '分享给朋友' });
   await expect(sheet).toBeVisible();
-  assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), `${SAMPLE.site.base_url}articles/${article.id}`);
+  assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), `${SAMPLE.site.base_url}articles/${article.id}/`);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(page.getByRole('button', { name: '分享' })).toBeFocused();

@@ -61,7 +61,7 @@ test('an article\'s address on the old site leads to its page, with JavaScript a
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${server.url}/art/2023/2/16/art_1234_56789.html`);
-    await page.waitForURL(`${server.url}/articles/${moved.id}`);
+    await page.waitForURL(`${server.url}/articles/${moved.id}/`);
     await expect(page.getByRole('heading', { level: 1, name: moved.title })).toBeVisible();
     await context.close();
   }
@@ -90,9 +90,9 @@ test('each page carries its own title, description, canonical link and Open Grap
   const base = SAMPLE.site.base_url.replace(/\/$/, '');
   const tag = (name, attr) => html.match(new RegExp(`<(?:link|meta)[^>]*${attr}="${name}"[^>]*>`))?.[0] ?? '';
   const value = (t, attr) => t.match(new RegExp(`${attr}="([^"]*)"`))?.[1];
-  assert.equal(value(tag('canonical', 'rel'), 'href'), `${base}/articles/${article.id}`);
+  assert.equal(value(tag('canonical', 'rel'), 'href'), `${base}/articles/${article.id}/`);
   assert.equal(value(tag('og:title', 'property'), 'content'), article.title);
-  assert.equal(value(tag('og:url', 'property'), 'content'), `${base}/articles/${article.id}`);
+  assert.equal(value(tag('og:url', 'property'), 'content'), `${base}/articles/${article.id}/`);
   assert.equal(value(tag('description', 'name'), 'content'), article.summary);
   assert.equal(value(tag('name', 'itemprop'), 'content'), article.title);
   assert.equal((html.match(/<title>/g) ?? []).length, 1, 'exactly one <title>');
@@ -180,7 +180,7 @@ test('a tap held on a static link while the app arrives still follows the link',
   // The app has all it needs and holds the takeover back while the finger is down.
   await page.locator('#app[data-prerendered][data-takeover-waits]').waitFor();
   await page.mouse.up();
-  await page.waitForURL(`${server.url}/articles/${target.id}`);
+  await page.waitForURL(`${server.url}/articles/${target.id}/`);
   await expect(page.getByRole('heading', { level: 1, name: target.title })).toBeVisible();
   assert.deepEqual(page.errors, []);
   await page.context().close();

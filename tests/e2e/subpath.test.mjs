@@ -41,9 +41,9 @@ test('everything works under /reader/ on a plain static host', async () => {
 
   await page.getByRole('button', { name: '分享' }).click();
   const sheet = page.getByRole('dialog', { name: '分享给朋友' });
-  assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), `${BASE_URL}projects`);
+  assert.equal(await sheet.getByRole('textbox', { name: '链接' }).inputValue(), `${BASE_URL}projects/`);
   const png = PNG.sync.read(await sheet.getByRole('img', { name: '本页链接的二维码' }).screenshot());
-  assert.equal(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data, `${BASE_URL}projects`);
+  assert.equal(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data, `${BASE_URL}projects/`);
   await page.keyboard.press('Escape');
 
   const industry = SAMPLE.projects[0].industry;
