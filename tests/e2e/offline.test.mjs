@@ -137,6 +137,28 @@ test('a page opened once, before the worker took over, is itself kept and reads 
   });
 });
 
+test('offline, an attachment not downloaded before says it needs the network, not that the page does not exist', async () => {
+  await withSite(async (server) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles.find((a) => a.id === 'biomedicine-special-fund-application-guide-2022');
+    await page.goto(`${server.url}/articles/${article.id}/`);
+    await controlled(page);
+    const attachment = page.locator('.prose').getByRole('link', { name: /申报指南（PDF/ });
+    await expect(attachment).toBeVisible();
+    const href = await attachment.getAttribute('href');
+    await page.context().setOffline(true);
+    // Opened as the link opens it: a navigation (in a tab of its own).
+    const response = await page.goto(server.url + href);
+    assert.equal(response.status(), 503);
+    await expect(page.getByRole('heading', { level: 1, name: '此文件需联网下载' })).toBeVisible();
+    await expect(page.getByText('页面不存在')).toHaveCount(0);
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: SAMPLE.site.name })).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a page taken down is no longer kept for offline reading once the host says it is gone', async () => {
   await withSite(async (server, dir) => {
     const page = await newPage(browser);

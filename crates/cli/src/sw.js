@@ -120,12 +120,27 @@ async function navigation(request, url) {
   } catch (_) {
     // Offline or too slow: fall through to the cache.
   }
-  const cached = (await caches.match(key)) || (await caches.match(SHELL));
-  return cached || new Response('离线，且此页面尚未缓存。', {
+  const cached = await caches.match(key);
+  if (cached) return cached;
+  // An attachment (a PDF the article links) not opened before: not a page the app could show
+  // (the shell would say 页面不存在), but a file this device does not hold yet.
+  if (/\.[^/]*$/.test(url.pathname) && !url.pathname.endsWith('.html')) {
+    return new Response(OFFLINE_FILE, {
+      status: 503,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
+    });
+  }
+  return (await caches.match(SHELL)) || new Response('离线，且此页面尚未缓存。', {
     status: 503,
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });
 }
+
+const OFFLINE_FILE = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>离线：文件需联网下载</title></head><body style="font: 17px/1.7 system-ui, sans-serif; margin: 2rem auto; padding: 0 1rem; max-width: 36rem; color: #1f2937">' +
+  '<h1 style="font-size: 1.3rem">此文件需联网下载</h1><p>它还没有保存在本机。连上网络后，再打开这个链接即可下载。</p>' +
+  '<p lang="en">Offline: this file is not saved on this device yet. Open the link again when you are online.</p>' +
+  '<p><a href="' + BASE + '">返回首页</a></p></body></html>';
 
 // Precached files from the cache; everything else stale-while-revalidate. A request that
 // asks for a fresh copy (the app's retry after bad data) goes to the network first and
