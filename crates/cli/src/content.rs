@@ -364,7 +364,11 @@ fn read_all<T: ContentItem + Send>(
     // Read and parsed on every core, a run of files each, put back together in file order: the
     // items, images and problems come out as one pass over the files would give them.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // A bar when reading takes a while: a first build of a folder of camera photos resizes
+    // each of them (see `photos`).
+    let progress = std::sync::Mutex::new(crate::progress::Progress::new(folder, files.len()));
     let runs: Vec<Run<T>> = std::thread::scope(|scope| {
+        let progress = &progress;
         let workers: Vec<_> = files
             .chunks(files.len().div_ceil(threads).max(1))
             .map(|run| {
@@ -376,14 +380,18 @@ fn read_all<T: ContentItem + Send>(
                     let items = run
                         .iter()
                         .filter_map(|path| {
-                            read_item::<T>(
+                            let item = read_item::<T>(
                                 path,
                                 kind,
                                 &mut assets,
                                 &mut diagnostics,
                                 &mut unread,
                                 &mut drafts,
-                            )
+                            );
+                            if let Ok(mut p) = progress.lock() {
+                                p.tick();
+                            }
+                            item
                         })
                         .collect();
                     (items, assets, diagnostics, unread, drafts)
@@ -398,6 +406,9 @@ fn read_all<T: ContentItem + Send>(
             })
             .collect()
     });
+    if let Ok(p) = progress.into_inner() {
+        p.finish_if_slow();
+    }
     let mut items = Vec::with_capacity(files.len());
     for (run, run_assets, run_diagnostics, run_unread, run_drafts) in runs {
         items.extend(run);

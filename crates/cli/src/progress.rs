@@ -66,6 +66,14 @@ impl Progress {
             self.started.elapsed().as_secs_f64()
         );
     }
+
+    /// Ends the step, with its summary line only if it took a second or more: a step that is
+    /// quick (reading the content folder, unless photos are being resized) says nothing.
+    pub fn finish_if_slow(self) {
+        if self.started.elapsed() >= Duration::from_secs(1) {
+            self.finish();
+        }
+    }
 }
 
 /// Runs `work` on every item, on every core (each worker takes the next item), as the step
