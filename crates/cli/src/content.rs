@@ -215,6 +215,9 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         &mut unread_projects,
         &mut drafts,
     );
+    if let Some(line) = crate::photos::summary() {
+        eprintln!("{line}");
+    }
     // A reference to a file that could not be read is not a second problem: that file's own
     // problems are already reported.
     let unread_reference = |message: &str| {
@@ -2183,10 +2186,12 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
     let photo = match crate::photos::for_phones(&bytes, ext) {
         Ok(photo) => photo,
         Err(why) => {
-            return Some((
-                format!("image `{}` {why}", image.src),
-                "open it in an image editor and save it again as JPEG or PNG".into(),
-            ))
+            let help = if why.starts_with("is cut short") {
+                "copy the photo again, whole, from the phone, camera or message it came from"
+            } else {
+                "open it in an image editor and save it again as JPEG or PNG"
+            };
+            return Some((format!("image `{}` {why}", image.src), help.into()));
         }
     };
     if let Some(photo) = photo {
@@ -2246,7 +2251,7 @@ pub(crate) fn raster_size(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// A JPEG's EXIF orientation (1–8), if its metadata states one.
-fn jpeg_orientation(bytes: &[u8]) -> Option<u16> {
+pub(crate) fn jpeg_orientation(bytes: &[u8]) -> Option<u16> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
         return None;
     }

@@ -9,6 +9,7 @@
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use image::imageops::FilterType;
@@ -27,7 +28,7 @@ const JPEG_QUALITY: u8 = 82;
 
 /// Changes whenever the copies would come out differently, so that a cache of older copies is
 /// not used.
-const RECIPE: &str = "v1-1280-q82";
+const RECIPE: &str = "v2-1280-q82";
 
 /// A photo as the site publishes it.
 #[derive(Clone, PartialEq, Eq)]
@@ -56,8 +57,11 @@ impl std::fmt::Debug for Photo {
 
 /// The copy the site publishes of the image `bytes` (its file's extension `ext`), or None
 /// when the image is published as it is: not a JPEG, PNG or WebP (GIF and AVIF are not
-/// decoded here, an SVG is text), or already within [`MAX_WIDTH`] and [`HEAVY_BYTES`], or no
-/// copy came out smaller. `Err` says why the image could not be read.
+/// decoded here, an SVG is text), or a PNG or WebP already within [`MAX_WIDTH`]. A JPEG within
+/// it and [`HEAVY_BYTES`] is published without its metadata (EXIF, XMP, IPTC: a phone's says
+/// where the photo was taken), re-encoded only when its EXIF turns it (the copy is upright).
+/// `Err` says why the image cannot be published: it is not what its name says, or it is cut
+/// short.
 pub fn for_phones(bytes: &[u8], ext: &str) -> Result<Option<Photo>, String> {
     for_phones_cached(bytes, ext, cache_dir().as_deref())
 }
@@ -69,37 +73,156 @@ pub fn for_phones_cached(
     cache: Option<&Path>,
 ) -> Result<Option<Photo>, String> {
     let ext = ext.to_ascii_lowercase();
-    if !matches!(ext.as_str(), "jpg" | "jpeg" | "png" | "webp") {
-        return Ok(None);
+    let kind = match ext.as_str() {
+        "jpg" | "jpeg" => "JPEG",
+        "png" => "PNG",
+        "webp" => "WebP",
+        _ => return Ok(None),
+    };
+    let Some((width, height)) = crate::content::raster_size(bytes) else {
+        return Err(format!(
+            "is not a {kind} image, as its name says: the file holds something else"
+        ));
+    };
+    let jpeg = is_jpeg(bytes);
+    if jpeg && cut_short(bytes) {
+        return Err("is cut short: its picture stops before the end (a copy or download that did not finish)".into());
     }
-    let Some((width, _)) = crate::content::raster_size(bytes) else {
-        return Err("is not a JPEG, PNG or WebP image its extension says it is".into());
+    let turned =
+        jpeg && crate::content::jpeg_orientation(bytes).is_some_and(|o| (2..=8).contains(&o));
+    let heavy = jpeg && bytes.len() > HEAVY_BYTES;
+    let plain = || {
+        without_metadata(bytes).map(|bytes| Photo {
+            bytes,
+            ext: "jpg",
+            width,
+            height,
+        })
     };
     // A PNG or WebP within the width is a screenshot or a drawing more often than a photo:
     // only a JPEG is re-encoded for its bytes alone.
-    let jpeg = matches!(ext.as_str(), "jpg" | "jpeg");
-    if width <= MAX_WIDTH && !(jpeg && bytes.len() > HEAVY_BYTES) {
-        return Ok(None);
+    if width <= MAX_WIDTH && !heavy && !turned {
+        return Ok(if jpeg { plain() } else { None });
     }
     let key = format!(
         "{:016x}-{}-{RECIPE}",
         crate::fnv1a(bytes.iter().copied()),
         bytes.len()
     );
-    if let Some(photo) = cache.and_then(|dir| cached(dir, &key)) {
-        return Ok(photo);
+    let made = match cache.and_then(|dir| cached(dir, &key)) {
+        Some(photo) => {
+            FROM_CACHE.fetch_add(1, Ordering::Relaxed);
+            photo
+        }
+        None => {
+            let photo = shrink(bytes)?;
+            // Made smaller in pixels, or upright: always the copy. Only re-encoded (a heavy
+            // JPEG): the copy if it came out smaller.
+            let photo =
+                (width > MAX_WIDTH || turned || photo.bytes.len() < bytes.len()).then_some(photo);
+            if let Some(dir) = cache {
+                store(dir, &key, photo.as_ref());
+            }
+            MADE.fetch_add(1, Ordering::Relaxed);
+            photo
+        }
+    };
+    Ok(made.or_else(|| if jpeg { plain() } else { None }))
+}
+
+/// Copies made for phones, and copies taken from the cache, since the process started: the
+/// build says how many (see [`summary`]).
+static MADE: AtomicUsize = AtomicUsize::new(0);
+static FROM_CACHE: AtomicUsize = AtomicUsize::new(0);
+
+/// A line for the build's output when photos were sized for phones: how many were made now
+/// and how many came from the cache.
+pub fn summary() -> Option<String> {
+    let (made, cached) = (
+        MADE.load(Ordering::Relaxed),
+        FROM_CACHE.load(Ordering::Relaxed),
+    );
+    (made + cached > 0).then(|| {
+        format!("photos       {made} made for phones, {cached} from the cache ({MAX_WIDTH} px wide at most)")
+    })
+}
+
+/// True for a JPEG file (its start of image marker).
+fn is_jpeg(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+}
+
+/// True when a JPEG's data ends before its end of image marker: the file was cut short (a
+/// copy or an upload that stopped), and a browser would show the rest of the picture grey.
+/// Segments are skipped by their lengths (an EXIF thumbnail holds an end marker of its own),
+/// the image data by its markers. A file whose structure is not understood is not called cut.
+fn cut_short(bytes: &[u8]) -> bool {
+    let mut at = 2;
+    let mut in_scan = false;
+    while at + 1 < bytes.len() {
+        if in_scan {
+            let Some(found) = bytes[at..].iter().position(|&b| b == 0xFF) else {
+                return true;
+            };
+            at += found;
+            let Some(&next) = bytes.get(at + 1) else {
+                return true;
+            };
+            // A stuffed 0xFF, a restart marker or a fill byte: still the image data.
+            if next == 0x00 || next == 0xFF || (0xD0..=0xD7).contains(&next) {
+                at += 1;
+                continue;
+            }
+            in_scan = false;
+        }
+        if bytes[at] != 0xFF {
+            return false;
+        }
+        match bytes[at + 1] {
+            0xD9 => return false,
+            0xFF => at += 1,
+            0x01 | 0xD0..=0xD8 => at += 2,
+            marker => {
+                let Some(length) = bytes.get(at + 2..at + 4) else {
+                    return true;
+                };
+                at += 2 + usize::from(u16::from_be_bytes([length[0], length[1]]));
+                in_scan = marker == 0xDA;
+            }
+        }
     }
-    let photo = shrink(bytes)?.filter(|photo| photo.bytes.len() < bytes.len());
-    if let Some(dir) = cache {
-        store(dir, &key, photo.as_ref());
+    true
+}
+
+/// A JPEG without its metadata segments (APP1: EXIF and XMP; APP13: IPTC), which phones fill
+/// with where and when a photo was taken; None when it has none. The picture is untouched.
+fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = bytes.get(..2)?.to_vec();
+    let mut at = 2;
+    let mut dropped = false;
+    // The segments before the image data (start of scan, 0xDA).
+    while bytes.get(at) == Some(&0xFF) && !matches!(bytes.get(at + 1), Some(0xDA) | None) {
+        let length = bytes.get(at + 2..at + 4)?;
+        let end = at + 2 + usize::from(u16::from_be_bytes([length[0], length[1]]));
+        let segment = bytes.get(at..end)?;
+        if matches!(bytes[at + 1], 0xE1 | 0xED) {
+            dropped = true;
+        } else {
+            out.extend_from_slice(segment);
+        }
+        at = end;
     }
-    Ok(photo)
+    if !dropped {
+        return None;
+    }
+    out.extend_from_slice(&bytes[at..]);
+    Some(out)
 }
 
 /// Decodes, turns upright, resizes to [`MAX_WIDTH`] and encodes: a JPEG as JPEG; a PNG or
 /// WebP as PNG when it shows through somewhere or comes out within [`HEAVY_BYTES`] (flat
 /// colours and text stay sharp), else as whichever of PNG and JPEG is smaller (a photo).
-fn shrink(bytes: &[u8]) -> Result<Option<Photo>, String> {
+fn shrink(bytes: &[u8]) -> Result<Photo, String> {
     let unreadable =
         |e: image::ImageError| format!("cannot be read to make a copy for phones: {e}");
     let reader = ImageReader::new(Cursor::new(bytes))
@@ -122,7 +245,11 @@ fn shrink(bytes: &[u8]) -> Result<Option<Photo>, String> {
     let png = || -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
         image
-            .write_with_encoder(image::codecs::png::PngEncoder::new(&mut out))
+            .write_with_encoder(image::codecs::png::PngEncoder::new_with_quality(
+                &mut out,
+                image::codecs::png::CompressionType::Best,
+                image::codecs::png::FilterType::Adaptive,
+            ))
             .map_err(|e| e.to_string())?;
         Ok(out)
     };
@@ -136,7 +263,7 @@ fn shrink(bytes: &[u8]) -> Result<Option<Photo>, String> {
             .map_err(|e| e.to_string())?;
         Ok(out)
     };
-    let (bytes, ext) = if reader_was_jpeg(bytes) {
+    let (bytes, ext) = if is_jpeg(bytes) {
         (jpeg()?, "jpg")
     } else {
         let png = png()?;
@@ -151,17 +278,12 @@ fn shrink(bytes: &[u8]) -> Result<Option<Photo>, String> {
             }
         }
     };
-    Ok(Some(Photo {
+    Ok(Photo {
         bytes,
         ext,
         width: image.width(),
         height: image.height(),
-    }))
-}
-
-/// True for a JPEG file (its start of image marker).
-fn reader_was_jpeg(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+    })
 }
 
 /// The folder of copies: `PARKREADER_CACHE` if set, else `parkreader/photos` in the user's
@@ -326,7 +448,66 @@ mod tests {
     #[test]
     fn a_file_that_is_not_the_image_it_says_is_an_error() {
         let err = for_phones_cached(b"this is text, saved as .jpg", "jpg", None).unwrap_err();
-        assert!(err.contains("not a JPEG"), "{err}");
+        assert_eq!(
+            err,
+            "is not a JPEG image, as its name says: the file holds something else"
+        );
+    }
+
+    #[test]
+    fn a_jpeg_cut_short_is_an_error_and_a_whole_one_is_not() {
+        // With an EXIF block that holds an end marker of its own, as a thumbnail does.
+        let mut whole = camera_jpeg(900, 600, Some(1));
+        let thumbnail_end = [0xFF, 0xE1, 0x00, 0x06, 0xFF, 0xD9, 0x00, 0x00];
+        whole.splice(2..2, thumbnail_end);
+        assert!(!cut_short(&whole));
+        assert_eq!(
+            for_phones_cached(&whole, "jpg", None).map(|p| p.is_some()),
+            Ok(true)
+        );
+        for keep in [whole.len() / 3, whole.len() - 2] {
+            let err = for_phones_cached(&whole[..keep], "jpg", None).unwrap_err();
+            assert!(err.starts_with("is cut short"), "{keep}: {err}");
+        }
+        assert!(!cut_short(&camera_jpeg(2000, 1500, None)));
+    }
+
+    #[test]
+    fn a_small_phone_photo_is_published_without_where_it_was_taken() {
+        // EXIF (orientation 1, upright) in APP1, as a phone writes it with its GPS block.
+        let original = jpeg_at(800, 600, Some(1), 80);
+        assert!(original.windows(6).any(|w| w == b"Exif\0\0"));
+        let photo = for_phones_cached(&original, "jpg", None).unwrap().unwrap();
+        assert_eq!((photo.width, photo.height, photo.ext), (800, 600, "jpg"));
+        assert!(!photo.bytes.windows(6).any(|w| w == b"Exif\0\0"));
+        // The picture itself is the same bytes: only the segment went.
+        assert!(original.ends_with(&photo.bytes[photo.bytes.len() - 1000..]));
+        assert!(photo.bytes.len() < original.len());
+    }
+
+    #[test]
+    fn a_wide_screenshot_is_published_1280_wide_and_stays_a_png() {
+        // Flat colours and text, as a screenshot is: small as PNG.
+        let image = RgbImage::from_fn(1920, 1080, |x, y| {
+            if (x / 40 + y / 24) % 7 == 0 {
+                image::Rgb([20, 20, 20])
+            } else {
+                image::Rgb([250, 250, 250])
+            }
+        });
+        let mut png = Vec::new();
+        PngEncoder::new_with_quality(
+            &mut png,
+            image::codecs::png::CompressionType::Best,
+            image::codecs::png::FilterType::Adaptive,
+        )
+        .write_image(image.as_raw(), 1920, 1080, ExtendedColorType::Rgb8)
+        .unwrap();
+        let photo = for_phones_cached(&png, "png", None).unwrap().unwrap();
+        assert_eq!((photo.width, photo.height, photo.ext), (1280, 720, "png"));
+        // Named .jpg, it is still published as what it is.
+        let photo = for_phones_cached(&png, "jpg", None).unwrap().unwrap();
+        assert_eq!((photo.width, photo.ext), (1280, "png"));
     }
 
     #[test]

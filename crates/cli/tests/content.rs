@@ -1423,7 +1423,7 @@ fn an_image_that_is_not_what_its_name_says_fails_at_its_line() {
     let printed = check_fails(&content);
     assert!(
         printed.contains(
-            "CONTENT/articles/scan.md:9:1: error: image `../media/scan.jpg` is not a JPEG, PNG or WebP image its extension says it is\n  = help: open it in an image editor and save it again as JPEG or PNG"
+            "CONTENT/articles/scan.md:9:1: error: image `../media/scan.jpg` is not a JPEG image, as its name says: the file holds something else\n  = help: open it in an image editor and save it again as JPEG or PNG"
         ),
         "{printed}"
     );
