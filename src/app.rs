@@ -50,10 +50,12 @@ fn Frame() -> impl IntoView {
                 <FlatRoutes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/articles") view=ArticlesPage />
-                    <Route path=path!("/articles/:id") view=ArticlePage />
+                    // `*tail`: what a chat glued on after the slash (`/articles/x/。`), for
+                    // `states::meant_id`; empty for the item's own address.
+                    <Route path=path!("/articles/:id/*tail") view=ArticlePage />
                     <Route path=path!("/projects") view=ProjectsPage />
-                    <Route path=path!("/projects/:id") view=ProjectPage />
-                    <Route path=path!("/categories/:id") view=CategoryPage />
+                    <Route path=path!("/projects/:id/*tail") view=ProjectPage />
+                    <Route path=path!("/categories/:id/*tail") view=CategoryPage />
                     <Route path=path!("/saved") view=SavedPage />
                 </FlatRoutes>
             </main>

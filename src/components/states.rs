@@ -22,10 +22,20 @@ pub fn closest_item(id: &str, list: &str, items: Vec<(&str, &str)>) -> Option<(S
     Some((site_href(&format!("/{list}/{meant}")), title.to_string()))
 }
 
-/// The id of the item a detail page at `/<list>/<id>` shows: `id` if `exists` says so, else the
-/// id it most likely means (`links::id_meant`: `JN-IC-2024`, `x.html`) if that exists, and the
-/// address becomes that item's own, so that a share or bookmark from here is the right link.
-pub fn meant_id(id: String, list: &str, exists: &dyn Fn(&str) -> bool) -> String {
+/// The id of the item a detail page at `/<list>/<id>/<tail>` shows (the route's `id` and
+/// `tail`): the id as written if `exists` says so, else the id it most likely means
+/// (`links::id_meant`: `JN-IC-2024`, `x.html`, `x/index.html`, or `x/。`, a chat's full stop
+/// after the slash the site writes) if that exists, and the address becomes that item's own, so that a share
+/// or bookmark from here is the right link.
+pub fn meant_id(
+    params: &leptos_router::params::ParamsMap,
+    list: &str,
+    exists: &dyn Fn(&str) -> bool,
+) -> String {
+    let id = match params.get("tail").filter(|tail| !tail.is_empty()) {
+        Some(tail) => format!("{}/{tail}", params.get("id").unwrap_or_default()),
+        None => params.get("id").unwrap_or_default(),
+    };
     if exists(&id) {
         return id;
     }

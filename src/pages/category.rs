@@ -16,8 +16,9 @@ use parkreader_core::part::CATEGORY_NEWEST;
 pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
-        let id = params.read().get("id").unwrap_or_default();
-        let id = meant_id(id, "categories", &|id| bundle.category(id).is_some());
+        let id = meant_id(&params.read(), "categories", &|id| {
+            bundle.category(id).is_some()
+        });
         let lang = lang();
         let t = lang.ui();
         let Some(category) = bundle.category(&id).cloned() else {

@@ -25,8 +25,9 @@ use parkreader_core::library::ItemKind;
 pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
-        let id = params.read().get("id").unwrap_or_default();
-        let id = meant_id(id, "projects", &|id| bundle.project(id).is_some());
+        let id = meant_id(&params.read(), "projects", &|id| {
+            bundle.project(id).is_some()
+        });
         match bundle.project(&id).cloned() {
             Some(project) => view! { <ProjectView project bundle /> }.into_any(),
             None => {

@@ -441,6 +441,17 @@ test('an address with an id in capitals, an old page\'s .html or punctuation aft
   await page.goto(`${server.url}/articles/${other.id}${encodeURIComponent('。')}`);
   await expect(page.getByRole('heading', { level: 1, name: other.title })).toBeVisible();
   await page.waitForURL(`${server.url}/articles/${other.id}/`);
+  // After the slash the site's links end in, as a chat glues it on.
+  const third = SAMPLE.articles[2];
+  await page.goto(`${server.url}/articles/${third.id}/${encodeURIComponent('。')}`);
+  await expect(page.getByRole('heading', { level: 1, name: third.title })).toBeVisible();
+  await page.waitForURL(`${server.url}/articles/${third.id}/`);
+  // The folder's own file, which a host serves as it is: the app, once up, shows it too.
+  const category = SAMPLE.taxonomies.categories[0];
+  await page.goto(`${server.url}/categories/${category.id}/index.html`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('heading', { level: 1, name: category.name })).toBeVisible();
+  await page.waitForURL(`${server.url}/categories/${category.id}/`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

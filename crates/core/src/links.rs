@@ -210,27 +210,34 @@ pub fn page_href(href: &str) -> std::borrow::Cow<'_, str> {
 
 /// The id a page address most likely means when no item has the id as written: in lower case
 /// (ids are lower case; a link retyped or pasted from an old CMS may not be), without the
-/// punctuation or space a chat message glued on after it (`…/carbon-fibre。`, `(…/x)`), and
-/// without an old page's `.html` ending. `None` when that is the id as written.
+/// punctuation or space a chat message glued on after it (`…/carbon-fibre。`, `(…/x)`, and
+/// after the slash the site writes, `…/carbon-fibre/。`), and without an old page's `.html`
+/// ending or the folder's `/index.html`. `id` is what follows `/articles/` (or another list)
+/// in the address. `None` when that is the id as written.
 ///
 /// ```
 /// use parkreader_core::links::id_meant;
 /// assert_eq!(id_meant("JN-IC-Policy-2024").as_deref(), Some("jn-ic-policy-2024"));
 /// assert_eq!(id_meant("carbon-fibre.html").as_deref(), Some("carbon-fibre"));
 /// assert_eq!(id_meant("carbon-fibre。").as_deref(), Some("carbon-fibre"));
+/// assert_eq!(id_meant("carbon-fibre/。").as_deref(), Some("carbon-fibre"));
 /// assert_eq!(id_meant("carbon-fibre).").as_deref(), Some("carbon-fibre"));
 /// assert_eq!(id_meant("carbon-fibre.html ").as_deref(), Some("carbon-fibre"));
+/// assert_eq!(id_meant("carbon-fibre/index.html").as_deref(), Some("carbon-fibre"));
+/// assert_eq!(id_meant("carbon-fibre/more").as_deref(), None);
 /// assert_eq!(id_meant("carbon-fibre"), None);
 /// ```
 pub fn id_meant(id: &str) -> Option<String> {
     let lower = id.to_ascii_lowercase();
     let glued = |c: char| c.is_whitespace() || "。，、；：！？）」』】》.,;:!?)'\"".contains(c);
     let lower = lower.trim_end_matches(glued);
+    let lower = lower.strip_suffix("/index.html").unwrap_or(lower);
+    let lower = lower.trim_end_matches('/');
     let meant = [".html", ".htm", ".shtml"]
         .iter()
         .find_map(|ending| lower.strip_suffix(ending))
         .unwrap_or(lower);
-    (meant != id).then(|| meant.to_string())
+    (meant != id && !meant.contains('/')).then(|| meant.to_string())
 }
 
 /// The id of `ids` that a link to the unknown id `wanted` most likely meant: the only one it
