@@ -14,10 +14,14 @@ use std::path::Path;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-/// The policy for pages built from `shell`: its inline scripts and styles are allowed by hash,
-/// and so are `scripts`, which some of the pages add (`prerender::LIST_EARLY_VIEW`).
-pub fn policy(shell: &str, scripts: &[&str]) -> String {
-    let hashes = |texts: Vec<&str>| -> String {
+/// The policy for pages built from `shells` (the whole one, and the detail pages' with less
+/// of the stylesheet): their inline scripts and styles are allowed by hash, and so are
+/// `scripts`, which some of the pages add (`prerender::LIST_EARLY_VIEW`).
+pub fn policy(shells: &[&str], scripts: &[&str]) -> String {
+    let hashes = |mut texts: Vec<&str>| -> String {
+        // One hash for a text the shells share.
+        let mut seen = std::collections::HashSet::new();
+        texts.retain(|text| seen.insert(*text));
         texts
             .into_iter()
             .map(|text| {
@@ -34,13 +38,22 @@ pub fn policy(shell: &str, scripts: &[&str]) -> String {
         format!(
             "script-src 'self' 'wasm-unsafe-eval'{}",
             hashes(
-                inline_scripts(shell)
-                    .into_iter()
+                shells
+                    .iter()
+                    .flat_map(|shell| inline_scripts(shell))
                     .chain(scripts.iter().copied())
                     .collect()
             )
         ),
-        format!("style-src 'self'{}", hashes(inline_styles(shell))),
+        format!(
+            "style-src 'self'{}",
+            hashes(
+                shells
+                    .iter()
+                    .flat_map(|shell| inline_styles(shell))
+                    .collect()
+            )
+        ),
         // Images may come from the publisher's own CDN over HTTPS.
         "img-src 'self' https: data:".into(),
         "font-src 'self'".into(),
@@ -140,7 +153,7 @@ mod tests {
     fn inline_module_scripts_are_allowed_by_hash_and_nothing_else_inline() {
         let shell = "<head><meta charset=\"utf-8\" /><title>t</title><script type=\"module\">init()</script>\
                      <script src=\"/x.js\"></script><script type=\"application/ld+json\">{}</script></head>";
-        let policy = policy(shell, &[]);
+        let policy = policy(&[shell], &[]);
         // echo -n 'init()' | openssl dgst -sha256 -binary | base64
         assert!(
             policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-w4ujnOpjBoH2vcasx+reJRUwYivG8Q3afx/XevGJod8=';"),
@@ -153,7 +166,7 @@ mod tests {
         assert!(meta < page.find("<script").unwrap());
         // Prerendered again, with another script: one policy, the new one.
         let changed = page.replace("init()", "start()");
-        let new_policy = super::policy(&changed, &[]);
+        let new_policy = super::policy(&[&changed], &[]);
         let again = with_meta(&changed, &new_policy).unwrap();
         assert_eq!(
             again.matches("Content-Security-Policy").count(),
@@ -168,7 +181,7 @@ mod tests {
         let shell = "<head><meta charset=\"utf-8\" /><style>p{color:red}</style>\
                      <stylesheet-list></stylesheet-list></head><body><p style=\"x\">t</p></body>";
         assert_eq!(inline_styles(shell), ["p{color:red}"]);
-        let policy = policy(shell, &[]);
+        let policy = policy(&[shell], &[]);
         // echo -n 'p{color:red}' | openssl dgst -sha256 -binary | base64
         assert!(
             policy.contains(
