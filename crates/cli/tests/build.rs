@@ -40,9 +40,10 @@ fn app(dir: &Path) -> PathBuf {
     fs::create_dir_all(app.join("data")).unwrap();
     fs::write(app.join("index.html"), SHELL).unwrap();
     fs::write(app.join("parkreader-app-0123456789abcdef_bg.wasm"), WASM).unwrap();
-    let css: String = (0..60)
+    let mut css: String = (0..60)
         .map(|i| format!(".c{i} {{ margin: {i}px; color: #0b5cab; }}\n"))
         .collect();
+    css.push_str("/*list-only{*/\n.facet { color: red; }\n/*}list-only*/\n");
     fs::write(app.join("main-0123456789abcdef.css"), css).unwrap();
     fs::write(app.join("data/bundle.json"), "{\"stale\": true}").unwrap();
     app
@@ -176,6 +177,22 @@ fn builds_the_whole_site_from_content_and_the_app() {
     assert!(html.contains("<style>.c0{margin:0px"), "{html}");
     assert!(!html.contains("rel=\"stylesheet\""), "{html}");
     assert!(html.contains("style-src 'self' 'sha256-"), "{html}");
+    // A detail page's leaves out the lists' rules, which the article list keeps; the policy
+    // of each allows its own by hash.
+    let list = fs::read_to_string(out.join("articles/index.html")).unwrap();
+    let style = |html: &str| {
+        let start = html.find("<style>").unwrap() + "<style>".len();
+        html[start..start + html[start..].find("</style>").unwrap()].to_string()
+    };
+    assert!(!style(&html).contains(".facet"), "{html}");
+    assert!(style(&list).ends_with(".facet{color:red}"), "{list}");
+    for page in [&html, &list] {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let hash = base64::engine::general_purpose::STANDARD
+            .encode(sha2::Sha256::digest(style(page).as_bytes()));
+        assert!(page.contains(&format!("'sha256-{hash}'")), "{page}");
+    }
     // Their compressed copies begin alike: the start every page shares is compressed once
     // (`offline::SharedStart`), and each page only its own rest.
     let project = all
