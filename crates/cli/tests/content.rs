@@ -49,6 +49,18 @@ fn bundled(content: &Path, out: &Path) -> String {
     fs::read_to_string(out).unwrap()
 }
 
+/// The article `id` of the bundle `text`.
+fn article_in(text: &str, id: &str) -> serde_json::Value {
+    let bundle: serde_json::Value = serde_json::from_str(text).unwrap();
+    bundle["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap()
+        .clone()
+}
+
 /// `parkreader check CONTENT`, which must fail: what it printed, the folder written `CONTENT`.
 fn check_fails(content: &Path) -> String {
     let output = run(&["check", content.to_str().unwrap()]);
@@ -399,14 +411,7 @@ fn bold_links_and_breaks_survive_import() {
     ]);
     let second = bundled(&again, &root.join("second/data/bundle.json"));
     let marks = |text: &str| {
-        let bundle: serde_json::Value = serde_json::from_str(text).unwrap();
-        let article = bundle["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["id"] == "marks")
-            .unwrap()
-            .clone();
+        let article = article_in(text, "marks");
         normalized(&article["body"])
     };
     let (before, mut after) = (marks(&first), marks(&second));
@@ -1362,16 +1367,7 @@ fn a_camera_photo_is_published_sized_for_phones() {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let bundle: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(out).unwrap()).unwrap();
-        let article = bundle["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["id"] == "photo")
-            .unwrap()
-            .clone();
-        article
+        article_in(&fs::read_to_string(out).unwrap(), "photo")
     };
     let article = bundle(&out);
     let figure = &article["body"][0]["image"];
