@@ -25,8 +25,8 @@ pub fn closest_item(id: &str, list: &str, items: Vec<(&str, &str)>) -> Option<(S
 /// The id of the item a detail page at `/<list>/<id>/<tail>` shows (the route's `id` and
 /// `tail`): the id as written if `exists` says so, else the id it most likely means
 /// (`links::id_meant`: `JN-IC-2024`, `x.html`, `x/index.html`, or `x/。`, a chat's full stop
-/// after the slash the site writes) if that exists, and the address becomes that item's own, so that a share
-/// or bookmark from here is the right link.
+/// after the slash the site writes) if that exists, and the address becomes that item's own,
+/// so that a share or bookmark from here is the right link.
 pub fn meant_id(
     params: &leptos_router::params::ParamsMap,
     list: &str,
