@@ -85,6 +85,10 @@ pub fn for_phones_cached(
         ));
     };
     let jpeg = is_jpeg(bytes);
+    // A copy would be its first frame only.
+    if animated(bytes) {
+        return Ok(None);
+    }
     if jpeg && cut_short(bytes) {
         return Err("is cut short: its picture stops before the end (a copy or download that did not finish)".into());
     }
@@ -145,6 +149,22 @@ pub fn summary() -> Option<String> {
     (made + cached > 0).then(|| {
         format!("photos       {made} made for phones, {cached} from the cache ({MAX_WIDTH} px wide at most)")
     })
+}
+
+/// True for an animated PNG (an `acTL` chunk before its image data) or WebP (an `ANIM`
+/// chunk), which are published as they are, like a GIF.
+fn animated(bytes: &[u8]) -> bool {
+    let before = |needle: &[u8], end: &[u8]| {
+        let stop = bytes
+            .windows(end.len())
+            .position(|w| w == end)
+            .unwrap_or(bytes.len());
+        bytes[..stop].windows(needle.len()).any(|w| w == needle)
+    };
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return before(b"acTL", b"IDAT");
+    }
+    bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") && before(b"ANIM", b"ANMF")
 }
 
 /// True for a JPEG file (its start of image marker).
@@ -431,6 +451,32 @@ mod tests {
         assert_eq!(for_phones_cached(&png, "png", None), Ok(None));
         assert_eq!(for_phones_cached(b"<svg/>", "svg", None), Ok(None));
         assert_eq!(for_phones_cached(b"GIF89a", "gif", None), Ok(None));
+    }
+
+    #[test]
+    fn an_animated_png_or_webp_is_published_as_it_is() {
+        let image = RgbImage::from_fn(1600, 400, |x, _| image::Rgb([(x % 256) as u8, 0, 0]));
+        let mut png = Vec::new();
+        PngEncoder::new(&mut png)
+            .write_image(image.as_raw(), 1600, 400, ExtendedColorType::Rgb8)
+            .unwrap();
+        assert!(for_phones_cached(&png, "png", None).unwrap().is_some());
+        // The same with an animation control chunk before its image data, as an APNG has.
+        let at = png.windows(4).position(|w| w == b"IDAT").unwrap() - 4;
+        let mut apng = png.clone();
+        apng.splice(at..at, *b"\0\0\0\x08acTL\0\0\0\x02\0\0\0\0\0\0\0\0");
+        assert_eq!(for_phones_cached(&apng, "png", None), Ok(None));
+        // A WebP with an animation chunk.
+        let webp = [
+            &b"RIFF\0\0\0\0WEBPVP8X"[..],
+            &[0; 14],
+            b"ANIM",
+            &[0; 10],
+            b"ANMF",
+        ]
+        .concat();
+        assert!(animated(&webp));
+        assert!(!animated(&camera_jpeg(64, 64, None)));
     }
 
     #[test]
