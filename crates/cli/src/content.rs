@@ -2194,37 +2194,36 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
             return Some((format!("image `{}` {why}", image.src), help.into()));
         }
     };
-    if let Some(photo) = photo {
-        // Published under the copy's own hash and kind, at the copy's size.
-        let url = published_url("media", &file.with_extension(photo.ext), &photo.bytes);
-        if image.width.is_none() && image.height.is_none() {
-            image.width = Some(photo.width);
-            image.height = Some(photo.height);
+    let (url, copy) = match photo {
+        Some(photo) => {
+            // Published under the copy's own hash and kind, at the copy's size.
+            if image.width.is_none() && image.height.is_none() {
+                image.width = Some(photo.width);
+                image.height = Some(photo.height);
+            }
+            let url = published_url("media", &file.with_extension(photo.ext), &photo.bytes);
+            (url, Some(photo.bytes))
         }
-        assets.push(Asset {
-            source: file,
-            url: url.clone(),
-            bytes: Some(photo.bytes),
-        });
-        image.src = url;
-        return None;
-    }
-    if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {
-        let text = String::from_utf8_lossy(&bytes);
-        image.width = image.width.or_else(|| svg_attr(&text, "width"));
-        image.height = image.height.or_else(|| svg_attr(&text, "height"));
-    } else if image.width.is_none() && image.height.is_none() {
-        // Markdown cannot state a size: without one the page could not reserve the image's
-        // space, and the text below it would jump as it loads on a phone.
-        if let Some((width, height)) = raster_size(&bytes) {
-            image.width = Some(width);
-            image.height = Some(height);
+        None => {
+            if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {
+                let text = String::from_utf8_lossy(&bytes);
+                image.width = image.width.or_else(|| svg_attr(&text, "width"));
+                image.height = image.height.or_else(|| svg_attr(&text, "height"));
+            } else if image.width.is_none() && image.height.is_none() {
+                // Markdown cannot state a size: without one the page could not reserve the
+                // image's space, and the text below it would jump as it loads on a phone.
+                if let Some((width, height)) = raster_size(&bytes) {
+                    image.width = Some(width);
+                    image.height = Some(height);
+                }
+            }
+            (url, None)
         }
-    }
+    };
     assets.push(Asset {
         source: file,
         url: url.clone(),
-        bytes: None,
+        bytes: copy,
     });
     image.src = url;
     None
@@ -2255,26 +2254,61 @@ pub(crate) fn jpeg_orientation(bytes: &[u8]) -> Option<u16> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
         return None;
     }
-    let mut at = 2;
-    while bytes.get(at) == Some(&0xFF) {
-        let marker = *bytes.get(at + 1)?;
-        let length = usize::from(u16::from_be_bytes([
-            *bytes.get(at + 2)?,
-            *bytes.get(at + 3)?,
-        ]));
-        // The image data starts: no metadata after it.
-        if marker == 0xDA || length < 2 {
+    JpegSegments::of(bytes)
+        .find_map(|(marker, segment)| {
+            (marker == 0xE1)
+                .then(|| segment[4..].strip_prefix(b"Exif\0\0"))
+                .flatten()
+        })
+        .and_then(exif_orientation)
+}
+
+/// The segments of a JPEG (after its start of image marker) before its image data: each as
+/// its marker and its bytes, `0xFF`, the marker, the length and the content. The walk ends at
+/// the start of scan (`0xDA`) or a byte that is no marker; `broken` says it ended at a
+/// length under 2 or a segment cut short instead.
+pub(crate) struct JpegSegments<'a> {
+    bytes: &'a [u8],
+    /// Where the next segment would start: after the walk, where the segments end.
+    pub at: usize,
+    pub broken: bool,
+}
+
+impl<'a> JpegSegments<'a> {
+    pub(crate) fn of(bytes: &'a [u8]) -> JpegSegments<'a> {
+        JpegSegments {
+            bytes,
+            at: 2,
+            broken: false,
+        }
+    }
+}
+
+impl<'a> Iterator for JpegSegments<'a> {
+    type Item = (u8, &'a [u8]);
+
+    fn next(&mut self) -> Option<(u8, &'a [u8])> {
+        let (bytes, at) = (self.bytes, self.at);
+        if bytes.get(at) != Some(&0xFF) {
             return None;
         }
-        let segment = bytes.get(at + 4..at + 2 + length)?;
-        if marker == 0xE1 {
-            if let Some(tiff) = segment.strip_prefix(b"Exif\0\0") {
-                return exif_orientation(tiff);
-            }
+        let marker = *bytes.get(at + 1)?;
+        // The image data starts: no metadata after it.
+        if marker == 0xDA {
+            return None;
         }
-        at += 2 + length;
+        let segment = bytes
+            .get(at + 2..at + 4)
+            .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
+            .filter(|&length| length >= 2)
+            .and_then(|length| bytes.get(at..at + 2 + length));
+        let Some(segment) = segment else {
+            self.broken = true;
+            return None;
+        };
+        self.at += segment.len();
+        Some((marker, segment))
     }
-    None
 }
 
 /// The orientation tag (0x0112) of an EXIF block's first directory.

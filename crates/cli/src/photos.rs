@@ -218,24 +218,19 @@ fn cut_short(bytes: &[u8]) -> bool {
 /// with where and when a photo was taken; None when it has none. The picture is untouched.
 fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = bytes.get(..2)?.to_vec();
-    let mut at = 2;
     let mut dropped = false;
-    // The segments before the image data (start of scan, 0xDA).
-    while bytes.get(at) == Some(&0xFF) && !matches!(bytes.get(at + 1), Some(0xDA) | None) {
-        let length = bytes.get(at + 2..at + 4)?;
-        let end = at + 2 + usize::from(u16::from_be_bytes([length[0], length[1]]));
-        let segment = bytes.get(at..end)?;
-        if matches!(bytes[at + 1], 0xE1 | 0xED) {
+    let mut segments = crate::content::JpegSegments::of(bytes);
+    for (marker, segment) in segments.by_ref() {
+        if matches!(marker, 0xE1 | 0xED) {
             dropped = true;
         } else {
             out.extend_from_slice(segment);
         }
-        at = end;
     }
-    if !dropped {
+    if !dropped || segments.broken {
         return None;
     }
-    out.extend_from_slice(&bytes[at..]);
+    out.extend_from_slice(&bytes[segments.at..]);
     Some(out)
 }
 
