@@ -1,7 +1,7 @@
 //! parkreader's pure logic, shared by the WebAssembly reader and the native tools.
 //!
 //! Nothing here touches a browser: the bundle format ([`bundle`]), reading and validating it
-//! ([`validate`]), dates ([`date`]), money and quantities ([`money`]), which URLs may appear in
+//! ([`validate`]; lists may come as columns, [`columns`]), dates ([`date`]), money and quantities ([`money`]), which URLs may appear in
 //! a page ([`links`]), lookups and related items ([`catalog`]), search ([`text`], [`search`]),
 //! list views kept in the URL ([`query`]) and answered with facet counts ([`browse`]), and the
 //! reader's bookmarks and history ([`library`]), and the interface's words in both languages
@@ -11,6 +11,7 @@
 pub mod browse;
 pub mod bundle;
 pub mod catalog;
+pub mod columns;
 pub mod date;
 pub mod i18n;
 pub mod library;

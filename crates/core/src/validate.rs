@@ -333,7 +333,7 @@ impl Partial {
 }
 
 fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
-    let Value::Object(map) = value else {
+    let Value::Object(mut map) = value else {
         problems.push(
             "",
             "the bundle must be a JSON object with format, site, taxonomies, articles and projects",
@@ -386,8 +386,17 @@ fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
     Some(Partial {
         site,
         taxonomies,
-        articles: read_list(&map, "articles", problems),
-        projects: read_list(&map, "projects", problems),
+        // Taken, not removed: removing from the map pulls a B-tree's rebalancing into the app.
+        articles: read_list(
+            map.get_mut("articles").map(Value::take),
+            "articles",
+            problems,
+        ),
+        projects: read_list(
+            map.get_mut("projects").map(Value::take),
+            "projects",
+            problems,
+        ),
         body_search: match map.get("body_search") {
             None => Some(None),
             Some(v) => read::<BodySearch>(v, "body_search", problems).map(Some),
@@ -397,25 +406,39 @@ fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
 
 type RawItems<T> = Vec<(Option<String>, Option<T>)>;
 
+/// The list `key`, as items or in column form ([`crate::columns`]).
 fn read_list<T: DeserializeOwned>(
-    map: &serde_json::Map<String, Value>,
+    list: Option<Value>,
     key: &str,
     problems: &mut Problems,
 ) -> Option<RawItems<T>> {
-    match map.get(key) {
+    Some(
+        items(list, key, problems)?
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let id = item.get("id").and_then(Value::as_str).map(str::to_string);
+                (id, read::<T>(item, &format!("{key}[{i}]"), problems))
+            })
+            .collect(),
+    )
+}
+
+/// The items of the list `key`, as they are or from columns. Not generic, so the app carries it
+/// once.
+fn items(list: Option<Value>, key: &str, problems: &mut Problems) -> Option<Vec<Value>> {
+    match list {
         None => Some(Vec::new()),
-        Some(Value::Array(items)) => Some(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let id = item.get("id").and_then(Value::as_str).map(str::to_string);
-                    (id, read::<T>(item, &format!("{key}[{i}]"), problems))
-                })
-                .collect(),
-        ),
+        Some(Value::Array(items)) => Some(items),
+        Some(Value::Object(columns)) => match crate::columns::to_rows(key, columns) {
+            Ok(rows) => Some(rows),
+            Err([path, message]) => {
+                problems.push(path, message);
+                None
+            }
+        },
         Some(other) => {
-            problems.push(key, format!("expected a list, found {}", kind(other)));
+            problems.push(key, format!("expected a list, found {}", kind(&other)));
             None
         }
     }
