@@ -605,12 +605,26 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
         };
         // A field missing from the front matter as a whole is reported at its start, and is
         // the last thing serde checks; one missing because it was set aside is no news.
-        let span = error.span().filter(|span| *span != whole);
-        let Some(at) = span.map(|span| span.start) else {
-            let missing = error
-                .message()
-                .strip_prefix("missing field `")
-                .and_then(|rest| rest.split('`').next());
+        let at = error
+            .span()
+            .filter(|span| *span != whole)
+            .map(|span| span.start);
+        let missing = error
+            .message()
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next());
+        // A field of a table (`investment = { … }`, `[dates]`) missing because it was set
+        // aside: the table is set aside whole, its problems told.
+        if let (Some(at), Some(field)) = (at, missing) {
+            if let Some(key) = key_before(table.get_ref(), at) {
+                if set_aside.contains(&format!("{key}.{field}")) {
+                    table.get_mut().remove(key.as_str());
+                    set_aside.push(key);
+                    continue;
+                }
+            }
+        }
+        let Some(at) = at else {
             let Some(field) = missing.filter(|field| set_aside.iter().any(|f| f == field)) else {
                 found.push(toml_diagnostic(path, text, 2, shift, &error));
                 break None;
@@ -648,24 +662,37 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
             }
         };
         found.push(toml_diagnostic(path, text, 2, shift, &error));
-        // The field the error lies in: the last to begin before it (a `[dates]` table's body
-        // lies after its header, which is all the span its key has).
-        let key = table
-            .get_ref()
-            .iter()
-            .filter(|(key, _)| key.span().start <= at)
-            .max_by_key(|(key, _)| key.span().start)
-            .map(|(key, _)| key.get_ref().to_string());
-        let Some(key) = key else {
+        // The field the error lies in, or the field of a table it lies in (both wrong in
+        // `investment = { amount = "32.7亿元", currency = "RMB" }` are told in one run).
+        let Some(key) = key_before(table.get_ref(), at) else {
             break None;
         };
-        table.get_mut().remove(key.as_str());
-        set_aside.push(key);
+        let inner = match table.get_mut().get_mut(key.as_str()).map(|v| v.get_mut()) {
+            Some(toml::de::DeValue::Table(fields)) => key_before(fields, at).map(|field| {
+                fields.remove(field.as_str());
+                format!("{key}.{field}")
+            }),
+            _ => None,
+        };
+        set_aside.push(inner.unwrap_or_else(|| {
+            table.get_mut().remove(key.as_str());
+            key
+        }));
     };
     found.sort_by_key(|d| (d.line, d.column));
     let clean = found.is_empty();
     diagnostics.extend(found);
     item.filter(|_| clean)
+}
+
+/// The field of `table` that the text at `at` lies in: the last to begin before it (a
+/// `[dates]` table's body lies after its header, which is all the span its key has).
+fn key_before(table: &toml::de::DeTable, at: usize) -> Option<String> {
+    table
+        .iter()
+        .filter(|(key, _)| key.span().start <= at)
+        .max_by_key(|(key, _)| key.span().start)
+        .map(|(key, _)| key.get_ref().to_string())
 }
 
 /// Values of each kind a front-matter field can take, to stand in for a field set aside.

@@ -925,6 +925,31 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
         );
     }
     assert!(stderr.contains("5 problems found"), "{stderr}");
+
+    // Two wrong fields of one table are told in one run, not one per run, and the fields set
+    // aside are not then reported missing.
+    fs::remove_file(content.join("projects/tables.md")).unwrap();
+    fs::write(
+        content.join("projects/amounts.md"),
+        "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ninvestment = { amount = \"32.7亿元\", currency = \"RMB\" }\n\n[dates]\nsigned = \"soon\"\nstarted = \"later\"\n+++\n\n正文。\n",
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    let file = "CONTENT/projects/amounts.md";
+    for line in [
+        format!("{file}:8:25: error: invalid type: string \"32.7亿元\", expected a whole number"),
+        format!("{file}:8:46: error: unknown variant `RMB`"),
+        format!("{file}:11:10: error: \"soon\" is not a date"),
+        format!("{file}:12:11: error: \"later\" is not a date"),
+    ] {
+        assert_eq!(
+            stderr.matches(line.as_str()).count(),
+            1,
+            "{line:?} once in:\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("missing field"), "{stderr}");
+    assert!(stderr.contains("4 problems found"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
 
