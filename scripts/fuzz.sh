@@ -17,10 +17,12 @@ if ! rustup toolchain list | grep -q '^nightly'; then
   echo "error: fuzzing needs rustup's nightly toolchain (rustup toolchain install nightly)" >&2
   exit 1
 fi
-# Seeds: the sample bundle, the broken fixtures, content files and list URLs.
+# Seeds: the sample bundle, the broken fixtures, the built index, content files and list URLs.
 mkdir -p corpus/bundle corpus/url_state corpus/content_file corpus/library
 cp ../public/data/bundle.json ../tests/fixtures/*.json corpus/bundle/ 2>/dev/null || true
 cp ../tests/fixtures/broken/*.json corpus/bundle/ 2>/dev/null || true
+# A built site's index, its lists in column form (when scripts/dist.sh has built dist/).
+cp ../dist/data/bundle-*.json corpus/bundle/ 2>/dev/null || true
 cp ../content/articles/*.md ../content/projects/*.md corpus/content_file/
 printf 'q=碳纤维&category=signings,policy&sort=views&page=2' > corpus/url_state/list
 printf 'industry=new-materials&district=jinshan&status=signed&size=10-50&year=2024' > corpus/url_state/projects
