@@ -685,13 +685,19 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
     item.filter(|_| clean)
 }
 
-/// The field of `table` that the text at `at` lies in: the last to begin before it (a
-/// `[dates]` table's body lies after its header, which is all the span its key has).
+/// The field of `table` that the text at `at` lies in: the last to begin before it, where a
+/// field begins with its key or its value, whichever comes first. A `[dates]` table's value
+/// begins at its header's `[`, one before its key, and a problem serde finds with the table
+/// as a whole (a field missing) is placed there; its body lies after the header.
 fn key_before(table: &toml::de::DeTable, at: usize) -> Option<String> {
+    let begins = |(key, value): &(
+        &toml::Spanned<std::borrow::Cow<str>>,
+        &toml::Spanned<toml::de::DeValue>,
+    )| { key.span().start.min(value.span().start) };
     table
         .iter()
-        .filter(|(key, _)| key.span().start <= at)
-        .max_by_key(|(key, _)| key.span().start)
+        .filter(|field| begins(field) <= at)
+        .max_by_key(begins)
         .map(|(key, _)| key.get_ref().to_string())
 }
 

@@ -950,6 +950,30 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
     }
     assert!(!stderr.contains("missing field"), "{stderr}");
     assert!(stderr.contains("4 problems found"), "{stderr}");
+
+    // The same under a `[investment]` header, whose table begins a character before its key;
+    // and a field really missing from such a table is told once.
+    fs::remove_file(content.join("projects/amounts.md")).unwrap();
+    let head = "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\n\n[investment]\n";
+    fs::write(
+        content.join("projects/header.md"),
+        format!("{head}amount = \"32.7亿元\"\ncurrency = \"RMB\"\n+++\n\n正文。\n"),
+    )
+    .unwrap();
+    fs::write(
+        content.join("projects/missing.md"),
+        format!("{head}currency = \"CNY\"\n+++\n\n正文。\n"),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    for line in [
+        "CONTENT/projects/header.md:10:10: error: invalid type: string \"32.7亿元\", expected a whole number",
+        "CONTENT/projects/header.md:11:12: error: unknown variant `RMB`",
+        "CONTENT/projects/missing.md:9:1: error: missing field `amount`",
+    ] {
+        assert_eq!(stderr.matches(line).count(), 1, "{line:?} once in:\n{stderr}");
+    }
+    assert!(stderr.contains("3 problems found"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
 
