@@ -237,8 +237,8 @@ pub fn write_discovery(
 
 /// Writes a `.br` and a `.gz` copy beside every text file in `dist` (HTML, CSS, JS, JSON, SVG,
 /// XML, wasm, the manifest), for hosts that serve pre-compressed files, on every core. Brotli
-/// runs at its best setting for the app's own files, which every visitor downloads, and at a
-/// quicker one (within a few percent) for the many pages and for data over 4 MB. Returns how
+/// runs at its best setting for the app's own files, which every visitor downloads, and at
+/// quicker ones for the many pages and for data over 4 MB (see [`setting`]). Returns how
 /// many files were compressed. Files in `done` have their copies already.
 pub fn precompress(dist: &Path, done: &HashSet<PathBuf>) -> io::Result<usize> {
     let mut files = Vec::new();
@@ -355,9 +355,8 @@ const MANY_FILES: (u32, u32) = (5, 6);
 /// The index of 10,000 generated articles (4.6 MB in column form) took 298,699 bytes in 0.23 s
 /// at brotli 9, 274,008 in 2.1 s at 10 and 255,447 in 7.0 s at 11; it is compressed while the
 /// pages are rendered, on a thread of its own, and every visitor of the article list fetches
-/// it. The many files below (pages,
-/// bodies, search shards), each read by few visitors: brotli 5 and gzip 6. Measured on an
-/// 11 KB article page: brotli 5 gave 3,294 and gzip 6 3,872 bytes, in 0.4 and 0.2 ms,
+/// it. The many files below (pages, bodies, search shards), each read by few visitors:
+/// brotli 5 and gzip 6. Measured on an 11 KB article page: brotli 5 gave 3,294 and gzip 6 3,872 bytes, in 0.4 and 0.2 ms,
 /// against 3,212 bytes in 12 ms at brotli 9. The sitemap (a megabyte at 10,000 articles) and
 /// the feed are read by crawlers and feed readers, not by visitors on phones: they count as
 /// one of the many files (brotli 11 on the sitemap took seconds).

@@ -49,7 +49,8 @@ pub fn to_columns(rows: Vec<Value>) -> serde_json::Result<Value> {
 }
 
 /// Columns back as rows: one object per value, leaving out the fields whose value is `null`.
-/// The problem, when there is one, is at the path `list.field`.
+/// The problem, when there is one, is at the path `list.field` (a list of another length) or
+/// `list` (an object that is not columns: an item written without its list, most likely).
 pub(crate) fn to_rows(
     list: &str,
     mut columns: Map<String, Value>,
@@ -60,8 +61,10 @@ pub(crate) fn to_rows(
     for (field, column) in columns.iter_mut() {
         let Value::Array(values) = column.take() else {
             return Err([
-                format!("{list}.{field}"),
-                "expected a list of values, one per item (the column form of the list)".into(),
+                list.to_string(),
+                format!(
+                    "expected a list, found an object whose `{field}` is not a list of values (an object here is read as columns, one list of values per field)"
+                ),
             ]);
         };
         match &first {
@@ -174,8 +177,11 @@ mod tests {
             unreachable!()
         };
         assert_eq!(
-            to_rows("articles", map).unwrap_err()[1],
-            "expected a list of values, one per item (the column form of the list)"
+            to_rows("articles", map).unwrap_err(),
+            [
+                "articles".to_string(),
+                "expected a list, found an object whose `id` is not a list of values (an object here is read as columns, one list of values per field)".to_string()
+            ]
         );
     }
 }
