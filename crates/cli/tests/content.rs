@@ -904,77 +904,71 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
         fs::read_to_string(Path::new(FIXTURE).join("articles/carbon-fibre-signing.md")).unwrap(),
     )
     .unwrap();
-    fs::write(
-        content.join("projects/tables.md"),
-        "+++\nname = 5\nsummary = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ncover = { src = \"../media/weave.svg\" }\n\n[dates]\nsigned = \"soon\"\n\n[[capacity]]\nproduct = \"x\"\nquantity = \"lots\"\nunit = \"吨\"\n+++\n\n正文。\n",
-    )
-    .unwrap();
-    let stderr = check_fails(&content);
     let file = "CONTENT/projects/tables.md";
-    for line in [
-        format!("{file}:2:1: error: missing field `investor`"),
-        format!("{file}:2:8: error: invalid type: integer `5`, expected a string"),
-        format!("{file}:7:9: error: missing field `alt`"),
-        format!("{file}:10:10: error: \"soon\" is not a date"),
-        format!("{file}:14:12: error: invalid type: string \"lots\", expected a number"),
-    ] {
-        assert_eq!(
-            stderr.matches(line.as_str()).count(),
-            1,
-            "{line:?} once in:\n{stderr}"
-        );
-    }
-    assert!(stderr.contains("5 problems found"), "{stderr}");
+    told_once(
+        &content,
+        &[("projects/tables.md", "+++\nname = 5\nsummary = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ncover = { src = \"../media/weave.svg\" }\n\n[dates]\nsigned = \"soon\"\n\n[[capacity]]\nproduct = \"x\"\nquantity = \"lots\"\nunit = \"吨\"\n+++\n\n正文。\n".into())],
+        &[
+            format!("{file}:2:1: error: missing field `investor`"),
+            format!("{file}:2:8: error: invalid type: integer `5`, expected a string"),
+            format!("{file}:7:9: error: missing field `alt`"),
+            format!("{file}:10:10: error: \"soon\" is not a date"),
+            format!("{file}:14:12: error: invalid type: string \"lots\", expected a number"),
+        ],
+    );
 
     // Two wrong fields of one table are told in one run, not one per run, and the fields set
     // aside are not then reported missing.
     fs::remove_file(content.join("projects/tables.md")).unwrap();
-    fs::write(
-        content.join("projects/amounts.md"),
-        "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ninvestment = { amount = \"32.7亿元\", currency = \"RMB\" }\n\n[dates]\nsigned = \"soon\"\nstarted = \"later\"\n+++\n\n正文。\n",
-    )
-    .unwrap();
-    let stderr = check_fails(&content);
     let file = "CONTENT/projects/amounts.md";
-    for line in [
-        format!("{file}:8:25: error: invalid type: string \"32.7亿元\", expected a whole number"),
-        format!("{file}:8:46: error: unknown variant `RMB`"),
-        format!("{file}:11:10: error: \"soon\" is not a date"),
-        format!("{file}:12:11: error: \"later\" is not a date"),
-    ] {
-        assert_eq!(
-            stderr.matches(line.as_str()).count(),
-            1,
-            "{line:?} once in:\n{stderr}"
-        );
-    }
+    let stderr = told_once(
+        &content,
+        &[("projects/amounts.md", "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ninvestment = { amount = \"32.7亿元\", currency = \"RMB\" }\n\n[dates]\nsigned = \"soon\"\nstarted = \"later\"\n+++\n\n正文。\n".into())],
+        &[
+            format!("{file}:8:25: error: invalid type: string \"32.7亿元\", expected a whole number"),
+            format!("{file}:8:46: error: unknown variant `RMB`"),
+            format!("{file}:11:10: error: \"soon\" is not a date"),
+            format!("{file}:12:11: error: \"later\" is not a date"),
+        ],
+    );
     assert!(!stderr.contains("missing field"), "{stderr}");
-    assert!(stderr.contains("4 problems found"), "{stderr}");
 
     // The same under a `[investment]` header, whose table begins a character before its key;
     // and a field really missing from such a table is told once.
     fs::remove_file(content.join("projects/amounts.md")).unwrap();
     let head = "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\n\n[investment]\n";
-    fs::write(
-        content.join("projects/header.md"),
-        format!("{head}amount = \"32.7亿元\"\ncurrency = \"RMB\"\n+++\n\n正文。\n"),
-    )
-    .unwrap();
-    fs::write(
-        content.join("projects/missing.md"),
-        format!("{head}currency = \"CNY\"\n+++\n\n正文。\n"),
-    )
-    .unwrap();
-    let stderr = check_fails(&content);
-    for line in [
-        "CONTENT/projects/header.md:10:10: error: invalid type: string \"32.7亿元\", expected a whole number",
-        "CONTENT/projects/header.md:11:12: error: unknown variant `RMB`",
-        "CONTENT/projects/missing.md:9:1: error: missing field `amount`",
-    ] {
-        assert_eq!(stderr.matches(line).count(), 1, "{line:?} once in:\n{stderr}");
-    }
-    assert!(stderr.contains("3 problems found"), "{stderr}");
+    told_once(
+        &content,
+        &[
+            ("projects/header.md", format!("{head}amount = \"32.7亿元\"\ncurrency = \"RMB\"\n+++\n\n正文。\n")),
+            ("projects/missing.md", format!("{head}currency = \"CNY\"\n+++\n\n正文。\n")),
+        ],
+        &[
+            "CONTENT/projects/header.md:10:10: error: invalid type: string \"32.7亿元\", expected a whole number".into(),
+            "CONTENT/projects/header.md:11:12: error: unknown variant `RMB`".into(),
+            "CONTENT/projects/missing.md:9:1: error: missing field `amount`".into(),
+        ],
+    );
     fs::remove_dir_all(&content).unwrap();
+}
+
+/// Writes `files` into `content`, checks it, and asserts that each of `lines` is told once
+/// and that they are all the problems found. Returns what `check` said.
+fn told_once(content: &Path, files: &[(&str, String)], lines: &[String]) -> String {
+    for (name, text) in files {
+        fs::write(content.join(name), text).unwrap();
+    }
+    let stderr = check_fails(content);
+    for line in lines {
+        assert_eq!(
+            stderr.matches(line.as_str()).count(),
+            1,
+            "{line:?} once in:\n{stderr}"
+        );
+    }
+    let total = format!("{} problems found", lines.len());
+    assert!(stderr.contains(&total), "{stderr}");
+    stderr
 }
 
 #[test]
