@@ -268,13 +268,17 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     // problem. (A scheme such as `javascript:` is left to the bundle's check.)
     let unresolved_image = |message: &str| {
         message
-            .strip_suffix(" is not an image address; use an http(s) URL or a path on this site")
+            .strip_suffix(" is not an image address; use an https URL or a path on this site")
             .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
             .is_some_and(|src| !src.starts_with('/') && !src.contains(':'))
     };
     if let Err(BundleError::Invalid(problems)) = validate(&bundle) {
         for problem in problems {
-            if unread_reference(&problem.message) || unresolved_image(&problem.message) {
+            // An http:// image is told at its line by `resolve_src`.
+            if unread_reference(&problem.message)
+                || unresolved_image(&problem.message)
+                || problem.message.contains(" is an http:// image, ")
+            {
                 continue;
             }
             let message =
@@ -1463,6 +1467,16 @@ fn markdown_blocks(
                 "an image inside a table",
                 "put the image on a line of its own before or after the table; it becomes a figure",
             ),
+            // `[![图](a.png)](https://…)`: the link is told, once, as holding an image (it has
+            // no text of its own, which is not the mistake).
+            Event::Start(Tag::Image { .. }) if link.is_some() => {
+                let at = link.take().map_or(range.start, |(_, _, offset, _)| offset);
+                error(
+                    at,
+                    "an image inside a link",
+                    "the reader shows an image as a figure, not as a link: put the image on a line of its own and the link in text, e.g. under it: `[查看原图](https://…)`",
+                );
+            }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
@@ -2160,6 +2174,15 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         .and_then(|s| s.strip_suffix('>'))
     {
         image.src = path.to_string();
+    }
+    if parkreader_core::links::is_plain_http(&image.src) {
+        return Some((
+            format!(
+                "{} is an http:// image: the site's pages load images only over https, and a browser blocks an http one on them",
+                image.src
+            ),
+            "write its https:// address if its host has one, or save the image into the content folder's media/ and write its path (`../media/photo.jpg`)".into(),
+        ));
     }
     if image.src.contains("://") || image.src.starts_with("//") {
         return None;

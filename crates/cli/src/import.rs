@@ -16,8 +16,21 @@ struct SiteFile<'a> {
 }
 
 /// Writes `bundle` (a file; its `/media/…` and `/data/…` URLs are looked up beside its `data/`
-/// folder) into the content folder `out`. Returns the number of files written.
+/// folder) into the content folder `out`, which must not exist yet or be empty: an import
+/// overwrites files of the same names and would mix its content with what was there. Returns
+/// the number of content files written (site.toml, articles, projects).
 pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
+    if fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} is not empty: an import writes a whole content folder (site.toml, articles/, \
+                 projects/) and would overwrite files there and mix its content with theirs; \
+                 give --out a folder that does not exist yet",
+                out.display()
+            ),
+        ));
+    }
     let text = fs::read_to_string(bundle_path)?;
     let mut bundle = parse_bundle(&text)
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;

@@ -352,6 +352,51 @@ fn a_bundle_imported_as_content_builds_back_to_the_same_bundle() {
     fs::remove_dir_all(&root).unwrap();
 }
 
+/// An import writes a whole content folder: into one that holds files it would overwrite
+/// them (site.toml with its comments, an edited article) and mix its content with theirs, so
+/// it is refused, and nothing there changes.
+#[test]
+fn an_import_into_a_folder_that_holds_files_is_refused() {
+    let root = temp("import-into-content");
+    let site = root.join("site");
+    fs::create_dir_all(site.join("data")).unwrap();
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/small.json"
+    );
+    fs::copy(sample, site.join("data/bundle.json")).unwrap();
+    let content = root.join("content");
+    fs::create_dir_all(&content).unwrap();
+    fs::write(content.join("site.toml"), "# 我的注释\n").unwrap();
+    let output = run(&[
+        "import",
+        site.join("data/bundle.json").to_str().unwrap(),
+        "--out",
+        content.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is not empty: an import writes a whole content folder"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(content.join("site.toml")).unwrap(),
+        "# 我的注释\n"
+    );
+    assert!(!content.join("articles").exists());
+    // An empty folder is taken.
+    fs::remove_file(content.join("site.toml")).unwrap();
+    run_ok(&[
+        "import",
+        site.join("data/bundle.json").to_str().unwrap(),
+        "--out",
+        content.to_str().unwrap(),
+    ]);
+    assert!(content.join("site.toml").exists());
+    fs::remove_dir_all(&root).unwrap();
+}
+
 /// The sample content, built, imported and built again, is the same: its links in paragraphs
 /// and lists, its attachments (whose link text the build labels each time) and its images.
 #[test]
@@ -538,8 +583,17 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "leftover.md",
         "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n\n<../media/厂房 外景.jpg>\n\n占比<5%，增长>3%。\n",
     );
+    // An image over http, which pages served over https do not load; an image as a link.
+    article(
+        "remote.md",
+        "![远程](http://img.example.cn/b.jpg)\n\n[![图](https://img.example.cn/a.png)](https://example.cn/)\n",
+    );
     let stderr = check_fails(&content);
+    assert_eq!(stderr.matches("http://img.example.cn/b.jpg").count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("remote.md").count(), 2, "{stderr}");
     for line in [
+        "CONTENT/articles/remote.md:9:1: error: http://img.example.cn/b.jpg is an http:// image: the site's pages load images only over https",
+        "CONTENT/articles/remote.md:11:1: error: an image inside a link",
         "CONTENT/articles/leftover.md:9:1: error: a link or image that Markdown did not read, which readers would see as it is",
         "CONTENT/articles/leftover.md:11:4: error: a link or image that Markdown did not read",
         "CONTENT/articles/leftover.md:13:2: error: struck-through text (`~~…~~`)",
@@ -605,6 +659,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "badlinks",
         "leftover",
         "rootpath",
+        "remote",
     ] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }

@@ -1,5 +1,5 @@
 //! Which URLs the reader will put into a page. Anything else is shown as text or dropped:
-//! links are http(s), `tel:` or `mailto:`; images are http(s) or paths on this site.
+//! links are http(s), `tel:` or `mailto:`; images are https or paths on this site.
 
 /// True for an absolute `http://` or `https://` URL with a host and no whitespace or control characters.
 ///
@@ -25,8 +25,15 @@ pub fn is_http_url(url: &str) -> bool {
     !host.is_empty() && !host.starts_with('.') && clean(url)
 }
 
-/// True for a path or URL an image or data file may be loaded from: http(s), or a path on
-/// this site (`/media/a.jpg`, `media/a.jpg`). Schemes such as `data:` or `javascript:`,
+/// True for an `http://` URL (any case), which a page served over https cannot load as an
+/// image: the browser blocks it, or asks for it over https from a host that may not answer.
+pub fn is_plain_http(url: &str) -> bool {
+    url.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+}
+
+/// True for a path or URL an image or data file may be loaded from: https, or a path on
+/// this site (`/media/a.jpg`, `media/a.jpg`). Not `http://`: the site's policy loads images
+/// only over https, as a page served over https must (see [`is_plain_http`]). Schemes such as `data:` or `javascript:`,
 /// protocol-relative `//host` paths, and paths with a `..` step, also written `%2e%2e` (which
 /// would lead a build out of the site's folder, and a browser out of its base path), are
 /// refused.
@@ -38,10 +45,11 @@ pub fn is_http_url(url: &str) -> bool {
 /// assert!(!is_safe_src("data:image/svg+xml,<svg onload=alert(1)>"));
 /// assert!(!is_safe_src("//evil.example/a.js"));
 /// assert!(!is_safe_src("/../secret.json"));
+/// assert!(!is_safe_src("http://img.example.cn/a.jpg"));
 /// ```
 pub fn is_safe_src(src: &str) -> bool {
     if is_http_url(src) {
-        return true;
+        return !is_plain_http(src);
     }
     if src.is_empty()
         || src.starts_with("//")
@@ -549,16 +557,19 @@ mod tests {
     }
 
     #[test]
-    fn image_sources_are_http_or_site_paths() {
+    fn image_sources_are_https_or_site_paths() {
         for ok in [
             "/media/a.jpg",
             "media/a.jpg",
             "https://img.example.cn/a.png",
+            "HTTPS://img.example.cn/a.png",
             "a.jpg",
         ] {
             assert!(is_safe_src(ok), "{ok}");
         }
         for bad in [
+            "http://img.example.cn/a.png",
+            "HTTP://img.example.cn/a.png",
             "data:image/png;base64,AAAA",
             "javascript:x",
             " /a.jpg",

@@ -117,16 +117,28 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// `text` made safe to place in HTML text or a quoted attribute.
+/// `text` made safe to place in HTML or XML text or a quoted attribute. Control characters
+/// that XML forbids (U+0001 written as `\u0001` in a TOML string) are left out: one made the
+/// whole Atom feed unreadable.
 ///
 /// ```
 /// assert_eq!(parkreader_core::text::escape_html("</title><a href=\"x\">&"), "&lt;/title&gt;&lt;a href=&quot;x&quot;&gt;&amp;");
+/// assert_eq!(parkreader_core::text::escape_html("摘要\u{1}\t\u{7f}\u{fffe}"), "摘要\t");
 /// ```
 pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A piece of text, marked when it matched the search.

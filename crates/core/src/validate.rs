@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::bundle::{
     Article, Block, BodySearch, Bundle, Image, Project, Site, Taxonomies, TextLink, FORMAT_VERSION,
 };
-use crate::links::{is_email, is_http_url, is_phone_number, is_safe_src};
+use crate::links::{is_email, is_http_url, is_phone_number, is_plain_http, is_safe_src};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::links::{is_safe_link, page_steps};
 
@@ -1062,11 +1062,19 @@ fn check_text_links(text: &str, links: &[TextLink], at: &str, problems: &mut Pro
 }
 
 fn check_image(image: &Image, path: &str, problems: &mut Problems) {
-    if !is_safe_src(&image.src) {
+    if is_plain_http(&image.src) {
         problems.push(
             format!("{path}.src"),
             format!(
-                "{:?} is not an image address; use an http(s) URL or a path on this site",
+                "{:?} is an http:// image, which pages served over https do not load; use its https:// address or a path on this site",
+                image.src
+            ),
+        );
+    } else if !is_safe_src(&image.src) {
+        problems.push(
+            format!("{path}.src"),
+            format!(
+                "{:?} is not an image address; use an https URL or a path on this site",
                 image.src
             ),
         );
