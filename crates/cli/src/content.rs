@@ -124,6 +124,11 @@ struct Source {
     front_line: usize,
     /// Its old addresses (`aliases`, see [`crate::aliases`]), each with its line.
     aliases: Vec<(String, usize)>,
+    /// Fields of the front matter that were wrong or missing (`published`, `dates.signed`),
+    /// told already: the item was read with stand-ins for them, so that the checks of the
+    /// whole folder (its category, tags, links) are told in the same run, and what those
+    /// checks find in the stand-ins is no news.
+    stand_ins: Vec<String>,
 }
 
 /// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`).
@@ -278,6 +283,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             if unread_reference(&problem.message)
                 || unresolved_image(&problem.message)
                 || problem.message.contains(" is an http:// image, ")
+                || stood_in(&problem.path, &sources, &project_sources)
             {
                 continue;
             }
@@ -557,6 +563,7 @@ fn parse_item<T: ContentItem>(
         text: text.clone(),
         front_line: 2,
         aliases,
+        stand_ins: Vec::new(),
     };
     // `draft = false` is read here, not by the bundle's types; anything else there is a problem.
     if let Some(Err(line)) = draft_value(&front) {
@@ -571,10 +578,16 @@ fn parse_item<T: ContentItem>(
     }
     let front = without_draft(&front);
     let front_text = format!("{injected}{}", quote_datetimes(&front));
-    let item: Option<T> = front_matter(path, &front_text, shift, diagnostics);
+    let item = front_matter::<T>(path, &front_text, shift, diagnostics);
     // The body is read even when the front matter is wrong, so one run reports both.
     let blocks = markdown_blocks(body, path, body_line, assets, diagnostics);
-    let mut item = item?;
+    let (mut item, stand_ins) = item?;
+    // Without its own id, an item would be checked under a stand-in's: it is left unread, and
+    // what refers to it is not told.
+    if stand_ins.iter().any(|f| f == "id" || f == "slug") {
+        return None;
+    }
+    let source = Source { stand_ins, ..source };
     item.set_body(blocks);
     // Without the characters that show nothing, as the body's text (see `markdown_blocks`).
     for text in item.searched_text() {
@@ -583,15 +596,17 @@ fn parse_item<T: ContentItem>(
     Some((item, source))
 }
 
-/// The front matter read into `T`, every wrong field reported, not only the first: after a
-/// field fails, it is set aside and the rest are read again. A field that is missing because
-/// it was set aside is not reported again.
+/// The front matter read into `T`, every wrong or missing field reported, not only the first:
+/// after a field fails, it is set aside and the rest are read again; a field missing (or
+/// missing because it was set aside, which is not reported again) is given a stand-in value.
+/// Returns the item so read, stand-ins and all, with the fields set aside or stood in for;
+/// None when the text could not be read as TOML at all.
 fn front_matter<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
     shift: usize,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<T> {
+) -> Option<(T, Vec<String>)> {
     let mut table = match toml::de::DeTable::parse(text) {
         Ok(table) => table,
         Err(e) => {
@@ -629,10 +644,16 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
             }
         }
         let Some(at) = at else {
-            let Some(field) = missing.filter(|field| set_aside.iter().any(|f| f == field)) else {
+            let Some(field) = missing else {
                 found.push(toml_diagnostic(path, text, 2, shift, &error));
                 break None;
             };
+            // Really missing: told, then stood in for like one set aside, so that every field
+            // missing is told in one run.
+            if !set_aside.iter().any(|f| f == field) {
+                found.push(toml_diagnostic(path, text, 2, shift, &error));
+                set_aside.push(field.to_string());
+            }
             // Fill the set-aside field with a stand-in of some type it takes, so that serde
             // goes on to the next field that is really missing.
             let filled = STAND_INS.iter().find_map(|line| {
@@ -684,9 +705,8 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
         }));
     };
     found.sort_by_key(|d| (d.line, d.column));
-    let clean = found.is_empty();
     diagnostics.extend(found);
-    item.filter(|_| clean)
+    item.map(|item| (item, set_aside))
 }
 
 /// The field of `table` that the text at `at` lies in: the last to begin before it, where a
@@ -2659,6 +2679,30 @@ fn taxonomy_help(message: &str, bundle: &Bundle) -> Option<String> {
     } else {
         format!("use one of site.toml's {list}: {shown}{more}; or add the entry there")
     })
+}
+
+/// True when the problem at the bundle path `path` (`projects[2].dates.signed`) lies in a
+/// field its file had wrong or missing, whose value is a stand-in (see [`Source::stand_ins`]).
+fn stood_in(path: &str, articles: &[Source], projects: &[Source]) -> bool {
+    let in_list = |prefix: &str, list: &[Source]| {
+        let Some((index, field_path)) = path.strip_prefix(prefix).and_then(|r| r.split_once(']'))
+        else {
+            return false;
+        };
+        let field_path = field_path.trim_start_matches('.');
+        index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| list.get(i))
+            .is_some_and(|source| {
+                source.stand_ins.iter().any(|field| {
+                    field_path.strip_prefix(field.as_str()).is_some_and(|after| {
+                        after.is_empty() || after.starts_with('.') || after.starts_with('[')
+                    })
+                })
+            })
+    };
+    in_list("articles[", articles) || in_list("projects[", projects)
 }
 
 fn locate(

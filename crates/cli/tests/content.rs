@@ -962,7 +962,7 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
     let file = "CONTENT/projects/tables.md";
     told_once(
         &content,
-        &[("projects/tables.md", "+++\nname = 5\nsummary = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ncover = { src = \"../media/weave.svg\" }\n\n[dates]\nsigned = \"soon\"\n\n[[capacity]]\nproduct = \"x\"\nquantity = \"lots\"\nunit = \"吨\"\n+++\n\n正文。\n".into())],
+        &[("projects/tables.md", "+++\nname = 5\nsummary = \"x\"\nindustry = \"materials\"\ndistrict = \"jinshan\"\nstatus = \"building\"\ncover = { src = \"../media/weave.svg\" }\n\n[dates]\nsigned = \"soon\"\n\n[[capacity]]\nproduct = \"x\"\nquantity = \"lots\"\nunit = \"吨\"\n+++\n\n正文。\n".into())],
         &[
             format!("{file}:2:1: error: missing field `investor`"),
             format!("{file}:2:8: error: invalid type: integer `5`, expected a string"),
@@ -978,7 +978,7 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
     let file = "CONTENT/projects/amounts.md";
     let stderr = told_once(
         &content,
-        &[("projects/amounts.md", "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\ninvestment = { amount = \"32.7亿元\", currency = \"RMB\" }\n\n[dates]\nsigned = \"soon\"\nstarted = \"later\"\n+++\n\n正文。\n".into())],
+        &[("projects/amounts.md", "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"materials\"\ndistrict = \"jinshan\"\nstatus = \"building\"\ninvestment = { amount = \"32.7亿元\", currency = \"RMB\" }\n\n[dates]\nsigned = \"soon\"\nstarted = \"later\"\n+++\n\n正文。\n".into())],
         &[
             format!("{file}:8:25: error: invalid type: string \"32.7亿元\", expected a whole number"),
             format!("{file}:8:46: error: unknown variant `RMB`"),
@@ -991,7 +991,7 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
     // The same under a `[investment]` header, whose table begins a character before its key;
     // and a field really missing from such a table is told once.
     fs::remove_file(content.join("projects/amounts.md")).unwrap();
-    let head = "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"new-materials\"\ndistrict = \"jinshan\"\nstatus = \"signed\"\n\n[investment]\n";
+    let head = "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"materials\"\ndistrict = \"jinshan\"\nstatus = \"building\"\n\n[investment]\n";
     told_once(
         &content,
         &[
@@ -1002,6 +1002,37 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
             "CONTENT/projects/header.md:10:10: error: invalid type: string \"32.7亿元\", expected a whole number".into(),
             "CONTENT/projects/header.md:11:12: error: unknown variant `RMB`".into(),
             "CONTENT/projects/missing.md:9:1: error: missing field `amount`".into(),
+        ],
+    );
+
+    // Every field missing is told in one run; a file with wrong fields is still checked
+    // against the folder (its category, tags, status), and the stand-ins read in place of
+    // its wrong fields bring no problems of their own.
+    fs::remove_file(content.join("projects/header.md")).unwrap();
+    fs::remove_file(content.join("projects/missing.md")).unwrap();
+    let (bare, typo, project) = (
+        "CONTENT/articles/bare.md",
+        "CONTENT/articles/typo.md",
+        "CONTENT/projects/status.md",
+    );
+    told_once(
+        &content,
+        &[
+            ("articles/bare.md", "+++\ntitle = \"x\"\n+++\n\n正文。\n".into()),
+            ("articles/typo.md", "+++\ntitle = \"x\"\nsummary = 5\ncategory = \"newz\"\nauthor = \"x\"\npublished = \"2024/03/01\"\ntags = [\"nope\"]\n+++\n\n正文。\n".into()),
+            ("projects/status.md", "+++\nname = \"x\"\nsummary = \"x\"\ninvestor = \"x\"\nindustry = \"materials\"\ndistrict = \"jinshan\"\nstatus = \"nope\"\n\n[dates]\nsigned = \"soon\"\ncompletion_planned = 2020-01-01\n+++\n\n正文。\n".into()),
+        ],
+        &[
+            format!("{bare}:2:1: error: missing field `summary`"),
+            format!("{bare}:2:1: error: missing field `category`"),
+            format!("{bare}:2:1: error: missing field `author`"),
+            format!("{bare}:2:1: error: missing field `published`"),
+            format!("{typo}:3:11: error: invalid type: integer `5`, expected a string"),
+            format!("{typo}:4:1: error: category: \"newz\" is not a category"),
+            format!("{typo}:6:13: error: \"2024/03/01\" is not a date"),
+            format!("{typo}:7:1: error: tags[0]: \"nope\" is not a tag"),
+            format!("{project}:7:1: error: status: \"nope\" is not a status"),
+            format!("{project}:10:10: error: \"soon\" is not a date"),
         ],
     );
     fs::remove_dir_all(&content).unwrap();
