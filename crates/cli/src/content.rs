@@ -433,14 +433,42 @@ fn read_all<T: ContentItem + Send>(
     items.into_iter().unzip()
 }
 
+/// A content file's name: `.md`, or as Hugo also reads them, `.markdown`, in any case
+/// (`news.MD`).
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
 fn markdown_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            folders.push(path);
+        } else if is_markdown(&path) {
+            files.push(path);
+        }
+    }
+    // A folder inside (`articles/2024/`) would be skipped unseen, its files missing from the
+    // site without a word.
+    folders.sort();
+    for folder in folders {
+        diagnostics.push(whole_file(
+            &folder,
+            "a folder inside this one: its files are not read".into(),
+            Some("move its .md files up into this folder (a file's name is its id and its address, so keep the names apart: `2024-signing.md`)"),
+        ));
+    }
     files.sort();
     if files.is_empty() {
         diagnostics.push(whole_file(
@@ -1695,7 +1723,7 @@ fn link_href(
             "link to an http(s) address, tel:, mailto:, a page of this site (`/projects/…`, `/categories/…`), another content file (`../projects/….md`) or a document in the content folder (`../files/….pdf`)".to_string(),
         )
     };
-    if target.ends_with(".md") {
+    if is_markdown(Path::new(target)) {
         return match page_of_file(target, fragment, file) {
             Some((href, false)) => Ok((href, None)),
             Some((_, true)) => Err((

@@ -1280,6 +1280,31 @@ fn characters_that_show_nothing_are_left_out_of_the_text() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// `news.MD` and `news.markdown` are read as `news.md` is (they were skipped unseen), and a
+/// folder inside `articles/`, whose files the build does not read, is told.
+#[test]
+fn markdown_files_of_every_spelling_are_read_and_a_folder_inside_is_told() {
+    let content = fixture_copy("content-spellings");
+    let articles = content.join("articles");
+    let notes = fs::read_to_string(articles.join("policy-notes.md")).unwrap();
+    fs::write(articles.join("upper.MD"), &notes).unwrap();
+    fs::write(articles.join("long.markdown"), &notes).unwrap();
+    fs::write(articles.join(".notes.md.swp"), "x").unwrap();
+    let text = bundled(&content, &content.join("site/data/bundle.json"));
+    for id in ["upper", "long", "policy-notes"] {
+        assert_eq!(article_in(&text, id)["id"], id);
+    }
+    fs::create_dir_all(articles.join("2024")).unwrap();
+    fs::write(articles.join("2024/old.md"), &notes).unwrap();
+    let stderr = check_fails(&content);
+    assert!(
+        stderr.contains("CONTENT/articles/2024: error: a folder inside this one: its files are not read"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 problem found"), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
+
 #[test]
 fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
     let content = fixture_copy("id-from-name");
