@@ -296,7 +296,11 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
                 &sources,
                 &project_sources,
             );
-            diagnostic.help = diagnostic.help.or_else(|| taxonomy_help(&message, &bundle));
+            // Not for a problem of a list's own entries (`"x" is already the id of
+            // taxonomies.tags[0]`), whose ids are what is wrong.
+            if !problem.path.starts_with("taxonomies.") {
+                diagnostic.help = diagnostic.help.or_else(|| taxonomy_help(&message, &bundle));
+            }
             // A file named with characters an id cannot hold makes a bad slug of the same
             // name too: one problem, one fix.
             let same_name = |d: &Diagnostic| {
@@ -615,7 +619,10 @@ fn parse_item<T: ContentItem>(
     if stand_ins.iter().any(|f| f == "id" || f == "slug") {
         return None;
     }
-    let source = Source { stand_ins, ..source };
+    let source = Source {
+        stand_ins,
+        ..source
+    };
     item.set_body(blocks);
     // Without the characters that show nothing, as the body's text (see `markdown_blocks`).
     for text in item.searched_text() {
@@ -2724,9 +2731,11 @@ fn stood_in(path: &str, articles: &[Source], projects: &[Source]) -> bool {
             .and_then(|i| list.get(i))
             .is_some_and(|source| {
                 source.stand_ins.iter().any(|field| {
-                    field_path.strip_prefix(field.as_str()).is_some_and(|after| {
-                        after.is_empty() || after.starts_with('.') || after.starts_with('[')
-                    })
+                    field_path
+                        .strip_prefix(field.as_str())
+                        .is_some_and(|after| {
+                            after.is_empty() || after.starts_with('.') || after.starts_with('[')
+                        })
                 })
             })
     };
@@ -2791,18 +2800,65 @@ fn locate(
     };
     item("articles[", articles)
         .or_else(|| item("projects[", projects))
-        .unwrap_or_else(|| Diagnostic {
-            file: site.to_path_buf(),
-            line: find_line(
-                &fs::read_to_string(site).unwrap_or_default(),
-                1,
-                path.rsplit(['.', ']']).next().unwrap_or(""),
-            )
-            .unwrap_or(0),
-            column: 1,
-            message: format!("{path}: {message}"),
-            help: None,
+        .unwrap_or_else(|| {
+            let text = fs::read_to_string(site).unwrap_or_default();
+            Diagnostic {
+                file: site.to_path_buf(),
+                line: site_line(&text, path)
+                    .or_else(|| find_line(&text, 1, path.rsplit(['.', ']']).next().unwrap_or("")))
+                    .unwrap_or(0),
+                column: 1,
+                message: format!("{path}: {message}"),
+                help: None,
+            }
         })
+}
+
+/// The line of site.toml that the bundle path `path` names: `taxonomies.tags[1].id` is the
+/// `id` under the second `[[taxonomies.tags]]`, `site.contact.hotline` the `hotline` under
+/// `[site.contact]`; the table's header when the key is not found under it.
+fn site_line(text: &str, path: &str) -> Option<usize> {
+    let (header, nth, key) = match path.split_once('[') {
+        Some((table, rest)) => {
+            let (index, key) = rest.split_once(']')?;
+            (
+                format!("[[{table}]]"),
+                index.parse().ok()?,
+                key.trim_start_matches('.'),
+            )
+        }
+        None => {
+            let (table, key) = path.rsplit_once('.')?;
+            (format!("[{table}]"), 0, key)
+        }
+    };
+    let key = key.split(['.', '[']).next().unwrap_or("");
+    let lines: Vec<&str> = text.lines().collect();
+    let Some((start, _)) = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == header)
+        .nth(nth)
+    else {
+        // Written inline, `categories = [ { id = … }, { id = … } ]`: the line of its
+        // `nth` `{`.
+        let list = header.trim_matches(['[', ']']).rsplit('.').next()?;
+        let at = text.find(&format!("\n{list} = ["))? + 1;
+        let (brace, _) = text[at..].match_indices('{').nth(nth)?;
+        return Some(text[..at + brace].lines().count());
+    };
+    let under = lines
+        .iter()
+        .enumerate()
+        .skip(start + 1)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            !key.is_empty()
+                && l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+        });
+    Some(under.map_or(start, |(i, _)| i) + 1)
 }
 
 #[cfg(test)]

@@ -300,6 +300,55 @@ fn new_site_writes_a_folder_that_checks_and_builds() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A problem of site.toml's own lists is told at the line of its entry, written as a table
+/// (`[[taxonomies.tags]]`) or inline (`tags = [{ … }, { … }]`), without the help for a
+/// reference to a missing entry.
+#[test]
+fn a_wrong_taxonomy_entry_is_told_at_its_own_line() {
+    let dir = temp("content-taxonomy-lines");
+    let path = dir.join("content");
+    run_ok(&["new", "site", path.to_str().unwrap()]);
+    let site = path.join("site.toml");
+    let text =
+        fs::read_to_string(&site)
+            .unwrap()
+            .replacen("id = \"park-news\"", "id = \"园区\"", 1);
+    fs::write(
+        &site,
+        format!("{text}\n[[taxonomies.tags]]\nid = \"major-projects\"\nname = \"重复\"\n"),
+    )
+    .unwrap();
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let written = fs::read_to_string(&site).unwrap();
+    let stderr = check_fails(&path);
+    let (bad, twice) = (line_of(&written, "\"园区\""), line_of(&written, "重复") - 1);
+    for line in [
+        format!("CONTENT/site.toml:{bad}:1: error: taxonomies.categories[2].id: \"园区\" is not a valid id"),
+        format!("CONTENT/site.toml:{twice}:1: error: taxonomies.tags[1].id: \"major-projects\" is already the id of taxonomies.tags[0]"),
+    ] {
+        assert!(stderr.contains(&line), "missing {line:?} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("use one of"), "{stderr}");
+
+    // Inline, in the fixture's site.toml.
+    let content = fixture_copy("content-taxonomy-inline");
+    let site = content.join("site.toml");
+    let text = fs::read_to_string(&site).unwrap().replace(
+        "tags = [{ id = \"carbon-fibre\", name = \"碳纤维\" }]",
+        "tags = [\n  { id = \"carbon-fibre\", name = \"碳纤维\" },\n  { id = \"carbon-fibre\", name = \"重复\" },\n]",
+    );
+    fs::write(&site, &text).unwrap();
+    let stderr = check_fails(&content);
+    let line = format!(
+        "CONTENT/site.toml:{}:1: error: taxonomies.tags[1].id",
+        line_of(&text, "重复")
+    );
+    assert!(stderr.contains(&line), "missing {line:?} in:\n{stderr}");
+    fs::remove_dir_all(&dir).unwrap();
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// Blocks with image and attachment addresses reduced to their file name (the builder adds a
 /// content hash).
 fn normalized(value: &serde_json::Value) -> serde_json::Value {
@@ -589,7 +638,11 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "![远程](http://img.example.cn/b.jpg)\n\n[![图](https://img.example.cn/a.png)](https://example.cn/)\n",
     );
     let stderr = check_fails(&content);
-    assert_eq!(stderr.matches("http://img.example.cn/b.jpg").count(), 1, "{stderr}");
+    assert_eq!(
+        stderr.matches("http://img.example.cn/b.jpg").count(),
+        1,
+        "{stderr}"
+    );
     assert_eq!(stderr.matches("remote.md").count(), 2, "{stderr}");
     for line in [
         "CONTENT/articles/remote.md:9:1: error: http://img.example.cn/b.jpg is an http:// image: the site's pages load images only over https",
@@ -1298,7 +1351,9 @@ fn markdown_files_of_every_spelling_are_read_and_a_folder_inside_is_told() {
     fs::write(articles.join("2024/old.md"), &notes).unwrap();
     let stderr = check_fails(&content);
     assert!(
-        stderr.contains("CONTENT/articles/2024: error: a folder inside this one: its files are not read"),
+        stderr.contains(
+            "CONTENT/articles/2024: error: a folder inside this one: its files are not read"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("1 problem found"), "{stderr}");

@@ -28,7 +28,8 @@ pub fn is_http_url(url: &str) -> bool {
 /// True for an `http://` URL (any case), which a page served over https cannot load as an
 /// image: the browser blocks it, or asks for it over https from a host that may not answer.
 pub fn is_plain_http(url: &str) -> bool {
-    url.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+    url.get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
 }
 
 /// True for a path or URL an image or data file may be loaded from: https, or a path on
