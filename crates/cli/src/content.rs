@@ -760,6 +760,41 @@ fn key_before(table: &toml::de::DeTable, at: usize) -> Option<String> {
         .map(|(key, _)| key.get_ref().to_string())
 }
 
+/// The fields of an article's or a project's front matter itself (not of a table in it).
+const TOP_LEVEL_FIELDS: [&str; 31] = [
+    "id",
+    "slug",
+    "title",
+    "summary",
+    "author",
+    "category",
+    "tags",
+    "published",
+    "views",
+    "cover",
+    "source",
+    "copyright",
+    "related_projects",
+    "aliases",
+    "draft",
+    "name",
+    "investor",
+    "industry",
+    "district",
+    "park",
+    "status",
+    "partners",
+    "investment",
+    "land_mu",
+    "capacity",
+    "dates",
+    "featured",
+    "related_articles",
+    "description",
+    "body",
+    "format",
+];
+
 /// Values of each kind a front-matter field can take, to stand in for a field set aside.
 const STAND_INS: [&str; 7] = [
     "x = \"2000-01-01\"",
@@ -1123,7 +1158,25 @@ fn toml_diagnostic(
     if let Some(at) = message.find("expected struct ") {
         message.replace_range(at.., "expected a table (`{ … }`)");
     }
-    let help = if message.contains("unknown field") {
+    // The `[table]` header the problem lies under, if any: a key written after `[dates]`
+    // belongs to `dates` in TOML, however it was meant.
+    let header = error.span().and_then(|span| {
+        text[..span.start.min(text.len())]
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| l.starts_with('[') && l.ends_with(']') && !l.contains('='))
+    });
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next())
+        .filter(|field| header.is_some() && TOP_LEVEL_FIELDS.contains(field));
+    let help = if let Some(field) = unknown {
+        Some(format!(
+            "every key after a `{}` line belongs to that table: move `{field} = …` above it, with the fields before the first `[…]` line",
+            header.unwrap_or_default()
+        ))
+    } else if message.contains("unknown field") {
         Some("check the spelling; docs/content.md lists every field".to_string())
     } else if date_key && spaced_time {
         Some(format!(

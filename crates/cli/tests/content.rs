@@ -1511,11 +1511,17 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
     let text = fs::read_to_string(&project).unwrap();
     fs::write(
         &project,
-        text.replace("currency = \"CNY\"", "currency = \"RMB\""),
+        text.replace("currency = \"CNY\"", "currency = \"RMB\"")
+            // A field written below `[dates]`, which TOML reads as one of its own.
+            .replace(
+                "signed = 2024-05-20\n",
+                "signed = 2024-05-20\nland_mu = 320\n",
+            ),
     )
     .unwrap();
     let stderr = check_fails(&content);
     for line in [
+        "  = help: every key after a `[dates]` line belongs to that table: move `land_mu = …` above it",
         "  = help: a `\"` inside the text ends it: write the quotation marks in the text as “…” or 「…」, or as `\\\"`",
         "  = help: put text in straight double quotes, `title = \"…\"`: “…” and 「…」 are characters of the text, not quotes",
         "  = help: write a time after a `T`, with its offset: `published = 2024-05-08T09:00:00+08:00`",
