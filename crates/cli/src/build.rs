@@ -413,9 +413,11 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
         }
         return Err(e);
     }
+    // The new site is in place from here: what goes wrong with the old one is a warning (it
+    // stays beside, named), never "not changed".
     if had_old {
         let mut kept = true;
-        for entry in fs::read_dir(&old)?.flatten() {
+        for entry in fs::read_dir(&old).into_iter().flatten().flatten() {
             let target = out.join(entry.file_name());
             if kept_from_old_site(&entry.file_name().to_string_lossy()) && !target.exists() {
                 if let Err(e) = fs::rename(entry.path(), &target) {
@@ -431,7 +433,13 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
         if !kept {
             return Ok(());
         }
-        fs::remove_dir_all(&old)?;
+        if let Err(e) = fs::remove_dir_all(&old) {
+            eprintln!(
+                "warning: the new site is in {}, but the old one could not be deleted ({e}): what is left of it is in {}; delete it by hand",
+                out.display(),
+                old.display()
+            );
+        }
     }
     Ok(())
 }
