@@ -2371,8 +2371,13 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         None => {
             if name.ends_with(".svg") && (image.width.is_none() || image.height.is_none()) {
                 let text = String::from_utf8_lossy(&bytes);
-                image.width = image.width.or_else(|| svg_attr(&text, "width"));
-                image.height = image.height.or_else(|| svg_attr(&text, "height"));
+                // Without width and height (drawn to scale), its viewBox gives the shape.
+                let (width, height) = match (svg_attr(&text, "width"), svg_attr(&text, "height")) {
+                    (Some(w), Some(h)) => (Some(w), Some(h)),
+                    _ => svg_view_box(&text).map_or((None, None), |(w, h)| (Some(w), Some(h))),
+                };
+                image.width = image.width.or(width);
+                image.height = image.height.or(height);
             } else if image.width.is_none() && image.height.is_none() {
                 // Markdown cannot state a size: without one the page could not reserve the
                 // image's space, and the text below it would jump as it loads on a phone.
@@ -2631,15 +2636,39 @@ fn decode_char_refs(text: &str) -> String {
     out
 }
 
-fn svg_attr(svg: &str, name: &str) -> Option<u32> {
+/// The value of the attribute `name` of the `<svg>` tag, in double or single quotes.
+fn svg_attr_text<'a>(svg: &'a str, name: &str) -> Option<&'a str> {
     let tag = &svg[svg.find("<svg")?..];
     let tag = &tag[..tag.find('>')?];
-    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let (at, quote) = ['"', '\''].into_iter().find_map(|quote| {
+        let at = tag.find(&format!(" {name}={quote}"))?;
+        Some((at + name.len() + 3, quote))
+    })?;
     let value = &tag[at..];
-    value[..value.find('"')?]
+    Some(&value[..value.find(quote)?])
+}
+
+fn svg_attr(svg: &str, name: &str) -> Option<u32> {
+    svg_attr_text(svg, name)?
         .trim_end_matches("px")
         .parse()
         .ok()
+}
+
+/// The width and height of an SVG's `viewBox="0 0 640 360"`, rounded.
+fn svg_view_box(svg: &str) -> Option<(u32, u32)> {
+    let numbers: Vec<f64> = svg_attr_text(svg, "viewBox")?
+        .split([' ', ','])
+        .filter(|n| !n.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    match numbers[..] {
+        [_, _, w, h] if w >= 1.0 && h >= 1.0 && w < 1e6 && h < 1e6 => {
+            Some((w.round() as u32, h.round() as u32))
+        }
+        _ => None,
+    }
 }
 
 /// The line (1-based) where `key = …` is written in a front matter starting at `front_line`.
@@ -2917,6 +2946,28 @@ fn site_line(text: &str, path: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_svg_is_sized_by_its_attributes_or_its_view_box() {
+        let svg = |attrs: &str| {
+            format!("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" {attrs}><g/></svg>")
+        };
+        assert_eq!(
+            svg_attr(&svg("width=\"640px\" height='360'"), "width"),
+            Some(640)
+        );
+        assert_eq!(
+            svg_attr(&svg("width=\"640px\" height='360'"), "height"),
+            Some(360)
+        );
+        assert_eq!(
+            svg_view_box(&svg("viewBox=\"0 0 320.4 180\"")),
+            Some((320, 180))
+        );
+        assert_eq!(svg_view_box(&svg("viewBox='0,0,24,24'")), Some((24, 24)));
+        assert_eq!(svg_view_box(&svg("viewBox=\"0 0 0 10\"")), None);
+        assert_eq!(svg_view_box(&svg("width=\"50%\"")), None);
+    }
 
     #[test]
     fn a_web_address_keeps_the_brackets_it_opened() {
