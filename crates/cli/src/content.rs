@@ -268,14 +268,15 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             resolve_image(cover, source, &mut assets, &mut diagnostics);
         }
     }
-    // A relative image path is still relative only when its file was not found, which
-    // `resolve_src` has reported with the line: that it is then no address is not a second
-    // problem. (A scheme such as `javascript:` is left to the bundle's check.)
+    // A path (relative, or from the root as `/../etc/a.png`) is still as written only when its
+    // file was not found or may not be published, which `resolve_src` has reported with the
+    // line: that it is then no address is not a second problem. (A scheme such as
+    // `javascript:` is left to the bundle's check.)
     let unresolved_image = |message: &str| {
         message
             .strip_suffix(" is not an image address; use an https URL or a path on this site")
             .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
-            .is_some_and(|src| !src.starts_with('/') && !src.contains(':'))
+            .is_some_and(|src| !src.contains(':'))
     };
     if let Err(BundleError::Invalid(problems)) = validate(&bundle) {
         for problem in problems {
@@ -2292,7 +2293,13 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
             "write its https:// address if its host has one, or save the image into the content folder's media/ and write its path (`../media/photo.jpg`)".into(),
         ));
     }
-    if image.src.contains("://") || image.src.starts_with("//") {
+    if let Some(host_path) = image.src.strip_prefix("//") {
+        return Some((
+            format!("{} is an address without its scheme", image.src),
+            format!("write it whole: `https://{host_path}`"),
+        ));
+    }
+    if image.src.contains("://") {
         return None;
     }
     // The content folder holds the `articles/` or `projects/` folder of the Markdown file.

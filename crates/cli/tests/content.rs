@@ -635,7 +635,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // An image over http, which pages served over https do not load; an image as a link.
     article(
         "remote.md",
-        "![远程](http://img.example.cn/b.jpg)\n\n[![图](https://img.example.cn/a.png)](https://example.cn/)\n",
+        "![远程](http://img.example.cn/b.jpg)\n\n[![图](https://img.example.cn/a.png)](https://example.cn/)\n\n![上](/../../etc/a.png)\n\n![主机](//img.example.cn/c.png)\n",
     );
     let stderr = check_fails(&content);
     assert_eq!(
@@ -643,7 +643,15 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         1,
         "{stderr}"
     );
-    assert_eq!(stderr.matches("remote.md").count(), 2, "{stderr}");
+    // Each told once, at its line.
+    assert_eq!(stderr.matches("remote.md:").count(), 4, "{stderr}");
+    assert_eq!(stderr.matches("`/../../etc/a.png`").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "remote.md:15:1: error: //img.example.cn/c.png is an address without its scheme"
+        ),
+        "{stderr}"
+    );
     for line in [
         "CONTENT/articles/remote.md:9:1: error: http://img.example.cn/b.jpg is an http:// image: the site's pages load images only over https",
         "CONTENT/articles/remote.md:11:1: error: an image inside a link",
