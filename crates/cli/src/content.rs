@@ -1630,8 +1630,16 @@ fn markdown_blocks(
             Event::Start(Tag::CodeBlock(_)) if in_item => text.push('\n'),
             Event::End(TagEnd::CodeBlock) if in_item => text.truncate(text.trim_end().len()),
             Event::Start(Tag::CodeBlock(_)) => text.clear(),
+            // Its lines without their indentation, which the reader would not show (`pre-line`)
+            // and which a Markdown paragraph cannot keep: imported and built again, the text
+            // is the same.
             Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
-                text: text.trim_end().to_string(),
+                text: text
+                    .trim_end()
+                    .lines()
+                    .map(str::trim_start)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 links: Vec::new(),
                 strong: Vec::new(),
             }),

@@ -735,7 +735,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // A loose list keeps every paragraph of an item, each on a line of its own; an image
     // named with a space is found as written in Markdown (`%20` or `<…>`) and published
     // under a plain name; a code block keeps its lines, and a quote its paragraphs.
-    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\nname = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n\n![照片](../media/photo.png)\n\n详见[《办法》](https://www.example.gov.cn/a.html)，咨询<invest@example.org>或看[项目](../projects/carbon-fibre-48k.md)与[上一篇](table.md#top)。\n行末硬换行\\\n下一行\n");
+    article("loose.md", "1. 一\n2. 二\n\n   续段\n3. 三\n\n   ```\n   代码\n   ```\n\n![空格](<../media/a b.svg>)\n\n![百分号](../media/a%20b.svg)\n\n```toml\n[project]\n    name = \"先进封装\"\n```\n\n> 一段\n> 续行\n>\n> 二段\n> —— 某人\n\n![照片](../media/photo.png)\n\n详见[《办法》](https://www.example.gov.cn/a.html)，咨询<invest@example.org>或看[项目](../projects/carbon-fibre-48k.md)与[上一篇](table.md#top)。\n行末硬换行\\\n下一行\n");
     // A file whose id is not its name, linked by its name; after a figure, a link in a list
     // item stays a link, in a tight list and in a loose one; a heading is one line; a code block in an item, then a paragraph.
     article("renamed.md", "正文。\n");
