@@ -625,9 +625,15 @@ fn parse_item<T: ContentItem>(
         ..source
     };
     item.set_body(blocks);
-    // Without the characters that show nothing, as the body's text (see `markdown_blocks`).
+    // Without the characters that show nothing, as the body's text (see `markdown_blocks`),
+    // nor spaces around it, full-width ones (`　标题`) too: a title indented so lined up with
+    // nothing on a card, and an author of only `　` passed as given.
     for text in item.searched_text() {
         text.retain(|c| !parkreader_core::text::is_invisible(c));
+        let trimmed = text.trim();
+        if trimmed.len() != text.len() {
+            *text = trimmed.to_string();
+        }
     }
     Some((item, source))
 }

@@ -1305,7 +1305,7 @@ fn characters_that_show_nothing_are_left_out_of_the_text() {
     let article = content.join("articles/policy-notes.md");
     let text = fs::read_to_string(&article).unwrap().replacen(
         "title = \"",
-        "title = \"碳\u{200b}纤维：",
+        "title = \"\u{3000}碳\u{200b}纤维：",
         1,
     );
     fs::write(
