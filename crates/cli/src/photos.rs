@@ -84,6 +84,21 @@ pub fn for_phones_cached(
             "is not a {kind} image, as its name says: the file holds something else"
         ));
     };
+    // Another kind under this name (a PNG saved as `.jpg`) would be published and served as
+    // what it is not.
+    let held = match imagesize::image_type(bytes) {
+        Ok(imagesize::ImageType::Jpeg) => "JPEG",
+        Ok(imagesize::ImageType::Png) => "PNG",
+        Ok(imagesize::ImageType::Webp) => "WebP",
+        Ok(imagesize::ImageType::Gif) => "GIF",
+        _ => kind,
+    };
+    if held != kind {
+        return Err(format!(
+            "is a {held} image under a {kind} name: rename it to .{}",
+            held.to_ascii_lowercase().replace("jpeg", "jpg")
+        ));
+    }
     let jpeg = is_jpeg(bytes);
     // A copy would be its first frame only.
     if animated(bytes) {
@@ -493,6 +508,15 @@ mod tests {
             err,
             "is not a JPEG image, as its name says: the file holds something else"
         );
+        // A PNG saved as `.jpg`.
+        let image = RgbaImage::from_fn(40, 20, |x, _| image::Rgba([0, 80, 160, x as u8]));
+        let mut png = Vec::new();
+        PngEncoder::new(&mut png)
+            .write_image(image.as_raw(), 40, 20, ExtendedColorType::Rgba8)
+            .unwrap();
+        let err = for_phones_cached(&png, "jpg", None).unwrap_err();
+        assert_eq!(err, "is a PNG image under a JPEG name: rename it to .png");
+        assert!(for_phones_cached(&png, "png", None).is_ok());
     }
 
     #[test]
