@@ -510,6 +510,11 @@ mod tests {
             crate::text::terms("碳\u{200b}纤\u{ad}维 金山"),
             ["碳纤维", "金山"]
         );
+        // Marks of writing direction, pasted or put into a link, and a NUL.
+        assert_eq!(
+            crate::text::terms("\u{200e}碳纤维 \u{2066}金山\u{2069}\u{202e}\u{0}"),
+            ["碳纤维", "金山"]
+        );
     }
 
     #[test]

@@ -108,12 +108,20 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 /// A character that shows nothing and that text copied from WeChat, Word or a PDF carries
-/// unseen (zero-width spaces and joiners, the byte-order mark, the soft hyphen): a query
-/// leaves it out, or `碳纤维` pasted with one found nothing.
+/// unseen (zero-width spaces and joiners, the byte-order mark, the soft hyphen, marks and
+/// embeddings of writing direction, the combining grapheme joiner, NUL): a query leaves it
+/// out, or `碳纤维` pasted with one found nothing.
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        '\u{0}'
+            | '\u{00AD}'
+            | '\u{034F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
     )
 }
 
