@@ -456,6 +456,30 @@ test('an address with an id in capitals, an old page\'s .html or punctuation aft
   await page.context().close();
 });
 
+test('a chat\'s punctuation after a link goes to the item\'s page before the app, and without JavaScript an unknown address says it is not found', async () => {
+  // The app never arrives: the plain shell's early script alone takes the reader on.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.route('**/*.wasm', (route) => route.abort());
+  const article = SAMPLE.articles[5];
+  await page.goto(`${server.url}/articles/${article.id}${encodeURIComponent('）。')}?from=singlemessage`);
+  await page.waitForURL(`${server.url}/articles/${article.id}/?from=singlemessage`);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  const project = SAMPLE.projects[1];
+  await page.goto(`${server.url}/projects/${project.id}.html`);
+  await page.waitForURL(`${server.url}/projects/${project.id}/`);
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  await page.context().close();
+
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await off.newPage();
+  await plain.goto(`${server.url}/articles/no-such-article/`);
+  await expect(plain.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+  await expect(plain.getByText('正在加载内容…')).toBeHidden();
+  await plain.getByRole('link', { name: '全部文章' }).click();
+  await expect(plain.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
+  await off.close();
+});
+
 test('an unknown article id shows a friendly not-found with a way home', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/no-such-article`);

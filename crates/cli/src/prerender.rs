@@ -180,8 +180,17 @@ pub fn prerender_content(
         .replace(
             "title=\"招商资讯\" href=\"/feed.xml\"",
             &format!("title=\"{site_name}\" href=\"{base}/feed.xml\""),
+        )
+        // Without JavaScript the shell is a page the site does not have: its way on.
+        .replace(
+            "<a href=\"/\">返回首页</a> · <a href=\"/articles/\">全部文章</a> · <a href=\"/projects/\">投资项目</a>",
+            &format!("<a href=\"{base}/\">返回首页</a> · <a href=\"{base}/articles/\">全部文章</a> · <a href=\"{base}/projects/\">投资项目</a>"),
         );
-    let shell = with_start_scripts(&shell);
+    // 404.html, served for any address without a page, also goes from a chat's `/articles/x。`
+    // to the item's own address at once ([`TIDY_ADDRESS`]).
+    let plain_shell = with_start_scripts(&shell, true);
+    let plain_shell = with_inline_stylesheet(&plain_shell, dist, false)?;
+    let shell = with_start_scripts(&shell, false);
     // Detail pages carry the stylesheet without the lists' rules.
     let detail_shell = with_inline_stylesheet(&shell, dist, true)?;
     let shell = with_inline_stylesheet(&shell, dist, false)?;
@@ -189,7 +198,7 @@ pub fn prerender_content(
     // Content-Security-Policy.
     // The list pages add their early view (`parkreader::prerender::LIST_EARLY_VIEW`).
     let policy = crate::csp::policy(
-        &[&shell, &detail_shell],
+        &[&shell, &detail_shell, &plain_shell],
         &[parkreader::prerender::LIST_EARLY_VIEW],
     );
     let with_policy = |shell: &str| {
@@ -203,7 +212,7 @@ pub fn prerender_content(
     let shell = with_policy(&shell)?;
     let detail_shell = with_policy(&detail_shell)?;
     crate::csp::write_headers(dist, &policy)?;
-    fs::write(&shell_path, &shell)?;
+    fs::write(&shell_path, with_policy(&plain_shell)?)?;
     // Pages (not 404.html, which any build of this app and content gives alike) name the
     // builder and template they were made with.
     let generator = crate::offline::generator_meta(&shell);
@@ -421,7 +430,8 @@ document.querySelector('[role=alert] button').onclick = () => location.reload();
 
 /// What runs as soon as the page's head is parsed, long before the app:
 /// - it records the buttons the reader taps on the static page (share, bookmark, language),
-///   each once, as its class and text and which of the buttons alike it is, for
+///   each once, as its class and text and which of the buttons alike it is (and of its
+///   class, for a page whose language the reader switched first), for
 ///   `browser::replay_early_clicks` to tap the app's same button once the app has taken over.
 ///   Without it such a tap did nothing.
 /// - it follows input-method composition (`window.parkreaderComposing`), for
@@ -449,7 +459,8 @@ document.addEventListener('click', (e) => { const app = document.getElementById(
 if (!app || !app.hasAttribute('data-prerendered')) return; \
 const b = e.target instanceof Element && e.target.closest('button'); \
 if (!b || !app.contains(b)) return; \
-const click = { key: key(b), nth: [...app.querySelectorAll('button')].filter((o) => key(o) === key(b)).indexOf(b) }; \
+const all = [...app.querySelectorAll('button')], click = { key: key(b), nth: all.filter((o) => key(o) === key(b)).indexOf(b), \
+cnth: all.filter((o) => o.className === b.className).indexOf(b) }; \
 if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); b.setAttribute('aria-busy', 'true'); }); })();\n";
 
 /// What else the early script does, with `PARAMS` the list views' query parameters: on an
@@ -542,9 +553,22 @@ if (size === 'large' || size === 'larger') document.documentElement.setAttribute
 /// which would otherwise sit on the page doing nothing; the `<noscript>` note says so.
 const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');\n";
 
-/// The early script: [`SCRIPTS_RUN`], [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and
-/// [`KEEP_PLACE`].
-fn early_script() -> String {
+/// What the early script does on an item's address with what a chat glued on after it (`。`,
+/// `）`, a space), or an old page's ending (`.html`): it goes to the item's own address at
+/// once, `location.replace`, as `links::id_meant` has the app do. Such an address has no page:
+/// the host answers with the plain shell, and the reader waited for the whole app (ten seconds
+/// on a slow phone) to see an article that was prerendered all along. On the item's own
+/// address, or one with more after it, or what is no id (letters, digits, `-`, `_`), it does
+/// nothing.
+const TIDY_ADDRESS: &str = "(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content; \
+let path; try { path = decodeURIComponent(location.pathname); } catch (_) { return; } \
+const m = path.startsWith(base) && /^(articles|projects|categories)\\/(.+)$/su.exec(path.slice(base.length)); if (!m) return; \
+const rest = m[2].replace(/\\/$/, ''), meant = m[2].replace(/[\\s。，、；：！？）」』】》.,;:!?)'\"]+$/u, '').replace(/\\/+$/, '').replace(/\\.(html|htm|shtml)$/i, ''); \
+if (meant !== rest && /^[\\w-]+$/.test(meant)) location.replace(base + m[1] + '/' + meant + '/' + location.search + location.hash); })();\n";
+
+/// The early script: [`SCRIPTS_RUN`], [`TIDY_ADDRESS`] when `tidy` (404.html's),
+/// [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and [`KEEP_PLACE`].
+fn early_script(tidy: bool) -> String {
     use parkreader_core::query::{FacetKey, ListKind, PARAM_PAGE, PARAM_Q, PARAM_SORT};
     let mut params = vec![PARAM_Q, PARAM_SORT, PARAM_PAGE];
     for kind in [ListKind::Articles, ListKind::Projects] {
@@ -554,7 +578,8 @@ fn early_script() -> String {
     params.dedup();
     let params = serde_json::to_string(&params).unwrap_or_else(|_| "[]".into());
     format!(
-        "{SCRIPTS_RUN}{RECORD_EARLY_INPUT}{}{KEEP_PLACE}",
+        "{SCRIPTS_RUN}{}{RECORD_EARLY_INPUT}{}{KEEP_PLACE}",
+        if tidy { TIDY_ADDRESS } else { "" },
         MARK_LIST_VIEW.replace("PARAMS", &params)
     )
 }
@@ -570,7 +595,7 @@ fn early_script() -> String {
 /// without that loader starts no app, and one that has the wait already (a site prerendered
 /// again) is left as it is: its scripts, and the hashes the policy allows them by, stay the
 /// same.
-fn with_start_scripts(shell: &str) -> String {
+fn with_start_scripts(shell: &str, tidy: bool) -> String {
     let open = "<script type=\"module\">\n";
     let Some(script) = shell.find(&format!("{open}import init")) else {
         return shell.to_string();
@@ -584,7 +609,7 @@ fn with_start_scripts(shell: &str) -> String {
     if shell.contains(START_AFTER_FIRST_PAINT) {
         return shell.to_string();
     }
-    let record = format!("<script>{}</script>\n", early_script());
+    let record = format!("<script>{}</script>\n", early_script(tidy));
     let import = script + open.len();
     let line_end = shell[import..at].find('\n').map_or(at, |n| import + n);
     // The wasm is asked for at once too, beside the glue JS rather than after it: one round
@@ -903,7 +928,7 @@ mod tests {
     fn the_app_starts_after_the_first_paint() {
         // Trunk 0.21's loader.
         let shell = "<script type=\"module\">\nimport init, * as bindings from '/app-0a.js';\nconst wasm = await init({ module_or_path: '/app-0a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>";
-        let waited = with_start_scripts(shell);
+        let waited = with_start_scripts(shell, false);
         assert_eq!(
             waited,
             format!(
@@ -914,13 +939,16 @@ mod tests {
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: response }});\n\
                  window.wasmBindings = bindings;\n}} catch (e) {{ {APP_FAILED} }}\n</script>",
-                early_script()
+                early_script(false)
             )
         );
         // Every parameter of a list view marks a shared view, from the core's own names.
-        assert!(early_script().contains(
+        assert!(early_script(false).contains(
             "[\"category\",\"district\",\"industry\",\"page\",\"park\",\"q\",\"size\",\"sort\",\"status\",\"tag\",\"year\"]"
         ));
+        // Only 404.html goes from a chat's `/articles/x。` to the item's address.
+        assert!(!early_script(false).contains("location.replace"));
+        assert!(early_script(true).contains(TIDY_ADDRESS));
         assert!(
             !waited.contains("import init"),
             "nothing fetched before the wait"
@@ -929,15 +957,19 @@ mod tests {
         assert_eq!(waited.matches("<script type=\"module\">").count(), 1);
         assert_eq!(waited.matches("<script>").count(), 1);
         assert_eq!(crate::csp::inline_scripts(&waited).len(), 2);
-        assert_eq!(with_start_scripts("<p>no app</p>"), "<p>no app</p>");
+        assert_eq!(with_start_scripts("<p>no app</p>", false), "<p>no app</p>");
         // Odd shells are left as they are, not cut at the wrong places.
         for odd in [
             "const wasm = await init(x);<script type=\"module\">\nimport init",
             "<script type=\"module\">\nimport init from '/a.js'; const wasm = await init(x);",
         ] {
-            let _ = with_start_scripts(odd);
+            let _ = with_start_scripts(odd, true);
         }
-        assert_eq!(with_start_scripts(&waited), waited, "prerendered again");
+        assert_eq!(
+            with_start_scripts(&waited, false),
+            waited,
+            "prerendered again"
+        );
     }
 
     #[test]
