@@ -494,11 +494,42 @@ impl EarlyInput {
     }
 }
 
+/// Removes the prerendered page's description, canonical link and share-card tags from the
+/// head: the app's `PageHead` writes its own, which keep up with the page shown, and with both
+/// the page had two canonical links (which search engines may take for none) and two of each
+/// card tag.
+#[cfg(target_arch = "wasm32")]
+pub fn drop_static_head_tags() {
+    let Some(head) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.head())
+    else {
+        return;
+    };
+    let Ok(tags) = head.query_selector_all(
+        "meta[name=description], link[rel=canonical], meta[property^='og:'], meta[itemprop]",
+    ) else {
+        return;
+    };
+    for i in 0..tags.length() {
+        if let Some(tag) = tags.item(i) {
+            if let Some(parent) = tag.parent_node() {
+                let _ = parent.remove_child(&tag);
+            }
+        }
+    }
+}
+
 /// Taps the app's buttons the reader tapped on the static page before the takeover (recorded
 /// by the builder's `RECORD_EARLY_INPUT` script in `window.parkreaderEarlyClicks`), in the
 /// order they were first tapped: the share sheet opens, the article is bookmarked. A button is
 /// found by its class and text and which of the buttons alike it is, so one the app shows
 /// differently (已收藏, bookmarked on an earlier visit) is not tapped. Once only.
+///
+/// One tap per task, each button found afresh: a tap on the language switch rebuilds the page
+/// in the other language, and the share button tapped after it was, found before, a button no
+/// longer on the page (the sheet never opened). Once the language has changed, a button's
+/// text is the other language's, and it is found by its class and which of that class it is.
 #[cfg(target_arch = "wasm32")]
 pub fn replay_early_clicks(root: &web_sys::Element) {
     use js_sys::Reflect;
@@ -515,6 +546,53 @@ pub fn replay_early_clicks(root: &web_sys::Element) {
         return;
     };
     let _ = Reflect::delete_property(&window, &name);
+    let clicks: Vec<EarlyClick> = clicks
+        .iter()
+        .filter_map(|click| {
+            let field = |f: &str| Reflect::get(&click, &JsValue::from_str(f)).ok();
+            Some(EarlyClick {
+                key: field("key")?.as_string()?,
+                nth: field("nth")?.as_f64()? as usize,
+                // Recorded by builds since this field came; older pages' taps keep to the key.
+                of_class: field("cnth").and_then(|n| n.as_f64()).map(|n| n as usize),
+            })
+        })
+        .collect();
+    replay_from(root.clone(), std::rc::Rc::new(clicks), 0, root_lang());
+}
+
+/// A button tapped before the takeover: its class and text, which of the buttons alike it
+/// was, and which of its class.
+#[cfg(target_arch = "wasm32")]
+struct EarlyClick {
+    key: String,
+    nth: usize,
+    of_class: Option<usize>,
+}
+
+#[cfg(target_arch = "wasm32")]
+fn root_lang() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+/// Taps the button of `clicks[i]`, then the next ones, a task apart (see
+/// [`replay_early_clicks`]); `lang` is the page's language when they were tapped.
+#[cfg(target_arch = "wasm32")]
+fn replay_from(
+    root: web_sys::Element,
+    clicks: std::rc::Rc<Vec<EarlyClick>>,
+    i: usize,
+    lang: String,
+) {
+    use wasm_bindgen::JsCast;
+
+    let Some(click) = clicks.get(i) else {
+        return;
+    };
     let Ok(found) = root.query_selector_all("button") else {
         return;
     };
@@ -528,22 +606,22 @@ pub fn replay_early_clicks(root: &web_sys::Element) {
             b.text_content().unwrap_or_default().trim()
         )
     };
-    for click in clicks.iter() {
-        let field = |f: &str| Reflect::get(&click, &JsValue::from_str(f)).ok();
-        let (Some(wanted), Some(nth)) = (
-            field("key").and_then(|k| k.as_string()),
-            field("nth").and_then(|n| n.as_f64()),
-        ) else {
-            continue;
-        };
-        if let Some(button) = buttons
-            .iter()
-            .filter(|b| key(b) == wanted)
-            .nth(nth as usize)
-        {
-            button.click();
-        }
+    let class = click.key.split('\n').next().unwrap_or_default();
+    let button = buttons
+        .iter()
+        .filter(|b| key(b) == click.key)
+        .nth(click.nth)
+        .or_else(|| {
+            let nth = click.of_class.filter(|_| root_lang() != lang)?;
+            buttons.iter().filter(|b| b.class_name() == class).nth(nth)
+        });
+    if let Some(button) = button {
+        button.click();
     }
+    leptos::prelude::set_timeout(
+        move || replay_from(root, clicks, i + 1, lang),
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Runs `f` once the browser has reported the page's largest contentful paint, and no input

@@ -62,6 +62,7 @@ pub fn start() {
         early.apply_to_url();
         browser::note_static_filters(&root);
         let app_root = root.clone();
+        browser::drop_static_head_tags();
         root.set_inner_html("");
         // From here on the page is the live app (tests and benchmarks wait for this).
         let _ = root.remove_attribute("data-prerendered");

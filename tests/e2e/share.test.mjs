@@ -168,6 +168,29 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   await page.context().close();
 });
 
+test('English and then share tapped before the app has loaded: the page turns English and the sheet opens', async () => {
+  // The language switch rebuilds the page: the share button tapped after it is found afresh,
+  // in English, not left as a button of the page before.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const wasm = await holdRequests(page, '**/*.wasm');
+  const article = SAMPLE.articles[4];
+  await page.goto(`${server.url}/articles/${article.id}`);
+  const onStatic = page.locator('#app[data-prerendered]');
+  await onStatic.getByRole('button', { name: 'English' }).click();
+  await onStatic.getByRole('button', { name: '分享' }).click();
+  await expect.poll(() => wasm.asked > 0).toBe(true);
+  wasm.release();
+  await expect(page.getByRole('dialog', { name: 'Share with a friend' })).toBeVisible();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // One canonical link and one of each card tag: the app's, not the static page's besides.
+  for (const tag of ['link[rel=canonical]', 'meta[name=description]', 'meta[property="og:title"]', 'meta[property="og:url"]']) {
+    assert.equal(await page.locator(`head ${tag}`).count(), 1, tag);
+  }
+  assert.equal(await page.locator('head link[rel=canonical]').getAttribute('href'), `${SAMPLE.site.base_url}articles/${article.id}/`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 /** What a list shows of its view, as a reader sees it: the cards' titles, the count, the
  * ticked boxes, every option's count and state, the chips (their text as is: a tap on the
  * static page's chip is replayed on the app's chip of the same text), the order chosen, the
