@@ -172,6 +172,11 @@ impl Reply {
         self
     }
 
+    fn with_status(mut self, status: u16) -> Reply {
+        self.status = status;
+        self
+    }
+
     fn with(mut self, name: &str, value: &str) -> Reply {
         self.headers.push((name.into(), value.into()));
         self
@@ -218,7 +223,12 @@ fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
         Some(rest) if rest.starts_with('/') => rest.to_string(),
         _ => return Reply::text(404, "404 not found"),
     };
+    // An address that is no path (`%E0%A4%A`, `..`) is refused, with the site's own page
+    // for what it does not have, as a host configured with it would.
     let Some(relative) = safe_relative(&url_path) else {
+        if root.join("404.html").is_file() {
+            return respond(site, &format!("{base}/404.html"), accept_encoding).with_status(400);
+        }
         return Reply::text(400, "bad request");
     };
     let mut path = root.join(&relative);
@@ -466,6 +476,14 @@ mod tests {
             }
             open.extend(batch);
         }
+        // An address that is no path gets the site's page for what it lacks, refused.
+        let stream = &mut open[0];
+        stream
+            .write_all(b"GET /articles/%E0%A4%A HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let (head, body) = read_response(stream);
+        assert!(head.starts_with("HTTP/1.1 400 "), "{head}");
+        assert_eq!(body, b"shell");
         // And the kept connections still answer.
         for stream in &mut open {
             stream
