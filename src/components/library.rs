@@ -112,7 +112,7 @@ pub fn EntryList(
                         let gone = matches!(now, Some(None));
                         let title = now.flatten().unwrap_or(e.title);
                         let title_lang = crate::i18n::written_lang(&title);
-                        let remove_label = format!("{}：{title}", t.remove_entry);
+                        let remove_label = crate::i18n::lang().labelled(t.remove_entry, &title);
                         let named = if gone {
                             view! { <span lang=title_lang>{title}</span>" "<span class="tag">{t.no_longer_published}</span> }.into_any()
                         } else {
