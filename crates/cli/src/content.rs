@@ -1207,6 +1207,20 @@ fn toml_diagnostic(
             "write `{}` as a whole number, without a sign, a decimal point or an exponent",
             if key.is_empty() { "it" } else { key }
         ))
+    } else if message.contains("expected a number") && value.starts_with('"') {
+        // `land_mu = "120亩"`: the digits without the quotes and the unit, which the field has.
+        let digits: String = value
+            .trim_matches('"')
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        Some(format!(
+            "write the number alone, without quotes or a unit: `{} = {}`",
+            if key.is_empty() { "land_mu" } else { key },
+            if digits.is_empty() { "120" } else { &digits }
+        ))
+    } else if message.contains("unknown variant") && message.contains("`planned`") {
+        Some("a status's stage is `planned` (洽谈、计划), `signed` (签约), `construction` (在建) or `operating` (投产); it colours the badge".to_string())
     } else if message.contains("expected a sequence") {
         Some(format!(
             "write a list in brackets, even of one: `{} = [\"…\"]`",

@@ -1524,12 +1524,18 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
             .replace(
                 "signed = 2024-05-20\n",
                 "signed = 2024-05-20\nland_mu = 320\n",
+            )
+            // An area written with its unit.
+            .replace(
+                "status = \"building\"\n",
+                "status = \"building\"\nland_mu = \"120亩\"\n",
             ),
     )
     .unwrap();
     let stderr = check_fails(&content);
     for line in [
         "  = help: every key after a `[dates]` line belongs to that table: move `land_mu = …` above it",
+        "  = help: write the number alone, without quotes or a unit: `land_mu = 120`",
         "  = help: a `\"` inside the text ends it: write the quotation marks in the text as “…” or 「…」, or as `\\\"`",
         "  = help: put text in straight double quotes, `title = \"…\"`: “…” and 「…」 are characters of the text, not quotes",
         "  = help: write a time after a `T`, with its offset: `published = 2024-05-08T09:00:00+08:00`",
