@@ -187,10 +187,17 @@ pub fn prerender_content(
             &format!("<a href=\"{base}/\">返回首页</a> · <a href=\"{base}/articles/\">全部文章</a> · <a href=\"{base}/projects/\">投资项目</a>"),
         );
     // 404.html, served for any address without a page, also goes from a chat's `/articles/x。`
-    // to the item's own address at once ([`TIDY_ADDRESS`]).
-    let plain_shell = with_start_scripts(&shell, true);
+    // to the item's own address at once ([`TIDY_ADDRESS`]), by a script file of its own: inline,
+    // its hash would be in every page's policy, and its text in every page's early script.
+    let tidy_url = fingerprinted("/address.js", TIDY_ADDRESS);
+    fs::write(dist.join(tidy_url.trim_start_matches('/')), TIDY_ADDRESS)?;
+    let shell = with_start_scripts(&shell);
+    let plain_shell = shell.replacen(
+        "<script>",
+        &format!("<script src=\"{base}{tidy_url}\"></script>\n<script>"),
+        1,
+    );
     let plain_shell = with_inline_stylesheet(&plain_shell, dist, false)?;
-    let shell = with_start_scripts(&shell, false);
     // Detail pages carry the stylesheet without the lists' rules.
     let detail_shell = with_inline_stylesheet(&shell, dist, true)?;
     let shell = with_inline_stylesheet(&shell, dist, false)?;
@@ -198,7 +205,7 @@ pub fn prerender_content(
     // Content-Security-Policy.
     // The list pages add their early view (`parkreader::prerender::LIST_EARLY_VIEW`).
     let policy = crate::csp::policy(
-        &[&shell, &detail_shell, &plain_shell],
+        &[&shell, &detail_shell],
         &[parkreader::prerender::LIST_EARLY_VIEW],
     );
     let with_policy = |shell: &str| {
@@ -553,7 +560,8 @@ if (size === 'large' || size === 'larger') document.documentElement.setAttribute
 /// which would otherwise sit on the page doing nothing; the `<noscript>` note says so.
 const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');\n";
 
-/// What the early script does on an item's address with what a chat glued on after it (`。`,
+/// What 404.html's script (`address-<hash>.js`, loaded in its head ahead of the early script)
+/// does on an item's address with what a chat glued on after it (`。`,
 /// `）`, a space), or an old page's ending (`.html`): it goes to the item's own address at
 /// once, `location.replace`, as `links::id_meant` has the app do. Such an address has no page:
 /// the host answers with the plain shell, and the reader waited for the whole app (ten seconds
@@ -566,9 +574,9 @@ const m = path.startsWith(base) && /^(articles|projects|categories)\\/(.+)$/su.e
 const rest = m[2].replace(/\\/$/, ''), meant = m[2].replace(/[\\s。，、；：！？）」』】》.,;:!?)'\"]+$/u, '').replace(/\\/+$/, '').replace(/\\.(html|htm|shtml)$/i, ''); \
 if (meant !== rest && /^[\\w-]+$/.test(meant)) location.replace(base + m[1] + '/' + meant + '/' + location.search + location.hash); })();\n";
 
-/// The early script: [`SCRIPTS_RUN`], [`TIDY_ADDRESS`] when `tidy` (404.html's),
-/// [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and [`KEEP_PLACE`].
-fn early_script(tidy: bool) -> String {
+/// The early script: [`SCRIPTS_RUN`], [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and
+/// [`KEEP_PLACE`].
+fn early_script() -> String {
     use parkreader_core::query::{FacetKey, ListKind, PARAM_PAGE, PARAM_Q, PARAM_SORT};
     let mut params = vec![PARAM_Q, PARAM_SORT, PARAM_PAGE];
     for kind in [ListKind::Articles, ListKind::Projects] {
@@ -578,8 +586,7 @@ fn early_script(tidy: bool) -> String {
     params.dedup();
     let params = serde_json::to_string(&params).unwrap_or_else(|_| "[]".into());
     format!(
-        "{SCRIPTS_RUN}{}{RECORD_EARLY_INPUT}{}{KEEP_PLACE}",
-        if tidy { TIDY_ADDRESS } else { "" },
+        "{SCRIPTS_RUN}{RECORD_EARLY_INPUT}{}{KEEP_PLACE}",
         MARK_LIST_VIEW.replace("PARAMS", &params)
     )
 }
@@ -595,7 +602,7 @@ fn early_script(tidy: bool) -> String {
 /// without that loader starts no app, and one that has the wait already (a site prerendered
 /// again) is left as it is: its scripts, and the hashes the policy allows them by, stay the
 /// same.
-fn with_start_scripts(shell: &str, tidy: bool) -> String {
+fn with_start_scripts(shell: &str) -> String {
     let open = "<script type=\"module\">\n";
     let Some(script) = shell.find(&format!("{open}import init")) else {
         return shell.to_string();
@@ -609,7 +616,7 @@ fn with_start_scripts(shell: &str, tidy: bool) -> String {
     if shell.contains(START_AFTER_FIRST_PAINT) {
         return shell.to_string();
     }
-    let record = format!("<script>{}</script>\n", early_script(tidy));
+    let record = format!("<script>{}</script>\n", early_script());
     let import = script + open.len();
     let line_end = shell[import..at].find('\n').map_or(at, |n| import + n);
     // The wasm is asked for at once too, beside the glue JS rather than after it: one round
@@ -928,7 +935,7 @@ mod tests {
     fn the_app_starts_after_the_first_paint() {
         // Trunk 0.21's loader.
         let shell = "<script type=\"module\">\nimport init, * as bindings from '/app-0a.js';\nconst wasm = await init({ module_or_path: '/app-0a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>";
-        let waited = with_start_scripts(shell, false);
+        let waited = with_start_scripts(shell);
         assert_eq!(
             waited,
             format!(
@@ -939,16 +946,15 @@ mod tests {
                  const init = bindings.default;\n\
                  const wasm = await init({{ module_or_path: response }});\n\
                  window.wasmBindings = bindings;\n}} catch (e) {{ {APP_FAILED} }}\n</script>",
-                early_script(false)
+                early_script()
             )
         );
         // Every parameter of a list view marks a shared view, from the core's own names.
-        assert!(early_script(false).contains(
+        assert!(early_script().contains(
             "[\"category\",\"district\",\"industry\",\"page\",\"park\",\"q\",\"size\",\"sort\",\"status\",\"tag\",\"year\"]"
         ));
         // Only 404.html goes from a chat's `/articles/x。` to the item's address.
-        assert!(!early_script(false).contains("location.replace"));
-        assert!(early_script(true).contains(TIDY_ADDRESS));
+        assert!(!early_script().contains("location.replace"));
         assert!(
             !waited.contains("import init"),
             "nothing fetched before the wait"
@@ -957,13 +963,13 @@ mod tests {
         assert_eq!(waited.matches("<script type=\"module\">").count(), 1);
         assert_eq!(waited.matches("<script>").count(), 1);
         assert_eq!(crate::csp::inline_scripts(&waited).len(), 2);
-        assert_eq!(with_start_scripts("<p>no app</p>", false), "<p>no app</p>");
+        assert_eq!(with_start_scripts("<p>no app</p>"), "<p>no app</p>");
         // Odd shells are left as they are, not cut at the wrong places.
         for odd in [
             "const wasm = await init(x);<script type=\"module\">\nimport init",
             "<script type=\"module\">\nimport init from '/a.js'; const wasm = await init(x);",
         ] {
-            let _ = with_start_scripts(odd, true);
+            let _ = with_start_scripts(odd);
         }
         assert_eq!(
             with_start_scripts(&waited, false),
