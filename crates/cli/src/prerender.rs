@@ -971,11 +971,7 @@ mod tests {
         ] {
             let _ = with_start_scripts(odd);
         }
-        assert_eq!(
-            with_start_scripts(&waited, false),
-            waited,
-            "prerendered again"
-        );
+        assert_eq!(with_start_scripts(&waited), waited, "prerendered again");
     }
 
     #[test]
