@@ -35,7 +35,8 @@ const RECIPE: &str = "v2-1280-q82";
 pub struct Photo {
     /// The file's bytes.
     pub bytes: Vec<u8>,
-    /// Its extension: `jpg` or `png`.
+    /// Its extension: `jpg` or `png` (or, for a file published as it is under its own kind's
+    /// name, `webp` or `gif`).
     pub ext: &'static str,
     /// Its size in pixels, upright.
     pub width: u32,
@@ -84,21 +85,24 @@ pub fn for_phones_cached(
             "is not a {kind} image, as its name says: the file holds something else"
         ));
     };
-    // Another kind under this name (a PNG saved as `.jpg`) would be published and served as
-    // what it is not.
+    // Another kind under this name (a PNG saved as `.jpg`) is published under its own kind's
+    // extension: as it was named, it was served as what it is not.
     let held = match imagesize::image_type(bytes) {
-        Ok(imagesize::ImageType::Jpeg) => "JPEG",
-        Ok(imagesize::ImageType::Png) => "PNG",
-        Ok(imagesize::ImageType::Webp) => "WebP",
-        Ok(imagesize::ImageType::Gif) => "GIF",
-        _ => kind,
+        Ok(imagesize::ImageType::Jpeg) => "jpg",
+        Ok(imagesize::ImageType::Png) => "png",
+        Ok(imagesize::ImageType::Webp) => "webp",
+        Ok(imagesize::ImageType::Gif) => "gif",
+        _ => "",
     };
-    if held != kind {
-        return Err(format!(
-            "is a {held} image under a {kind} name: rename it to .{}",
-            held.to_ascii_lowercase().replace("jpeg", "jpg")
-        ));
-    }
+    let named = if ext == "jpeg" { "jpg" } else { ext.as_str() };
+    let as_it_is = || {
+        (!held.is_empty() && held != named).then(|| Photo {
+            bytes: bytes.to_vec(),
+            ext: held,
+            width,
+            height,
+        })
+    };
     let jpeg = is_jpeg(bytes);
     // A copy would be its first frame only.
     if animated(bytes) {
@@ -121,7 +125,7 @@ pub fn for_phones_cached(
     // A PNG or WebP within the width is a screenshot or a drawing more often than a photo:
     // only a JPEG is re-encoded for its bytes alone.
     if width <= MAX_WIDTH && !heavy && !turned {
-        return Ok(if jpeg { plain() } else { None });
+        return Ok(if jpeg { plain() } else { as_it_is() });
     }
     let key = format!(
         "{:016x}-{}-{RECIPE}",
@@ -146,7 +150,7 @@ pub fn for_phones_cached(
             photo
         }
     };
-    Ok(made.or_else(|| if jpeg { plain() } else { None }))
+    Ok(made.or_else(|| if jpeg { plain() } else { as_it_is() }))
 }
 
 /// Copies made for phones, and copies taken from the cache, since the process started: the
@@ -514,9 +518,9 @@ mod tests {
         PngEncoder::new(&mut png)
             .write_image(image.as_raw(), 40, 20, ExtendedColorType::Rgba8)
             .unwrap();
-        let err = for_phones_cached(&png, "jpg", None).unwrap_err();
-        assert_eq!(err, "is a PNG image under a JPEG name: rename it to .png");
-        assert!(for_phones_cached(&png, "png", None).is_ok());
+        let photo = for_phones_cached(&png, "jpg", None).unwrap().unwrap();
+        assert_eq!((photo.ext, photo.width, &photo.bytes), ("png", 40, &png));
+        assert!(for_phones_cached(&png, "png", None).unwrap().is_none());
     }
 
     #[test]
