@@ -468,6 +468,10 @@ test('a chat\'s punctuation after a link goes to the item\'s page before the app
   await page.goto(`${server.url}/projects/${project.id}.html`);
   await page.waitForURL(`${server.url}/projects/${project.id}/`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  // The list's name in capitals, as typed by hand.
+  await page.goto(`${server.url}/ARTICLES/${article.id}`);
+  await page.waitForURL(`${server.url}/articles/${article.id}/`);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
   await page.context().close();
 
   const off = await browser.newContext({ javaScriptEnabled: false });

@@ -563,16 +563,17 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// What 404.html's script (`address-<hash>.js`, loaded in its head ahead of the early script)
 /// does on an item's address with what a chat glued on after it (`。`,
 /// `）`, a space), or an old page's ending (`.html`): it goes to the item's own address at
-/// once, `location.replace`, as `links::id_meant` has the app do. Such an address has no page:
+/// once, `location.replace`, as `links::id_meant` has the app do; so does a list's name in
+/// capitals (`/ARTICLES/x`). Such an address has no page:
 /// the host answers with the plain shell, and the reader waited for the whole app (ten seconds
 /// on a slow phone) to see an article that was prerendered all along. On the item's own
 /// address, or one with more after it, or what is no id (letters, digits, `-`, `_`), it does
 /// nothing.
 const TIDY_ADDRESS: &str = "(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content; \
 let path; try { path = decodeURIComponent(location.pathname); } catch (_) { return; } \
-const m = path.startsWith(base) && /^(articles|projects|categories)\\/(.+)$/su.exec(path.slice(base.length)); if (!m) return; \
-const rest = m[2].replace(/\\/$/, ''), meant = m[2].replace(/[\\s。，、；：！？）」』】》.,;:!?)'\"]+$/u, '').replace(/\\/+$/, '').replace(/\\.(html|htm|shtml)$/i, ''); \
-if (meant !== rest && /^[\\w-]+$/.test(meant)) location.replace(base + m[1] + '/' + meant + '/' + location.search + location.hash); })();\n";
+const m = path.startsWith(base) && /^(articles|projects|categories)\\/(.+)$/isu.exec(path.slice(base.length)); if (!m) return; \
+const list = m[1].toLowerCase(), rest = m[2].replace(/\\/$/, ''), meant = m[2].replace(/[\\s。，、；：！？）」』】》.,;:!?)'\"]+$/u, '').replace(/\\/+$/, '').replace(/\\.(html|htm|shtml)$/i, ''); \
+if ((meant !== rest || list !== m[1]) && /^[\\w-]+$/.test(meant)) location.replace(base + list + '/' + meant + '/' + location.search + location.hash); })();\n";
 
 /// The early script: [`SCRIPTS_RUN`], [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and
 /// [`KEEP_PLACE`].
