@@ -134,14 +134,19 @@ pub fn StaleNotice() -> impl IntoView {
 /// A prerendered page whose data could not be loaded: the page stays as it is (it was built
 /// from a valid bundle), with this notice above it naming the problem and offering a retry.
 #[component]
-pub fn StaticPageNotice(error: LoadError) -> impl IntoView {
+pub fn StaticPageNotice(error: LoadError, #[prop(optional)] whole_list: bool) -> impl IntoView {
     let details = error.details();
     let lang = crate::i18n::saved();
     let t = lang.ui();
     let colon = lang.labelled("", "");
+    let kept = if whole_list {
+        t.static_whole_list
+    } else {
+        t.static_kept
+    };
     view! {
         <div class="notice static-notice" role="alert">
-            <p><strong>{error.title(lang)}</strong>{colon}{error.message(lang)} " " {t.static_kept}</p>
+            <p><strong>{error.title(lang)}</strong>{colon}{error.message(lang)} " " {kept}</p>
             <button type="button" class="button small" on:click=|_| reload_page()>{t.retry}</button>
             <details>
                 <summary>{t.technical_details}</summary>
@@ -157,7 +162,11 @@ fn reload_page() {
     }
 }
 
-/// Puts a [`StaticPageNotice`] at the top of the prerendered page's main content.
+/// Puts a [`StaticPageNotice`] at the top of the prerendered page's main content. The page is
+/// no longer waiting for the app: a list opened on a link's view (`data-list-view`, which hid
+/// its static results for "正在按链接中的条件筛选…" for ever) shows its whole first page again,
+/// and says so, and the controls that only the app works are disabled, as when the app's code
+/// does not load (`prerender::APP_FAILED`).
 #[cfg(feature = "csr")]
 pub fn show_static_notice(error: LoadError) {
     use wasm_bindgen::JsCast;
@@ -165,6 +174,25 @@ pub fn show_static_notice(error: LoadError) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let whole_list = document.document_element().is_some_and(|html| {
+        let marked = html.has_attribute("data-list-view");
+        let _ = html.remove_attribute("data-list-view");
+        marked
+    });
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = app.remove_attribute("data-prerendered");
+        if let Ok(controls) = app.query_selector_all("input, select, button, [aria-busy]") {
+            for i in 0..controls.length() {
+                let Some(control) = controls.item(i) else {
+                    continue;
+                };
+                if let Ok(control) = control.dyn_into::<web_sys::Element>() {
+                    let _ = control.set_attribute("disabled", "");
+                    let _ = control.remove_attribute("aria-busy");
+                }
+            }
+        }
+    }
     let Some(main) = document.get_element_by_id("main") else {
         return;
     };
@@ -179,7 +207,7 @@ pub fn show_static_notice(error: LoadError) {
     }
     leptos::mount::mount_to(
         host.unchecked_into(),
-        move || view! { <StaticPageNotice error /> },
+        move || view! { <StaticPageNotice error whole_list /> },
     )
     .forget();
 }

@@ -95,6 +95,23 @@ test('missing data (an old cached page after a new deploy) keeps the page readab
   });
 });
 
+test('missing data on a shared search link shows the whole saved list and says so, not a filtering placeholder for ever', async () => {
+  await withBrokenSite((file) => rmSync(file), async (server) => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/articles/?q=${encodeURIComponent('碳纤维')}`);
+    const alert = page.getByRole('alert');
+    await expect(alert.getByText('找不到内容数据')).toBeVisible();
+    await expect(alert.getByText('下面是本页保存的全部列表，未按链接中的条件筛选。')).toBeVisible();
+    await expect(page.getByText('正在按链接中的条件筛选')).toBeHidden();
+    await expect(page.getByRole('link', { name: newestTitle }).first()).toBeVisible();
+    // The static page's controls, which only the app works, are off; the retry is not.
+    await expect(page.getByRole('searchbox').first()).toBeDisabled();
+    assert.equal(await alert.getByRole('button', { name: '重试' }).isEnabled(), true);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a detail page carries its own data: it comes alive with the site bundle gone', async () => {
   await withBrokenSite((file) => rmSync(file), async (server) => {
     const page = await newPage(browser);

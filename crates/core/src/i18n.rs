@@ -56,6 +56,7 @@ ui_text! {
     technical_details: "技术细节（供网站管理员参考）", "Technical details (for the site's publisher)";
     stale_failed: "更新内容失败，正在显示上次成功加载的内容。", "Could not update the content; showing what loaded last.";
     static_kept: "下面是本页保存的内容。", "Below is this page as it was saved.";
+    static_whole_list: "下面是本页保存的全部列表，未按链接中的条件筛选。", "Below is this page's whole list as it was saved, not filtered as the link asks.";
     not_found_title: "页面不存在", "Page not found";
     not_found_page: "您访问的页面不存在", "This page does not exist";
     not_found_article: "找不到这篇文章", "This article could not be found";
