@@ -90,10 +90,13 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                     .map(|(label, value, title)| {
                         // Names as published (an investor, a park without an English name).
                         let lang = crate::i18n::text_lang(&value);
+                        let exact = title.clone();
                         view! {
                             <div class="fact">
                                 <dt>{label}</dt>
-                                <dd title=title lang=lang>{value}</dd>
+                                // The amount's exact figure shows under it: a tooltip only,
+                                // a phone or a keyboard never reached it.
+                                <dd title=title lang=lang><span>{value}</span>{exact.map(|exact| view! { <small>{exact}</small> })}</dd>
                             </div>
                         }
                     })

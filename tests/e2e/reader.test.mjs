@@ -244,6 +244,8 @@ test('a project shows its amount in 亿元, status, capacity and timeline', asyn
   await page.goto(`${server.url}/projects/${project.id}`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
   await expect(page.getByText('32.7亿元', { exact: true })).toBeVisible();
+  // Its exact figure is on the page, not only in a tooltip a phone cannot show.
+  await expect(page.getByText('3,270,000,000 元', { exact: true })).toBeVisible();
   const status = SAMPLE.taxonomies.statuses.find((s) => s.id === project.status).name;
   await expect(page.locator('.project-header .badge')).toHaveText(status);
   await expect(page.getByRole('heading', { name: '项目进度' })).toBeVisible();
