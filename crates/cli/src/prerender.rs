@@ -561,14 +561,13 @@ if (size === 'large' || size === 'larger') document.documentElement.setAttribute
 const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');\n";
 
 /// What 404.html's script (`address-<hash>.js`, loaded in its head ahead of the early script)
-/// does on an item's address with what a chat glued on after it (`。`,
-/// `）`, a space), or an old page's ending (`.html`): it goes to the item's own address at
-/// once, `location.replace`, as `links::id_meant` has the app do; so does a list's name in
-/// capitals (`/ARTICLES/x`). Such an address has no page:
-/// the host answers with the plain shell, and the reader waited for the whole app (ten seconds
-/// on a slow phone) to see an article that was prerendered all along. On the item's own
-/// address, or one with more after it, or what is no id (letters, digits, `-`, `_`), it does
-/// nothing.
+/// does on an item's address with what a chat glued on after it (`。`, `）`, a space), or an
+/// old page's ending (`.html`), or a list's name in capitals (`/ARTICLES/x`): it goes to the
+/// item's own address at once, `location.replace`, as `links::id_meant` has the app do. Such
+/// an address has no page: the host answers with the plain shell, and the reader waited for
+/// the whole app (ten seconds on a slow phone) to see an article that was prerendered all
+/// along. On the item's own address, one with more after it, or what is no id (letters,
+/// digits, `-`, `_`), it does nothing.
 const TIDY_ADDRESS: &str = "(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content; \
 let path; try { path = decodeURIComponent(location.pathname); } catch (_) { return; } \
 const m = path.startsWith(base) && /^(articles|projects|categories)\\/(.+)$/isu.exec(path.slice(base.length)); if (!m) return; \
