@@ -879,14 +879,15 @@ fn root_line<'a>(front: &'a str, key: &str) -> Option<(usize, &'a str)> {
         .lines()
         .take_while(|l| !l.trim_start().starts_with('['))
         .enumerate()
-        .find_map(|(i, l)| {
-            let value = l
-                .trim_start()
-                .strip_prefix(key)?
-                .trim_start()
-                .strip_prefix('=')?;
-            Some((i, value))
-        })
+        .find_map(|(i, l)| Some((i, value_of(l, key)?)))
+}
+
+/// What `line` sets `key` to (`key = value`, spaces around `=` or not), if it sets `key`.
+fn value_of<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    line.trim_start()
+        .strip_prefix(key)?
+        .trim_start()
+        .strip_prefix('=')
 }
 
 /// The front matter's `draft` flag, if it has one: `Ok` with its value, or `Err` with its line
@@ -2712,11 +2713,7 @@ fn find_line(text: &str, front_line: usize, key: &str) -> Option<usize> {
         .enumerate()
         .skip(front_line - 1)
         .take_while(|(_, l)| l.trim_end() != "+++")
-        .find(|(_, l)| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
+        .find(|(_, l)| value_of(l, key).is_some())
         .map(|(i, _)| i + 1)
 }
 
@@ -2733,11 +2730,7 @@ fn table_key_line(text: &str, front_line: usize, field_path: &str) -> Option<usi
     lines.find(|(_, l)| l.trim() == header)?;
     lines
         .take_while(|(_, l)| !l.trim_start().starts_with('['))
-        .find(|(_, l)| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
+        .find(|(_, l)| value_of(l, key).is_some())
         .map(|(i, _)| i + 1)
 }
 
@@ -2969,12 +2962,7 @@ fn site_line(text: &str, path: &str) -> Option<usize> {
         .enumerate()
         .skip(start + 1)
         .take_while(|(_, l)| !l.trim_start().starts_with('['))
-        .find(|(_, l)| {
-            !key.is_empty()
-                && l.trim_start()
-                    .strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with('='))
-        });
+        .find(|(_, l)| !key.is_empty() && value_of(l, key).is_some());
     Some(under.map_or(start, |(i, _)| i) + 1)
 }
 
