@@ -494,6 +494,20 @@ impl EarlyInput {
     }
 }
 
+/// The elements under `root` that match `selector`, as `T` (`Element`, `HtmlElement`…); none
+/// for a selector the browser refuses.
+#[cfg(target_arch = "wasm32")]
+pub fn matching<T: wasm_bindgen::JsCast>(root: &web_sys::Element, selector: &str) -> Vec<T> {
+    use wasm_bindgen::JsCast;
+
+    let Ok(found) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 /// Removes the prerendered page's description, canonical link and share-card tags from the
 /// head: the app's `PageHead` writes its own, which keep up with the page shown, and with both
 /// the page had two canonical links (which search engines may take for none) and two of each
@@ -506,17 +520,12 @@ pub fn drop_static_head_tags() {
     else {
         return;
     };
-    let Ok(tags) = head.query_selector_all(
+    let tags = matching::<web_sys::Element>(
+        &head,
         "meta[name=description], link[rel=canonical], meta[property^='og:'], meta[itemprop]",
-    ) else {
-        return;
-    };
-    for i in 0..tags.length() {
-        if let Some(tag) = tags.item(i) {
-            if let Some(parent) = tag.parent_node() {
-                let _ = parent.remove_child(&tag);
-            }
-        }
+    );
+    for tag in tags {
+        tag.remove();
     }
 }
 
@@ -588,17 +597,10 @@ fn replay_from(
     i: usize,
     lang: String,
 ) {
-    use wasm_bindgen::JsCast;
-
     let Some(click) = clicks.get(i) else {
         return;
     };
-    let Ok(found) = root.query_selector_all("button") else {
-        return;
-    };
-    let buttons: Vec<web_sys::HtmlElement> = (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into().ok())
-        .collect();
+    let buttons: Vec<web_sys::HtmlElement> = matching(&root, "button");
     let key = |b: &web_sys::HtmlElement| {
         format!(
             "{}\n{}",

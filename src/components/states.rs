@@ -181,16 +181,10 @@ pub fn show_static_notice(error: LoadError) {
     });
     if let Some(app) = document.get_element_by_id("app") {
         let _ = app.remove_attribute("data-prerendered");
-        if let Ok(controls) = app.query_selector_all("input, select, button, [aria-busy]") {
-            for i in 0..controls.length() {
-                let Some(control) = controls.item(i) else {
-                    continue;
-                };
-                if let Ok(control) = control.dyn_into::<web_sys::Element>() {
-                    let _ = control.set_attribute("disabled", "");
-                    let _ = control.remove_attribute("aria-busy");
-                }
-            }
+        let controls = "input, select, button, [aria-busy]";
+        for control in crate::browser::matching::<web_sys::Element>(&app, controls) {
+            let _ = control.set_attribute("disabled", "");
+            let _ = control.remove_attribute("aria-busy");
         }
     }
     let Some(main) = document.get_element_by_id("main") else {
