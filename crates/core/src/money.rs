@@ -135,7 +135,8 @@ pub fn group_thousands(value: u64) -> String {
     out
 }
 
-/// A quantity such as a production capacity: `2.4万` in Chinese from 10,000 up, `24,000` in English.
+/// A quantity such as a production capacity: `2.4万` in Chinese from 10,000 up, `24,000` in English,
+/// to two decimals at most.
 ///
 /// ```
 /// use parkreader_core::{format_quantity, Lang};
@@ -144,20 +145,27 @@ pub fn group_thousands(value: u64) -> String {
 /// assert_eq!(format_quantity(300.0, Lang::Zh), "300");
 /// assert_eq!(format_quantity(24_000.0, Lang::En), "24,000");
 /// assert_eq!(format_quantity(0.5, Lang::En), "0.5");
+/// assert_eq!(format_quantity(12_345.675, Lang::En), "12,345.68");
 /// ```
 pub fn format_quantity(quantity: f64, lang: Lang) -> String {
-    if !quantity.is_finite() || quantity < 0.0 {
-        return quantity.to_string();
+    if quantity < 0.0 {
+        return format!("-{}", format_quantity(-quantity, lang));
     }
-    let is_whole = quantity.fract() == 0.0 && quantity < 1e15;
-    if lang == Lang::Zh && quantity >= 10_000.0 && is_whole {
-        return format!("{}万", scaled(quantity as u64, WAN));
+    // Counted in hundredths as an integer, so the app carries no float formatting (10 KB of
+    // wasm code). A quantity past u64's range (the bundle's check allows any finite one) is
+    // shown as that maximum.
+    let hundredths = (quantity * 100.0).round() as u128;
+    let (whole, frac) = match u64::try_from(hundredths / 100) {
+        Ok(whole) => (whole, hundredths % 100),
+        Err(_) => (u64::MAX, 0),
+    };
+    if lang == Lang::Zh && whole >= 10_000 {
+        return format!("{}万", scaled(whole, WAN));
     }
-    if is_whole {
-        group_thousands(quantity as u64)
-    } else {
-        let s = format!("{quantity:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    match frac {
+        0 => group_thousands(whole),
+        f if f.is_multiple_of(10) => format!("{}.{}", group_thousands(whole), f / 10),
+        f => format!("{}.{f:02}", group_thousands(whole)),
     }
 }
 
@@ -204,6 +212,17 @@ mod tests {
             inv(u64::MAX, Currency::Cny).format(Lang::Zh),
             "184467440737.1亿元"
         );
+    }
+
+    #[test]
+    fn quantities_round_to_hundredths_without_float_formatting() {
+        assert_eq!(format_quantity(12_345.5, Lang::Zh), "1.23万");
+        assert_eq!(format_quantity(12_345.5, Lang::En), "12,345.5");
+        assert_eq!(format_quantity(2.999, Lang::En), "3");
+        assert_eq!(format_quantity(0.004, Lang::Zh), "0");
+        assert_eq!(format_quantity(0.05, Lang::Zh), "0.05");
+        assert_eq!(format_quantity(-1.5, Lang::En), "-1.5");
+        assert_eq!(format_quantity(1e30, Lang::En), group_thousands(u64::MAX));
     }
 
     #[test]
