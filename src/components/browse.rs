@@ -404,12 +404,14 @@ pub fn ListTitle(listing: Memo<Listing>, list: &'static str, site: String) -> im
     view! { <leptos_meta::Title text /> }
 }
 
-/// Filter values a link asks for that this list does not have (an old link after an id
-/// changed): said, so that the whole list is not taken for the filtered one.
+/// Where the list shown is not quite the one asked for, says so: filter values a link asks for
+/// that this list does not have (an old link after an id changed), so that the whole list is
+/// not taken for the filtered one; search text that found nothing as typed, shown parted in two
+/// (`Listing::parted_from`).
 #[component]
 pub fn DroppedFilters(state: ListState, listing: Memo<Listing>) -> impl IntoView {
     let lang = lang();
-    move || {
+    let dropped = move || {
         let dropped = listing.with(|l| state.query.with(|asked| asked.dropped(&l.query)));
         (!dropped.is_empty()).then(|| {
             let named: Vec<String> = dropped
@@ -418,7 +420,15 @@ pub fn DroppedFilters(state: ListState, listing: Memo<Listing>) -> impl IntoView
                 .collect();
             view! { <p class="notice" role="status">{lang.dropped_filters(&lang.join(&named))}</p> }
         })
-    }
+    };
+    let parted = move || {
+        listing.with(|l| {
+            l.parted_from.as_ref().map(|typed| {
+                view! { <p class="notice" role="status">{lang.parted_instead(typed, &l.query.q)}</p> }
+            })
+        })
+    };
+    view! { {dropped} {parted} }
 }
 
 /// The active search and filters as removable chips, and one control to clear them all.
@@ -653,9 +663,6 @@ pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {
                     lang.drop_facet(key.label(lang), *n),
                     listing.query.without_facet(*key).href(path),
                 ),
-                Relaxation::SplitTerm(q, n) => {
-                    (lang.split_term(q, *n), listing.query.with_q(q).href(path))
-                }
                 Relaxation::DropQuery(n) => {
                     (lang.drop_query(*n), listing.query.with_q("").href(path))
                 }

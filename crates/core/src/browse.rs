@@ -136,9 +136,6 @@ pub struct OptionCount {
 pub enum Relaxation {
     /// Drop every selected value of this facet.
     DropFacet(FacetKey, usize),
-    /// Search with this text instead: a word typed without spaces (`金山碳纤维`) parted in two
-    /// (`金山 碳纤维`), where the whole finds nothing but the parts together do.
-    SplitTerm(String, usize),
     /// Drop the search text.
     DropQuery(usize),
 }
@@ -160,6 +157,11 @@ pub struct Listing {
     pub terms: Vec<String>,
     /// When nothing matches: what to drop, most results first.
     pub relaxations: Vec<Relaxation>,
+    /// The search text as typed, when it found nothing as one word and this listing is of it
+    /// parted in two instead (`无人机项目` as 「无人机 项目」), where the whole finds nothing but
+    /// the parts together do: a reader of Chinese seldom types spaces. `query.q` is the parted
+    /// text.
+    pub parted_from: Option<String>,
 }
 
 impl Listing {
@@ -700,14 +702,21 @@ impl ListIndex {
             if without_query > 0 {
                 relaxations.push(Relaxation::DropQuery(without_query));
             }
-            if let Some((q, n)) = self.parted(&terms, bodies, &|i| failed_slots(i) == 0) {
-                relaxations.push(Relaxation::SplitTerm(q, n));
+            // The text parted finds something (with the filters chosen): that is the answer.
+            if let Some((q, _)) = self.parted(&terms, bodies, &|i| failed_slots(i) == 0) {
+                let mut instead = query.with_q(&q);
+                instead.page = query.page;
+                let listing = self.run_with(&instead, page_size, bodies);
+                if listing.total > 0 {
+                    return Listing {
+                        parted_from: Some(query.q.clone()),
+                        ..listing
+                    };
+                }
             }
             relaxations.sort_by_key(|r| {
                 Reverse(match r {
-                    Relaxation::DropFacet(_, n)
-                    | Relaxation::SplitTerm(_, n)
-                    | Relaxation::DropQuery(n) => *n,
+                    Relaxation::DropFacet(_, n) | Relaxation::DropQuery(n) => *n,
                 })
             });
         }
@@ -719,6 +728,7 @@ impl ListIndex {
             facets,
             terms,
             relaxations,
+            parted_from: None,
         }
     }
 

@@ -347,12 +347,12 @@ impl Lang {
         }
     }
 
-    /// The offer to search a word typed without spaces as two (`金山 碳纤维`).
-    pub fn split_term(self, q: &str, n: usize) -> String {
-        let results = self.results(n);
+    /// What a list says when the search text as typed (`typed`) found nothing and it shows the
+    /// text parted in two (`parted`) instead.
+    pub fn parted_instead(self, typed: &str, parted: &str) -> String {
         match self {
-            Lang::Zh => format!("分开搜索「{q}」（{results}）"),
-            Lang::En => format!("Search “{q}” as separate words ({results})"),
+            Lang::Zh => format!("没有找到「{typed}」，下面是分开搜索「{parted}」的结果。"),
+            Lang::En => format!("Nothing matches “{typed}”: these are the results for “{parted}”, as separate words."),
         }
     }
 

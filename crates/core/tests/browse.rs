@@ -454,55 +454,58 @@ fn an_amount_is_found_in_chinese_and_in_english() {
     }
 }
 
-/// Two words typed without a space (`金山碳纤维`) find nothing as one; the list offers them
-/// parted where together they find the most, with that count, which the parted query gives.
+/// Two words typed without a space (`金山碳纤维`) find nothing as one; the list shows them
+/// parted where together they find the most, and says what was typed.
 #[test]
-fn a_word_typed_without_spaces_is_offered_parted_in_two() {
+fn a_word_typed_without_spaces_that_finds_nothing_is_searched_parted_in_two() {
     let (bundle, index) = &*SAMPLE;
-    let whole = index.run(&query(ListKind::Articles, "q=金山碳纤维"), PAGE_SIZE);
-    assert_eq!(whole.total, 0);
-    let offer = whole.relaxations.iter().find_map(|r| match r {
-        Relaxation::SplitTerm(q, n) => Some((q.clone(), *n)),
-        _ => None,
-    });
-    let (q, n) = offer.expect("a parted query is offered");
-    assert_eq!(q, "金山 碳纤维");
-    assert_eq!(n, brute_force(bundle, ListKind::Articles, &q).len());
+    let typed = index.run(&query(ListKind::Articles, "q=金山碳纤维"), PAGE_SIZE);
+    assert_eq!(typed.parted_from.as_deref(), Some("金山碳纤维"));
+    assert_eq!(typed.query.q, "金山 碳纤维");
+    let n = brute_force(bundle, ListKind::Articles, "金山 碳纤维").len();
     assert!(n > 0);
-    assert_eq!(
-        index
-            .run(&query(ListKind::Articles, &format!("q={q}")), PAGE_SIZE)
-            .total,
-        n
+    assert_eq!(typed.total, n);
+    let parted = index.run(&query(ListKind::Articles, "q=金山 碳纤维"), PAGE_SIZE);
+    assert_eq!(parted.parted_from, None);
+    assert_eq!((parted.total, &parted.items), (typed.total, &typed.items));
+    // With a filter, the parts are searched within it.
+    let category = &bundle.articles[typed.items[0]].category;
+    let filtered = index.run(
+        &query(
+            ListKind::Articles,
+            &format!("q=金山碳纤维&category={category}"),
+        ),
+        PAGE_SIZE,
     );
-    // Where bodies are searched through shards, an offer whose parts need shards not fetched
-    // yet is not made: it would count fewer results than it gives.
+    assert_eq!(filtered.parted_from.as_deref(), Some("金山碳纤维"));
+    assert!(filtered
+        .items
+        .iter()
+        .all(|&i| &bundle.articles[i].category == category));
+    // Where bodies are searched through shards, parts that need shards not fetched yet are
+    // not searched: they would find fewer results than they have.
     let unfetched = parkreader_core::shards::BodyShards::new(64);
     let listing = index.run_with(
         &query(ListKind::Articles, "q=金山碳纤维"),
         PAGE_SIZE,
         Some(&unfetched),
     );
-    assert!(listing
-        .relaxations
-        .iter()
-        .all(|r| !matches!(r, Relaxation::SplitTerm(..))));
-    // A Latin word is parted only into words of three letters or more: `team` offered
+    assert_eq!((listing.total, listing.parted_from), (0, None));
+    // A Latin word is parted only into words of three letters or more: `team` read as
     // 「te am」, which no one means.
     for q in ["team", "gram", "anew", "sino"] {
         let listing = index.run(&query(ListKind::Articles, &format!("q={q}")), PAGE_SIZE);
-        for r in &listing.relaxations {
-            if let Relaxation::SplitTerm(parted, _) = r {
-                assert!(parted.split(' ').all(|w| w.len() >= 3), "{q}: {parted}");
-            }
+        if listing.parted_from.is_some() {
+            assert!(
+                listing.query.q.split(' ').all(|w| w.len() >= 3),
+                "{q}: {}",
+                listing.query.q
+            );
         }
     }
     // Nothing to part: a word that is not there, however parted.
     let none = index.run(&query(ListKind::Articles, "q=不可能出现"), PAGE_SIZE);
-    assert!(none
-        .relaxations
-        .iter()
-        .all(|r| !matches!(r, Relaxation::SplitTerm(..))));
+    assert_eq!((none.total, none.parted_from), (0, None));
 }
 
 proptest! {
