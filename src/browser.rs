@@ -6,6 +6,32 @@ use parkreader_core::Date;
 
 use crate::error::LoadError;
 
+/// Puts the address the page was opened at in the form the router matches: a link with doubled
+/// slashes (`//projects//x/`) showed its prerendered page, then "page not found" once the app
+/// took over. Called before the app reads the address.
+pub fn tidy_address() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let Some(path) = location
+        .pathname()
+        .ok()
+        .and_then(|p| parkreader_core::links::single_slashes(&p))
+    else {
+        return;
+    };
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{hash}")),
+        );
+    }
+}
+
 /// Where the bundle lives: the `<meta name="parkreader-bundle">` of the page, so the build can
 /// point it at a content-hashed file; `/data/bundle.json` otherwise.
 pub fn bundle_url() -> String {

@@ -34,6 +34,7 @@ pub fn start() {
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
+    browser::tidy_address();
     // Scripts run: the controls that need them show (the built pages' early script says so
     // first; a shell without it, as `trunk serve` gives, has it from here).
     browser::set_root_attribute("data-js", "");

@@ -449,6 +449,13 @@ test('an address with an id in capitals, an old page\'s .html or punctuation aft
   await expect(page.getByRole('heading', { level: 1, name: third.title })).toBeVisible();
   await page.waitForURL(`${server.url}/articles/${third.id}/`);
   // The folder's own file, which a host serves as it is: the app, once up, shows it too.
+  // Doubled slashes, a slip of chat and CMS links: the host serves the page, and the app, once
+  // up, shows it too (it showed "page not found").
+  const doubled = SAMPLE.projects[2];
+  await page.goto(`${server.url}//projects//${doubled.id}/?from=groupmessage`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('heading', { level: 1, name: doubled.name })).toBeVisible();
+  await page.waitForURL(`${server.url}/projects/${doubled.id}/?from=groupmessage`);
   const category = SAMPLE.taxonomies.categories[0];
   await page.goto(`${server.url}/categories/${category.id}/index.html`);
   await page.locator('#app:not([data-prerendered])').waitFor();
@@ -470,6 +477,16 @@ test('a chat\'s punctuation after a link goes to the item\'s page before the app
   await page.goto(`${server.url}/projects/${project.id}.html`);
   await page.waitForURL(`${server.url}/projects/${project.id}/`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  // A list's address with a chat's punctuation, or in capitals.
+  const industry = SAMPLE.taxonomies.industries[0];
+  await page.goto(`${server.url}/projects/${encodeURIComponent('。')}?industry=${industry.id}`);
+  await page.waitForURL(`${server.url}/projects/?industry=${industry.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
+  await page.goto(`${server.url}/PROJECTS/`);
+  await page.waitForURL(`${server.url}/projects/`);
+  await page.goto(`${server.url}/${encodeURIComponent('。')}`);
+  await page.waitForURL(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1, name: SAMPLE.site.name })).toBeVisible();
   // The list's name in capitals, as typed by hand.
   await page.goto(`${server.url}/ARTICLES/${article.id}`);
   await page.waitForURL(`${server.url}/articles/${article.id}/`);

@@ -460,6 +460,11 @@ test('a link with a filter the site does not have says it was left out, not pass
   await page.goto(server.url + `/projects?industry=${SAMPLE.taxonomies.industries[0].id}`);
   await expect(page.getByRole('button', { name: `移除 产业：${SAMPLE.taxonomies.industries[0].name}` })).toBeVisible();
   await expect(page.getByText('已略去')).toHaveCount(0);
+  // The same link as a chat posts it, with its full stop glued on after the value.
+  await page.goto(server.url + `/projects?industry=${SAMPLE.taxonomies.industries[0].id}${encodeURIComponent('。')}`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('button', { name: `移除 产业：${SAMPLE.taxonomies.industries[0].name}` })).toBeVisible();
+  await expect(page.getByText('已略去')).toHaveCount(0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

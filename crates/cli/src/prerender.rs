@@ -561,18 +561,23 @@ if (size === 'large' || size === 'larger') document.documentElement.setAttribute
 const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');\n";
 
 /// What 404.html's script (`address-<hash>.js`, loaded in its head ahead of the early script)
-/// does on an item's address with what a chat glued on after it (`。`, `）`, a space), or an
-/// old page's ending (`.html`), or a list's name in capitals (`/ARTICLES/x`): it goes to the
-/// item's own address at once, `location.replace`, as `links::id_meant` has the app do. Such
-/// an address has no page: the host answers with the plain shell, and the reader waited for
-/// the whole app (ten seconds on a slow phone) to see an article that was prerendered all
-/// along. On the item's own address, one with more after it, or what is no id (letters,
-/// digits, `-`, `_`), it does nothing.
-const TIDY_ADDRESS: &str = "(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content; \
-let path; try { path = decodeURIComponent(location.pathname); } catch (_) { return; } \
-const m = path.startsWith(base) && /^(articles|projects|categories)\\/(.+)$/isu.exec(path.slice(base.length)); if (!m) return; \
-const list = m[1].toLowerCase(), rest = m[2].replace(/\\/$/, ''), meant = m[2].replace(/[\\s。，、；：！？）」』】》.,;:!?)'\"]+$/u, '').replace(/\\/+$/, '').replace(/\\.(html|htm|shtml)$/i, ''); \
-if ((meant !== rest || list !== m[1]) && /^[\\w-]+$/.test(meant)) location.replace(base + list + '/' + meant + '/' + location.search + location.hash); })();\n";
+/// does on an address a chat or a hand mangled: what a chat glued on after it (`。`, `）`, a
+/// space), an old page's ending (`.html`, `/index.html`), a list's name in capitals
+/// (`/ARTICLES/x`, `/Projects/`) or doubled slashes (`//projects//x/`): it goes to the page meant
+/// at once, `location.replace`, keeping the query and fragment. Such an address has no page: the
+/// host answers with the plain shell, and the reader waited for the whole app (ten seconds on
+/// a slow phone) to see a page that was prerendered all along. It knows the site's own
+/// addresses only: home, the two lists, the saved page, and an item or a category by its id
+/// (letters, digits, `-`, `_`, as `links::id_meant` reads them in the app). On the address meant
+/// itself, or one that is none of these, it does nothing.
+const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
+let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return; }
+const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return;
+const rest = path.slice(base.length).replace(/[\s。，、；：！？）」』】》.,;:!?)'"\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
+const m = /^(?:(articles|projects|saved)|(articles|projects|categories)\/([\w-]+))?$/i.exec(rest); if (!m) return;
+const to = base + (m[1] ? m[1].toLowerCase() + '/' : m[2] ? m[2].toLowerCase() + '/' + m[3] + '/' : '');
+if (to !== raw) location.replace(to + location.search + location.hash); })();
+"#;
 
 /// The early script: [`SCRIPTS_RUN`], [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and
 /// [`KEEP_PLACE`].

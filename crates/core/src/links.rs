@@ -238,8 +238,7 @@ pub fn page_href(href: &str) -> std::borrow::Cow<'_, str> {
 /// ```
 pub fn id_meant(id: &str) -> Option<String> {
     let lower = id.to_ascii_lowercase();
-    let glued = |c: char| c.is_whitespace() || "。，、；：！？）」』】》.,;:!?)'\"".contains(c);
-    let lower = lower.trim_end_matches(glued);
+    let lower = without_glued_end(&lower);
     let lower = lower.strip_suffix("/index.html").unwrap_or(lower);
     let lower = lower.trim_end_matches('/');
     let meant = [".html", ".htm", ".shtml"]
@@ -247,6 +246,39 @@ pub fn id_meant(id: &str) -> Option<String> {
         .find_map(|ending| lower.strip_suffix(ending))
         .unwrap_or(lower);
     (meant != id && !meant.contains('/')).then(|| meant.to_string())
+}
+
+/// `text` without what a chat glues on after a link it shows (`。`, `）`, `,`, a space…): no id
+/// or value a link carries ends in these.
+///
+/// ```
+/// use parkreader_core::links::without_glued_end;
+/// assert_eq!(without_glued_end("new-materials）。 "), "new-materials");
+/// ```
+pub fn without_glued_end(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || "。，、；：！？）」』】》.,;:!?)'\"".contains(c)
+    })
+}
+
+/// `path` with each run of slashes made one (`//projects//x/` → `/projects/x/`), a slip of chat
+/// and CMS links that hosts forgive but a router does not; `None` when it has none.
+///
+/// ```
+/// use parkreader_core::links::single_slashes;
+/// assert_eq!(single_slashes("//projects//x/").as_deref(), Some("/projects/x/"));
+/// assert_eq!(single_slashes("/projects/x/"), None);
+/// ```
+pub fn single_slashes(path: &str) -> Option<String> {
+    path.contains("//").then(|| {
+        let mut single = String::with_capacity(path.len());
+        for c in path.chars() {
+            if !(c == '/' && single.ends_with('/')) {
+                single.push(c);
+            }
+        }
+        single
+    })
 }
 
 /// The id of `ids` that a link to the unknown id `wanted` most likely meant: the only one it

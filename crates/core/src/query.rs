@@ -283,6 +283,12 @@ impl ListQuery {
             // parameter names and the order typed in capitals mean the same.
             let key = key.to_ascii_lowercase();
             let key = key.strip_prefix("amp;").unwrap_or(&key);
+            // The last value may carry what a chat glued on after the link
+            // (`?industry=new-materials。`); no order, page or facet value ends so.
+            let value = match key {
+                PARAM_Q => value,
+                _ => crate::links::without_glued_end(&value).to_string().into(),
+            };
             match key {
                 PARAM_Q => {
                     let trimmed = search_text(&value);
@@ -483,6 +489,18 @@ impl ListQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chats_punctuation_after_the_last_value_is_not_part_of_it() {
+        let view = ListQuery::parse(ListKind::Projects, "industry=new-materials%E3%80%82");
+        assert_eq!(view.to_query_string(), "industry=new-materials");
+        let view = ListQuery::parse(ListKind::Projects, "sort=amount%EF%BC%89%E3%80%82");
+        assert_eq!(view.sort, Some(Sort::Amount));
+        assert_eq!(
+            ListQuery::parse(ListKind::Articles, "page=3%E3%80%82").page,
+            3
+        );
+    }
 
     #[test]
     fn near_misses_mean_what_they_say_a_page_past_any_end_unseen_characters_html_escapes_capitals()
