@@ -32,6 +32,17 @@ pub fn tidy_address() {
     }
 }
 
+/// Whether this is the saved page (`/saved/`), which lists what this device keeps.
+pub fn on_saved_page() -> bool {
+    let base = base_path().0;
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| {
+            p.strip_prefix(base.as_str())
+                .is_some_and(|rest| rest.trim_end_matches('/') == "/saved")
+        })
+}
+
 /// Where the bundle lives: the `<meta name="parkreader-bundle">` of the page, so the build can
 /// point it at a content-hashed file; `/data/bundle.json` otherwise.
 pub fn bundle_url() -> String {

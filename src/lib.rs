@@ -111,6 +111,11 @@ pub fn start() {
                             Some((at, error)),
                         )))
                     }),
+                    // The saved page shows what this device keeps, which needs no data of
+                    // the site's: it starts, with what went wrong in place of the site's part.
+                    None if browser::on_saved_page() => browser::after_first_paint(move || {
+                        mount(Some((state::Load::Failed(error), None)))
+                    }),
                     // The static page was built from a valid bundle and is still right: keep
                     // it, and say above it what went wrong, with a retry.
                     None => components::states::show_static_notice(error),

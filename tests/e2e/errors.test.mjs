@@ -112,6 +112,18 @@ test('missing data on a shared search link shows the whole saved list and says s
   });
 });
 
+test('the saved page with the data gone lists what this device keeps and says what went wrong', async () => {
+  await withBrokenSite((file) => rmSync(file), async (server) => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/saved/`);
+    await expect(page.getByRole('alert').getByText('找不到内容数据')).toBeVisible();
+    await expect(page.getByText('还没有收藏')).toBeVisible();
+    // The static page's placeholder, which only the app replaces, is gone.
+    await expect(page.getByText('正在读取本机保存的内容')).toHaveCount(0);
+    await page.context().close();
+  });
+});
+
 test('a detail page carries its own data: it comes alive with the site bundle gone', async () => {
   await withBrokenSite((file) => rmSync(file), async (server) => {
     const page = await newPage(browser);
