@@ -268,15 +268,11 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             resolve_image(cover, source, &mut assets, &mut diagnostics);
         }
     }
-    // A path (relative, or from the root as `/../etc/a.png`) is still as written only when its
-    // file was not found or may not be published, which `resolve_src` has reported with the
-    // line: that it is then no address is not a second problem. (A scheme such as
-    // `javascript:` is left to the bundle's check.)
+    // An image that is no address of the site or of https (a path not found or not to be
+    // published, a file on the writer's computer, `ftp:`, `javascript:`) has been told at its
+    // line by `resolve_src`: that it is no address is not a second problem.
     let unresolved_image = |message: &str| {
-        message
-            .strip_suffix(" is not an image address; use an https URL or a path on this site")
-            .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
-            .is_some_and(|src| !src.contains(':'))
+        message.ends_with(" is not an image address; use an https URL or a path on this site")
     };
     if let Err(BundleError::Invalid(problems)) = validate(&bundle) {
         for problem in problems {
@@ -288,15 +284,10 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             {
                 continue;
             }
-            let message =
-                in_content_terms(&problem.path, &problem.message, &sources, &project_sources);
-            let mut diagnostic = locate(
-                &problem.path,
-                &message,
-                &site_path,
-                &sources,
-                &project_sources,
-            );
+            let (path, message) =
+                declared_id_blamed(&problem.path, &problem.message, &sources, &project_sources);
+            let message = in_content_terms(&path, &message, &sources, &project_sources);
+            let mut diagnostic = locate(&path, &message, &site_path, &sources, &project_sources);
             // Not for a problem of a list's own entries (`"x" is already the id of
             // taxonomies.tags[0]`), whose ids are what is wrong.
             if !problem.path.starts_with("taxonomies.") {
@@ -1118,6 +1109,7 @@ fn toml_diagnostic(
         ("expected u64", "expected a whole number"),
         ("expected u32", "expected a whole number"),
         ("expected i64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
         ("expected f64", "expected a number"),
     ] {
         message = message.replace(serde, plain);
@@ -1137,7 +1129,11 @@ fn toml_diagnostic(
     let site_file = path.file_name().is_some_and(|n| n == "site.toml");
     // The value on the line the problem is on, as written, for the mistakes of text pasted
     // from Word or WeChat.
-    let value = error
+    let date_key = matches!(
+        key,
+        "published" | "signed" | "started" | "completion_planned" | "completion_actual"
+    );
+    let line_text = error
         .span()
         .and_then(|span| {
             let start = text[..span.start.min(text.len())]
@@ -1145,12 +1141,24 @@ fn toml_diagnostic(
                 .map_or(0, |n| n + 1);
             text[start..].lines().next()
         })
-        .and_then(|line| line.split_once('=').map(|(_, value)| value.trim()))
         .unwrap_or("");
-    let date_key = matches!(
-        key,
-        "published" | "signed" | "started" | "completion_planned" | "completion_actual"
-    );
+    let value = line_text
+        .split_once('=')
+        .map(|(_, value)| value.trim())
+        .unwrap_or("");
+    // A key set with an input method's `＝`, or with a colon as in YAML (`author："园区"`).
+    let set_otherwise = (!line_text.contains('='))
+        .then(|| line_text.split_once(['＝', '：', ':']))
+        .flatten()
+        .map(|(key, value)| (key.trim(), value.trim()))
+        .filter(|(key, _)| {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        });
+    // A date as Chinese text writes one (`2024年3月5日`, `2024/3/5`, `2024.3.5`).
+    let date_meant = date_key.then(|| written_date(value)).flatten();
     // (Its date quoted by `quote_datetimes`: `"2024-05-08" 09:00:00`.)
     let bare = value.replacen('"', "", 2);
     let spaced_time = bare.len() > 11
@@ -1191,6 +1199,14 @@ fn toml_diagnostic(
             "write a time after a `T`, with its offset: `{key} = {}T{}+08:00`",
             &bare[..10],
             bare[11..].trim()
+        ))
+    } else if let Some((key, value)) = set_otherwise {
+        Some(format!(
+            "a key is set with a half-width `=`: `{key} = {value}`"
+        ))
+    } else if let Some(date) = date_meant {
+        Some(format!(
+            "write a date as year-month-day, with `-` and two digits for the month and the day: `{key} = {date}`"
         ))
     } else if value.starts_with(['“', '”', '‘', '’', '「', '＂']) {
         Some(format!(
@@ -1815,10 +1831,14 @@ fn link_href(
     };
     if is_markdown(Path::new(target)) {
         return match page_of_file(target, fragment, file) {
-            Some((href, false)) => Ok((href, None)),
-            Some((_, true)) => Err((
+            Some(LinkedFile::Page(href)) => Ok((href, None)),
+            Some(LinkedFile::Draft) => Err((
                 format!("a link to `{dest}`, a draft (`draft = true`), which the site does not publish"),
                 "link to it once it is published (without `draft = true`), or leave the link out for now".to_string(),
+            )),
+            Some(LinkedFile::Broken) => Err((
+                format!("a link to `{dest}`, a file the build cannot read (its own problem is told with its name)"),
+                "fix that file: the link then leads to its page".to_string(),
             )),
             None => Err((
                 format!("a link to `{dest}`: no content file of this folder is there"),
@@ -1838,9 +1858,20 @@ fn link_href(
     attachment_href(target, fragment, file, assets)
 }
 
-/// The page of the content file `target` (a `.md` path relative to `file`), if it is one, and
-/// whether that file is a draft (`draft = true`), which the site leaves out.
-fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<(String, bool)> {
+/// What a link to a content file leads to.
+enum LinkedFile {
+    /// Its page on the site.
+    Page(String),
+    /// Nothing: it is a draft (`draft = true`), which the site leaves out.
+    Draft,
+    /// Nothing yet: it is there but cannot be read (not UTF-8, a name no id can be), which is
+    /// its own problem.
+    Broken,
+}
+
+/// What the content file `target` (a `.md` path relative to `file`) is to a link: `None` when
+/// no article or project file of this folder is there.
+fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<LinkedFile> {
     let dir = file.parent()?;
     let linked = dir
         .join(crate::percent_decode(target)?)
@@ -1860,13 +1891,15 @@ fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<(String, bo
     if !matches!(kind, "articles" | "projects") {
         return None;
     }
-    let text = fs::read_to_string(&linked).ok()?;
+    let Ok(text) = fs::read_to_string(&linked) else {
+        return Some(LinkedFile::Broken);
+    };
     let id = match declared_id(&text) {
         Some(id) => id,
-        None => linked.file_stem()?.to_str()?.to_string(),
+        None => linked.file_stem()?.to_string_lossy().into_owned(),
     };
     if !parkreader_core::validate::valid_id(&id) {
-        return None;
+        return Some(LinkedFile::Broken);
     }
     let fragment = if fragment.is_empty() {
         String::new()
@@ -1874,9 +1907,14 @@ fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<(String, bo
         format!("#{fragment}")
     };
     let href = format!("/{kind}/{id}{fragment}");
-    let draft =
-        split_front_matter(&text).is_some_and(|(front, ..)| draft_value(front) == Some(Ok(true)));
-    parkreader_core::links::is_safe_link(&href).then_some((href, draft))
+    if split_front_matter(&text).is_some_and(|(front, ..)| draft_value(front) == Some(Ok(true))) {
+        return Some(LinkedFile::Draft);
+    }
+    Some(if parkreader_core::links::is_safe_link(&href) {
+        LinkedFile::Page(href)
+    } else {
+        LinkedFile::Broken
+    })
 }
 
 /// An attachment's address on the site: the file `target` (relative to `file`, perhaps with
@@ -2084,6 +2122,53 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
                 at,
                 "`**` that Markdown does not take for bold, which readers would see as it is",
                 BOLD_HELP,
+            ));
+        }
+    }
+    // A link typed with an input method's brackets (`[招商政策]（policy-2024.md）`,
+    // `［文字］(…)`), or with a space before its address (`[招商政策] (x.md)`): Markdown reads
+    // none of these as a link. Only where what follows is an address, so that prose such as
+    // `[注]（见下文）` stays as it is.
+    let address = |inside: &str| {
+        let extension = inside.rsplit_once('.').map_or("", |(_, e)| e);
+        !inside.is_empty()
+            && !inside.contains(char::is_whitespace)
+            && !inside.contains(['(', ')', '（', '）', '[', ']'])
+            && (inside.starts_with("http://")
+                || inside.starts_with("https://")
+                || inside.starts_with("mailto:")
+                || inside.starts_with("tel:")
+                || inside.contains('/')
+                || ((2..=5).contains(&extension.len())
+                    && extension.bytes().all(|b| b.is_ascii_alphanumeric())))
+    };
+    for (opening, closings) in [
+        ("]（", &['）', ')'][..]),
+        ("］（", &['）', ')']),
+        ("］(", &['）', ')']),
+        ("] (", &[')', '）']),
+        ("](", &['）']),
+    ] {
+        let found = plain.match_indices(opening).find_map(|(at, _)| {
+            let rest = &plain[at + opening.len()..];
+            let end = rest
+                .find(closings)
+                .filter(|&end| !rest[..end].contains('\n'))?;
+            let inside = rest[..end].trim_start_matches('<').trim_end_matches('>');
+            address(inside).then_some(at)
+        });
+        if let Some(at) = found {
+            let at = plain[..at].rfind(['[', '［']).map_or(at, |open| {
+                if plain[..open].ends_with(['!', '！']) {
+                    open - plain[..open].chars().next_back().map_or(0, char::len_utf8)
+                } else {
+                    open
+                }
+            });
+            return Some((
+                at,
+                "a link or image that Markdown did not read, which readers would see as it is: its brackets are full-width, or a space stands between them",
+                "write a link with half-width brackets and nothing between `]` and `(`: `[招商政策](policy-2024.md)`",
             ));
         }
     }
@@ -2326,6 +2411,28 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         return Some((
             format!("{} is an address without its scheme", image.src),
             format!("write it whole: `https://{host_path}`"),
+        ));
+    }
+    // A file on the writer's own computer, as Typora or Word export one (`file:///C:/x.png`,
+    // `C:\Users\…\x.png`, `D:/照片/x.png`), which no reader can load; or an address of a kind
+    // pages load no image from (`ftp:`, `data:`). Told here, at the line.
+    let scheme = image.src.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if image.src.contains('\\')
+        || scheme.is_some_and(|s| s.len() == 1 || s.eq_ignore_ascii_case("file"))
+    {
+        return Some((
+            format!("image `{}` is a file on the writer's computer, which no reader can load", image.src),
+            "copy the image into the content folder's media/ and write its path from the Markdown file, e.g. `../media/photo.jpg`".into(),
+        ));
+    }
+    if let Some(scheme) = scheme.filter(|s| !s.eq_ignore_ascii_case("https")) {
+        return Some((
+            format!("image `{}` has a `{scheme}:` address, which the site's pages load no image from", image.src),
+            "write the image's https:// address, or save it into the content folder's media/ and write its path (`../media/photo.jpg`)".into(),
         ));
     }
     if image.src.contains("://") {
@@ -2761,6 +2868,68 @@ fn link_line(text: &str, message: &str) -> Option<(usize, usize)> {
 /// Maps a bundle problem (`articles[3].category: …`) to the file and line it comes from.
 /// A bundle problem's message as a content folder's author reads it: another item named by its
 /// file rather than by `articles[3]`, and a missing body as the text below the front matter.
+/// The date `value` stands for when written as Chinese text writes one (`2024年3月5日`,
+/// `"2024/3/5"`, `2024.3.5`), as TOML writes it: `2024-03-05`.
+fn written_date(value: &str) -> Option<String> {
+    let value = value.trim().trim_matches('"');
+    let numbers: Vec<&str> = value
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let separators_only = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '/' | '.' | '-' | ' '));
+    let [year, month, day] = numbers[..] else {
+        return None;
+    };
+    let (month, day) = (month.parse::<u32>().ok()?, day.parse::<u32>().ok()?);
+    (separators_only && year.len() == 4 && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+/// A duplicate id (`articles[3].id`: `"x" is already the id of articles[1]`) told on the file
+/// that set `id = "x"`, at that line, when the other only has it as its name: the file whose
+/// name it is did nothing wrong.
+fn declared_id_blamed(
+    path: &str,
+    message: &str,
+    articles: &[Source],
+    projects: &[Source],
+) -> (String, String) {
+    let swapped = || {
+        let (list, sources) = if path.starts_with("articles[") {
+            ("articles", articles)
+        } else {
+            ("projects", projects)
+        };
+        let later: usize = path
+            .strip_prefix(list)?
+            .strip_prefix('[')?
+            .strip_suffix("].id")?
+            .parse()
+            .ok()?;
+        let (quoted, first) = message.split_once(" is already the id of ")?;
+        let first: usize = first
+            .strip_prefix(list)?
+            .strip_prefix('[')?
+            .strip_suffix(']')?
+            .parse()
+            .ok()?;
+        let declares = |i: usize| {
+            sources
+                .get(i)
+                .is_some_and(|s| declared_id(&s.text).is_some())
+        };
+        (declares(first) && !declares(later)).then(|| {
+            (
+                format!("{list}[{first}].id"),
+                format!("{quoted} is already the id of {list}[{later}]"),
+            )
+        })
+    };
+    swapped().unwrap_or_else(|| (path.to_string(), message.to_string()))
+}
+
 fn in_content_terms(path: &str, message: &str, articles: &[Source], projects: &[Source]) -> String {
     if (path.ends_with("].body") || path.ends_with("].description"))
         && message.starts_with("missing")

@@ -242,6 +242,16 @@ fn new_writes_a_file_that_checks_once_filled_in() {
         String::from_utf8_lossy(&check.stderr)
     );
     assert!(String::from_utf8_lossy(&check.stdout).contains("1 draft left out"));
+    // A file of the folder named instead of the folder: told which to name.
+    let check = run(&["check", path.to_str().unwrap()]);
+    assert!(!check.status.success());
+    assert!(
+        String::from_utf8_lossy(&check.stderr).contains(&format!(
+            "is a file of a content folder; check reads the whole folder, as build does: `parkreader check {dir}`"
+        )),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
     // With the line deleted, as written, it passes: it is published.
     fs::write(&path, text.replace("\ndraft = true ", "\n# ")).unwrap();
     let check = run(&["check", dir]);
@@ -630,14 +640,30 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // Markup Markdown leaves as text: an image or link whose path has a space, struck text.
     article(
         "leftover.md",
-        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n\n<../media/厂房 外景.jpg>\n\n占比<5%，增长>3%。\n",
+        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n\n<../media/厂房 外景.jpg>\n\n占比<5%，增长>3%。\n\n详见[招商政策]（policy-2024.md）。\n\n另见[招商政策] (../projects/robot-base.md)。\n\n见［办法］(https://a.cn/b.pdf)。\n\n[注]（见下文）不是链接。\n\n[x](policy-2024.md）\n\n见[办法](https://a.cn/x.pdf)（2024年）。\n",
     );
     // An image over http, which pages served over https do not load; an image as a link.
     article(
         "remote.md",
         "![远程](http://img.example.cn/b.jpg)\n\n[![图](https://img.example.cn/a.png)](https://example.cn/)\n\n![上](/../../etc/a.png)\n\n![主机](//img.example.cn/c.png)\n",
     );
+    // Images on the writer's computer, as Typora or Word export them, and of a scheme pages
+    // load none from.
+    article(
+        "computer.md",
+        "![本机](file:///C:/x.png)\n\n![盘](D:/photos/park.png)\n\n![反斜](C:\\Users\\a\\park.png)\n\n![旧](ftp://a.cn/x.png)\n",
+    );
     let stderr = check_fails(&content);
+    for line in [
+        "CONTENT/articles/computer.md:9:1: error: image `file:///C:/x.png` is a file on the writer's computer, which no reader can load",
+        "CONTENT/articles/computer.md:11:1: error: image `D:/photos/park.png` is a file on the writer's computer",
+        "CONTENT/articles/computer.md:13:1: error: image `C:\\Users\\a\\park.png` is a file on the writer's computer",
+        "CONTENT/articles/computer.md:15:1: error: image `ftp://a.cn/x.png` has a `ftp:` address, which the site's pages load no image from",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    // Each told once, at its line.
+    assert_eq!(stderr.matches("computer.md:").count(), 4, "{stderr}");
     assert_eq!(
         stderr.matches("http://img.example.cn/b.jpg").count(),
         1,
@@ -662,6 +688,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/leftover.md:19:5: error: `**` that Markdown does not take for bold",
         "CONTENT/articles/leftover.md:21:12: error: bold inside bold: Markdown paired these `**` otherwise than they were meant",
         "CONTENT/articles/leftover.md:23:1: error: a path in angle brackets that Markdown did not read, which readers would see as it is",
+        "CONTENT/articles/leftover.md:27:3: error: a link or image that Markdown did not read, which readers would see as it is: its brackets are full-width, or a space stands between them",
+        "CONTENT/articles/leftover.md:29:3: error: a link or image that Markdown did not read, which readers would see as it is: its brackets are full-width",
+        "CONTENT/articles/leftover.md:31:2: error: a link or image that Markdown did not read, which readers would see as it is: its brackets are full-width",
+        "CONTENT/articles/leftover.md:35:1: error: a link or image that Markdown did not read, which readers would see as it is: its brackets are full-width",
         "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
         "CONTENT/articles/headinlist.md:11:3: error: a heading inside a list item",
         "CONTENT/articles/quoteinlist.md:11:3: error: a quote inside a list item",
@@ -693,6 +723,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     }
     // A `<` and `>` of comparisons are no path.
     assert!(!stderr.contains("leftover.md:25:"), "{stderr}");
+    // Nor is prose in full-width brackets that names no address.
+    assert!(!stderr.contains("leftover.md:33:"), "{stderr}");
+    // Nor a link followed by brackets of the text.
+    assert!(!stderr.contains("leftover.md:37:"), "{stderr}");
     // In the order of the lines, though the missing pages (line 17) are found after the
     // Markdown is read (lines 19 to 22).
     assert!(
@@ -721,6 +755,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "leftover",
         "rootpath",
         "remote",
+        "computer",
     ] {
         fs::remove_file(content.join("articles").join(format!("{name}.md"))).unwrap();
     }
@@ -1146,6 +1181,11 @@ fn problems_name_files_keys_and_the_ids_to_use() {
         format!("+++\ncategory = \"signing\"\n{front}\n正文。\n"),
     );
     fs::write(articles.join("gbk.md"), b"+++\ntitle = \"\xb9\xfa\"\n+++\n").unwrap();
+    // A link to that file is not told as a link to nothing: the file is there.
+    write(
+        "linker.md",
+        format!("+++\ncategory = \"signing\"\n{front}+++\n\n见[国](gbk.md)。\n"),
+    );
     let stderr = check_fails(&content);
     for line in [
         "CONTENT/articles/twice.md:2:1: error: id: \"policy-notes\" is already the id of policy-notes.md",
@@ -1156,6 +1196,7 @@ fn problems_name_files_keys_and_the_ids_to_use() {
         "CONTENT/articles/open.md:1:1: error: the front matter has no closing `+++` line",
         "CONTENT/articles/gbk.md: error: cannot read the file",
         "= help: the file is not UTF-8 (perhaps GBK): save it as UTF-8",
+        "CONTENT/articles/linker.md:9:2: error: a link to `gbk.md`, a file the build cannot read (its own problem is told with its name)",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
@@ -1390,7 +1431,8 @@ fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
     let expected = [
         "CONTENT/articles/Policy Notes 2.md:1:1: error: id (the file's name): \"Policy Notes 2\" is not a valid id",
         "= help: rename the file with lowercase letters, digits and `-` (its name is also its address), or set `id = \"…\"` in its front matter",
-        "CONTENT/articles/policy-notes.md:1:1: error: id (the file's name): \"policy-notes\" is already the id of a-first.md",
+        // Told on the file that set it, at its line: the other did nothing wrong.
+        "CONTENT/articles/a-first.md:2:1: error: id: \"policy-notes\" is already the id of policy-notes.md",
     ];
     for line in expected {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
@@ -1508,6 +1550,11 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         ),
         ("curly-quotes", title, "title = “全角引号标题”"),
         ("spaced-time", published, "published = 2024-05-08 09:00:00"),
+        // An input method's `＝`, a colon as in YAML, a date as Chinese text writes one.
+        ("wide-equals", title, "title ＝ \"全角等号\""),
+        ("colon", title, "title：\"冒号\""),
+        ("chinese-date", published, "published = 2024年3月5日"),
+        ("slashed-date", published, "published = \"2024/3/5\""),
     ] {
         fs::write(
             content.join(format!("articles/{name}.md")),
@@ -1540,10 +1587,26 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         "  = help: put text in straight double quotes, `title = \"…\"`: “…” and 「…」 are characters of the text, not quotes",
         "  = help: write a time after a `T`, with its offset: `published = 2024-05-08T09:00:00+08:00`",
         "  = help: 人民币 is `CNY`; the currencies are CNY, USD, EUR and HKD",
+        "  = help: a key is set with a half-width `=`: `title = \"全角等号\"`",
+        "  = help: a key is set with a half-width `=`: `title = \"冒号\"`",
+        "  = help: write a date as year-month-day, with `-` and two digits for the month and the day: `published = 2024-03-05`",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
-    for name in ["inner-quotes", "curly-quotes", "spaced-time"] {
+    assert_eq!(
+        stderr.matches("`published = 2024-03-05`").count(),
+        2,
+        "{stderr}"
+    );
+    for name in [
+        "inner-quotes",
+        "curly-quotes",
+        "spaced-time",
+        "wide-equals",
+        "colon",
+        "chinese-date",
+        "slashed-date",
+    ] {
         assert!(
             stderr.contains(&format!("CONTENT/articles/{name}.md:")),
             "{stderr}"
