@@ -23,6 +23,10 @@ pub const MAX_WIDTH: u32 = 1280;
 /// camera's JPEG at its best quality, or a photo saved as PNG.
 pub const HEAVY_BYTES: usize = 400 * 1024;
 
+/// The most pixels an image may have: decoded at four bytes a pixel, 120 million take 480 MB
+/// (a 200-megapixel phone's full-size mode is over it; its usual 12 to 50 are far under).
+const MAX_PIXELS: u64 = 120_000_000;
+
 /// JPEG quality of the copies: no visible loss at phone sizes, about a tenth of a camera's.
 const JPEG_QUALITY: u8 = 82;
 
@@ -85,6 +89,13 @@ pub fn for_phones_cached(
             "is not a {kind} image, as its name says: the file holds something else"
         ));
     };
+    // Decoded, it takes four bytes a pixel: a 30000 × 30000 PNG took 2.6 GB and 22 s.
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!(
+            "is {width} × {height} pixels, more than the build makes a copy for phones of ({} million): save a smaller copy, e.g. 4000 pixels wide",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
     // Another kind under this name (a PNG saved as `.jpg`) is published under its own kind's
     // extension: as it was named, it was served as what it is not.
     let held = match imagesize::image_type(bytes) {
@@ -503,6 +514,20 @@ mod tests {
             .unwrap();
         let photo = for_phones_cached(&png, "png", None).unwrap().unwrap();
         assert_eq!((photo.width, photo.height, photo.ext), (1280, 320, "png"));
+    }
+
+    #[test]
+    fn an_image_of_too_many_pixels_is_refused_before_it_is_decoded() {
+        // A PNG's header alone, saying 30000 × 30000: decoded, 3.6 GB.
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend(30_000_u32.to_be_bytes());
+        png.extend(30_000_u32.to_be_bytes());
+        png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        let error = for_phones_cached(&png, "png", None).unwrap_err();
+        assert!(
+            error.starts_with("is 30000 × 30000 pixels, more than the build makes a copy for phones of (120 million)"),
+            "{error}"
+        );
     }
 
     #[test]
