@@ -47,6 +47,16 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
     } else {
         bundle_file(source)?
     };
+    if app.join("site.toml").is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{}: this is a content folder (it has site.toml), not the app: --app names the folder of the built app, with its index.html, which scripts/dist.sh makes",
+                app.display()
+            ),
+        )
+        .into());
+    }
     if !app.join("index.html").is_file() {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,

@@ -331,6 +331,15 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
         "{stderr}"
     );
     assert_eq!(common::files(&out), before);
+    // The content folder given as the app, too: said as that.
+    let result = build(&root().join("content"), &root().join("content"), &out);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(!result.status.success());
+    assert!(
+        stderr.contains("this is a content folder (it has site.toml), not the app"),
+        "{stderr}"
+    );
+    assert_eq!(common::files(&out), before);
     assert_eq!(
         fs::read_to_string(out.join("index.html")).unwrap(),
         "the site as published yesterday"
