@@ -114,8 +114,9 @@ enum Command {
         #[arg(long)]
         spa: bool,
         /// Serve the site under this path, as a host would for https://example.org/reader/.
-        #[arg(long, default_value = "/")]
-        base: String,
+        /// Default: the path the site was built for (its base_url's), else `/`.
+        #[arg(long)]
+        base: Option<String>,
     },
     /// Write a static page for every route of a built site (dist/), with the real content.
     Prerender {
@@ -291,7 +292,7 @@ fn main() -> ExitCode {
             address,
             spa,
             base,
-        } => match serve::serve(&dir, &address, port, spa, &base) {
+        } => match serve::serve(&dir, &address, port, spa, base.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -451,6 +452,28 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path, draft: bool) -> 
 }
 
 fn check(file: &std::path::Path) -> ExitCode {
+    // A file of a content folder named instead of the folder (`check content/site.toml`).
+    let extension = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if matches!(extension.as_deref(), Some("md" | "markdown" | "toml")) {
+        let folder = file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let folder = match folder.file_name() {
+            Some(name) if name == "articles" || name == "projects" => {
+                folder.parent().unwrap_or(folder)
+            }
+            _ => folder,
+        };
+        eprintln!(
+            "error: {} is a file of a content folder; check reads the whole folder, as build does: `parkreader check {}`",
+            file.display(),
+            folder.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {

@@ -28,9 +28,26 @@ struct Site {
 }
 
 /// Serves `dir` on `address:port` until the process is stopped.
-pub fn serve(dir: &Path, address: &str, port: u16, spa: bool, base: &str) -> io::Result<()> {
+pub fn serve(
+    dir: &Path,
+    address: &str,
+    port: u16,
+    spa: bool,
+    base: Option<&str>,
+) -> io::Result<()> {
     let root = fs::canonicalize(dir)
         .map_err(|e| io::Error::new(e.kind(), format!("cannot serve {}: {e}", dir.display())))?;
+    // The path the site was built for, which its pages name (a site built for /reader/ served
+    // at / loads none of its code); a folder that is no built site is served, but said so.
+    let home = fs::read_to_string(root.join("index.html")).unwrap_or_default();
+    if home.is_empty() {
+        eprintln!(
+            "note: {} has no index.html: is it a built site? (`parkreader build` writes one)",
+            root.display()
+        );
+    }
+    let built_for = built_base(&home);
+    let base = base.or(built_for.as_deref()).unwrap_or("/");
     let listener = TcpListener::bind((address, port))
         .map_err(|e| io::Error::other(format!("cannot listen on {address}:{port}: {e}")))?;
     let bound = listener.local_addr()?;
@@ -40,6 +57,14 @@ pub fn serve(dir: &Path, address: &str, port: u16, spa: bool, base: &str) -> io:
     println!("Serving {} at http://{bound}{base}/", root.display());
     run(listener, Site { root, base, spa });
     Ok(())
+}
+
+/// The path a built page (`html`) was built for: its `<meta name="parkreader-base">`.
+fn built_base(html: &str) -> Option<String> {
+    let tag = "<meta name=\"parkreader-base\" content=\"";
+    let from = html.find(tag)? + tag.len();
+    let value = &html[from..from + html[from..].find('"')?];
+    value.starts_with('/').then(|| value.to_string())
 }
 
 /// Accepts connections until the listener fails, each on its own thread.
@@ -375,6 +400,17 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_built_site_is_served_under_the_path_it_was_built_for() {
+        let page = "<head><meta name=\"parkreader-base\" content=\"/reader/\" /></head>";
+        assert_eq!(built_base(page).as_deref(), Some("/reader/"));
+        assert_eq!(built_base("<head></head>"), None);
+        assert_eq!(
+            built_base("<meta name=\"parkreader-base\" content=\"x\" />"),
+            None
+        );
+    }
 
     #[test]
     fn headers_files_apply_by_path() {
