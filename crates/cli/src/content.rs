@@ -220,9 +220,6 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         &mut unread_projects,
         &mut drafts,
     );
-    if let Some(line) = crate::photos::summary() {
-        eprintln!("{line}");
-    }
     // A reference to a file that could not be read is not a second problem: that file's own
     // problems are already reported.
     let unread_reference = |message: &str| {
@@ -267,6 +264,10 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         if let Some(cover) = cover {
             resolve_image(cover, source, &mut assets, &mut diagnostics);
         }
+    }
+    // Covers' copies counted too: they are made just above.
+    if let Some(line) = crate::photos::summary() {
+        eprintln!("{line}");
     }
     // An image that is no address of the site or of https (a path not found or not to be
     // published, a file on the writer's computer, `ftp:`, `javascript:`) has been told at its

@@ -1659,9 +1659,18 @@ fn a_camera_photo_is_published_sized_for_phones() {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        article_in(&fs::read_to_string(out).unwrap(), "photo")
+        (
+            article_in(&fs::read_to_string(out).unwrap(), "photo"),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     };
-    let article = bundle(&out);
+    let (article, said) = bundle(&out);
+    // The cover's copy is counted too (it is made after the body's: the count was told
+    // before it).
+    assert!(
+        said.contains("photos       1 made for phones, 1 from the cache"),
+        "{said}"
+    );
     let figure = &article["body"][0]["image"];
     assert_eq!(
         (figure["width"].as_u64(), figure["height"].as_u64()),
@@ -1686,7 +1695,7 @@ fn a_camera_photo_is_published_sized_for_phones() {
     );
     // Again, into another folder: the same copy, from the cache.
     let again = temp("photo-site-again");
-    let article = bundle(&again.join("data/bundle.json"));
+    let (article, _) = bundle(&again.join("data/bundle.json"));
     assert_eq!(article["body"][0]["image"]["src"], src);
     assert_eq!(
         fs::read(again.join(src.trim_start_matches('/'))).unwrap(),
