@@ -444,6 +444,19 @@ fn items(list: Option<Value>, key: &str, problems: &mut Problems) -> Option<Vec<
     }
 }
 
+/// The app reads a field of the wrong type without its path inside the item (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+fn read<T: DeserializeOwned>(value: &Value, prefix: &str, problems: &mut Problems) -> Option<T> {
+    match T::deserialize(value) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            problems.push(prefix, friendly(&e.to_string()));
+            None
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn read<T: DeserializeOwned>(value: &Value, prefix: &str, problems: &mut Problems) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(t) => Some(t),
