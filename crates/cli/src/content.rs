@@ -310,7 +310,9 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let redirects = redirects(&bundle, &sources, &project_sources, &mut diagnostics);
     if diagnostics.is_empty() {
         assets.sort_by(|a, b| a.url.cmp(&b.url));
-        assets.dedup();
+        // One file named from two places (`../media/a.jpg` in an article and a project) is one
+        // file of the site: its address names its content.
+        assets.dedup_by(|a, b| a.url == b.url);
         let bodies = separate_bodies(&mut bundle, separate_over);
         Ok(Content {
             bundle,

@@ -68,6 +68,25 @@ fn check_fails(content: &Path) -> String {
     String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT")
 }
 
+/// An image named from an article and from a project (`../media/weave.svg` from each folder)
+/// is one file of the site, and `check` counts it once.
+#[test]
+fn one_image_named_from_two_folders_is_one_file() {
+    let content = fixture_copy("one-image");
+    let project = content.join("projects/carbon-fibre-48k.md");
+    let text = fs::read_to_string(&project).unwrap();
+    fs::write(&project, format!("{text}\n![织物](../media/weave.svg)\n")).unwrap();
+    let check = run(&["check", content.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(said.contains("1 projects, 1 files"), "{said}");
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// A copy of the fixture content folder to spoil, named after the test.
 fn fixture_copy(name: &str) -> PathBuf {
     let content = temp(name);
