@@ -111,8 +111,16 @@ impl Investment {
 }
 
 /// `value / unit` rounded to two decimals, trailing zeros dropped: 3_270_000_000 / 1亿 → `32.7`.
+/// Never rounded up to the next unit's first figure (99,999,999 is `9999.99`万, not `10000`万,
+/// which reads as 1亿 and is not one; 999,995,000 is `999.99` million): then cut instead.
 fn scaled(value: u64, unit: u64) -> String {
-    let hundredths = (u128::from(value) * 100 + u128::from(unit) / 2) / u128::from(unit);
+    let next: u128 = if unit == WAN { 10_000 } else { 1_000 };
+    let rounded = (u128::from(value) * 100 + u128::from(unit) / 2) / u128::from(unit);
+    let hundredths = if rounded >= next * 100 && u128::from(value) < next * u128::from(unit) {
+        u128::from(value) * 100 / u128::from(unit)
+    } else {
+        rounded
+    };
     let whole = hundredths / 100;
     let frac = hundredths % 100;
     match frac {
@@ -223,6 +231,23 @@ mod tests {
         assert_eq!(format_quantity(0.05, Lang::Zh), "0.05");
         assert_eq!(format_quantity(-1.5, Lang::En), "-1.5");
         assert_eq!(format_quantity(1e30, Lang::En), group_thousands(u64::MAX));
+    }
+
+    #[test]
+    fn an_amount_just_under_a_unit_is_not_rounded_into_it() {
+        assert_eq!(
+            inv(99_999_999, Currency::Cny).format(Lang::Zh),
+            "9999.99万元"
+        );
+        assert_eq!(inv(100_000_000, Currency::Cny).format(Lang::Zh), "1亿元");
+        assert_eq!(
+            inv(999_995_000, Currency::Usd).format(Lang::En),
+            "USD 999.99 million"
+        );
+        assert_eq!(
+            inv(99_995_000, Currency::Cny).format(Lang::Zh),
+            "9999.5万元"
+        );
     }
 
     #[test]
