@@ -121,9 +121,14 @@ fn linked(
             };
             // The web and the site's attachments (`/files/…`, which are not pages of the app).
             let web = is_http_url(href) || is_file_path(href);
+            // An address written out (`https://…`, `www.…`) may break anywhere: kept whole, it
+            // went to a line of its own and justified Chinese before it opened wide gaps.
+            let address = ["http://", "https://", "www."]
+                .iter()
+                .any(|start| group[0].text.starts_with(start));
             let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
             view! {
-                <a href=href rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{content}</a>
+                <a href=href class=address.then_some("address") rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{content}</a>
             }
             .into_any()
         })
