@@ -235,19 +235,14 @@ mod tests {
 
     #[test]
     fn an_amount_just_under_a_unit_is_not_rounded_into_it() {
-        assert_eq!(
-            inv(99_999_999, Currency::Cny).format(Lang::Zh),
-            "9999.99万元"
-        );
-        assert_eq!(inv(100_000_000, Currency::Cny).format(Lang::Zh), "1亿元");
-        assert_eq!(
-            inv(999_995_000, Currency::Usd).format(Lang::En),
-            "USD 999.99 million"
-        );
-        assert_eq!(
-            inv(99_995_000, Currency::Cny).format(Lang::Zh),
-            "9999.5万元"
-        );
+        for (amount, currency, lang, shown) in [
+            (99_999_999, Currency::Cny, Lang::Zh, "9999.99万元"),
+            (100_000_000, Currency::Cny, Lang::Zh, "1亿元"),
+            (99_995_000, Currency::Cny, Lang::Zh, "9999.5万元"),
+            (999_995_000, Currency::Usd, Lang::En, "USD 999.99 million"),
+        ] {
+            assert_eq!(inv(amount, currency).format(lang), shown);
+        }
     }
 
     #[test]
