@@ -283,12 +283,10 @@ impl ListQuery {
             // parameter names and the order typed in capitals mean the same.
             let key = key.to_ascii_lowercase();
             let key = key.strip_prefix("amp;").unwrap_or(&key);
-            // The last value may carry what a chat glued on after the link
-            // (`?industry=new-materials。`); no order, page or facet value ends so.
-            let value = match key {
-                PARAM_Q => value,
-                _ => crate::links::without_glued_end(&value).to_string().into(),
-            };
+            // A value may end in what a chat glued on after the link
+            // (`?industry=new-materials。`); no order, page or facet value ends so. Search
+            // text keeps its own.
+            let glued = crate::links::without_glued_end;
             match key {
                 PARAM_Q => {
                     let trimmed = search_text(&value);
@@ -296,8 +294,11 @@ impl ListQuery {
                         query.q = trimmed;
                     }
                 }
-                PARAM_SORT => query.sort = Sort::from_param(kind, &value.to_ascii_lowercase()),
+                PARAM_SORT => {
+                    query.sort = Sort::from_param(kind, &glued(&value).to_ascii_lowercase())
+                }
                 PARAM_PAGE => {
+                    let value = glued(&value);
                     // A number past any list's end stands for its end (which the view then
                     // shows), however many digits it has; anything else is the first page.
                     let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
@@ -310,10 +311,7 @@ impl ListQuery {
                 param => {
                     if let Some(facet) = FacetKey::from_param(kind, param) {
                         let set = query.filters.entry(facet).or_default();
-                        for v in value
-                            .split(',')
-                            .map(|v| crate::links::without_glued_end(v.trim()))
-                        {
+                        for v in value.split(',').map(|v| glued(v.trim())) {
                             if !v.is_empty() && v.len() <= MAX_VALUE_LEN && set.len() < MAX_VALUES {
                                 set.insert(v.to_string());
                             }
