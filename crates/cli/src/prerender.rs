@@ -189,8 +189,10 @@ pub fn prerender_content(
     // 404.html, served for any address without a page, also goes from a chat's `/articles/x。`
     // to the item's own address at once ([`TIDY_ADDRESS`]), by a script file of its own: inline,
     // its hash would be in every page's policy, and its text in every page's early script.
-    let tidy_url = fingerprinted("/address.js", TIDY_ADDRESS);
-    fs::write(dist.join(tidy_url.trim_start_matches('/')), TIDY_ADDRESS)?;
+    // (Its class of glued punctuation is the one `links::without_glued_end` trims.)
+    let tidy = TIDY_ADDRESS.replace("GLUED", parkreader_core::links::GLUED);
+    let tidy_url = fingerprinted("/address.js", &tidy);
+    fs::write(dist.join(tidy_url.trim_start_matches('/')), tidy)?;
     let shell = with_start_scripts(&shell);
     let plain_shell = shell.replacen(
         "<script>",
@@ -573,7 +575,7 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return; }
 const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return;
-const rest = path.slice(base.length).replace(/[\s。，、；：！？）」』】》.,;:!?)'"\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
+const rest = path.slice(base.length).replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
 const m = /^(?:(articles|projects|saved)|(articles|projects|categories)\/([\w-]+))?$/i.exec(rest); if (!m) return;
 const to = base + (m[1] ? m[1].toLowerCase() + '/' : m[2] ? m[2].toLowerCase() + '/' + m[3] + '/' : '');
 if (to !== raw) location.replace(to + location.search + location.hash); })();

@@ -256,10 +256,12 @@ pub fn id_meant(id: &str) -> Option<String> {
 /// assert_eq!(without_glued_end("new-materials）。 "), "new-materials");
 /// ```
 pub fn without_glued_end(text: &str) -> &str {
-    text.trim_end_matches(|c: char| {
-        c.is_whitespace() || "。，、；：！？）」』】》.,;:!?)'\"".contains(c)
-    })
+    text.trim_end_matches(|c: char| c.is_whitespace() || GLUED.contains(c))
 }
+
+/// The punctuation a chat glues on after a link it shows, besides spaces (the builder's script
+/// for addresses with no page reads the same, `prerender::TIDY_ADDRESS`).
+pub const GLUED: &str = "。，、；：！？）」』】》.,;:!?)'\"";
 
 /// `path` with each run of slashes made one (`//projects//x/` → `/projects/x/`), a slip of chat
 /// and CMS links that hosts forgive but a router does not; `None` when it has none.
