@@ -2133,7 +2133,6 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
     // none of these as a link. Only where what follows is an address, so that prose such as
     // `[注]（见下文）` stays as it is.
     let address = |inside: &str| {
-        let extension = inside.rsplit_once('.').map_or("", |(_, e)| e);
         !inside.is_empty()
             && !inside.contains(char::is_whitespace)
             && !inside.contains(['(', ')', '（', '）', '[', ']'])
@@ -2142,8 +2141,7 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
                 || inside.starts_with("mailto:")
                 || inside.starts_with("tel:")
                 || inside.contains('/')
-                || ((2..=5).contains(&extension.len())
-                    && extension.bytes().all(|b| b.is_ascii_alphanumeric())))
+                || ends_in_extension(inside))
     };
     for (opening, closings) in [
         ("]（", &['）', ')'][..]),
@@ -2200,10 +2198,7 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
     // reads `<…>` as a link only for a web or mail address. (`占比<5%，增长>3%` is no path.)
     if text.contains('<') {
         let path = |inside: &str| {
-            let extension = inside.rsplit_once('.').map_or("", |(_, e)| e);
-            (inside.contains('/') || inside.starts_with('.'))
-                && (2..=5).contains(&extension.len())
-                && extension.bytes().all(|b| b.is_ascii_alphanumeric())
+            (inside.contains('/') || inside.starts_with('.')) && ends_in_extension(inside)
         };
         let at = plain.match_indices('<').map(|(at, _)| at).find(|&at| {
             let rest = &plain[at + 1..];
@@ -2219,6 +2214,13 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
         }
     }
     None
+}
+
+/// Whether `name` ends in a file's extension: a `.` and two to five ASCII letters or digits
+/// (`.md`, `.pdf`, `.jpeg`).
+fn ends_in_extension(name: &str) -> bool {
+    let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
+    (2..=5).contains(&extension.len()) && extension.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// `links` with a link added on each web address written out in `text` outside them
