@@ -137,6 +137,28 @@ test('a page opened once, before the worker took over, is itself kept and reads 
   });
 });
 
+test('the files a reader\'s searches bring never push a page read out of what reads offline', async () => {
+  await withSite(async (server) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles.find((a) => a.body_url) ?? SAMPLE.articles[1];
+    await page.goto(`${server.url}/articles/${article.id}/`);
+    await controlled(page);
+    await until(page, async () => Boolean(await caches.match(location.pathname)));
+    // More files through the worker than its cache of files keeps (400), as the search shards
+    // and snippet bodies of some forty searches are; each is answered at once.
+    await page.evaluate(async (n) => {
+      for (let i = 0; i < n; i++) await (await fetch(`/robots.txt?n=${i}`)).text();
+    }, 450);
+    // A few seconds later the cache of files is trimmed to its cap, oldest first.
+    await until(page, async () => (await (await caches.open('parkreader-runtime')).keys()).length <= 400);
+    await page.context().setOffline(true);
+    const response = await page.reload();
+    assert.ok((await response.text()).includes(`>${article.title}</h1>`), 'the page read is still kept');
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    await page.context().close();
+  });
+});
+
 test('offline, an attachment not downloaded before says it needs the network, not that the page does not exist', async () => {
   await withSite(async (server) => {
     const page = await newPage(browser);

@@ -11,7 +11,8 @@
 // - Navigations: the network first (answered within NAV_TIMEOUT_MS); offline, slow or failing,
 //   the page as cached, then the app shell, which renders any route from the cached bundle.
 // - Data, bodies and images: from the cache, refreshed in the background (stale-while-
-//   revalidate); anything else the site serves is cached as it is read, up to RUNTIME_MAX_*.
+//   revalidate); anything else the site serves is cached as it is read, up to RUNTIME_MAX_*;
+//   pages opened in a cache of their own, up to PAGES_MAX_ENTRIES.
 //   An image neither cached nor reachable is a placeholder that says it needs the network.
 'use strict';
 
@@ -22,6 +23,10 @@ const SHELL = BASE + '404.html';
 const CACHE = 'parkreader-' + VERSION;
 const RUNTIME = 'parkreader-runtime';
 const RUNTIME_MAX_ENTRIES = 400;
+// Pages the reader opened, in a cache of their own: a reader's searches bring hundreds of
+// search shards and bodies for snippets, which pushed the pages read out of a shared cache.
+const PAGES = 'parkreader-pages';
+const PAGES_MAX_ENTRIES = 300;
 const RUNTIME_MAX_BYTES = 50 * 1024 * 1024;
 const NAV_TIMEOUT_MS = 4000;
 
@@ -44,7 +49,7 @@ self.addEventListener('message', (event) => {
 // What a page loaded before this worker took it over (its first visit): the page and the
 // files it showed, kept as if they had come through the worker, so that they read offline.
 async function keep({ pages, files }) {
-  const cache = await caches.open(RUNTIME);
+  const [pageCache, fileCache] = await Promise.all([caches.open(PAGES), caches.open(RUNTIME)]);
   const ours = (href) => {
     try {
       const url = new URL(href);
@@ -54,10 +59,10 @@ async function keep({ pages, files }) {
     }
   };
   const wanted = [
-    ...(Array.isArray(pages) ? pages : []).map(ours).filter(Boolean).map(pageKey),
-    ...(Array.isArray(files) ? files : []).slice(0, 300).map(ours).filter(Boolean).map((url) => new Request(url.href)),
+    ...(Array.isArray(pages) ? pages : []).map(ours).filter(Boolean).map((url) => [pageKey(url), pageCache]),
+    ...(Array.isArray(files) ? files : []).slice(0, 300).map(ours).filter(Boolean).map((url) => [new Request(url.href), fileCache]),
   ];
-  for (const request of wanted) {
+  for (const [request, cache] of wanted) {
     if (await caches.match(request)) continue;
     try {
       const response = await fetch(request);
@@ -66,13 +71,13 @@ async function keep({ pages, files }) {
       // Offline already, or gone: nothing to keep.
     }
   }
-  await trimRuntime();
+  await trimSoon();
 }
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith('parkreader-') && name !== CACHE && name !== RUNTIME) {
+      if (name.startsWith('parkreader-') && ![CACHE, RUNTIME, PAGES].includes(name)) {
         await caches.delete(name);
       }
     }
@@ -102,12 +107,12 @@ async function navigation(request, url) {
     const response = await withTimeout(fetch(request), NAV_TIMEOUT_MS);
     if (response.ok) {
       const copy = await unredirected(response.clone());
-      caches.open(RUNTIME).then((cache) => cache.put(key, copy)).then(trimRuntime);
+      caches.open(PAGES).then((cache) => cache.put(key, copy)).then(trimSoon);
       return response;
     }
     // A page the host no longer has (an article taken down) is not kept for offline reading.
     if (response.status === 404 || response.status === 410) {
-      caches.open(RUNTIME).then((cache) => cache.delete(key));
+      for (const name of [PAGES, RUNTIME]) caches.open(name).then((cache) => cache.delete(key));
     }
     // A page the host does not have: its 404.html, the app shell of this deploy, says so with the
     // site's links; where the host sends a 404 page of its own, the cached shell stands in. A
@@ -161,11 +166,12 @@ async function asset(event, request) {
   const precached = await caches.match(request, { cacheName: CACHE });
   if (precached) return precached;
   const cached = await caches.match(request, { cacheName: RUNTIME });
-  const refresh = fetch(request).then(async (response) => {
+  // The page has the response at once; storing it (and trimming, at most every few seconds)
+  // goes on after. Awaited, a trim of 400 entries held every download for half a second.
+  const refresh = fetch(request).then((response) => {
     if (response.ok && response.type === 'basic') {
-      const cache = await caches.open(RUNTIME);
-      await cache.put(request, response.clone());
-      await trimRuntime();
+      const copy = response.clone();
+      event.waitUntil(caches.open(RUNTIME).then((cache) => cache.put(request, copy)).then(trimSoon));
     }
     return response;
   });
@@ -209,9 +215,21 @@ function withTimeout(promise, ms) {
   });
 }
 
-// Oldest first out, until the runtime cache is within its entry and byte caps.
-async function trimRuntime() {
-  const cache = await caches.open(RUNTIME);
+// Trims the caches once, a few seconds after the first of a burst of stores (a search stores
+// twenty files): reading every entry's size takes a moment.
+let trimming = null;
+function trimSoon() {
+  trimming ??= new Promise((resolve) => setTimeout(resolve, TRIM_DELAY_MS))
+    .then(() => trim(RUNTIME, RUNTIME_MAX_ENTRIES))
+    .then(() => trim(PAGES, PAGES_MAX_ENTRIES))
+    .finally(() => { trimming = null; });
+  return trimming;
+}
+const TRIM_DELAY_MS = 3000;
+
+// Oldest first out, until the cache `name` is within `maxEntries` and the byte cap.
+async function trim(name, maxEntries) {
+  const cache = await caches.open(name);
   const keys = await cache.keys();
   let bytes = 0;
   const sizes = [];
@@ -222,7 +240,7 @@ async function trimRuntime() {
     bytes += size;
   }
   let i = 0;
-  while (i < keys.length && (keys.length - i > RUNTIME_MAX_ENTRIES || bytes > RUNTIME_MAX_BYTES)) {
+  while (i < keys.length && (keys.length - i > maxEntries || bytes > RUNTIME_MAX_BYTES)) {
     bytes -= sizes[i];
     await cache.delete(keys[i]);
     i += 1;
