@@ -594,6 +594,7 @@ fn escape_attr(text: &str) -> String {
 #[cfg_attr(target_arch = "wasm32", allow(clippy::let_and_return))]
 pub fn results<V: IntoView + 'static>(
     listing: Memo<Listing>,
+    pending: Option<Memo<bool>>,
     path: &'static str,
     class: &'static str,
     card: impl Fn(usize, Signal<Vec<String>>) -> V + Clone + Send + Sync + 'static,
@@ -601,7 +602,11 @@ pub fn results<V: IntoView + 'static>(
     // A prerendered list's whole (`early_rest`), when its page provides one.
     #[cfg(not(target_arch = "wasm32"))]
     let early = early_rest(use_context(), card.clone());
-    let empty = Memo::new(move |_| listing.with(|l| l.total == 0));
+    // While a search's shards download (`pending`, on a list with body search), nothing found
+    // yet is no answer (a shared link's search said 没有找到 and offered to drop its words, then
+    // showed its 432 results).
+    let empty =
+        Memo::new(move |_| listing.with(|l| l.total == 0) && !pending.is_some_and(|p| p.get()));
     let items = Memo::new(move |_| listing.with(|l| l.items.clone()));
     let terms = Memo::new(move |_| listing.with(|l| l.terms.clone()));
     let list = move || {

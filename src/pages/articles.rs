@@ -95,7 +95,7 @@ pub fn ArticlesPage() -> impl IntoView {
                             <button type="button" class="button small" on:click=retry.clone()>{t.retry}</button>
                         </div>
                     })}
-                    {results(listing, PATH, "card-list", move |i, terms| {
+                    {results(listing, Some(pending), PATH, "card-list", move |i, terms| {
                         view! { <ArticleCard article=b.articles[i].clone() bundle=b.clone() terms /> }
                     })}
                     <Pager listing path=PATH />

@@ -56,7 +56,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     </div>
                     <DroppedFilters state listing />
                     <ActiveFilters listing path=PATH />
-                    {results(listing, PATH, "card-grid", move |i, terms| {
+                    {results(listing, None, PATH, "card-grid", move |i, terms| {
                         view! { <ProjectCard project=b.projects[i].clone() bundle=b.clone() terms /> }
                     })}
                     <Pager listing path=PATH />

@@ -158,6 +158,24 @@ test('bodies published as separate files are searched through shards fetched for
   await page.context().close();
 });
 
+test('a shared search link whose words are only in bodies says nothing of no results while their shards download', async () => {
+  const article = SAMPLE.articles.find((a) => a.id === 'carbon-fibre-composite-institute-founded');
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const shards = await holdRequests(page, '**/data/search/**');
+  await page.goto(`${server.url}/articles/?q=${encodeURIComponent('正式揭牌')}`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByText('正在搜索正文…')).toBeVisible();
+  // The app is up and the shards are held: no "nothing found", no offer to drop the words.
+  await page.waitForTimeout(500);
+  await expect(page.getByText('没有找到符合条件的结果')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /不限关键词/ })).toHaveCount(0);
+  shards.release();
+  await expect(page.getByText('共 1 篇')).toBeVisible();
+  await expect(page.getByRole('link', { name: article.title })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('what a reader types and ticks on the static list before the app takes over is kept', async () => {
   // A slow phone: the prerendered list is on screen and the reader starts at once, while the
   // app still waits for its data.
