@@ -271,6 +271,13 @@ fn main() -> ExitCode {
                     .and_then(|t| parkreader_core::parse_bundle(&t).map_err(|e| e.to_string()))
                     .map(|b| b.site.base_url)
             };
+            // A base_url `check` refuses gives no path (`…/reader/index.html` gave one).
+            let base_url = base_url.and_then(
+                |url| match parkreader_core::validate::base_url_error(&url) {
+                    Some(message) => Err(format!("site.base_url: {message}")),
+                    None => Ok(url),
+                },
+            );
             match base_url {
                 Ok(url) => {
                     println!("{}/", parkreader::state::BasePath::from_base_url(&url).0);

@@ -87,6 +87,47 @@ fn one_image_named_from_two_folders_is_one_file() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// `base-path` prints the path a site is served under, and none for a `base_url` that `check`
+/// refuses (it printed `/reader/index.html/` for a file's address).
+#[test]
+fn base_path_prints_only_the_path_of_a_base_url_check_takes() {
+    let content = fixture_copy("base-path");
+    let site = content.join("site.toml");
+    let text = fs::read_to_string(&site).unwrap();
+    let at = |base_url: &str| {
+        let line = text.lines().find(|l| l.starts_with("base_url")).unwrap();
+        fs::write(
+            &site,
+            text.replace(line, &format!("base_url = \"{base_url}\"")),
+        )
+        .unwrap();
+        run(&["base-path", content.to_str().unwrap()])
+    };
+    let good = at("https://example.org/reader/");
+    assert!(good.status.success());
+    assert_eq!(String::from_utf8_lossy(&good.stdout), "/reader/\n");
+    for (base_url, why) in [
+        (
+            "https://example.org/reader/index.html",
+            "names a file, not a folder",
+        ),
+        (
+            "invest.example.org/reader",
+            "must be an absolute http(s) URL",
+        ),
+    ] {
+        let bad = at(base_url);
+        assert!(!bad.status.success(), "{base_url}");
+        assert!(bad.stdout.is_empty(), "{base_url}");
+        let said = String::from_utf8_lossy(&bad.stderr);
+        assert!(
+            said.contains(&format!("site.base_url: \"{base_url}\" {why}")),
+            "{said}"
+        );
+    }
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// A copy of the fixture content folder to spoil, named after the test.
 fn fixture_copy(name: &str) -> PathBuf {
     let content = temp(name);

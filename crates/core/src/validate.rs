@@ -909,24 +909,25 @@ fn base_url_problem(base_url: &str) -> Option<&'static str> {
     None
 }
 
+/// What is wrong with a site's `base_url`, as `check` says it; `None` when the site can be
+/// served from it. (`parkreader base-path` asks too, so that it prints no path from a bad one.)
+pub fn base_url_error(base_url: &str) -> Option<String> {
+    if !is_http_url(base_url) {
+        return Some(format!(
+            "{base_url:?} must be an absolute http(s) URL such as https://invest.example.org/"
+        ));
+    }
+    base_url_problem(base_url).map(|reason| {
+        format!(
+            "{base_url:?} {reason}; give the folder the site is served from, such as https://invest.example.org/ or https://example.org/reader/"
+        )
+    })
+}
+
 fn check_site(site: &Site, problems: &mut Problems) {
     non_empty(&site.name, "site.name", problems);
-    if !is_http_url(&site.base_url) {
-        problems.push(
-            "site.base_url",
-            format!(
-                "{:?} must be an absolute http(s) URL such as https://invest.example.org/",
-                site.base_url
-            ),
-        );
-    } else if let Some(reason) = base_url_problem(&site.base_url) {
-        problems.push(
-            "site.base_url",
-            format!(
-                "{:?} {reason}; give the folder the site is served from, such as https://invest.example.org/ or https://example.org/reader/",
-                site.base_url
-            ),
-        );
+    if let Some(message) = base_url_error(&site.base_url) {
+        problems.push("site.base_url", message);
     }
     if !is_phone_number(&site.contact.hotline) {
         problems.push(
