@@ -928,10 +928,21 @@ fn with_bundle_part(shell: &str, url: &str, part: &str) -> Option<String> {
 
 /// The shell with the content of its `<meta name="{name}" content="…">` set to `value`.
 fn set_meta(shell: &str, name: &str, value: &str) -> Option<String> {
+    let at = meta_range(shell, name)?;
+    Some(format!("{}{value}{}", &shell[..at.start], &shell[at.end..]))
+}
+
+/// The value of the page's `<meta name="{name}" content="…">` (`parkreader-base`: the path the
+/// page was built for).
+pub fn meta_value<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    meta_range(html, name).map(|at| &html[at])
+}
+
+/// Where the value of `<meta name="{name}" content="…">` lies in `html`.
+fn meta_range(html: &str, name: &str) -> Option<std::ops::Range<usize>> {
     let tag = format!("<meta name=\"{name}\" content=\"");
-    let start = shell.find(&tag)? + tag.len();
-    let end = start + shell[start..].find('"')?;
-    Some(format!("{}{value}{}", &shell[..start], &shell[end..]))
+    let start = html.find(&tag)? + tag.len();
+    Some(start..start + html[start..].find('"')?)
 }
 
 #[cfg(test)]

@@ -61,10 +61,9 @@ pub fn serve(
 
 /// The path a built page (`html`) was built for: its `<meta name="parkreader-base">`.
 fn built_base(html: &str) -> Option<String> {
-    let tag = "<meta name=\"parkreader-base\" content=\"";
-    let from = html.find(tag)? + tag.len();
-    let value = &html[from..from + html[from..].find('"')?];
-    value.starts_with('/').then(|| value.to_string())
+    crate::prerender::meta_value(html, "parkreader-base")
+        .filter(|value| value.starts_with('/'))
+        .map(str::to_string)
 }
 
 /// Accepts connections until the listener fails, each on its own thread.
