@@ -434,7 +434,7 @@ fn read_all<T: ContentItem + Send>(
 
 /// A content file's name: `.md`, or as Hugo also reads them, `.markdown`, in any case
 /// (`news.MD`).
-fn is_markdown(path: &Path) -> bool {
+pub fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }

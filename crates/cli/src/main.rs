@@ -460,10 +460,10 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path, draft: bool) -> 
 
 fn check(file: &std::path::Path) -> ExitCode {
     // A file of a content folder named instead of the folder (`check content/site.toml`).
-    let extension = file
+    let toml = file
         .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if matches!(extension.as_deref(), Some("md" | "markdown" | "toml")) {
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if content::is_markdown(file) || toml {
         let folder = file
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
