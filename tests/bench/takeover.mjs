@@ -1,6 +1,6 @@
 // A shared link on a slow mobile link, in Chromium: when the static page paints (FCP), and when
 // the app has taken it over (the moment `#app` loses `data-prerendered`), for the home page, an
-// article and the project list sorted by amount, served compressed by `parkreader serve`,
+// article, the project list sorted by amount, the article list and a search link, served compressed by `parkreader serve`,
 // service worker blocked (a first visit). The link: 300 ms latency, 200 KB/s down, 90 KB/s up
 // (CDP network emulation). Prints figures; asserts nothing.
 //   node tests/bench/takeover.mjs [runs] [SITE_DIR]     (default 5 runs on dist/, after scripts/dist.sh)
@@ -13,7 +13,13 @@ const site = process.argv[3] ?? DIST;
 const server = await serve(site, { spa: false });
 const browser = await launch();
 const article = readdirSync(join(site, 'articles')).find((n) => !n.includes('.'));
-const pages = [['home', '/'], ['article', `/articles/${article}`], ['project list', '/projects?sort=amount']];
+const pages = [
+  ['home', '/'],
+  ['article', `/articles/${article}`],
+  ['project list', '/projects?sort=amount'],
+  ['article list', '/articles/'],
+  ['article search', `/articles/?q=${encodeURIComponent('投资')}`],
+];
 const range = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return `${s[Math.floor(s.length / 2)]} ms (${s[0]}–${s[s.length - 1]})`;

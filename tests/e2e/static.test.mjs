@@ -163,6 +163,27 @@ test('the app takes over a prerendered page without moving anything', async () =
   }
 });
 
+test('a shared list asks for its data with the page, not after the app, and downloads it once', async () => {
+  for (const [path, file] of [['/articles/', '/data/bundle-'], ['/projects/', '/data/projects-']]) {
+    const page = await newPage(browser);
+    const asked = [];
+    page.on('request', (r) => {
+      const at = new URL(r.url()).pathname;
+      if (at.startsWith('/data/') || at.endsWith('.wasm')) asked.push(at);
+    });
+    await page.goto(server.url + path);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByRole('search')).toBeVisible();
+    // The app's own request is the one the page began (the same mode and credentials), so the
+    // file is fetched once, and before the app's code.
+    const data = asked.filter((p) => p.startsWith(file));
+    assert.equal(data.length, 1, `${path}: ${asked.join(', ')}`);
+    assert.ok(asked.indexOf(data[0]) < asked.findIndex((p) => p.endsWith('.wasm')), `${path}: ${asked.join(', ')}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 test('a tap held on a static link while the app arrives still follows the link', async () => {
   // A slow app: the list is on screen, and the reader's finger is down on a title just as the
   // app's code and data arrive. The takeover waits for it to lift; otherwise the press landed

@@ -150,6 +150,29 @@ fn builds_the_whole_site_from_content_and_the_app() {
             "{page}"
         );
     }
+    // The pages whose app downloads that file as it starts ask for it with the page; those that
+    // carry their part (the home page, an article) or may lead elsewhere (404.html) do not.
+    let preload = |file: &str| {
+        format!("<link rel=\"preload\" href=\"/{file}\" as=\"fetch\" crossorigin=\"anonymous\" />")
+    };
+    for (page, file) in [
+        ("articles/index.html", bundles[0]),
+        ("saved/index.html", bundles[0]),
+        ("projects/index.html", projects[0]),
+    ] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert_eq!(html.matches(&preload(file)).count(), 1, "{page}: {html}");
+    }
+    let article = all
+        .iter()
+        .find(|f| {
+            f.starts_with("articles/") && f.ends_with("/index.html") && *f != "articles/index.html"
+        })
+        .unwrap();
+    for page in ["index.html", "404.html", article.as_str()] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert!(!html.contains("rel=\"preload\""), "{page}: {html}");
+    }
     let worker = fs::read_to_string(out.join("sw.js")).unwrap();
     assert!(
         worker.contains(&format!("\"/{}\"", projects[0])),
