@@ -61,8 +61,9 @@ impl FacetOption {
 }
 
 struct Doc {
-    /// Days since 1970 of the date the document is sorted by; `i64::MIN` when undated.
-    date: i64,
+    /// Its place in the list newest first, as the home page orders it (`catalog::newer_article`,
+    /// `catalog::newer_project`): the newest has the largest.
+    recency: u32,
     views: u64,
     /// Investment converted to yuan, for size buckets and ordering.
     amount_cny: Option<u64>,
@@ -366,12 +367,14 @@ impl ListIndex {
             (c.id.clone(), c.name.clone(), c.name_en.clone())
         });
         let years = years_desc(bundle.articles.iter().map(|a| a.published.year()));
+        let recency = recency(&bundle.articles, crate::catalog::newer_article);
         let docs = bundle
             .articles
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(i, a)| {
                 let doc = Doc {
-                    date: a.published.days_since_epoch(),
+                    recency: recency[i],
                     views: a.views,
                     amount_cny: None,
                 };
@@ -414,13 +417,15 @@ impl ListIndex {
                 .iter()
                 .filter_map(|p| p.date().map(|d| d.year())),
         );
+        let recency = recency(&bundle.projects, crate::catalog::newer_project);
         let docs = bundle
             .projects
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let amount_cny = p.investment.as_ref().map(amount_in_yuan);
                 let doc = Doc {
-                    date: p.date().map_or(i64::MIN, |d| d.days_since_epoch()),
+                    recency: recency[i],
                     views: 0,
                     amount_cny,
                 };
@@ -799,16 +804,8 @@ impl ListIndex {
         }
         // One total order per sort, packed into one number per result so that selecting a page
         // among tens of thousands compares integers instead of looking documents up: the order's
-        // own value, then the date (newest first), then the document number (first first), so
-        // pages never overlap. Largest key first.
-        let date = |i: usize| {
-            let days = d[i].date;
-            if days == i64::MIN {
-                0
-            } else {
-                (days.clamp(-(1 << 31) + 1, (1 << 31) - 1) + (1 << 31)) as u32
-            }
-        };
+        // own value, then the place newest first, which no two share, then the document number
+        // it is read back from. Largest key first.
         let mut keys: Vec<u128> = results
             .iter()
             .map(|&(i, score)| {
@@ -817,7 +814,7 @@ impl ListIndex {
                     other => d[i].order_key(other),
                 };
                 (u128::from(first) << 64)
-                    | (u128::from(date(i)) << 32)
+                    | (u128::from(d[i].recency) << 32)
                     | u128::from(u32::MAX - i as u32)
             })
             .collect();
@@ -835,6 +832,18 @@ impl ListIndex {
             .map(|&k| (u32::MAX - k as u32) as usize)
             .collect()
     }
+}
+
+/// Each item's place in `items` ordered by `newer` (newest first): the newest `items.len()`,
+/// the oldest 1.
+fn recency<T>(items: &[T], newer: fn(&T, &T) -> std::cmp::Ordering) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| newer(&items[a], &items[b]));
+    let mut place = vec![0; items.len()];
+    for (at, &i) in order.iter().enumerate() {
+        place[i] = (items.len() - at) as u32;
+    }
+    place
 }
 
 fn years_desc(years: impl Iterator<Item = i32>) -> OptionsBuilder {

@@ -91,9 +91,7 @@ impl Bundle {
             } else {
                 std::cmp::Ordering::Equal
             };
-            featured
-                .then_with(|| b.date().cmp(&a.date()))
-                .then_with(|| a.id.cmp(&b.id))
+            featured.then_with(|| newer_project(a, b))
         });
         list
     }
@@ -359,7 +357,18 @@ pub(crate) fn best_projects(mut scored: Vec<(u32, &Project)>, n: usize) -> Vec<&
 }
 
 pub(crate) fn sort_newest(list: &mut [&Article]) {
-    list.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+    list.sort_by(|a, b| newer_article(a, b));
+}
+
+/// Newest first: the later publication (a time of day after none on the same day), then the
+/// smaller id. The home page, the category pages and the lists' newest order all follow it.
+pub(crate) fn newer_article(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Most recently dated first (undated last), then the smaller id: see [`newer_article`].
+pub(crate) fn newer_project(a: &Project, b: &Project) -> std::cmp::Ordering {
+    b.date().cmp(&a.date()).then_with(|| a.id.cmp(&b.id))
 }
 
 fn count_shared(a: &[String], b: &[String]) -> u32 {

@@ -300,18 +300,81 @@ fn orders_newest_views_and_amount() {
     );
 }
 
+/// The place of each item of `kind` in the order the home page gives newest first.
+fn newest_places(bundle: &Bundle, kind: ListKind) -> Vec<usize> {
+    let (ids, order): (Vec<&str>, Vec<&str>) = match kind {
+        ListKind::Articles => (
+            bundle.articles.iter().map(|a| a.id.as_str()).collect(),
+            bundle
+                .articles_newest()
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect(),
+        ),
+        ListKind::Projects => (
+            bundle.projects.iter().map(|p| p.id.as_str()).collect(),
+            bundle
+                .projects_newest(false)
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect(),
+        ),
+    };
+    ids.iter()
+        .map(|id| order.iter().position(|o| o == id).unwrap())
+        .collect()
+}
+
+/// Two articles of one day, the one given a time of day after the one without, and listed
+/// before it in the bundle: the list's newest order is the home page's, the one with the time
+/// first, and so is its order by reads when both were read as often.
+#[test]
+fn the_newest_order_of_a_list_is_the_home_pages() {
+    let mut bundle = sample();
+    let day = bundle.articles[1].published.to_string();
+    let day = &day[..10];
+    bundle.articles[0].published = parkreader_core::Date::parse(day).unwrap();
+    bundle.articles[1].published =
+        parkreader_core::Date::parse(&format!("{day}T09:30:00+08:00")).unwrap();
+    bundle.articles[1].views = bundle.articles[0].views;
+    let ids = |list: Vec<usize>| -> Vec<String> {
+        list.iter()
+            .map(|&i| bundle.articles[i].id.clone())
+            .collect()
+    };
+    let index = ListIndex::articles(&bundle);
+    let home: Vec<String> = bundle
+        .articles_newest()
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    let first = home.iter().position(|id| *id == bundle.articles[1].id);
+    let second = home.iter().position(|id| *id == bundle.articles[0].id);
+    assert!(first < second, "{home:?}");
+    assert_eq!(
+        ids(all_results(&index, &ListQuery::new(ListKind::Articles))),
+        home
+    );
+    let by_views = ids(all_results(
+        &index,
+        &query(ListKind::Articles, "sort=views"),
+    ));
+    let at = |id: &str| by_views.iter().position(|v| v == id);
+    assert!(
+        at(&bundle.articles[1].id) < at(&bundle.articles[0].id),
+        "{by_views:?}"
+    );
+}
+
 /// Every page, at every page size, is the next slice of one total order: the sort's own value,
-/// then newest (undated last), then bundle order. Each page is selected on its own from the
+/// then the home page's newest order (undated last). Each page is selected on its own from the
 /// results, so pages only join up when that order is total.
 #[test]
 fn pages_at_every_size_are_slices_of_one_total_order() {
     let bundle = sample();
     for kind in [ListKind::Articles, ListKind::Projects] {
         let index = list_index(&bundle, kind);
-        let date = |i: usize| match kind {
-            ListKind::Articles => Some(bundle.articles[i].published.days_since_epoch()),
-            ListKind::Projects => bundle.projects[i].date().map(|d| d.days_since_epoch()),
-        };
+        let places = newest_places(&bundle, kind);
         let views_of = |i: usize| match kind {
             ListKind::Articles => bundle.articles[i].views,
             ListKind::Projects => 0,
@@ -342,7 +405,7 @@ fn pages_at_every_size_are_slices_of_one_total_order() {
                             Sort::Amount => yuan(i).map_or(0, |y| y + 1),
                             _ => 0,
                         };
-                        (std::cmp::Reverse(value), std::cmp::Reverse(date(i)), i)
+                        (std::cmp::Reverse(value), places[i])
                     });
                     assert_eq!(all_results(&index, &q), expected, "{kind:?} {qs} {sort:?}");
                 }
