@@ -5,6 +5,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use parkreader_core::parse_bundle;
 
@@ -102,6 +103,7 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
     let base_url = bundle.site.base_url.clone();
     remove_stale_siblings(out);
     let stage = sibling(out, "building")?;
+    unfinished().push(stage.clone());
     let result = (|| {
         // The app without its own sample data and images: this site's take their place.
         copy_dir(app, &stage, &["data", "media"])?;
@@ -123,6 +125,9 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         crate::aliases::write(&stage, &redirects, &built.base, &base_url)?;
         Ok::<usize, io::Error>(pages)
     })();
+    // Held until the new site is in or the copy gone: a stop never comes between the renames.
+    let mut building = unfinished();
+    building.retain(|dir| *dir != stage);
     let pages = match result {
         Ok(pages) => pages,
         Err(e) => {
@@ -132,6 +137,32 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
     };
     swap_in(&stage, out)?;
     Ok(Built { pages, ..built })
+}
+
+/// The copies of sites that builds of this process are writing, for [`stop`].
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes the unfinished copies of the sites being built, as the process is stopped (Ctrl-C),
+/// and returns where they were. A build swapping its site in finishes that first; no build of
+/// this process swaps one in afterwards.
+pub fn stop() -> Vec<PathBuf> {
+    let mut building = unfinished();
+    for dir in building.iter() {
+        // Its threads may still be writing into it: tried again until it is gone.
+        for _ in 0..50 {
+            if fs::remove_dir_all(dir).is_ok() || !dir.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+    let stopped = std::mem::take(&mut *building);
+    std::mem::forget(building);
+    stopped
 }
 
 /// The path the app in `shell` (Trunk's index.html) was built for: where it loads its

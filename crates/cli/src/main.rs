@@ -8,7 +8,7 @@
 
 use parkreader_cli::{bench, build, content, generate, import, prerender, serve};
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -169,28 +169,31 @@ fn main() -> ExitCode {
             Err(diagnostics) => report(&diagnostics),
         },
         Command::Check { path } => check(&path),
-        Command::Build { content, app, out } => match build::build(&content, &app, &out) {
-            Ok(built) => {
-                println!(
-                    "{}/ ready for {}: {} articles, {} projects, {} pages{}",
-                    out.display(),
-                    built.base,
-                    built.articles,
-                    built.projects,
-                    built.pages,
-                    drafts_note(built.drafts)
-                );
-                ExitCode::SUCCESS
+        Command::Build { content, app, out } => {
+            stop_cleanly(&out);
+            match build::build(&content, &app, &out) {
+                Ok(built) => {
+                    println!(
+                        "{}/ ready for {}: {} articles, {} projects, {} pages{}",
+                        out.display(),
+                        built.base,
+                        built.articles,
+                        built.projects,
+                        built.pages,
+                        drafts_note(built.drafts)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(build::BuildError::Content(diagnostics)) => report(&diagnostics),
+                Err(build::BuildError::Io(e)) => {
+                    eprintln!(
+                        "error: {e}\nerror: the build stopped; {} was not changed",
+                        out.display()
+                    );
+                    ExitCode::FAILURE
+                }
             }
-            Err(build::BuildError::Content(diagnostics)) => report(&diagnostics),
-            Err(build::BuildError::Io(e)) => {
-                eprintln!(
-                    "error: {e}\nerror: the build stopped; {} was not changed",
-                    out.display()
-                );
-                ExitCode::FAILURE
-            }
-        },
+        }
         Command::Bundle { content, out } => match content::load(&content) {
             Ok(c) => match content::write(&c, &out) {
                 Ok(()) => {
@@ -310,6 +313,22 @@ fn main() -> ExitCode {
 }
 
 /// `; 2 drafts left out` when any were.
+/// On Ctrl-C (or SIGTERM, SIGHUP) during `build`: the unfinished copy of the site is removed
+/// and `out` left as it was, said so, exit status 130. Without it the copy stayed beside `out`
+/// until a build an hour later removed it. If the handler cannot be set, the build runs
+/// without it.
+fn stop_cleanly(out: &Path) {
+    let out = out.to_path_buf();
+    let _ = ctrlc::set_handler(move || {
+        build::stop();
+        eprintln!(
+            "\nerror: the build was stopped; {} was not changed",
+            out.display()
+        );
+        std::process::exit(130);
+    });
+}
+
 fn drafts_note(drafts: usize) -> String {
     match drafts {
         0 => String::new(),

@@ -664,3 +664,75 @@ fn an_app_built_for_another_path_is_refused() {
     assert!(!out.exists());
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Ctrl-C while a build writes its copy of the site: the copy is removed at once (not an hour
+/// later by another build), the site stays as it was, and the build says so, with the exit
+/// status of a stop by Ctrl-C.
+#[cfg(unix)]
+#[test]
+fn a_build_stopped_by_ctrl_c_leaves_the_site_as_it_was_and_nothing_beside_it() {
+    use std::time::{Duration, Instant};
+
+    let dir = temp("stopped");
+    let app = app(&dir);
+    let out = dir.join("site");
+    assert!(build(&root().join("content"), &app, &out).status.success());
+    let before = common::files(&out);
+    let home = fs::read(out.join("index.html")).unwrap();
+    let bundle = dir.join("bundle.json");
+    let corpus = parkreader_cli::generate::corpus(3000, 7);
+    fs::write(&bundle, serde_json::to_string(&corpus).unwrap()).unwrap();
+    let copies = || -> Vec<String> {
+        fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("site."))
+            .collect()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parkreader"))
+        .arg("build")
+        .arg(&bundle)
+        .arg("--app")
+        .arg(&app)
+        .arg("--out")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while copies().is_empty() {
+        if child.try_wait().unwrap().is_some() {
+            let ended = child.wait_with_output().unwrap();
+            panic!(
+                "the build ended before it was stopped: {}",
+                String::from_utf8_lossy(&ended.stderr)
+            );
+        }
+        assert!(started.elapsed() < Duration::from_secs(120));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Well into writing its copy: pages, bodies and their compressed copies.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(child.try_wait().unwrap().is_none());
+    let kill = Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -INT {}", child.id()))
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let stopped = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&stopped.stderr);
+    assert_eq!(stopped.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: the build was stopped; {} was not changed",
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(common::files(&out), before);
+    assert_eq!(fs::read(out.join("index.html")).unwrap(), home);
+    assert_eq!(copies(), Vec::<String>::new());
+    let _ = fs::remove_dir_all(&dir);
+}
