@@ -2690,14 +2690,37 @@ pub fn unsafe_image(name: &str, bytes: &[u8]) -> Option<(String, String)> {
     ))
 }
 
-/// What in an SVG could run as script when the file is opened on the site: a script element
-/// (with any namespace prefix), an `on…=` event attribute, a `javascript:` address (however its
-/// characters are written as entities or split by white space), an entity declaration (which
-/// could hide one), or HTML content (`foreignObject`, `iframe`, `embed`, `object`).
+/// What in an SVG could run as script, or lead elsewhere, when the file is opened on the site:
+/// a script element (with any namespace prefix), an `on…=` event attribute, a `javascript:`
+/// address (however its characters are written as entities or split by white space), an entity
+/// declaration (which could hide one), a processing instruction (`<?xml-stylesheet?>` can
+/// transform the file, by XSLT, into a page with a script), an element of HTML, XSLT or MathML
+/// (HTML's `<meta http-equiv="refresh">` leaves the site) or none of SVG's, or an image,
+/// stylesheet or font fetched from another host (`<image href="https://…">`, `url(https:…)`).
+/// Elements of an editor's own namespace (Inkscape's `sodipodi:namedview`) do nothing in a
+/// browser and pass.
 fn svg_script(svg: &str) -> Option<&'static str> {
     let lower = decode_char_refs(&svg.to_ascii_lowercase());
     if lower.contains("<!entity") {
         return Some("an entity declaration");
+    }
+    // The XML declaration is the one processing instruction an image needs.
+    let start = lower.len()
+        - lower
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .len();
+    if lower
+        .match_indices("<?")
+        .any(|(at, _)| !(at == start && is_xml_declaration(&lower[at..])))
+    {
+        return Some("a processing instruction (<?xml-stylesheet?>)");
+    }
+    let squeezed: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if FOREIGN_NAMESPACES.iter().any(|ns| squeezed.contains(ns)) {
+        return Some("HTML, XSLT or MathML elements");
     }
     // Element names, without a namespace prefix.
     for tag in lower.split('<').skip(1) {
@@ -2705,19 +2728,52 @@ fn svg_script(svg: &str) -> Option<&'static str> {
             .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
             .next()
             .unwrap_or("");
-        let local = name.rsplit(':').next().unwrap_or(name);
+        if name.is_empty() || name.starts_with(['!', '?']) {
+            continue;
+        }
+        let (prefix, local) = name.rsplit_once(':').unwrap_or(("", name));
         match local {
             "script" => return Some("a <script> element"),
             "foreignobject" | "iframe" | "embed" | "object" => {
                 return Some("HTML content (foreignObject, iframe, embed or object)")
             }
+            _ if (prefix.is_empty() || prefix == "svg") && !SVG_ELEMENTS.contains(&local) => {
+                return Some("an element SVG does not have (such as HTML's <meta>)")
+            }
             _ => {}
         }
     }
-    let squeezed: String = lower
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
+    // Addresses of other hosts that the file itself would fetch: in an attribute other than a
+    // namespace's name or a link's (`<a href>`, which the reader follows), or in CSS.
+    let fetches_elsewhere = lower.split('<').skip(1).any(|tag| {
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .next()
+            .unwrap_or("");
+        let local = name.rsplit(':').next().unwrap_or(name);
+        let tag = tag.split('>').next().unwrap_or(tag);
+        local != "a"
+            && tag.match_indices("href").any(|(at, _)| {
+                let value = tag[at + 4..].trim_start();
+                value.strip_prefix('=').is_some_and(|v| {
+                    let v = v.trim_start().trim_start_matches(['"', '\'']).trim_start();
+                    v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//")
+                })
+            })
+    }) || [
+        "url(http",
+        "url(\"http",
+        "url('http",
+        "url(//",
+        "url(\"//",
+        "url('//",
+        "@import",
+    ]
+    .iter()
+    .any(|s| squeezed.contains(s));
+    if fetches_elsewhere {
+        return Some("an image, stylesheet or font fetched from another site");
+    }
     if ["javascript:", "vbscript:", "data:text/html"]
         .iter()
         .any(|s| squeezed.contains(s))
@@ -2743,6 +2799,108 @@ fn svg_script(svg: &str) -> Option<&'static str> {
     });
     event.then_some("an on… event attribute")
 }
+
+/// Whether `text` starts with the XML declaration, `<?xml` and white space.
+fn is_xml_declaration(text: &str) -> bool {
+    text.strip_prefix("<?xml")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_whitespace()))
+}
+
+/// Namespaces (lower case, as the file is read) whose elements an SVG image must not have.
+const FOREIGN_NAMESPACES: [&str; 5] = [
+    "www.w3.org/1999/xhtml",
+    "www.w3.org/1999/xsl/transform",
+    "www.w3.org/1998/math/mathml",
+    "www.w3.org/2001/xinclude",
+    "www.w3.org/2001/xml-events",
+];
+
+/// The elements of SVG 1.1 and 2 (lower case), which an SVG image may have unprefixed.
+const SVG_ELEMENTS: [&str; 83] = [
+    "a",
+    "altglyph",
+    "altglyphdef",
+    "altglyphitem",
+    "animate",
+    "animatecolor",
+    "animatemotion",
+    "animatetransform",
+    "circle",
+    "clippath",
+    "color-profile",
+    "cursor",
+    "defs",
+    "desc",
+    "discard",
+    "ellipse",
+    "feblend",
+    "fecolormatrix",
+    "fecomponenttransfer",
+    "fecomposite",
+    "feconvolvematrix",
+    "fediffuselighting",
+    "fedisplacementmap",
+    "fedistantlight",
+    "fedropshadow",
+    "feflood",
+    "fefunca",
+    "fefuncb",
+    "fefuncg",
+    "fefuncr",
+    "fegaussianblur",
+    "feimage",
+    "femerge",
+    "femergenode",
+    "femorphology",
+    "feoffset",
+    "fepointlight",
+    "fespecularlighting",
+    "fespotlight",
+    "fetile",
+    "feturbulence",
+    "filter",
+    "font",
+    "font-face",
+    "font-face-format",
+    "font-face-name",
+    "font-face-src",
+    "font-face-uri",
+    "g",
+    "glyph",
+    "glyphref",
+    "hatch",
+    "hatchpath",
+    "hkern",
+    "image",
+    "line",
+    "lineargradient",
+    "marker",
+    "mask",
+    "metadata",
+    "missing-glyph",
+    "mpath",
+    "path",
+    "pattern",
+    "polygon",
+    "polyline",
+    "radialgradient",
+    "rect",
+    "set",
+    "solidcolor",
+    "stop",
+    "style",
+    "svg",
+    "switch",
+    "symbol",
+    "text",
+    "textpath",
+    "title",
+    "tref",
+    "tspan",
+    "use",
+    "view",
+    "vkern",
+];
 
 /// `text` with its numeric character references (`&#58;`, `&#x3a;`) written as the characters
 /// they stand for.
@@ -3143,6 +3301,19 @@ fn site_line(text: &str, path: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_svg_as_drawing_programs_save_it_is_published() {
+        let inkscape = "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!-- Created with Inkscape (http://www.inkscape.org/) -->\n<svg width=\"210mm\" height=\"297mm\" viewBox=\"0 0 210 297\" version=\"1.1\" id=\"svg5\" inkscape:version=\"1.2\" sodipodi:docname=\"park.svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" xmlns:sodipodi=\"http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:svg=\"http://www.w3.org/2000/svg\" xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:cc=\"http://creativecommons.org/ns#\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<sodipodi:namedview id=\"namedview7\" pagecolor=\"#ffffff\" inkscape:zoom=\"0.7\" />\n<defs id=\"defs2\"><linearGradient id=\"g\"><stop offset=\"0\" style=\"stop-color:#0b5cab\" /></linearGradient><style>.a{fill:url(#g)}</style></defs>\n<metadata><rdf:RDF><cc:Work rdf:about=\"\"><dc:format>image/svg+xml</dc:format></cc:Work></rdf:RDF></metadata>\n<g inkscape:label=\"Layer 1\" inkscape:groupmode=\"layer\"><svg:rect class=\"a\" width=\"10\" height=\"10\" /><use xlink:href=\"#g\" /><a href=\"https://www.example.gov.cn/\"><text>园区</text></a></g>\n</svg>\n";
+        assert_eq!(svg_script(inkscape), None);
+        let illustrator = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg version=\"1.1\" id=\"Layer_1\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" x=\"0px\" y=\"0px\" viewBox=\"0 0 100 100\" xml:space=\"preserve\">\n<style type=\"text/css\">\n\t.st0{fill:#0B5CAB;}\n</style>\n<polygon class=\"st0\" points=\"0,0 100,0 50,100\"/>\n</svg>\n";
+        assert_eq!(svg_script(illustrator), None);
+        // A declaration anywhere but at the start is a processing instruction like any other.
+        assert!(svg_script(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><?xml version=\"1.0\"?></svg>"
+        )
+        .is_some());
+    }
 
     #[test]
     fn an_svg_is_sized_by_its_attributes_or_its_view_box() {

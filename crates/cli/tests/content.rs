@@ -664,6 +664,13 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         ("prefixed", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:s=\"http://www.w3.org/2000/svg\"><s:script>alert(1)</s:script></svg>"),
         ("entity", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#9;script&#58;alert(1)\"><text>x</text></a></svg>"),
         ("declared", "<!DOCTYPE svg [<!ENTITY x \"alert(1)\">]><svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
+        // A file that names itself its XSLT stylesheet, which writes a script element.
+        ("transformed", "<?xml-stylesheet type=\"text/xsl\" href=\"?x\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" xsl:version=\"1.0\"><xsl:element name=\"{concat('scr','ipt')}\">alert(1)</xsl:element></svg>"),
+        // HTML's refresh, which leaves the site, and an element SVG does not have.
+        ("refresh", "<svg xmlns=\"http://www.w3.org/2000/svg\"><h:meta xmlns:h=\"http://www.w3.org/1999/xhtml\" http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"/></svg>"),
+        ("unknown", "<svg xmlns=\"http://www.w3.org/2000/svg\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"/></svg>"),
+        // A picture that tells another site who opened it.
+        ("tracking", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"https://evil.example/t.png\" width=\"1\" height=\"1\"/></svg>"),
     ] {
         fs::write(content.join(format!("media/{name}.svg")), svg).unwrap();
         article(&format!("svg-{name}.md"), &format!("![图](../media/{name}.svg)\n"));
@@ -761,6 +768,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/svg-prefixed.md:9:1: error: image `../media/prefixed.svg` is an SVG with a <script> element",
         "CONTENT/articles/svg-entity.md:9:1: error: image `../media/entity.svg` is an SVG with a script address (javascript:)",
         "CONTENT/articles/svg-declared.md:9:1: error: image `../media/declared.svg` is an SVG with an entity declaration",
+        "CONTENT/articles/svg-transformed.md:9:1: error: image `../media/transformed.svg` is an SVG with a processing instruction (<?xml-stylesheet?>)",
+        "CONTENT/articles/svg-refresh.md:9:1: error: image `../media/refresh.svg` is an SVG with HTML, XSLT or MathML elements",
+        "CONTENT/articles/svg-unknown.md:9:1: error: image `../media/unknown.svg` is an SVG with an element SVG does not have (such as HTML's <meta>)",
+        "CONTENT/articles/svg-tracking.md:9:1: error: image `../media/tracking.svg` is an SVG with an image, stylesheet or font fetched from another site",
         "CONTENT/articles/footnote.md:9:3: error: a footnote",
         "CONTENT/articles/footnote.md:11:1: error: a footnote",
         "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
@@ -808,6 +819,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "svg-prefixed",
         "svg-entity",
         "svg-declared",
+        "svg-transformed",
+        "svg-refresh",
+        "svg-unknown",
+        "svg-tracking",
         "footnote",
         "outside",
         "evil",
