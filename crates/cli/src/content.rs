@@ -2441,7 +2441,15 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         ));
     }
     if image.src.contains("://") {
-        return None;
+        // As the app checks it: a quote, `<`, `>`, a backtick or a space in the address made the
+        // app refuse the whole index, and every list and search said the data was malformed.
+        if parkreader_core::links::is_safe_src(&image.src) {
+            return None;
+        }
+        return Some((
+            format!("image `{}` is no address a page can load: it has a space, a quote, <, >, ` or \\ in it, or no host", image.src),
+            "copy the address from the browser's address bar, which writes such characters escaped (`%22` for a quote, `%20` for a space)".into(),
+        ));
     }
     // The content folder holds the `articles/` or `projects/` folder of the Markdown file.
     let root = dir.parent().unwrap_or(dir);

@@ -687,6 +687,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     )
     .unwrap();
     article("evil.md", "![图](../media/evil.svg)\n");
+    // An address the app would refuse, with the whole index: said here, at its line; and a
+    // link that hides its host behind a user name.
+    article(
+        "quoted.md",
+        "![图](https://img.example/a.png?x=\"y)\n\n见[政府网站](https://www.gov.cn@evil.example/)。\n",
+    );
     // Links the reader cannot follow: a script, an attachment that is not there, a file that
     // is no document, one outside the folder, a site file that is no page.
     fs::write(content.join("media/tool.exe"), "MZ").unwrap();
@@ -776,6 +782,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/footnote.md:11:1: error: a footnote",
         "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
         "CONTENT/articles/evil.md:9:1: error: image `../media/evil.svg` is an SVG with an on… event attribute",
+        "CONTENT/articles/quoted.md:9:1: error: image `https://img.example/a.png?x=\"y` is no address a page can load",
+        "CONTENT/articles/quoted.md:11:2: error: a link to `https://www.gov.cn@evil.example/`, which the reader cannot follow",
         "CONTENT/articles/badlinks.md:9:2: error: a link to `javascript:alert(1)`, which the reader cannot follow",
         "CONTENT/articles/badlinks.md:11:2: error: a link to `../media/a.pdf`: no such file (looked for CONTENT/articles/../media/a.pdf)",
         "CONTENT/articles/badlinks.md:21:5: error: a link to `../media/tool.exe`, a file the site does not publish (.exe)",
@@ -826,6 +834,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "footnote",
         "outside",
         "evil",
+        "quoted",
         "badlinks",
         "leftover",
         "rootpath",

@@ -8,6 +8,7 @@
 /// assert!(is_http_url("https://example.org/a?b=1"));
 /// assert!(!is_http_url("javascript:alert(1)"));
 /// assert!(!is_http_url("https://"));
+/// assert!(!is_http_url("https://www.gov.cn@evil.example/"));
 /// ```
 pub fn is_http_url(url: &str) -> bool {
     let lower = url
@@ -22,7 +23,8 @@ pub fn is_http_url(url: &str) -> bool {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty() && !host.starts_with('.') && clean(url)
+    // A user before the host (`https://www.gov.cn@evil.example/`) hides where the link goes.
+    !host.is_empty() && !host.starts_with('.') && !host.contains('@') && clean(url)
 }
 
 /// True for an `http://` URL (any case), which a page served over https cannot load as an
@@ -121,6 +123,7 @@ pub fn is_email(email: &str) -> bool {
 /// assert!(is_safe_link("mailto:invest@example.org?subject=%E5%92%A8%E8%AF%A2"));
 /// assert!(is_safe_link("/projects/carbon-fibre-48k"));
 /// assert!(is_safe_link("/files/guide-0123456789abcdef.pdf"));
+/// assert!(!is_safe_link("mailto:invest@example.org?bcc=other@example.org"));
 /// assert!(!is_safe_link("javascript:alert(1)"));
 /// assert!(!is_safe_link("//evil.example/"));
 /// assert!(!is_safe_link("notes.md"));
@@ -130,9 +133,15 @@ pub fn is_safe_link(href: &str) -> bool {
         return is_phone_number(phone) && !phone.contains(' ');
     }
     if let Some(mail) = href.strip_prefix("mailto:") {
-        // An address, and perhaps a subject or body after `?`.
+        // An address, and perhaps a subject or body after `?`: no more recipients (`cc`, `bcc`,
+        // `to`), which would copy the reader's mail to someone the link does not show.
         let (email, fields) = mail.split_once('?').unwrap_or((mail, ""));
-        return is_email(email) && clean(fields);
+        return is_email(email)
+            && clean(fields)
+            && fields.split('&').filter(|f| !f.is_empty()).all(|field| {
+                let name = field.split('=').next().unwrap_or("");
+                name.eq_ignore_ascii_case("subject") || name.eq_ignore_ascii_case("body")
+            });
     }
     is_http_url(href) || is_page_path(href) || is_file_path(href)
 }
