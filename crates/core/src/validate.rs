@@ -929,6 +929,23 @@ fn check_site(site: &Site, problems: &mut Problems) {
     if let Some(message) = base_url_error(&site.base_url) {
         problems.push("site.base_url", message);
     }
+    // A language tag as BCP 47 writes one (`zh-CN`, `en`, `zh-Hans-CN`): letters and digits
+    // in parts of up to eight, joined by hyphens, the first of two or three letters.
+    let parts: Vec<&str> = site.locale.split('-').collect();
+    let tag = parts
+        .iter()
+        .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && (2..=3).contains(&parts[0].len())
+        && parts[0].bytes().all(|b| b.is_ascii_alphabetic());
+    if !tag {
+        problems.push(
+            "site.locale",
+            format!(
+                "{:?} is not a language tag; write one such as \"zh-CN\" or \"en\"",
+                site.locale
+            ),
+        );
+    }
     if !is_phone_number(&site.contact.hotline) {
         problems.push(
             "site.contact.hotline",

@@ -169,3 +169,36 @@ fn a_base_url_must_name_a_folder() {
         );
     }
 }
+
+/// `site.locale` goes into every page's Open Graph tags as a language tag: anything else is
+/// refused by name.
+#[test]
+fn the_site_locale_is_a_language_tag() {
+    let small = small();
+    let with = |locale: &str| {
+        let mut value: serde_json::Value = serde_json::from_str(&small).unwrap();
+        value["site"]["locale"] = locale.into();
+        value.to_string()
+    };
+    for good in ["zh-CN", "en", "zh-Hans-CN", "en-GB"] {
+        assert!(parse_bundle(&with(good)).is_ok(), "{good}");
+    }
+    for bad in [
+        "",
+        "zh\"><script>alert(1)</script>",
+        "中文",
+        "zh_CN",
+        "z",
+        "zh-",
+        "zh-CN-toolongpart",
+    ] {
+        let problems = parse_bundle(&with(bad)).unwrap_err().problems();
+        assert_eq!(
+            problems,
+            [format!(
+                "site.locale: {bad:?} is not a language tag; write one such as \"zh-CN\" or \"en\""
+            )],
+            "{bad}"
+        );
+    }
+}
