@@ -496,9 +496,11 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// instead of the whole list.
 /// First, an address that names a page's file (`/projects/index.html`, as some links and
 /// hosts write it) becomes the page's own address, which is the route the app knows: the app
-/// took the file's name for an unknown page and replaced the list with "页面不存在".
-const MARK_LIST_VIEW: &str = "(() => { if (location.pathname.endsWith('/index.html')) \
-history.replaceState(history.state, '', location.pathname.slice(0, -10) + location.search + location.hash); \
+/// took the file's name for an unknown page and replaced the list with "页面不存在". Doubled
+/// slashes go too: `//articles//index.html` became `//articles/`, an address of the host
+/// `articles`, which the browser refused, and the app then said 页面不存在.
+const MARK_LIST_VIEW: &str = "(() => { const tidy = location.pathname.replace(/\\/{2,}/g, '/').replace(/\\/index\\.html$/, '/'); \
+if (tidy !== location.pathname) history.replaceState(history.state, '', tidy + location.search + location.hash); \
 const asked = new Map([...new URLSearchParams(location.search)].map(([k, v]) => [k.toLowerCase().replace(/^amp;/, ''), v])), plain = { sort: 'newest', page: '1' }; \
 if (!/\\/(articles|projects)\\/?$/.test(location.pathname) || !PARAMS.some((p) => { const v = (asked.get(p) || '').trim().toLowerCase(); return v && v !== plain[p]; })) return; \
 document.documentElement.setAttribute('data-list-view', ''); \
