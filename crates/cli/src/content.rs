@@ -2730,16 +2730,21 @@ fn svg_script(svg: &str) -> Option<&'static str> {
     if FOREIGN_NAMESPACES.iter().any(|ns| squeezed.contains(ns)) {
         return Some("HTML, XSLT or MathML elements");
     }
-    // Element names, without a namespace prefix.
+    // Element names, without a namespace prefix; and addresses of other hosts that the file
+    // itself would fetch: in an attribute other than a namespace's name or a link's (`<a href>`,
+    // which the reader follows), or in CSS. Both from one pass over the tags; what an element
+    // is counts first.
+    let mut fetches_elsewhere = false;
     for tag in lower.split('<').skip(1) {
         let name = tag
             .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
             .next()
             .unwrap_or("");
+        let (prefix, local) = name.rsplit_once(':').unwrap_or(("", name));
+        fetches_elsewhere = fetches_elsewhere || (local != "a" && fetches_by_href(tag));
         if name.is_empty() || name.starts_with(['!', '?']) {
             continue;
         }
-        let (prefix, local) = name.rsplit_once(':').unwrap_or(("", name));
         match local {
             "script" => return Some("a <script> element"),
             "foreignobject" | "iframe" | "embed" | "object" => {
@@ -2751,34 +2756,18 @@ fn svg_script(svg: &str) -> Option<&'static str> {
             _ => {}
         }
     }
-    // Addresses of other hosts that the file itself would fetch: in an attribute other than a
-    // namespace's name or a link's (`<a href>`, which the reader follows), or in CSS.
-    let fetches_elsewhere = lower.split('<').skip(1).any(|tag| {
-        let name = tag
-            .split(|c: char| c.is_whitespace() || c == '>')
-            .next()
-            .unwrap_or("");
-        let local = name.rsplit(':').next().unwrap_or(name);
-        let tag = tag.split('>').next().unwrap_or(tag);
-        local != "a"
-            && tag.match_indices("href").any(|(at, _)| {
-                let value = tag[at + 4..].trim_start();
-                value.strip_prefix('=').is_some_and(|v| {
-                    let v = v.trim_start().trim_start_matches(['"', '\'']).trim_start();
-                    v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//")
-                })
-            })
-    }) || [
-        "url(http",
-        "url(\"http",
-        "url('http",
-        "url(//",
-        "url(\"//",
-        "url('//",
-        "@import",
-    ]
-    .iter()
-    .any(|s| squeezed.contains(s));
+    let fetches_elsewhere = fetches_elsewhere
+        || [
+            "url(http",
+            "url(\"http",
+            "url('http",
+            "url(//",
+            "url(\"//",
+            "url('//",
+            "@import",
+        ]
+        .iter()
+        .any(|s| squeezed.contains(s));
     if fetches_elsewhere {
         return Some("an image, stylesheet or font fetched from another site");
     }
@@ -2806,6 +2795,18 @@ fn svg_script(svg: &str) -> Option<&'static str> {
             }
     });
     event.then_some("an on… event attribute")
+}
+
+/// Whether the tag `tag` (the text after its `<`) has an `href` to another host.
+fn fetches_by_href(tag: &str) -> bool {
+    let tag = tag.split('>').next().unwrap_or(tag);
+    tag.match_indices("href").any(|(at, _)| {
+        let value = tag[at + 4..].trim_start();
+        value.strip_prefix('=').is_some_and(|v| {
+            let v = v.trim_start().trim_start_matches(['"', '\'']).trim_start();
+            v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//")
+        })
+    })
 }
 
 /// Whether `text` starts with the XML declaration, `<?xml` and white space.
