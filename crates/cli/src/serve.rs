@@ -261,7 +261,10 @@ fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
     if path.is_dir() {
         path = path.join("index.html");
     }
-    let (file, status) = if path.is_file() {
+    // A link in the folder to a file outside it (the folder given is what is published) is not
+    // followed: the file is not there.
+    let inside = |p: &Path| fs::canonicalize(p).is_ok_and(|real| real.starts_with(root));
+    let (file, status) = if path.is_file() && inside(&path) {
         (path, 200)
     } else if spa
         && Path::new(&relative).extension().is_none()
@@ -291,7 +294,7 @@ fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
         let current = fresh(&candidate)
             .zip(fresh(&file))
             .is_some_and(|(c, f)| c >= f);
-        (accepts(coding) && current).then_some((coding, candidate))
+        (accepts(coding) && current && inside(&candidate)).then_some((coding, candidate))
     });
     let (body, coding) = match &compressed {
         Some((coding, path)) => (fs::read(path), Some(*coding)),
@@ -430,6 +433,36 @@ mod tests {
         );
         assert_eq!(names("/exact"), ["X-A", "Content-Security-Policy", "X-C"]);
         assert_eq!(site_headers(&dir, "/")[1].1, "default-src 'self'");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A link in the folder to a file outside it is not followed, nor is one to a compressed
+    /// copy outside it; a link within the folder is.
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_folder_are_not_followed() {
+        let dir = std::env::temp_dir().join(format!("parkreader-links-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("site")).unwrap();
+        fs::write(dir.join("site/404.html"), "shell").unwrap();
+        fs::write(dir.join("site/a.txt"), "a").unwrap();
+        // Newer than a.txt, as a compressed copy made after it would be.
+        std::thread::sleep(Duration::from_millis(20));
+        fs::write(dir.join("secret.txt"), "secret").unwrap();
+        std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("site/leak.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.join("site/a.txt"), dir.join("site/b.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("site/a.txt.br")).unwrap();
+        let site = Site {
+            root: fs::canonicalize(dir.join("site")).unwrap(),
+            base: String::new(),
+            spa: false,
+        };
+        let leak = respond(&site, "/leak.txt", "");
+        assert_eq!((leak.status, leak.body.as_slice()), (404, &b"shell"[..]));
+        let copy = respond(&site, "/a.txt", "br");
+        assert_eq!((copy.status, copy.body.as_slice()), (200, &b"a"[..]));
+        let within = respond(&site, "/b.txt", "");
+        assert_eq!((within.status, within.body.as_slice()), (200, &b"a"[..]));
         fs::remove_dir_all(&dir).unwrap();
     }
 
