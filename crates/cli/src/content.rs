@@ -1488,6 +1488,11 @@ fn markdown_blocks(
                 "a heading inside a list item",
                 "put the heading before or after the list",
             ),
+            Event::Start(Tag::Heading { .. }) if quote_depth > 0 => error(
+                range.start,
+                "a heading inside a quote",
+                "put the heading before the quote, or write its text as the quote's first line",
+            ),
             Event::Start(Tag::Heading { level, .. }) => {
                 text.clear();
                 if level == HeadingLevel::H1 {
@@ -1522,9 +1527,12 @@ fn markdown_blocks(
                 "a quote inside a list item",
                 "put the quote before or after the list",
             ),
+            // A quote inside a quote runs on in it, in its place: the reader shows one level.
             Event::Start(Tag::BlockQuote(_)) => {
+                if quote_depth == 0 {
+                    quote.clear();
+                }
                 quote_depth += 1;
-                quote.clear();
             }
             Event::End(TagEnd::BlockQuote(_)) => {
                 quote_depth = quote_depth.saturating_sub(1);
@@ -1575,6 +1583,12 @@ fn markdown_blocks(
                 marker_open = true;
             }
             Event::End(TagEnd::Item) if !nested.is_empty() => {}
+            // Kept, it would come out before the quote, and the quote without it.
+            Event::Start(Tag::List(_)) if quote_depth > 0 => error(
+                range.start,
+                "a list inside a quote",
+                "the reader shows a quote as text: write the points as lines of the quote, or put the list after it",
+            ),
             Event::Start(Tag::List(start)) => {
                 list_ordered = start.is_some();
                 // Numbered from where the author numbered it: `3. 第三条` is clause 3.
@@ -1611,6 +1625,17 @@ fn markdown_blocks(
                 item_strong.push(bold);
                 text.clear();
             }
+            // An image is a figure of its own: in a list item or a quote it would be lost.
+            Event::Start(Tag::Image { .. }) if in_item => error(
+                range.start,
+                "an image inside a list item",
+                "put the image on a line of its own before or after the list; it becomes a figure",
+            ),
+            Event::Start(Tag::Image { .. }) if quote_depth > 0 => error(
+                range.start,
+                "an image inside a quote",
+                "put the image on a line of its own before or after the quote; it becomes a figure",
+            ),
             Event::Start(Tag::Image { .. }) if in_table => error(
                 range.start,
                 "an image inside a table",
@@ -1673,16 +1698,28 @@ fn markdown_blocks(
             // Its lines without their indentation, which the reader would not show (`pre-line`)
             // and which a Markdown paragraph cannot keep: imported and built again, the text
             // is the same.
-            Event::End(TagEnd::CodeBlock) => blocks.push(Block::Paragraph {
-                text: text
+            // An empty one shows nothing; in a quote, its lines are the quote's.
+            Event::End(TagEnd::CodeBlock) => {
+                let lines = text
                     .trim_end()
                     .lines()
                     .map(str::trim_start)
                     .collect::<Vec<_>>()
-                    .join("\n"),
-                links: Vec::new(),
-                strong: Vec::new(),
-            }),
+                    .join("\n");
+                if lines.is_empty() {
+                } else if quote_depth > 0 {
+                    if !quote.is_empty() {
+                        quote.push_str("\n\n");
+                    }
+                    quote.push_str(&lines);
+                } else {
+                    blocks.push(Block::Paragraph {
+                        text: lines,
+                        links: Vec::new(),
+                        strong: Vec::new(),
+                    });
+                }
+            }
             // A table becomes a list, a row an item: each cell after its column's heading
             // (`项目：碳纤维；投资：32.7亿元`), which reads on a phone where columns would not fit.
             Event::Start(Tag::Table(_)) if in_item => error(

@@ -653,6 +653,11 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     article("headinlist.md", "- 甲\n\n  ## 乙\n");
     article("quoteinlist.md", "- 甲\n\n  > 乙\n");
     article("tableinquote.md", "> | a | b |\n> |---|---|\n> | 1 | 2 |\n");
+    // Each of these came out of its quote or list, before it, or was lost.
+    article("listinquote.md", "> 甲\n>\n> - 乙\n> - 丙\n");
+    article("headinquote.md", "> ## 甲\n>\n> 乙\n");
+    article("imageinquote.md", "> ![图](../media/weave.svg)\n");
+    article("imageinlist.md", "- ![图](../media/weave.svg)\n- 乙\n");
     article(
         "imageintable.md",
         "| a | b |\n|---|---|\n| ![图](../media/weave.svg) | 2 |\n",
@@ -769,6 +774,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/headinlist.md:11:3: error: a heading inside a list item",
         "CONTENT/articles/quoteinlist.md:11:3: error: a quote inside a list item",
         "CONTENT/articles/tableinquote.md:9:3: error: a table inside a quote",
+        "CONTENT/articles/listinquote.md:11:3: error: a list inside a quote",
+        "CONTENT/articles/headinquote.md:9:3: error: a heading inside a quote",
+        "CONTENT/articles/imageinquote.md:9:3: error: an image inside a quote",
+        "CONTENT/articles/imageinlist.md:9:3: error: an image inside a list item",
         "CONTENT/articles/imageintable.md:11:3: error: an image inside a table",
         "CONTENT/articles/page.md:9:1: error: image `../media/page.html` is not an image the site publishes",
         "CONTENT/articles/svg-prefixed.md:9:1: error: image `../media/prefixed.svg` is an SVG with a <script> element",
@@ -822,6 +831,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "headinlist",
         "quoteinlist",
         "tableinquote",
+        "listinquote",
+        "headinquote",
+        "imageinquote",
+        "imageinlist",
         "imageintable",
         "page",
         "svg-prefixed",
@@ -899,6 +912,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     article(
         "nested.md",
         "1. 一、总则\n   1. 第一条\n   2. **第二条**\n\n      - 细则\n2. 二、附则\n\n   3. 第三条\n",
+    );
+    // A quote inside a quote runs on in it, in its place; a code block in a quote is its
+    // text; an empty code block shows nothing.
+    article(
+        "quotes.md",
+        "> 外层引用。\n>\n> > 内层引用\n>\n> 外层结尾。\n>\n> ```\n> 代码\n> ```\n\n```\n```\n\n段落。\n",
     );
     // A numbered list keeps its first number; one from 1 has none.
     article(
@@ -980,6 +999,13 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             [],
             [{"start": 2, "end": 3, "href": "/articles/table"}],
         ]})
+    );
+    assert_eq!(
+        article("quotes")["body"],
+        serde_json::json!([
+            {"type": "quote", "text": "外层引用。\n内层引用\n外层结尾。\n代码"},
+            {"type": "paragraph", "text": "段落。"},
+        ])
     );
     // A quote's lines run on, and its paragraphs stay apart.
     assert_eq!(
