@@ -1308,6 +1308,8 @@ fn markdown_blocks(
     let mut marker_open = false;
     let mut quote_depth = 0usize;
     let mut quote = String::new();
+    // Where the outermost quote starts.
+    let mut quote_at = 0;
     // The paragraph's image: src, title, alt, offset; and whether it has text besides.
     let mut image: Option<(String, String, String, usize)> = None;
     let mut in_image = false;
@@ -1517,10 +1519,18 @@ fn markdown_blocks(
                 // A heading is one line: a hard break in it runs on, as a soft break does.
                 let mut one_line = String::new();
                 run_on(&mut one_line, text.trim());
-                blocks.push(Block::Heading {
-                    level,
-                    text: one_line,
-                });
+                if one_line.is_empty() {
+                    error(
+                        range.start,
+                        "an empty heading",
+                        "write the heading's text after the `#`s, or remove the line",
+                    );
+                } else {
+                    blocks.push(Block::Heading {
+                        level,
+                        text: one_line,
+                    });
+                }
             }
             Event::Start(Tag::BlockQuote(_)) if in_item => error(
                 range.start,
@@ -1531,6 +1541,7 @@ fn markdown_blocks(
             Event::Start(Tag::BlockQuote(_)) => {
                 if quote_depth == 0 {
                     quote.clear();
+                    quote_at = range.start;
                 }
                 quote_depth += 1;
             }
@@ -1554,7 +1565,15 @@ fn markdown_blocks(
                         }
                         run_on(&mut joined, paragraph);
                     }
-                    blocks.push(Block::Quote { text: joined, cite });
+                    if joined.trim().is_empty() {
+                        error(
+                            quote_at,
+                            "an empty quote",
+                            "write the quoted text after the `>`, or remove the line",
+                        );
+                    } else {
+                        blocks.push(Block::Quote { text: joined, cite });
+                    }
                 }
             }
             // A list inside a list item goes on in the item's text, an inner item a line of its
@@ -1620,6 +1639,14 @@ fn markdown_blocks(
                     std::mem::take(&mut links),
                     std::mem::take(&mut strong),
                 );
+                // It would show a bare bullet or number.
+                if item.is_empty() {
+                    error(
+                        range.start,
+                        "an empty list item",
+                        "write the item's text after its `-` or number, or remove the line",
+                    );
+                }
                 items.push(item);
                 item_links.push(links);
                 item_strong.push(bold);

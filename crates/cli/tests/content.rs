@@ -658,6 +658,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     article("headinquote.md", "> ## 甲\n>\n> 乙\n");
     article("imageinquote.md", "> ![图](../media/weave.svg)\n");
     article("imageinlist.md", "- ![图](../media/weave.svg)\n- 乙\n");
+    // Empty blocks: they failed the build with no line, or showed a bare bullet.
+    article("empty.md", "正文。\n\n##\n\n>\n\n- 甲\n-\n\n```\n```\n");
     article(
         "imageintable.md",
         "| a | b |\n|---|---|\n| ![图](../media/weave.svg) | 2 |\n",
@@ -778,6 +780,9 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/headinquote.md:9:3: error: a heading inside a quote",
         "CONTENT/articles/imageinquote.md:9:3: error: an image inside a quote",
         "CONTENT/articles/imageinlist.md:9:3: error: an image inside a list item",
+        "CONTENT/articles/empty.md:11:1: error: an empty heading",
+        "CONTENT/articles/empty.md:13:1: error: an empty quote",
+        "CONTENT/articles/empty.md:16:1: error: an empty list item",
         "CONTENT/articles/imageintable.md:11:3: error: an image inside a table",
         "CONTENT/articles/page.md:9:1: error: image `../media/page.html` is not an image the site publishes",
         "CONTENT/articles/svg-prefixed.md:9:1: error: image `../media/prefixed.svg` is an SVG with a <script> element",
@@ -835,6 +840,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "headinquote",
         "imageinquote",
         "imageinlist",
+        "empty",
         "imageintable",
         "page",
         "svg-prefixed",
