@@ -111,16 +111,15 @@ impl Investment {
 }
 
 /// `value / unit` rounded to two decimals, trailing zeros dropped: 3_270_000_000 / 1亿 → `32.7`.
-/// Never rounded up to the next unit's first figure (99,999,999 is `9999.99`万, not `10000`万,
-/// which reads as 1亿 and is not one; 999,995,000 is `999.99` million): then cut instead.
+/// Never rounded up to a whole number it is under: 99,999,999 is `9999.99`万, not `10000`万,
+/// which reads as 1亿 and is not one; 999,999,999 is `9.99`亿, not `10`亿, which would show
+/// a project the size filter counts under 1亿–10亿元 as one of 10亿; 999,995,000 is `999.99`
+/// million. Then it is cut instead.
 fn scaled(value: u64, unit: u64) -> String {
-    let next: u128 = if unit == WAN { 10_000 } else { 1_000 };
-    let rounded = (u128::from(value) * 100 + u128::from(unit) / 2) / u128::from(unit);
-    let hundredths = if rounded >= next * 100 && u128::from(value) < next * u128::from(unit) {
-        u128::from(value) * 100 / u128::from(unit)
-    } else {
-        rounded
-    };
+    let (value, unit) = (u128::from(value), u128::from(unit));
+    let cut = value * 100 / unit;
+    let rounded = (value * 100 + unit / 2) / unit;
+    let hundredths = if rounded / 100 > cut / 100 { cut } else { rounded };
     let whole = hundredths / 100;
     let frac = hundredths % 100;
     match frac {
@@ -240,6 +239,11 @@ mod tests {
             (100_000_000, Currency::Cny, Lang::Zh, "1亿元"),
             (99_995_000, Currency::Cny, Lang::Zh, "9999.5万元"),
             (999_995_000, Currency::Usd, Lang::En, "USD 999.99 million"),
+            (999_999_999, Currency::Cny, Lang::Zh, "9.99亿元"),
+            (4_999_999_999, Currency::Cny, Lang::Zh, "49.99亿元"),
+            (1_000_000_000, Currency::Cny, Lang::Zh, "10亿元"),
+            (1_999_500_000, Currency::Cny, Lang::En, "CNY 1.99 billion"),
+            (1_994_000_000, Currency::Cny, Lang::En, "CNY 1.99 billion"),
         ] {
             assert_eq!(inv(amount, currency).format(lang), shown);
         }
