@@ -145,6 +145,15 @@ fn links_in_a_paragraph_lead_only_where_links_may() {
         ],
         "the javascript: link stays text"
     );
+    // A telephone number may break anywhere, as a written-out address does: kept whole, it
+    // left a justified line of gaps before it. Link text in words keeps its words together.
+    let breakable: Vec<bool> = (0..links.length())
+        .map(|i| {
+            let a: web_sys::Element = links.get(i).unwrap().unchecked_into();
+            a.class_list().contains("address")
+        })
+        .collect();
+    assert_eq!(breakable, vec![false, true, false]);
 }
 
 #[wasm_bindgen_test]

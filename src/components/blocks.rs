@@ -121,11 +121,13 @@ fn linked(
             };
             // The web and the site's attachments (`/files/…`, which are not pages of the app).
             let web = is_http_url(href) || is_file_path(href);
-            // An address written out (`https://…`, `www.…`) may break anywhere: kept whole, it
-            // went to a line of its own and justified Chinese before it opened wide gaps.
+            // An address written out (`https://…`, `www.…`), a mail address or a telephone
+            // number may break anywhere: kept whole, it went to a line of its own and justified
+            // Chinese before it opened wide gaps (`咨 询 电 话 ：`).
             let address = ["http://", "https://", "www."]
                 .iter()
-                .any(|start| group[0].text.starts_with(start));
+                .any(|start| group[0].text.starts_with(start))
+                || ["mailto:", "tel:"].iter().any(|scheme| href.starts_with(scheme));
             let href = if href.starts_with('/') { site_href(href) } else { href.to_string() };
             view! {
                 <a href=href class=address.then_some("address") rel=web.then_some("noopener noreferrer") target=web.then_some("_blank")>{content}</a>
