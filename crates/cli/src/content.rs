@@ -1204,8 +1204,21 @@ fn toml_diagnostic(
             bare[11..].trim()
         ))
     } else if let Some((key, value)) = set_otherwise {
+        // Its text in straight quotes, which the next run would otherwise refuse.
+        let value = match value.strip_prefix(['“', '「', '＂', '"']) {
+            Some(inner) => format!("\"{}\"", inner.trim_end_matches(['”', '」', '＂', '"'])),
+            None => value.to_string(),
+        };
         Some(format!(
             "a key is set with a half-width `=`: `{key} = {value}`"
+        ))
+    } else if let Some((year, month, days)) = date_key.then(|| missing_day(value)).flatten() {
+        Some(format!(
+            "{year}年{month}月 has {days} days: check the day of `{key}`"
+        ))
+    } else if let Some(wide) = full_width_syntax(value) {
+        Some(format!(
+            "`{wide}` is a full-width character, which TOML reads as text: write `[`, `]`, `,` and digits half-width (the input method's 英文 or 半角 mode)"
         ))
     } else if let Some(date) = date_meant {
         Some(format!(
@@ -3106,6 +3119,43 @@ fn link_line(text: &str, message: &str) -> Option<(usize, usize)> {
 /// file rather than by `articles[3]`, and a missing body as the text below the front matter.
 /// The date `value` stands for when written as Chinese text writes one (`2024年3月5日`,
 /// `"2024/3/5"`, `2024.3.5`), as TOML writes it: `2024-03-05`.
+/// The year, month and number of days of that month, when `value` is a date as TOML writes one
+/// (`2026-02-30`, quoted or not) on a day the month does not have.
+fn missing_day(value: &str) -> Option<(i32, u32, u32)> {
+    let value = value.trim().trim_matches('"');
+    let date = value.get(..10)?;
+    let bytes = date.as_bytes();
+    if bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (
+        date[..4].parse::<i32>().ok()?,
+        date[5..7].parse::<u32>().ok()?,
+        date[8..].parse::<u32>().ok()?,
+    );
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (day > days).then_some((year, month, days))
+}
+
+/// The first full-width character that stands for TOML's syntax in `value` (outside its
+/// quoted text): `［` `］` `【` `】` `，` or a full-width digit, as an input method types them.
+fn full_width_syntax(value: &str) -> Option<char> {
+    let mut quoted = false;
+    value.chars().find(|&c| {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        !quoted && matches!(c, '［' | '］' | '【' | '】' | '，' | '０'..='９')
+    })
+}
+
 fn written_date(value: &str) -> Option<String> {
     let value = value.trim().trim_matches('"');
     let numbers: Vec<&str> = value

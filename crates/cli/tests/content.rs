@@ -1671,6 +1671,18 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         ("colon", title, "title：\"冒号\""),
         ("chinese-date", published, "published = 2024年3月5日"),
         ("slashed-date", published, "published = \"2024/3/5\""),
+        // Its help repeated the date: the day is what is wrong.
+        ("missing-day", published, "published = 2026-02-30"),
+        // Curly quotes too: the help's line must be one that works.
+        ("wide-equals-curly", title, "title ＝ “全角”"),
+        // An input method's brackets, comma and digits.
+        ("wide-brackets", title, "title = \"甲\"\ntags = ［\"ic\"］"),
+        (
+            "wide-comma",
+            title,
+            "title = \"甲，乙\"\ntags = [\"a\"，\"b\"]",
+        ),
+        ("wide-digits", title, "title = \"甲\"\nviews = １４８"),
     ] {
         fs::write(
             content.join(format!("articles/{name}.md")),
@@ -1706,6 +1718,11 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         "  = help: a key is set with a half-width `=`: `title = \"全角等号\"`",
         "  = help: a key is set with a half-width `=`: `title = \"冒号\"`",
         "  = help: write a date as year-month-day, with `-` and two digits for the month and the day: `published = 2024-03-05`",
+        "  = help: 2026年2月 has 28 days: check the day of `published`",
+        "  = help: a key is set with a half-width `=`: `title = \"全角\"`",
+        "  = help: `［` is a full-width character, which TOML reads as text: write `[`, `]`, `,` and digits half-width (the input method's 英文 or 半角 mode)",
+        "  = help: `，` is a full-width character",
+        "  = help: `１` is a full-width character",
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
@@ -1722,6 +1739,11 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         "colon",
         "chinese-date",
         "slashed-date",
+        "missing-day",
+        "wide-equals-curly",
+        "wide-brackets",
+        "wide-comma",
+        "wide-digits",
     ] {
         assert!(
             stderr.contains(&format!("CONTENT/articles/{name}.md:")),

@@ -119,7 +119,11 @@ fn scaled(value: u64, unit: u64) -> String {
     let (value, unit) = (u128::from(value), u128::from(unit));
     let cut = value * 100 / unit;
     let rounded = (value * 100 + unit / 2) / unit;
-    let hundredths = if rounded / 100 > cut / 100 { cut } else { rounded };
+    let hundredths = if rounded / 100 > cut / 100 {
+        cut
+    } else {
+        rounded
+    };
     let whole = hundredths / 100;
     let frac = hundredths % 100;
     match frac {
