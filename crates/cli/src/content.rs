@@ -1902,6 +1902,17 @@ fn link_href(
     if parkreader_core::links::is_safe_link(dest) {
         return Ok((dest.to_string(), None));
     }
+    // A mail link that adds recipients the reader would not see (`cc=`, `bcc=`, `to=`).
+    if dest
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
+        && dest.contains('?')
+    {
+        return Err((
+            format!("a link to `{dest}`, a mail link with more than a subject and a body"),
+            "a `mailto:` link may carry only `?subject=` and `&body=`: write every recipient in the text, each as a link of its own".to_string(),
+        ));
+    }
     let (target, fragment) = dest.split_once('#').unwrap_or((dest, ""));
     let unfollowable = || {
         (

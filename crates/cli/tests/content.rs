@@ -659,6 +659,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     article("imageinquote.md", "> ![图](../media/weave.svg)\n");
     article("imageinlist.md", "- ![图](../media/weave.svg)\n- 乙\n");
     // Empty blocks: they failed the build with no line, or showed a bare bullet.
+    article("mailcc.md", "[写信](mailto:a@b.cn?cc=c@d.cn)给我们。\n");
     article("empty.md", "正文。\n\n##\n\n>\n\n- 甲\n-\n\n```\n```\n");
     article(
         "imageintable.md",
@@ -780,6 +781,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/headinquote.md:9:3: error: a heading inside a quote",
         "CONTENT/articles/imageinquote.md:9:3: error: an image inside a quote",
         "CONTENT/articles/imageinlist.md:9:3: error: an image inside a list item",
+        "CONTENT/articles/mailcc.md:9:1: error: a link to `mailto:a@b.cn?cc=c@d.cn`, a mail link with more than a subject and a body\n  = help: a `mailto:` link may carry only `?subject=` and `&body=`",
         "CONTENT/articles/empty.md:11:1: error: an empty heading",
         "CONTENT/articles/empty.md:13:1: error: an empty quote",
         "CONTENT/articles/empty.md:16:1: error: an empty list item",
@@ -841,6 +843,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "imageinquote",
         "imageinlist",
         "empty",
+        "mailcc",
         "imageintable",
         "page",
         "svg-prefixed",
