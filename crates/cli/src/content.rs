@@ -3106,18 +3106,35 @@ fn table_key_line(text: &str, front_line: usize, field_path: &str) -> Option<usi
 /// link in the body.
 fn link_line(text: &str, message: &str) -> Option<(usize, usize)> {
     let id = message.strip_prefix('"')?.split('"').next()?;
-    let list = [
-        ("a project id", "projects"),
-        ("an article id", "articles"),
-        ("a category", "categories"),
+    // Where such a link names it: an item's or a category's page, or a list's filter value.
+    let (page, param) = [
+        ("a project id", Some("projects"), None),
+        ("an article id", Some("articles"), None),
+        ("a category", Some("categories"), Some("category")),
+        ("a tag", None, Some("tag")),
+        ("an industry", None, Some("industry")),
+        ("a district", None, Some("district")),
+        ("a park", None, Some("park")),
+        ("a status", None, Some("status")),
+        ("a size", None, Some("size")),
+        ("a year", None, Some("year")),
     ]
     .into_iter()
-    .find_map(|(what, list)| message.contains(what).then_some(list))?;
-    let target = format!("](/{list}/{id}");
+    .find_map(|(what, page, param)| message.contains(what).then_some((page, param)))?;
+    let targets: Vec<String> = page
+        .map(|list| format!("](/{list}/{id}"))
+        .into_iter()
+        .chain(param.map(|param| format!("{param}={id}")))
+        .collect();
     let body = text.find("\n+++").map_or(0, |at| at + 4);
     let first = text[..body].lines().count();
     text[body..].lines().enumerate().find_map(|(i, line)| {
-        let at = line.find(&target)?;
+        // (ASCII capitals lowered: the same bytes, where the list reads `industry=NOPE` too.)
+        let lower = line.to_ascii_lowercase();
+        let at = targets
+            .iter()
+            .filter_map(|t| lower.find(t.as_str()))
+            .find(|&at| within_link(&lower, at))?;
         let column = line[..at]
             .rfind('[')
             .map_or(0, |b| line[..b].chars().count());
@@ -3125,11 +3142,14 @@ fn link_line(text: &str, message: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// Maps a bundle problem (`articles[3].category: …`) to the file and line it comes from.
-/// A bundle problem's message as a content folder's author reads it: another item named by its
-/// file rather than by `articles[3]`, and a missing body as the text below the front matter.
-/// The date `value` stands for when written as Chinese text writes one (`2024年3月5日`,
-/// `"2024/3/5"`, `2024.3.5`), as TOML writes it: `2024-03-05`.
+/// Whether the text at `at` of `line` lies inside a Markdown link's address, `](…)`.
+fn within_link(line: &str, at: usize) -> bool {
+    line[..at]
+        .rfind("](")
+        .is_some_and(|open| !line[open..at].contains(')'))
+        || line[at..].starts_with("](")
+}
+
 /// The year, month and number of days of that month, when `value` is a date as TOML writes one
 /// (`2026-02-30`, quoted or not) on a day the month does not have.
 fn missing_day(value: &str) -> Option<(i32, u32, u32)> {
@@ -3167,6 +3187,11 @@ fn full_width_syntax(value: &str) -> Option<char> {
     })
 }
 
+/// Maps a bundle problem (`articles[3].category: …`) to the file and line it comes from.
+/// A bundle problem's message as a content folder's author reads it: another item named by its
+/// file rather than by `articles[3]`, and a missing body as the text below the front matter.
+/// The date `value` stands for when written as Chinese text writes one (`2024年3月5日`,
+/// `"2024/3/5"`, `2024.3.5`), as TOML writes it: `2024-03-05`.
 fn written_date(value: &str) -> Option<String> {
     let value = value.trim().trim_matches('"');
     let numbers: Vec<&str> = value

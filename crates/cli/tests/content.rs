@@ -659,6 +659,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     article("imageinquote.md", "> ![图](../media/weave.svg)\n");
     article("imageinlist.md", "- ![图](../media/weave.svg)\n- 乙\n");
     // Empty blocks: they failed the build with no line, or showed a bare bullet.
+    // A list's view with filter values the site does not have; and one with values it has
+    // (in other capitals, as the list reads them too).
+    article(
+        "listlinks.md",
+        "见[项目](/projects?industry=nope&size=huge&district=JINSHAN)。\n\n[标签](/articles/?tag=bad&year=20x4&category=policy)\n",
+    );
     article("mailcc.md", "[写信](mailto:a@b.cn?cc=c@d.cn)给我们。\n");
     article("empty.md", "正文。\n\n##\n\n>\n\n- 甲\n-\n\n```\n```\n");
     article(
@@ -782,6 +788,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/imageinquote.md:9:3: error: an image inside a quote",
         "CONTENT/articles/imageinlist.md:9:3: error: an image inside a list item",
         "CONTENT/articles/mailcc.md:9:1: error: a link to `mailto:a@b.cn?cc=c@d.cn`, a mail link with more than a subject and a body\n  = help: a `mailto:` link may carry only `?subject=` and `&body=`",
+        "CONTENT/articles/listlinks.md:9:2: error: a link in the text: \"nope\" is not an industry in taxonomies.industries",
+        "CONTENT/articles/listlinks.md:9:2: error: a link in the text: \"huge\" is not a size of the project list; the sizes are under-100m, 100m-1b, 1b-5b, over-5b",
+        "CONTENT/articles/listlinks.md:11:1: error: a link in the text: \"bad\" is not a tag in taxonomies.tags",
+        "CONTENT/articles/listlinks.md:11:1: error: a link in the text: \"20x4\" is not a year",
         "CONTENT/articles/empty.md:11:1: error: an empty heading",
         "CONTENT/articles/empty.md:13:1: error: an empty quote",
         "CONTENT/articles/empty.md:16:1: error: an empty list item",
@@ -816,6 +826,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     ] {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
+    assert_eq!(stderr.matches("listlinks.md:").count(), 4, "{stderr}");
     // A `<` and `>` of comparisons are no path.
     assert!(!stderr.contains("leftover.md:25:"), "{stderr}");
     // Nor is prose in full-width brackets that names no address.
@@ -844,6 +855,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "imageinlist",
         "empty",
         "mailcc",
+        "listlinks",
         "imageintable",
         "page",
         "svg-prefixed",

@@ -207,6 +207,19 @@ const SIZE_BUCKETS: [(&str, &str, &str, u64); 4] = [
     ("over-5b", "50亿元以上", "Over CNY 5 billion", 5_000_000_000),
 ];
 
+/// The size buckets' values in a URL (`size=1b-5b`).
+pub const SIZES: [&str; 4] = [
+    SIZE_BUCKETS[0].0,
+    SIZE_BUCKETS[1].0,
+    SIZE_BUCKETS[2].0,
+    SIZE_BUCKETS[3].0,
+];
+
+/// Whether `value` is a size bucket's value in a URL.
+pub fn is_size(value: &str) -> bool {
+    SIZES.contains(&value)
+}
+
 /// Approximate yuan per unit, in thousandths, used only to bucket and order projects quoted in
 /// different currencies (docs/search.md). Amounts are always shown in their own currency.
 fn yuan_per_unit_milli(currency: Currency) -> u128 {

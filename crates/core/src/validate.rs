@@ -670,6 +670,17 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
     let articles = Ids::of_items("articles", &parts.articles, problems);
     let projects = Ids::of_items("projects", &parts.projects, problems);
 
+    // What a link in a body may name: an item's page, a category's, a list's filter value.
+    let linkable = [
+        &articles,
+        &projects,
+        &categories,
+        &tags,
+        &industries,
+        &districts,
+        &parks,
+        &statuses,
+    ];
     let park_list = t.map(|t| &t.parks[..]).unwrap_or_default();
     for (i, park) in park_list.iter().enumerate() {
         districts.check(
@@ -729,8 +740,7 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
             ),
             (Some(blocks), None) => {
                 check_blocks(blocks, &at("body"), problems);
-                let ids = [&articles, &projects, &categories];
-                check_link_targets(blocks, &at("body"), ids, problems);
+                check_link_targets(blocks, &at("body"), &linkable, problems);
             }
             (None, Some(url)) => {
                 if !is_safe_src(url) || is_http_url(url) || !url.ends_with(".json") {
@@ -800,8 +810,7 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
             check_image(cover, &at("cover"), problems);
         }
         check_blocks(&p.description, &at("description"), problems);
-        let ids = [&articles, &projects, &categories];
-        check_link_targets(&p.description, &at("description"), ids, problems);
+        check_link_targets(&p.description, &at("description"), &linkable, problems);
         check_dates(&p.dates, &at("dates"), problems);
     }
 }
@@ -841,17 +850,20 @@ fn check_dates(dates: &crate::ProjectDates, path: &str, problems: &mut Problems)
 
 /// Left to the build, as [`check_text_links`] is.
 #[cfg(target_arch = "wasm32")]
-fn check_link_targets(_: &[Block], _: &str, _: [&Ids<'_>; 3], _: &mut Problems) {}
+fn check_link_targets(_: &[Block], _: &str, _: &[&Ids<'_>; 8], _: &mut Problems) {}
 
 /// A paragraph's link to an article or project of this site (`/articles/<id>`,
-/// `/projects/<id>`) names one the bundle has: otherwise it would lead to 页面不存在.
+/// `/projects/<id>`) names one the bundle has: otherwise it would lead to 页面不存在. A link to
+/// a list's view (`/projects?industry=new-materials`) names filter values the list has:
+/// otherwise the list would show more than the link meant, and say a filter was left out.
 #[cfg(not(target_arch = "wasm32"))]
 fn check_link_targets(
     blocks: &[Block],
     path: &str,
-    [articles, projects, categories]: [&Ids<'_>; 3],
+    [articles, projects, categories, tags, industries, districts, parks, statuses]: &[&Ids<'_>; 8],
     problems: &mut Problems,
 ) {
+    use crate::query::{FacetKey, ListKind, ListQuery};
     for (j, block) in blocks.iter().enumerate() {
         // A paragraph's links, and each list item's, with where they are.
         let runs: Vec<(String, &[TextLink])> = match block {
@@ -865,6 +877,43 @@ fn check_link_targets(
         };
         for (at, links) in runs {
             for (k, link) in links.iter().enumerate() {
+                let list = match page_steps(&link.href) {
+                    Some(("articles", None)) => Some(ListKind::Articles),
+                    Some(("projects", None)) => Some(ListKind::Projects),
+                    _ => None,
+                };
+                if let Some(kind) = list {
+                    let query = link.href.split_once('?').map_or("", |(_, q)| q);
+                    let query = query.split('#').next().unwrap_or("");
+                    let at = format!("{at}[{k}].href");
+                    for (key, values) in &ListQuery::parse(kind, query).filters {
+                        for value in values {
+                            let value = value.to_ascii_lowercase();
+                            let (ids, what) = match key {
+                                FacetKey::Category => (categories, "a category"),
+                                FacetKey::Tag => (tags, "a tag"),
+                                FacetKey::Industry => (industries, "an industry"),
+                                FacetKey::District => (districts, "a district"),
+                                FacetKey::Park => (parks, "a park"),
+                                FacetKey::Status => (statuses, "a status"),
+                                FacetKey::Size if !crate::browse::is_size(&value) => {
+                                    problems.push(&at, format!("{value:?} is not a size of the project list; the sizes are {}", crate::browse::SIZES.join(", ")));
+                                    continue;
+                                }
+                                FacetKey::Year
+                                    if !(value.len() == 4
+                                        && value.bytes().all(|b| b.is_ascii_digit())) =>
+                                {
+                                    problems.push(&at, format!("{value:?} is not a year"));
+                                    continue;
+                                }
+                                FacetKey::Size | FacetKey::Year => continue,
+                            };
+                            ids.check(&value, &at, what, problems);
+                        }
+                    }
+                    continue;
+                }
                 let (ids, id, what) = match page_steps(&link.href) {
                     Some(("articles", Some(id))) => (articles, id, "an article id"),
                     Some(("projects", Some(id))) => (projects, id, "a project id"),
