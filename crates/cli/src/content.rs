@@ -3395,7 +3395,11 @@ fn locate(
                 format!("{}: {message}", field_path.trim_start_matches('.'))
             },
             help: from_name.then(|| {
-                format!("rename the file with lowercase letters, digits and `-` (its name is also its address), or set `{field} = \"…\"` in its front matter")
+                if message.contains("is already the id of") {
+                    format!("two files have this name: rename one (its name is also its address), or set `{field} = \"…\"` in its front matter")
+                } else {
+                    format!("rename the file with lowercase letters, digits and `-` (its name is also its address), or set `{field} = \"…\"` in its front matter")
+                }
             }),
         })
     };

@@ -1558,8 +1558,13 @@ fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
         ),
     )
     .unwrap();
+    // Two files of one name in other spellings: the name is fine, one of them is to change.
+    fs::write(articles.join("twin.md"), &notes).unwrap();
+    fs::write(articles.join("twin.markdown"), &notes).unwrap();
     let stderr = check_fails(&content);
     let expected = [
+        "error: id (the file's name): \"twin\" is already the id of twin.",
+        "= help: two files have this name: rename one (its name is also its address), or set `id = \"…\"` in its front matter",
         "CONTENT/articles/Policy Notes 2.md:1:1: error: id (the file's name): \"Policy Notes 2\" is not a valid id",
         "= help: rename the file with lowercase letters, digits and `-` (its name is also its address), or set `id = \"…\"` in its front matter",
         // Told on the file that set it, at its line: the other did nothing wrong.
@@ -1569,7 +1574,7 @@ fn an_id_taken_from_the_file_name_is_reported_against_the_file() {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
     assert!(!stderr.contains("slug"), "{stderr}");
-    assert!(stderr.contains("2 problems found"), "{stderr}");
+    assert!(stderr.contains("3 problems found"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
 
