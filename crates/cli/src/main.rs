@@ -157,16 +157,17 @@ fn main() -> ExitCode {
         Command::Check { path } if path.is_dir() => match content::load(&path) {
             Ok(c) => {
                 println!(
-                    "{}: ok — {} articles, {} projects, {} files{}",
+                    "{}: ok — {}, {}, {}{}",
                     path.display(),
-                    c.bundle.articles.len(),
-                    c.bundle.projects.len(),
-                    c.assets.len(),
+                    counted(c.bundle.articles.len(), "article"),
+                    counted(c.bundle.projects.len(), "project"),
+                    counted(c.assets.len(), "image or attachment file"),
                     drafts_note(c.drafts)
                 );
                 ExitCode::SUCCESS
             }
-            Err(diagnostics) => report(&diagnostics),
+            // `check` writes nothing, so it does not say so.
+            Err(diagnostics) => report(&diagnostics, ""),
         },
         Command::Check { path } => check(&path),
         Command::Build { content, app, out } => {
@@ -174,17 +175,19 @@ fn main() -> ExitCode {
             match build::build(&content, &app, &out) {
                 Ok(built) => {
                     println!(
-                        "{}/ ready for {}: {} articles, {} projects, {} pages{}",
+                        "{}/ ready for {}: {}, {}, {}{}",
                         out.display(),
                         built.base,
-                        built.articles,
-                        built.projects,
-                        built.pages,
+                        counted(built.articles, "article"),
+                        counted(built.projects, "project"),
+                        counted(built.pages, "page"),
                         drafts_note(built.drafts)
                     );
                     ExitCode::SUCCESS
                 }
-                Err(build::BuildError::Content(diagnostics)) => report(&diagnostics),
+                Err(build::BuildError::Content(diagnostics)) => {
+                    report(&diagnostics, "; nothing was written")
+                }
                 Err(build::BuildError::Io(e)) => {
                     eprintln!(
                         "error: {e}\nerror: the build stopped; {} was not changed",
@@ -198,11 +201,11 @@ fn main() -> ExitCode {
             Ok(c) => match content::write(&c, &out) {
                 Ok(()) => {
                     println!(
-                        "wrote {} ({} articles, {} projects, {} images)",
+                        "wrote {} ({}, {}, {})",
                         out.display(),
-                        c.bundle.articles.len(),
-                        c.bundle.projects.len(),
-                        c.assets.len()
+                        counted(c.bundle.articles.len(), "article"),
+                        counted(c.bundle.projects.len(), "project"),
+                        counted(c.assets.len(), "image or attachment file")
                     );
                     ExitCode::SUCCESS
                 }
@@ -211,7 +214,7 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             },
-            Err(diagnostics) => report(&diagnostics),
+            Err(diagnostics) => report(&diagnostics, "; nothing was written"),
         },
         Command::New { kind, id, content } => scaffold(kind, &id, &content, true),
         Command::Import { bundle, out } => match import::import(&bundle, &out) {
@@ -242,10 +245,10 @@ fn main() -> ExitCode {
             {
                 Ok(()) => {
                     println!(
-                        "wrote {} ({} articles, {} projects)",
+                        "wrote {} ({}, {})",
                         out.display(),
-                        bundle.articles.len(),
-                        bundle.projects.len()
+                        counted(bundle.articles.len(), "article"),
+                        counted(bundle.projects.len(), "project")
                     );
                     ExitCode::SUCCESS
                 }
@@ -339,18 +342,26 @@ fn drafts_note(drafts: usize) -> String {
 
 /// Prints every problem, rustc-style, in the order of the files and of the lines in each (as
 /// an author fixes them, top to bottom), and a count; the exit code says it failed.
-fn report(diagnostics: &[content::Diagnostic]) -> ExitCode {
+fn report(diagnostics: &[content::Diagnostic], then: &str) -> ExitCode {
     let mut in_order: Vec<&content::Diagnostic> = diagnostics.iter().collect();
     in_order.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for d in in_order {
         eprintln!("{d}\n");
     }
     eprintln!(
-        "error: {} problem{} found; nothing was written",
-        diagnostics.len(),
-        if diagnostics.len() == 1 { "" } else { "s" }
+        "error: {} found{then}",
+        counted(diagnostics.len(), "problem")
     );
     ExitCode::FAILURE
+}
+
+/// `1 article`, `2 articles`: a count with its noun (a regular English plural).
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// `new site DIR`: a content folder to start from, with site.toml and a first article and
@@ -510,10 +521,10 @@ fn check(file: &std::path::Path) -> ExitCode {
     match parkreader_core::parse_bundle(&text) {
         Ok(b) => {
             println!(
-                "{}: ok — {} articles, {} projects",
+                "{}: ok — {}, {}",
                 file.display(),
-                b.articles.len(),
-                b.projects.len()
+                counted(b.articles.len(), "article"),
+                counted(b.projects.len(), "project")
             );
             ExitCode::SUCCESS
         }

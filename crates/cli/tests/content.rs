@@ -83,7 +83,10 @@ fn one_image_named_from_two_folders_is_one_file() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    assert!(said.contains("1 projects, 1 files"), "{said}");
+    assert!(
+        said.contains("1 project, 1 image or attachment file"),
+        "{said}"
+    );
     fs::remove_dir_all(&content).unwrap();
 }
 
@@ -272,6 +275,12 @@ fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
     );
     let check = run(&["check", content.to_str().unwrap()]);
     assert!(!check.status.success());
+    // `check` writes nothing, and does not say it did not.
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        said.contains("problems found\n") && !said.contains("nothing was written"),
+        "{said}"
+    );
     fs::remove_dir_all(&content).unwrap();
 }
 
@@ -359,7 +368,7 @@ fn new_site_writes_a_folder_that_checks_and_builds() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("edit site.toml"));
     let output = run_ok(&["check", path.to_str().unwrap()]);
     assert!(
-        String::from_utf8_lossy(&output.stdout).contains("ok — 1 articles, 1 projects"),
+        String::from_utf8_lossy(&output.stdout).contains("ok — 1 article, 1 project"),
         "{output:?}"
     );
     let text = bundled(&path, &dir.join("site/data/bundle.json"));
@@ -1594,7 +1603,7 @@ fn a_draft_is_left_out_until_it_is_ready() {
     let output = run_ok(&["check", content.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("ok — 2 articles, 1 projects") && stdout.contains("; 1 draft left out"),
+        stdout.contains("ok — 2 articles, 1 project") && stdout.contains("; 1 draft left out"),
         "{stdout}"
     );
     let bundle = bundled(&content, &content.join("site/data/bundle.json"));
