@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::articles::{ArticleList, CategoryNav};
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
-use crate::components::states::{meant_id, with_bundle, NotFound};
+use crate::components::states::{closest_item, meant_id, with_bundle, NotFound};
 use crate::i18n::lang;
 use crate::state::site_href;
 use parkreader_core::part::CATEGORY_NEWEST;
@@ -22,7 +22,14 @@ pub fn CategoryPage() -> impl IntoView {
         let lang = lang();
         let t = lang.ui();
         let Some(category) = bundle.category(&id).cloned() else {
-            return view! { <NotFound what=t.not_found_category /> }.into_any();
+            // The category a mistyped or cut-short link most likely meant.
+            let terms = bundle.taxonomies.categories.iter();
+            let meant = closest_item(
+                &id,
+                "categories",
+                terms.map(|c| (c.id.as_str(), c.label(lang))).collect(),
+            );
+            return view! { <NotFound what=t.not_found_category meant /> }.into_any();
         };
         let name = category.label(lang).to_string();
         // The newest; the rest are a search away (a category of a large site holds thousands).

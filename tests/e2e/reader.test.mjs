@@ -530,6 +530,12 @@ test('an unknown article id shows a friendly not-found with a way home', async (
   await page.goto(`${server.url}/projects/${project.id.slice(0, 8)}`);
   await page.getByRole('link', { name: project.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  // A category's address mistyped: the category it most likely meant.
+  const category = SAMPLE.taxonomies.categories.find((c) => c.id.length > 5);
+  await page.goto(`${server.url}/categories/${category.id.slice(0, -1)}x/`);
+  await expect(page.getByText('您要找的是不是：')).toBeVisible();
+  await page.locator('.not-found').getByRole('link', { name: category.name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: category.name })).toBeVisible();
   // Nothing near: no guess.
   await page.goto(`${server.url}/articles/no-such-article`);
   await expect(page.getByText('找不到这篇文章')).toBeVisible();
