@@ -1353,7 +1353,10 @@ fn markdown_blocks(
     let mut figures: Vec<(usize, Image, Option<String>, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(
         body,
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH,
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS,
     )
     .into_offset_iter()
     {
@@ -1861,6 +1864,8 @@ fn markdown_blocks(
                 "a footnote",
                 "the reader has no footnotes: put the note in the text, in brackets, or in a paragraph at the end",
             ),
+            // A checklist's box (`- [x] 已完成`), as a box character: the brackets showed.
+            Event::TaskListMarker(done) => text.push_str(if done { "☑ " } else { "☐ " }),
             Event::Rule => {}
             _ => {}
         }

@@ -943,6 +943,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "nested.md",
         "1. 一、总则\n   1. 第一条\n   2. **第二条**\n\n      - 细则\n2. 二、附则\n\n   3. 第三条\n",
     );
+    // A checklist's boxes are box characters, not brackets.
+    article("tasks.md", "- [x] 已签约\n- [ ] 待开工\n");
     // A quote inside a quote runs on in it, in its place; a code block in a quote is its
     // text; an empty code block shows nothing.
     article(
@@ -1029,6 +1031,10 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             [],
             [{"start": 2, "end": 3, "href": "/articles/table"}],
         ]})
+    );
+    assert_eq!(
+        article("tasks")["body"][0]["items"],
+        serde_json::json!(["☑ 已签约", "☐ 待开工"])
     );
     assert_eq!(
         article("quotes")["body"],
