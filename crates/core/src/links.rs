@@ -69,24 +69,43 @@ pub fn is_safe_src(src: &str) -> bool {
     !first_segment.contains(':')
 }
 
-/// True for a phone number that can become a `tel:` link: digits with `+ - ( )` and spaces.
+/// True for a phone number that can become a `tel:` link: digits with `+ - ( )` and spaces,
+/// perhaps followed by an extension (`028-8518 0000 转 8001`, `分机 8001`, `ext. 8001`, or in
+/// a `tel:` link `,8001`, where the phone waits, then dials it).
 pub fn is_phone_number(phone: &str) -> bool {
-    phone.chars().any(|c| c.is_ascii_digit())
-        && phone
+    let (number, extension) = phone_parts(phone);
+    number.chars().any(|c| c.is_ascii_digit())
+        && number
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'))
+        && extension
+            .is_none_or(|e| (1..=6).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The `tel:` URL for a valid phone number: spaces and parentheses removed.
+/// A phone number and its extension, if it has one.
+fn phone_parts(phone: &str) -> (&str, Option<&str>) {
+    ["转", "分机", "ext.", "ext", ","]
+        .iter()
+        .find_map(|mark| {
+            let (number, extension) = phone.split_once(mark)?;
+            Some((number.trim_end(), Some(extension.trim())))
+        })
+        .unwrap_or((phone, None))
+}
+
+/// The `tel:` URL for a valid phone number: spaces and parentheses removed, an extension after
+/// a `,` (`tel:028-85180000,8001`).
 pub fn tel_href(phone: &str) -> Option<String> {
     is_phone_number(phone).then(|| {
-        format!(
-            "tel:{}",
-            phone
-                .chars()
-                .filter(|c| c.is_ascii_digit() || matches!(c, '+' | '-'))
-                .collect::<String>()
-        )
+        let (number, extension) = phone_parts(phone);
+        let digits: String = number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || matches!(c, '+' | '-'))
+            .collect();
+        match extension {
+            Some(extension) => format!("tel:{digits},{extension}"),
+            None => format!("tel:{digits}"),
+        }
     })
 }
 
@@ -642,6 +661,23 @@ mod tests {
             Some("tel:+862100000000")
         );
         assert_eq!(tel_href("call 400"), None);
+        // An extension, as Chinese offices write one: dialled after a pause.
+        for written in [
+            "028-8518 0000 转 8001",
+            "028-8518 0000转8001",
+            "028-8518 0000 分机 8001",
+            "028-8518 0000 ext. 8001",
+        ] {
+            assert_eq!(
+                tel_href(written).as_deref(),
+                Some("tel:028-85180000,8001"),
+                "{written}"
+            );
+        }
+        assert!(is_safe_link("tel:028-85180000,8001"));
+        assert_eq!(tel_href("028-8518 0000 转"), None);
+        assert_eq!(tel_href("028-8518 0000 转 总机"), None);
+        assert!(!is_safe_link("tel:028,8001,2"));
         assert!(is_email("invest@example.org"));
         assert!(!is_email("a@b"));
         assert!(!is_email("a@b.cn?subject=x"));

@@ -999,7 +999,7 @@ fn check_site(site: &Site, problems: &mut Problems) {
         problems.push(
             "site.contact.hotline",
             format!(
-                "{:?} is not a phone number; use digits, spaces, '+', '-' and parentheses",
+                "{:?} is not a phone number; use digits, spaces, '+', '-' and parentheses, and an extension after 转 (\"028-8518 0000 转 8001\")",
                 site.contact.hotline
             ),
         );
