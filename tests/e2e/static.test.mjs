@@ -65,6 +65,15 @@ test('an article\'s address on the old site leads to its page, with JavaScript a
     await expect(page.getByRole('heading', { level: 1, name: moved.title })).toBeVisible();
     await context.close();
   }
+  // As a chat shows it, with its full stop glued on, or in capitals: the page meant.
+  const page = await newPage(browser);
+  for (const old of ['/art/2023/2/16/art_1234_56789.html。', '/art/2023/2/16/ART_1234_56789.HTML）', '/ART/2023/2/16/art_1234_56789.html']) {
+    await page.goto(server.url + old);
+    await page.waitForURL(`${server.url}/articles/${moved.id}/`);
+    await expect(page.getByRole('heading', { level: 1, name: moved.title })).toBeVisible();
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('a shared link paints styled from its page alone: no stylesheet to wait for', async () => {
@@ -303,6 +312,13 @@ test('a filtered link whose app does not download shows its view, or else the wh
   await expect(page.getByRole('combobox', { name: '排序' })).toBeDisabled();
   await expect(page.getByRole('button', { name: /^移除 / })).toBeDisabled();
   await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  // With what a chat glues on after the link (`。`, `、`, `.`, `”`): the same view, no value
+  // said to be left out. (It showed the whole list, and said the value was not on the site.)
+  for (const glued of ['。', '、', '.', '”']) {
+    await page.goto(`${server.url}/projects?industry=${industry}${encodeURIComponent(glued)}&from=groupmessage`);
+    await expect(page.getByText(`共 ${count} 个项目`)).toBeVisible();
+    await expect(page.getByText(/已略去/)).toHaveCount(0);
+  }
   // A search link: the static list shows as it is, not dimmed as if a search were pending.
   await page.goto(`${server.url}/articles?q=${encodeURIComponent('金山')}`);
   await expect(page.getByRole('alert')).toHaveText(/下面是全部列表，未按链接筛选/);

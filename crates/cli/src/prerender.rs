@@ -580,13 +580,17 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// host answers with the plain shell, and the reader waited for the whole app (ten seconds on
 /// a slow phone) to see a page that was prerendered all along. It knows the site's own
 /// addresses only: home, the two lists, the saved page, and an item or a category by its id
-/// (letters, digits, `-`, `_`, as `links::id_meant` reads them in the app). On the address meant
-/// itself, or one that is none of these, it does nothing.
+/// (letters, digits, `-`, `_`, as `links::id_meant` reads them in the app). Any other address
+/// (an old page's, `aliases`) goes once without what a chat glued on, else once in lower case
+/// (`/art/…/ART_1_2.HTML。` takes two steps), which is where the old page's redirect is if
+/// the site has one; on an address with neither, it does nothing.
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return; }
 const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return;
 const rest = path.slice(base.length).replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
-const m = /^(?:(articles|projects|saved)|(articles|projects|categories)\/([\w-]+))?$/i.exec(rest); if (!m) return;
+const m = /^(?:(articles|projects|saved)|(articles|projects|categories)\/([\w-]+))?$/i.exec(rest);
+if (!m) { const bare = path.replace(/[\sGLUED]+$/u, ''), to = bare !== path ? bare : path.toLowerCase();
+  if (to !== raw && to.length > base.length) location.replace(to + location.search + location.hash); return; }
 const to = base + (m[1] ? m[1].toLowerCase() + '/' : m[2] ? m[2].toLowerCase() + '/' + m[3] + '/' : '');
 if (to !== raw) location.replace(to + location.search + location.hash); })();
 "#;
@@ -975,6 +979,17 @@ fn meta_range(html: &str, name: &str) -> Option<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The list page's early view trims what a chat glued on after a filter value as the app
+    /// does (`links::GLUED`): with `。` it showed the whole list and said the value was left out.
+    #[test]
+    fn the_early_view_trims_what_the_app_trims() {
+        let class = format!("[\\s{}]+$", parkreader_core::links::GLUED);
+        assert!(
+            parkreader::prerender::LIST_EARLY_VIEW.contains(&class),
+            "LIST_EARLY_VIEW should trim {class}"
+        );
+    }
 
     #[test]
     fn the_app_starts_after_the_first_paint() {

@@ -289,7 +289,7 @@ pub fn without_glued_end(text: &str) -> &str {
 
 /// The punctuation a chat glues on after a link it shows, besides spaces (the builder's script
 /// for addresses with no page reads the same, `prerender::TIDY_ADDRESS`).
-pub const GLUED: &str = "。，、；：！？）」』】》.,;:!?)'\"";
+pub const GLUED: &str = "。，、；：！？）」』】》”’…〉.,;:!?)>'\"";
 
 /// `path` with each run of slashes made one (`//projects//x/` → `/projects/x/`), a slip of chat
 /// and CMS links that hosts forgive but a router does not; `None` when it has none.
