@@ -33,6 +33,29 @@ fn clear_to(href: String) {
     focus_first("#main");
 }
 
+/// After the chip at `i` was removed, the focus goes to the chip now there, or to the last
+/// one when it was the last (whose button went with it, and the focus to the body).
+fn focus_chip(i: usize) {
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let lost = document
+                .active_element()
+                .is_none_or(|e| e.closest(".active-filters").ok().flatten().is_none());
+            let Ok(chips) = document.query_selector_all(".active-filters .chip") else {
+                return;
+            };
+            let at = i.min((chips.length() as usize).saturating_sub(1)) as u32;
+            if let Some(chip) = chips.get(at).filter(|_| lost) {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(chip).focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 fn navigate(href: &str, replace: bool) {
     use_navigate()(
         &parkreader_core::links::page_href(href),
@@ -186,6 +209,42 @@ impl ListState {
     /// Brings the router and the address bar up to date with what was typed, if behind. Lists
     /// call it on any click inside them, before a link takes the reader elsewhere, so that
     /// Back returns to the search as typed.
+    /// Keeps the address bar at the view's own address, as a share from WeChat's 「···」
+    /// menu takes it: what a chat or another app added (`from=groupmessage`, `utm_source`, a
+    /// `。` after a value, capitals, `&amp;`) and a page past the last go, replacing the
+    /// history entry. Values the list does not have stay, with the notice that names them.
+    /// `settled` says the listing is of the current query (not the last one's, kept while
+    /// a search's shards download).
+    pub fn tidy_address(
+        self,
+        listing: Memo<Listing>,
+        path: &'static str,
+        settled: impl Fn() -> bool + 'static,
+    ) {
+        Effect::new(move |_| {
+            let search = self.search.get();
+            if self.typing() || !settled() {
+                return;
+            }
+            // The view as the list applied it (its values as the list writes them, its page in
+            // range), with the search as asked (not as parted) and the values it left out.
+            let own = listing.with(|applied| {
+                self.query.with_untracked(|asked| {
+                    let mut own = applied.query.clone();
+                    own.q = asked.q.clone();
+                    for (key, value) in asked.dropped(&applied.query) {
+                        own.filters.entry(key).or_default().insert(value);
+                    }
+                    own.href(path)
+                })
+            });
+            let own_search = own.split_once('?').map_or("", |(_, q)| q);
+            if own_search != search.trim_start_matches('?') {
+                navigate(&own, true);
+            }
+        });
+    }
+
     pub fn write_url(self) {
         let Some(Some(t)) = self.typed.try_get_untracked() else {
             return;
@@ -461,10 +520,11 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
             <div class="active-filters" aria-label=t.active_filters>
                 {chips
                     .into_iter()
-                    .map(|(label, href)| {
+                    .enumerate()
+                    .map(|(i, (label, href))| {
                         let aria = lang.remove(&label);
                         view! {
-                            <button type="button" class="chip removable" aria-label=aria on:click=move |_| if single { clear_to(href.clone()) } else { go(href.clone()) }>
+                            <button type="button" class="chip removable" aria-label=aria on:click=move |_| if single { clear_to(href.clone()) } else { go(href.clone()); focus_chip(i) }>
                                 {label} <span aria-hidden="true">" ×"</span>
                             </button>
                         }

@@ -63,6 +63,7 @@ pub fn ArticlesPage() -> impl IntoView {
                 _ => crate::browser::timed("parkreader:search", || index.run(&query)),
             }
         });
+        state.tidy_address(listing, PATH, move || !pending.get());
         let b = bundle.clone();
         let lang = lang();
         let t = lang.ui();

@@ -30,6 +30,7 @@ pub fn ProjectsPage() -> impl IntoView {
             let query = query.get();
             crate::browser::timed("parkreader:search", || index.run(&query))
         });
+        state.tidy_address(listing, PATH, || true);
         let b = bundle.clone();
         let lang = lang();
         let t = lang.ui();

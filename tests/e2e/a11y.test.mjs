@@ -126,6 +126,14 @@ test('the keyboard reaches search, filters, results and the share sheet, with vi
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     assert.equal(await share.evaluate((el) => el === document.activeElement), true, 'focus returns to the share button');
+    // Removing the last of two chips (the search's stays): the focus goes to the chip left,
+    // not to the body with the button it was on.
+    const chips = page.locator('.active-filters .chip');
+    await expect(chips).toHaveCount(2);
+    await chips.last().focus();
+    await page.keyboard.press('Enter');
+    await expect(chips).toHaveCount(1);
+    await expect(chips.first()).toBeFocused();
     // 「清除全部」 takes its row away: the focus goes to the page's content, not to its body.
     await page.getByRole('button', { name: '清除全部' }).focus();
     await page.keyboard.press('Enter');

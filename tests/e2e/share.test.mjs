@@ -58,6 +58,23 @@ test('a filtered list shares the filters with it', async () => {
   await page.context().close();
 });
 
+test('the address bar a chat\'s link opened becomes the view\'s own, which WeChat\'s ··· shares', async () => {
+  const page = await newPage(browser);
+  const industry = SAMPLE.projects[0].industry;
+  const unknown = 'no-such-district';
+  // WeChat's parameters, a value in capitals with a full stop glued on, `&amp;`, a page past
+  // the last, and a value the list does not have (which stays, with its notice).
+  await page.goto(`${server.url}/projects?INDUSTRY=${industry.toUpperCase()}%E3%80%82&amp;page=99999&district=${unknown}&from=groupmessage&isappinstalled=0`);
+  await expect(page.getByText(/^产业：/)).toBeVisible();
+  await expect.poll(() => [...new URL(page.url()).searchParams].sort().join('&')).toBe(`district,${unknown}&industry,${industry}`);
+  await expect(page.getByText(/已略去/)).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  // Back leaves the list: the tidying replaced the entry, it added none.
+  await page.goBack();
+  assert.ok(!page.url().includes('/projects'), page.url());
+  await page.context().close();
+});
+
 test('Back closes the share sheet and leaves the view behind it as it was', async () => {
   const page = await newPage(browser);
   const project = SAMPLE.projects[0];
