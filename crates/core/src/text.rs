@@ -87,8 +87,8 @@ pub fn fold(text: &str) -> String {
 /// The search terms in what a reader typed: folded, split on white space and on punctuation
 /// that parts words (commas, double quotes, brackets: `碳纤维，金山`, `“碳纤维”`), repeats
 /// dropped. A point, `%`, `-`, `+` and an apostrophe stay inside a term (`32.7亿元`, `89.2%`,
-/// `China's`, `C++`), except a `+` next to a Chinese character, which many readers type for
-/// "and" (`金山+碳纤维`, `5G+工业互联网`).
+/// `China's`, `C++`, `5G+`), except a `+` after a Chinese character or a space, which many
+/// readers type for "and" (`金山+碳纤维`).
 ///
 /// ```
 /// assert_eq!(parkreader_core::text::terms("  碳纤维　金山 碳纤维 "), ["碳纤维", "金山"]);
@@ -98,16 +98,16 @@ pub fn fold(text: &str) -> String {
 /// ```
 pub fn terms(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let parts =
-        |c: char| c.is_whitespace() || ",;:!?\"()[]{}<>、。“”「」『』《》【】…·".contains(c);
-    let chars: Vec<char> = fold(query).chars().filter(|&c| !is_invisible(c)).collect();
-    let han = |i: Option<&char>| i.is_some_and(|&c| ('\u{3400}'..='\u{9FFF}').contains(&c));
-    let folded: String = (0..chars.len())
-        .map(|i| match chars[i] {
-            '+' if han(chars.get(i + 1)) || han(i.checked_sub(1).and_then(|j| chars.get(j))) => ' ',
-            c => c,
-        })
-        .collect();
+    // (A `+` parts unless it follows a letter, a digit or another `+`.)
+    let mut before = ' ';
+    let parts = |c: char| {
+        let cut = c.is_whitespace()
+            || ",;:!?\"()[]{}<>、。“”「」『』《》【】…·".contains(c)
+            || (c == '+' && !before.is_ascii_alphanumeric() && before != '+');
+        before = c;
+        cut
+    };
+    let folded: String = fold(query).chars().filter(|&c| !is_invisible(c)).collect();
     for term in folded.split(parts).filter(|t| !t.is_empty()) {
         if !out.iter().any(|t| t == term) {
             out.push(term.to_string());
