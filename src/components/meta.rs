@@ -118,6 +118,19 @@ pub fn PageHead(info: PageInfo, bundle: std::sync::Arc<Bundle>) -> impl IntoView
 
     let site = &bundle.site;
     let canonical = absolute_url(&site.base_url, &info.path);
+    // WeChat's share card and most link previews show no SVG: then, and for a page without
+    // a picture, the site's icon.
+    // (The build publishes an image's kind in lower case. Only the prerendered page's tags
+    // matter to a link preview, which runs no script: the app keeps its bytes.)
+    #[cfg(not(target_arch = "wasm32"))]
+    let image = Some(
+        info.image
+            .as_deref()
+            .filter(|src| parkreader_core::links::is_safe_src(src) && !src.ends_with(".svg"))
+            .unwrap_or("/icons/icon-512.png"),
+    )
+    .map(|src| absolute_url(&site.base_url, src));
+    #[cfg(target_arch = "wasm32")]
     let image = info
         .image
         .as_deref()

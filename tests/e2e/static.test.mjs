@@ -110,7 +110,14 @@ test('each page carries its own title, description, canonical link and Open Grap
   assert.equal(value(feed, 'href'), '/feed.xml');
   assert.equal(value(feed, 'title'), SAMPLE.site.name);
   assert.ok((await fetch(`${server.url}/feed.xml`)).ok);
-  if (article.cover) assert.ok(value(tag('og:image', 'property'), 'content').startsWith(`${base}/`), 'og:image is absolute');
+  // A share card's picture: absolute, never an SVG (WeChat shows none), and there.
+  for (const path of [`/articles/${article.id}/`, '/', '/projects/']) {
+    const page = await (await fetch(server.url + path)).text();
+    const image = value(page.match(/<meta[^>]*property="og:image"[^>]*>/)?.[0] ?? '', 'content');
+    assert.ok(image?.startsWith(`${base}/`), `og:image of ${path} is absolute: ${image}`);
+    assert.ok(!/\.svg$/i.test(image), `og:image of ${path} is no SVG: ${image}`);
+    assert.ok((await fetch(server.url + image.slice(base.length))).ok, image);
+  }
 });
 
 test('deep links, filtered lists and unknown paths all open on a host without rewrites', async () => {
