@@ -3166,18 +3166,14 @@ fn missing_day(value: &str) -> Option<(i32, u32, u32)> {
     }
     let (year, month, day) = (
         date[..4].parse::<i32>().ok()?,
-        date[5..7].parse::<u32>().ok()?,
-        date[8..].parse::<u32>().ok()?,
+        date[5..7]
+            .parse::<u8>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?,
+        date[8..].parse::<u8>().ok()?,
     );
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
-    (day > days).then_some((year, month, days))
+    let days = parkreader_core::date::days_in_month(year, month);
+    (day > days).then_some((year, month.into(), days.into()))
 }
 
 /// The first full-width character that stands for TOML's syntax in `value` (outside its

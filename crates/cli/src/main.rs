@@ -335,8 +335,7 @@ fn stop_cleanly(out: &Path) {
 fn drafts_note(drafts: usize) -> String {
     match drafts {
         0 => String::new(),
-        1 => "; 1 draft left out".into(),
-        n => format!("; {n} drafts left out"),
+        n => format!("; {} left out", counted(n, "draft")),
     }
 }
 
