@@ -125,6 +125,12 @@ test('deep links, filtered lists and unknown paths all open on a host without re
   const project = SAMPLE.projects[1];
   await page.goto(`${server.url}/projects/${project.id}`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  // A list's name typed in the singular, as a hand writes it: the page meant.
+  await page.goto(`${server.url}/project/${project.id}`);
+  await page.waitForURL(`${server.url}/projects/${project.id}/`);
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  await page.goto(`${server.url}/Category/${SAMPLE.taxonomies.categories[0].id}`);
+  await page.waitForURL(`${server.url}/categories/${SAMPLE.taxonomies.categories[0].id}/`);
   // A filtered list: the static /articles page, then the app applies the query.
   const category = SAMPLE.taxonomies.categories[1];
   const count = SAMPLE.articles.filter((a) => a.category === category.id).length;

@@ -579,7 +579,8 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// at once, `location.replace`, keeping the query and fragment. Such an address has no page: the
 /// host answers with the plain shell, and the reader waited for the whole app (ten seconds on
 /// a slow phone) to see a page that was prerendered all along. It knows the site's own
-/// addresses only: home, the two lists, the saved page, and an item or a category by its id
+/// addresses only (a list's name also in the singular, `/project/x`): home, the two lists, the
+/// saved page, and an item or a category by its id
 /// (letters, digits, `-`, `_`, as `links::id_meant` reads them in the app). Any other address
 /// (an old page's, `aliases`) goes once without what a chat glued on, else once in lower case
 /// (`/art/…/ART_1_2.HTML。` takes two steps), which is where the old page's redirect is if
@@ -588,10 +589,11 @@ const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('met
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return; }
 const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return;
 const rest = path.slice(base.length).replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
-const m = /^(?:(articles|projects|saved)|(articles|projects|categories)\/([\w-]+))?$/i.exec(rest);
+const m = /^(?:(articles?|projects?|saved)|(articles?|projects?|categor(?:y|ies))\/([\w-]+))?$/i.exec(rest);
+const list = (s) => s.toLowerCase().replace(/^(article|project)$/, '$1s').replace(/^category$/, 'categories');
 if (!m) { const bare = path.replace(/[\sGLUED]+$/u, ''), to = bare !== path ? bare : path.toLowerCase();
   if (to !== raw && to.length > base.length) location.replace(to + location.search + location.hash); return; }
-const to = base + (m[1] ? m[1].toLowerCase() + '/' : m[2] ? m[2].toLowerCase() + '/' + m[3] + '/' : '');
+const to = base + (m[1] ? list(m[1]) + '/' : m[2] ? list(m[2]) + '/' + m[3] + '/' : '');
 if (to !== raw) location.replace(to + location.search + location.hash); })();
 "#;
 
