@@ -206,9 +206,6 @@ impl ListState {
         }
     }
 
-    /// Brings the router and the address bar up to date with what was typed, if behind. Lists
-    /// call it on any click inside them, before a link takes the reader elsewhere, so that
-    /// Back returns to the search as typed.
     /// Keeps the address bar at the view's own address, as a share from WeChat's 「···」
     /// menu takes it: what a chat or another app added (`from=groupmessage`, `utm_source`, a
     /// `。` after a value, capitals, `&amp;`) and a page past the last go, replacing the
@@ -245,6 +242,9 @@ impl ListState {
         });
     }
 
+    /// Brings the router and the address bar up to date with what was typed, if behind. Lists
+    /// call it on any click inside them, before a link takes the reader elsewhere, so that
+    /// Back returns to the search as typed.
     pub fn write_url(self) {
         let Some(Some(t)) = self.typed.try_get_untracked() else {
             return;
