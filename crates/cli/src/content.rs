@@ -1415,11 +1415,7 @@ fn markdown_blocks(
                 if in_item {
                     // A list item's paragraph: the item's text.
                 } else if quote_depth > 0 {
-                    // Paragraphs apart by a blank line, lines within one by a line break.
-                    if !quote.is_empty() {
-                        quote.push_str("\n\n");
-                    }
-                    quote.push_str(&t);
+                    quote_paragraph(&mut quote, &t);
                 } else if !t.is_empty() {
                     let (text, links, strong) = trimmed(
                         &text,
@@ -1751,10 +1747,7 @@ fn markdown_blocks(
                     .join("\n");
                 if lines.is_empty() {
                 } else if quote_depth > 0 {
-                    if !quote.is_empty() {
-                        quote.push_str("\n\n");
-                    }
-                    quote.push_str(&lines);
+                    quote_paragraph(&mut quote, &lines);
                 } else {
                     blocks.push(Block::Paragraph {
                         text: lines,
@@ -1907,12 +1900,13 @@ fn link_href(
     if parkreader_core::links::is_safe_link(dest) {
         return Ok((dest.to_string(), None));
     }
-    // A mail link that adds recipients the reader would not see (`cc=`, `bcc=`, `to=`).
-    if dest
+    // A mail link to an address, refused for what it adds after it: recipients the reader
+    // would not see (`cc=`, `bcc=`, `to=`).
+    let mail = dest
         .get(..7)
-        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
-        && dest.contains('?')
-    {
+        .filter(|s| s.eq_ignore_ascii_case("mailto:"))
+        .and_then(|_| dest[7..].split_once('?'));
+    if mail.is_some_and(|(email, _)| parkreader_core::links::is_email(email)) {
         return Err((
             format!("a link to `{dest}`, a mail link with more than a subject and a body"),
             "a `mailto:` link may carry only `?subject=` and `&body=`: write every recipient in the text, each as a link of its own".to_string(),
@@ -3145,6 +3139,15 @@ fn link_line(text: &str, message: &str) -> Option<(usize, usize)> {
             .map_or(0, |b| line[..b].chars().count());
         Some((first + i + usize::from(body == 0), column + 1))
     })
+}
+
+/// Adds a paragraph to the text of the quote being read: paragraphs apart by a blank line,
+/// lines within one by a line break.
+fn quote_paragraph(quote: &mut String, paragraph: &str) {
+    if !quote.is_empty() {
+        quote.push_str("\n\n");
+    }
+    quote.push_str(paragraph);
 }
 
 /// Whether the text at `at` of `line` lies inside a Markdown link's address, `](…)`.
