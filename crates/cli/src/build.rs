@@ -38,6 +38,8 @@ pub struct Built {
     pub base: String,
     /// Content files left out as drafts.
     pub drafts: usize,
+    /// What the content has that is likely a mistake but did not stop the build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Builds `source` with the app in `app` (Trunk's output, with its `index.html`) into `out`.
@@ -91,6 +93,7 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         pages: 0,
         base,
         drafts: content.drafts,
+        warnings: content.warnings.clone(),
     };
     check_out(source, app, out)?;
     let Content {
@@ -269,6 +272,7 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
         bodies,
         drafts: 0,
         redirects: Vec::new(),
+        warnings: Vec::new(),
     })
 }
 

@@ -33,12 +33,29 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.told(f, "error")
+    }
+}
+
+impl Diagnostic {
+    /// The same, told as a warning: something the build goes on with, but likely a mistake.
+    pub fn warning(&self) -> impl fmt::Display + '_ {
+        struct Warning<'a>(&'a Diagnostic);
+        impl fmt::Display for Warning<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.told(f, "warning")
+            }
+        }
+        Warning(self)
+    }
+
+    fn told(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
         if self.line == 0 {
-            write!(f, "{}: error: {}", self.file.display(), self.message)?;
+            write!(f, "{}: {label}: {}", self.file.display(), self.message)?;
         } else {
             write!(
                 f,
-                "{}:{}:{}: error: {}",
+                "{}:{}:{}: {label}: {}",
                 self.file.display(),
                 self.line,
                 self.column,
@@ -77,6 +94,9 @@ pub struct Content {
     pub drafts: usize,
     /// Old addresses that lead to the items' pages (`aliases`).
     pub redirects: Vec<crate::aliases::Redirect>,
+    /// What the build goes on with but is likely a mistake, such as a publication date after
+    /// today.
+    pub warnings: Vec<Diagnostic>,
 }
 
 #[derive(Deserialize)]
@@ -313,6 +333,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         // One file named from two places (`../media/a.jpg` in an article and a project) is one
         // file of the site: its address names its content.
         assets.dedup_by(|a, b| a.url == b.url);
+        let warnings = future_dates(&bundle, today(), &site_path, &sources, &project_sources);
         let bodies = separate_bodies(&mut bundle, separate_over);
         Ok(Content {
             bundle,
@@ -320,10 +341,53 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             bodies,
             drafts,
             redirects,
+            warnings,
         })
     } else {
         Err(diagnostics)
     }
+}
+
+/// Today in China (UTC+8), where the sites' dates are written, in days since 1970-01-01.
+fn today() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    ((now + 8 * 3600) / 86_400) as i64
+}
+
+/// Articles published after `today` (days since 1970-01-01): each is listed first and shown as
+/// published on a day that has not come, which is most often a mistyped year. The build goes on
+/// (an article may be meant for a date), but says so at the line.
+fn future_dates(
+    bundle: &Bundle,
+    today: i64,
+    site: &Path,
+    articles: &[Source],
+    projects: &[Source],
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (i, article) in bundle.articles.iter().enumerate() {
+        let days = article.published.days_since_epoch() - today;
+        if days > 0 {
+            let mut warning = locate(
+                &format!("articles[{i}].published"),
+                &format!(
+                    "{} is {days} {} after today; the article heads the lists as the newest until then",
+                    article.published.iso_day(),
+                    if days == 1 { "day" } else { "days" }
+                ),
+                site,
+                articles,
+                projects,
+            );
+            warning.help = Some(
+                "if the year or month is mistyped, correct it; an article not to be seen before its date can wait with `draft = true`".to_string(),
+            );
+            warnings.push(warning);
+        }
+    }
+    warnings
 }
 
 /// Moves bodies longer than `over` characters out of the bundle, into their own files.

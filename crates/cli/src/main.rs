@@ -156,6 +156,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { path } if path.is_dir() => match content::load(&path) {
             Ok(c) => {
+                warn(&c.warnings);
                 println!(
                     "{}: ok — {}, {}, {}{}",
                     path.display(),
@@ -174,6 +175,7 @@ fn main() -> ExitCode {
             stop_cleanly(&out);
             match build::build(&content, &app, &out) {
                 Ok(built) => {
+                    warn(&built.warnings);
                     println!(
                         "{}/ ready for {}: {}, {}, {}{}",
                         out.display(),
@@ -200,6 +202,7 @@ fn main() -> ExitCode {
         Command::Bundle { content, out } => match content::load(&content) {
             Ok(c) => match content::write(&c, &out) {
                 Ok(()) => {
+                    warn(&c.warnings);
                     println!(
                         "wrote {} ({}, {}, {})",
                         out.display(),
@@ -352,6 +355,14 @@ fn report(diagnostics: &[content::Diagnostic], then: &str) -> ExitCode {
         counted(diagnostics.len(), "problem")
     );
     ExitCode::FAILURE
+}
+
+/// Prints what the content has that is likely a mistake but stopped nothing, as `report` does
+/// problems.
+fn warn(warnings: &[content::Diagnostic]) {
+    for w in warnings {
+        eprintln!("{}\n", w.warning());
+    }
 }
 
 /// `1 article`, `2 articles`: a count with its noun (a regular English plural).

@@ -1899,3 +1899,63 @@ fn an_image_that_is_not_what_its_name_says_fails_at_its_line() {
     );
     fs::remove_dir_all(content).unwrap();
 }
+
+/// An article dated after today (a mistyped year, most often) is built, and the build says so
+/// at the line of its date, as a warning; yesterday's date is no warning.
+#[test]
+fn a_date_after_today_is_told_as_a_warning_at_its_line() {
+    let content = fixture_copy("future-date");
+    let notes = content.join("articles/policy-notes.md");
+    let text = fs::read_to_string(&notes).unwrap();
+    fs::write(
+        &notes,
+        text.replace("published = \"2023-01-05\"", "published = \"2999-01-05\""),
+    )
+    .unwrap();
+    let output = run_ok(&["check", content.to_str().unwrap()]);
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    assert!(
+        stderr.contains("CONTENT/articles/policy-notes.md:6:1: warning: published: 2999-01-05 is ")
+            && stderr.contains(" days after today; the article heads the lists as the newest until then\n  = help: if the year or month is mistyped, correct it;"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("ok — 2 articles"));
+    let bundle = bundled(&content, &content.join("site/data/bundle.json"));
+    assert_eq!(
+        article_in(&bundle, "policy-notes")["published"],
+        "2999-01-05"
+    );
+
+    let yesterday = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 86_400
+        - 1;
+    fs::write(
+        &notes,
+        text.replace(
+            "published = \"2023-01-05\"",
+            &format!("published = \"{}\"", civil(yesterday as i64)),
+        ),
+    )
+    .unwrap();
+    let output = run_ok(&["check", content.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
+    fs::remove_dir_all(&content).unwrap();
+}
+
+/// The date `days` after 1970-01-01, as `YYYY-MM-DD` (Howard Hinnant's civil_from_days).
+fn civil(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
