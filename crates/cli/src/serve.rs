@@ -143,7 +143,10 @@ fn connection(site: &Site, mut stream: TcpStream) -> io::Result<()> {
             || !matches!(header("Content-Length").trim(), "" | "0");
         let keep = !wants_close && !has_body && (request.version == Some(1) || wants_keep);
         let reply = match method {
-            "GET" | "HEAD" => respond(site, request.path.unwrap_or("/"), header("Accept-Encoding")),
+            "GET" | "HEAD" => revalidated(
+                respond(site, request.path.unwrap_or("/"), header("Accept-Encoding")),
+                header("If-Modified-Since"),
+            ),
             _ => Reply::text(405, "method not allowed").with("Allow", "GET, HEAD"),
         };
         if !keep {
@@ -210,6 +213,7 @@ impl Reply {
 fn write_reply(stream: &mut TcpStream, reply: &Reply, keep: bool) -> io::Result<()> {
     let reason = match reply.status {
         200 => "OK",
+        304 => "Not Modified",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -223,9 +227,12 @@ fn write_reply(stream: &mut TcpStream, reply: &Reply, keep: bool) -> io::Result<
             head.push_str(&format!("{name}: {value}\r\n"));
         }
     }
+    // A 304 has no body, and no length of its own: the browser keeps its copy's.
+    if reply.status != 304 {
+        head.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
+    }
     head.push_str(&format!(
-        "Content-Length: {}\r\nConnection: {}\r\n\r\n",
-        reply.body.len(),
+        "Connection: {}\r\n\r\n",
         if keep { "keep-alive" } else { "close" }
     ));
     let mut out = head.into_bytes();
@@ -296,6 +303,7 @@ fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
             .is_some_and(|(c, f)| c >= f);
         (accepts(coding) && current && inside(&candidate)).then_some((coding, candidate))
     });
+    let modified = fs::metadata(&file).and_then(|m| m.modified()).ok();
     let (body, coding) = match &compressed {
         Some((coding, path)) => (fs::read(path), Some(*coding)),
         None => (fs::read(&file), None),
@@ -316,8 +324,43 @@ fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
     if let Some(coding) = coding {
         reply = reply.with("Content-Encoding", coding);
     }
+    if let Some(modified) = modified.filter(|_| status == 200) {
+        reply = reply.with("Last-Modified", &httpdate::fmt_http_date(modified));
+    }
     reply.headers.extend(site_headers(root, &url_path));
     reply
+}
+
+/// `reply` as "304 Not Modified" when the browser's copy, of the date `if_modified_since`, is
+/// at least as new as the file, as most static hosts answer (python's http.server, nginx without
+/// an ETag match): by date alone, so a file put back with an older date than the copy a browser
+/// holds is not sent again.
+fn revalidated(reply: Reply, if_modified_since: &str) -> Reply {
+    let header = |name: &str| {
+        reply
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    let held = httpdate::parse_http_date(if_modified_since.trim()).ok();
+    let modified = header("Last-Modified").and_then(|d| httpdate::parse_http_date(d).ok());
+    match (held, modified) {
+        (Some(held), Some(modified)) if reply.status == 200 && modified <= held => Reply {
+            status: 304,
+            headers: reply
+                .headers
+                .into_iter()
+                .filter(|(n, _)| {
+                    !n.eq_ignore_ascii_case("Content-Encoding")
+                        && !n.eq_ignore_ascii_case("Content-Type")
+                })
+                .collect(),
+            body: Vec::new(),
+            head_only: false,
+        },
+        _ => reply,
+    }
 }
 
 /// The headers the site's `_headers` file (Netlify's and Cloudflare Pages' format) sets for
@@ -559,6 +602,65 @@ mod tests {
                 .unwrap();
             assert_eq!(read_response(stream).1, b"article a");
         }
+    }
+
+    /// As python's http.server and nginx: a file has its date, and a browser that holds a copy
+    /// at least as new is told 304 with no body, on a connection that stays usable; an older
+    /// copy, or no date, gets the file.
+    #[test]
+    fn a_copy_as_new_as_the_file_is_not_sent_again() {
+        let address = start("modified");
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream
+            .write_all(b"GET /app.js HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let (head, _) = read_response(&mut stream);
+        let date = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Last-Modified: "))
+            .expect("a date")
+            .to_string();
+        let modified = httpdate::parse_http_date(&date).unwrap();
+        let ask = |stream: &mut TcpStream, since: std::time::SystemTime| {
+            stream
+                .write_all(
+                    format!(
+                        "GET /app.js HTTP/1.1\r\nHost: x\r\nIf-Modified-Since: {}\r\n\r\n",
+                        httpdate::fmt_http_date(since)
+                    )
+                    .as_bytes(),
+                )
+                .unwrap();
+        };
+        for since in [modified, modified + Duration::from_secs(3600)] {
+            ask(&mut stream, since);
+            let head = read_head(&mut stream);
+            assert!(
+                head.starts_with("HTTP/1.1 304 Not Modified\r\n")
+                    && !head.contains("Content-Length"),
+                "{head}"
+            );
+        }
+        ask(&mut stream, modified - Duration::from_secs(1));
+        let (head, body) = read_response(&mut stream);
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(body, b"let app = 1;");
+        // The site's 404 page is no copy of anything asked for: never 304.
+        stream
+            .write_all(
+                format!(
+                    "GET /nothing.js HTTP/1.1\r\nHost: x\r\nIf-Modified-Since: {}\r\n\r\n",
+                    httpdate::fmt_http_date(modified + Duration::from_secs(3600))
+                )
+                .as_bytes(),
+            )
+            .unwrap();
+        let (head, body) = read_response(&mut stream);
+        assert!(head.starts_with("HTTP/1.1 404 "), "{head}");
+        assert_eq!(body, b"shell");
     }
 
     #[test]
