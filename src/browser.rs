@@ -107,12 +107,14 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     fetch_text_with(url, false).await
 }
 
-/// Like [`fetch_text`]; `fresh` asks the server again instead of any cache (the browser's or
-/// the service worker's), as a retry after bad data must.
+/// Like [`fetch_text`]; `fresh` downloads the file again, bypassing every cache (the browser's
+/// and the service worker's), as a retry after bad data must. Not a revalidation (`no-cache`):
+/// a host answers that by date, and a file put back with an older date than the broken copy
+/// would be "not modified" for ever.
 pub async fn fetch_text_with(url: &str, fresh: bool) -> Result<String, LoadError> {
     let mut request = Request::get(url);
     if fresh {
-        request = request.cache(web_sys::RequestCache::NoCache);
+        request = request.cache(web_sys::RequestCache::Reload);
     }
     let response = request.send().await.map_err(|e| LoadError::Network {
         url: url.to_string(),

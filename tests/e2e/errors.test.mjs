@@ -3,7 +3,7 @@
 // broken on purpose.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from './expect.mjs';
 import { ROOT, SAMPLE, bundleFile, copyOfDist, serve, launch, newPage } from './support.mjs';
@@ -21,7 +21,7 @@ async function withBrokenSite(breakIt, run, page = '404.html') {
   breakIt(file);
   const server = await serve(site.dir, { spa: false });
   try {
-    await run(server, () => writeFileSync(file, good));
+    await run({ ...server, dir: site.dir }, () => writeFileSync(file, good));
   } finally {
     server.stop();
     site.cleanup();
@@ -66,6 +66,36 @@ test('a page the app builds itself shows the error screen, and retry loads the f
     await page.getByRole('button', { name: '重试' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
     await expect(page.getByText('找不到这篇文章')).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+// A publisher uploads a cut-short bundle, then the whole file again with its old date (`cp -a`,
+// `rsync -a`, `scp -p`): a host answers a browser that asks whether its copy is still current
+// "304, yes" by date, so a retry that only asks keeps the cut-short copy for ever.
+test('retry fetches a bundle put back with an older date than the broken copy, and a reload keeps it', async () => {
+  let dated;
+  await withBrokenSite((file) => {
+    const good = readFileSync(file);
+    dated = statSync(file).mtime;
+    writeFileSync(file, good.subarray(0, good.length >> 1));
+  }, async (server, repair) => {
+    const file = bundleFile(server.dir);
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/articles`);
+    const notice = page.getByRole('alert');
+    await expect(notice.getByText('内容数据有误')).toBeVisible();
+    repair();
+    utimesSync(file, dated, dated);
+    await notice.getByRole('button', { name: '重试' }).click();
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+    await expect(page.getByRole('alert')).toBeHidden();
+    await page.reload();
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+    await expect(page.getByRole('alert')).toBeHidden();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
