@@ -1787,6 +1787,8 @@ fn markdown_blocks(
             // A line that begins as a numbered point of Chinese text (`2、`, `（二）`, `第三条`),
             // as pasted from Word, stays a line of its own: joined, the points ran together.
             Event::SoftBreak if numbered_point(body.get(range.end..).unwrap_or("")) => text.push('\n'),
+            // So does a point's heading (`一、申报条件`), the text after it on a line of its own.
+            Event::SoftBreak if point_heading(line_before(body, range.start)) => text.push('\n'),
             Event::SoftBreak => push_break(&mut text),
             Event::Html(_) | Event::InlineHtml(_) => error(
                 range.start,
@@ -2489,7 +2491,8 @@ fn run_on(out: &mut String, text: &str) {
 /// Whether `line` begins as a numbered point of Chinese text: `1、` (or `1．`, `1）`),
 /// `一、`, `（一）` or `(1)`, `第一条` (章, 节, 款), or a circled number `①`.
 fn numbered_point(line: &str) -> bool {
-    let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    // Bold or emphasis around it (`**二、申报条件**`) is no part of its number.
+    let line = line.trim_start_matches([' ', '\t', '\u{3000}', '*', '_']);
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c);
     let count = line.chars().take_while(|&c| numeral(c)).count();
     let mut after = line.chars().skip(count);
@@ -2512,6 +2515,29 @@ fn numbered_point(line: &str) -> bool {
         Some(c) => ('①'..='⑳').contains(&c),
         None => false,
     }
+}
+
+/// The line of `body` that ends at `end`.
+fn line_before(body: &str, end: usize) -> &str {
+    let end = end.min(body.len());
+    let start = body[..end].rfind('\n').map_or(0, |i| i + 1);
+    &body[start..end]
+}
+
+/// Whether `line` is the heading of a numbered point, as official documents set them on lines of
+/// their own (`一、总则`, `（二）申报材料`, `第三条 附则`): a numbered point, without closing
+/// punctuation, shorter than a line of wrapped text. A document's printed line holds 28
+/// characters (GB/T 9704), so a line cut where a PDF or Word page wrapped it is longer than
+/// 24, and runs on.
+fn point_heading(line: &str) -> bool {
+    let line =
+        line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '_');
+    numbered_point(line)
+        && line.chars().count() <= 24
+        && line
+            .chars()
+            .last()
+            .is_some_and(|c| !"，、；：,;:。！？.!?…—-（(《“‘".contains(c))
 }
 
 /// A line break inside a paragraph: nothing after Chinese (which has no spaces), a space

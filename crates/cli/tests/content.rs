@@ -956,11 +956,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "clauses.md",
         "第二条见上。\n\n3. 第三条\n4. 第四条\n\n段落。\n\n1. 一\n",
     );
-    // Numbered points pasted from Word, a line each: they stay lines, and a line broken in
-    // the middle of a sentence runs on.
+    // Numbered points pasted from Word, a line each: they stay lines, and so does the text after
+    // a point's heading; a line broken in the middle of a sentence, where a printed page wrapped
+    // it, runs on.
     article(
         "points.md",
-        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金\n保障\n第三条 其他\n一、概述\n① 附则\n2024年起施行。\n",
+        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金保障方面，对新落户的先进制造业企业按其\n实际投资额给予补助\n第三条 其他\n一、概述\n① 附则\n2024年起施行。\n**二、申报条件**\n企业应当在本区依法注册。\n三、申报材料：\n申报表。\n",
     );
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
@@ -986,7 +987,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     };
     assert_eq!(
         article("points")["body"][0]["text"],
-        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金保障\n第三条 其他\n一、概述\n① 附则2024年起施行。"
+        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金保障方面，对新落户的先进制造业企业按其实际投资额给予补助\n第三条 其他\n一、概述\n① 附则\n2024年起施行。\n二、申报条件\n企业应当在本区依法注册。\n三、申报材料：申报表。"
     );
     let loose = article("loose");
     assert_eq!(
