@@ -333,7 +333,13 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         // One file named from two places (`../media/a.jpg` in an article and a project) is one
         // file of the site: its address names its content.
         assets.dedup_by(|a, b| a.url == b.url);
-        let warnings = future_dates(&bundle, today(), &site_path, &sources, &project_sources);
+        let mut warnings = future_dates(&bundle, today(), &site_path, &sources, &project_sources);
+        warnings.extend(placeholders(
+            &bundle,
+            &site_path,
+            &sources,
+            &project_sources,
+        ));
         let bodies = separate_bodies(&mut bundle, separate_over);
         Ok(Content {
             bundle,
@@ -388,6 +394,85 @@ fn future_dates(
         }
     }
     warnings
+}
+
+/// The address `new site` writes into site.toml, for the publisher to replace.
+const TEMPLATE_BASE_URL: &str = "https://invest.example.org/";
+
+/// Values `new site`, `new article` and `new project` write for the publisher to replace
+/// (templates/), by the field they go in: a site built with one shows it to every reader.
+const PLACEHOLDERS: [(&str, &str); 7] = [
+    ("site.name", "某某园区招商"),
+    ("site.contact.hotline", "400-000-0000"),
+    ("title", "标题"),
+    ("summary", "一两句话的摘要，显示在列表和分享卡片中。"),
+    ("name", "项目名称"),
+    ("summary", "一两句话的项目简介。"),
+    ("investor", "投资方全称"),
+];
+
+/// Template values still in the content: the example address, which the sitemap, feed, share
+/// cards and canonical links would name, and placeholder text readers would see. The build goes
+/// on (a site may be tried out before it is filled in), but says where each is.
+fn placeholders(
+    bundle: &Bundle,
+    site: &Path,
+    articles: &[Source],
+    projects: &[Source],
+) -> Vec<Diagnostic> {
+    let mut found: Vec<(String, &str)> = Vec::new();
+    if bundle.site.base_url == TEMPLATE_BASE_URL {
+        found.push(("site.base_url".into(), TEMPLATE_BASE_URL));
+    }
+    let site_values = [
+        ("site.name", bundle.site.name.as_str()),
+        ("site.contact.hotline", bundle.site.contact.hotline.as_str()),
+    ];
+    let article_values = bundle.articles.iter().enumerate().flat_map(|(i, a)| {
+        [("title", a.title.as_str()), ("summary", a.summary.as_str())]
+            .map(|(field, value)| (format!("articles[{i}].{field}"), field, value))
+    });
+    let project_values = bundle.projects.iter().enumerate().flat_map(|(i, p)| {
+        [
+            ("name", p.name.as_str()),
+            ("summary", p.summary.as_str()),
+            ("investor", p.investor.as_str()),
+        ]
+        .map(|(field, value)| (format!("projects[{i}].{field}"), field, value))
+    });
+    let values = site_values
+        .map(|(path, value)| (path.to_string(), path, value))
+        .into_iter()
+        .chain(article_values)
+        .chain(project_values);
+    for (path, field, value) in values {
+        if PLACEHOLDERS.contains(&(field, value.trim())) {
+            found.push((path, value));
+        }
+    }
+    found
+        .into_iter()
+        .map(|(path, value)| {
+            let address = path == "site.base_url";
+            let mut warning = locate(
+                &path,
+                &if address {
+                    format!("{value} is the example address `new site` wrote; the sitemap, the feed, share cards and search engines would be sent there")
+                } else {
+                    format!("{value:?} is the template's placeholder, shown to readers as it is")
+                },
+                site,
+                articles,
+                projects,
+            );
+            warning.help = Some(if address {
+                "set base_url to the address the site is published at, such as https://invest.your-district.gov.cn/".to_string()
+            } else {
+                "write this item's own text in its place".to_string()
+            });
+            warning
+        })
+        .collect()
 }
 
 /// Moves bodies longer than `over` characters out of the bundle, into their own files.
@@ -3558,6 +3643,22 @@ fn site_line(text: &str, path: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The placeholders warned of are the templates' own: a template edited without them would
+    /// let its new text through unwarned.
+    #[test]
+    fn the_placeholders_are_the_templates_values() {
+        let templates = [
+            include_str!("templates/site.toml"),
+            include_str!("templates/article.md"),
+            include_str!("templates/project.md"),
+        ]
+        .concat();
+        for (_, value) in PLACEHOLDERS {
+            assert!(templates.contains(&format!("\"{value}\"")), "{value}");
+        }
+        assert!(templates.contains(&format!("base_url = \"{TEMPLATE_BASE_URL}\"")));
+    }
 
     #[test]
     fn an_svg_as_drawing_programs_save_it_is_published() {

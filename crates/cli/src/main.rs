@@ -459,11 +459,26 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path, draft: bool) -> 
             .unwrap_or(fallback)
             .to_string()
     };
+    let signed_status = site
+        .get("taxonomies")
+        .and_then(|t| t.get("statuses"))
+        .and_then(|l| l.as_array())
+        .and_then(|l| {
+            l.iter()
+                .find(|s| s.get("stage").and_then(|v| v.as_str()) == Some("signed"))
+        })
+        .and_then(|s| s.get("id"))
+        .and_then(|id| id.as_str())
+        .map(str::to_string);
     let text = text
         .replace("{category}", &first("categories", "park-news"))
         .replace("{industry}", &first("industries", "new-materials"))
         .replace("{district}", &first("districts", "jinshan"))
-        .replace("{status}", &first("statuses", "signed"))
+        // Signed, as its `signed` date says (the first status may be 洽谈中, talks).
+        .replace(
+            "{status}",
+            &signed_status.unwrap_or_else(|| first("statuses", "signed")),
+        )
         .replace("{park}", &first("parks", "park-id"));
     let text = if draft {
         text

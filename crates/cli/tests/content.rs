@@ -371,8 +371,51 @@ fn new_site_writes_a_folder_that_checks_and_builds() {
         String::from_utf8_lossy(&output.stdout).contains("ok — 1 article, 1 project"),
         "{output:?}"
     );
+    // What the templates left to fill in is told where it is, and the build goes on.
+    let stderr = String::from_utf8_lossy(&output.stderr).replace(path.to_str().unwrap(), "CONTENT");
+    for told in [
+        "CONTENT/site.toml:5:1: warning: site.name: \"某某园区招商\" is the template's placeholder, shown to readers as it is",
+        "CONTENT/site.toml:8:1: warning: site.base_url: https://invest.example.org/ is the example address `new site` wrote;",
+        "CONTENT/site.toml:13:1: warning: site.contact.hotline: \"400-000-0000\" is the template's placeholder",
+        "CONTENT/articles/first-article.md:3:1: warning: title: \"标题\" is the template's placeholder",
+        "CONTENT/projects/first-project.md:3:1: warning: name: \"项目名称\" is the template's placeholder",
+        "CONTENT/projects/first-project.md:8:1: warning: investor: \"投资方全称\" is the template's placeholder",
+    ] {
+        assert!(stderr.contains(told), "{told}\n{stderr}");
+    }
     let text = bundled(&path, &dir.join("site/data/bundle.json"));
     assert!(text.contains("first-article") && text.contains("first-project"));
+    // The project is signed, as its signing date says; not 洽谈中 with a signing date.
+    assert!(fs::read_to_string(path.join("projects/first-project.md"))
+        .unwrap()
+        .contains("status = \"signed\""),);
+    // Filled in, nothing is told.
+    let site = fs::read_to_string(path.join("site.toml")).unwrap();
+    fs::write(
+        path.join("site.toml"),
+        site.replace("某某园区招商", "滨江园区招商")
+            .replace(
+                "https://invest.example.org/",
+                "https://invest.binjiang.gov.cn/",
+            )
+            .replace("400-000-0000", "0571-8765 0000"),
+    )
+    .unwrap();
+    for file in ["articles/first-article.md", "projects/first-project.md"] {
+        let text = fs::read_to_string(path.join(file)).unwrap();
+        let filled = text
+            .replace("\"标题\"", "\"滨江签约\"")
+            .replace("一两句话的摘要，显示在列表和分享卡片中。", "签约三个项目。")
+            .replace("\"项目名称\"", "\"碳纤维项目\"")
+            .replace("一两句话的项目简介。", "年产一万吨。")
+            .replace("投资方全称", "某某新材料有限公司");
+        fs::write(path.join(file), filled).unwrap();
+    }
+    let output = run_ok(&["check", path.to_str().unwrap()]);
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("warning"),
+        "{output:?}"
+    );
     let again = run(&["new", "site", path.to_str().unwrap()]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
