@@ -68,7 +68,11 @@ impl Script {
         self.chinese += text.chars().filter(|&c| is_han(c)).count();
         self.letters += text
             .split(|c: char| !c.is_ascii_graphic())
-            .filter(|word| !word.contains("://") && !word.starts_with("www."))
+            // Addresses are no words: a Chinese paragraph giving a web or mail address stays
+            // Chinese (联系邮箱：invest@binjiang.gov.cn).
+            .filter(|word| {
+                !word.contains("://") && !word.starts_with("www.") && !word.contains('@')
+            })
             .map(|word| word.chars().filter(char::is_ascii_alphabetic).count())
             .sum::<usize>();
     }
@@ -131,5 +135,30 @@ pub fn LanguageSwitch() -> impl IntoView {
         <button id="lang-switch" type="button" class="lang-switch" lang=t.other_language_code title=t.switch_language on:click=switch>
             {t.other_language}
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_lang;
+
+    #[test]
+    fn a_chinese_paragraph_with_an_address_is_chinese_and_english_text_is_english() {
+        assert_eq!(
+            written_lang("联系邮箱：<invest@binjiang.example.org>"),
+            "zh-CN"
+        );
+        assert_eq!(
+            written_lang("联系人：张先生，Email: zhang.san@binjiang.example.org"),
+            "zh-CN"
+        );
+        assert_eq!(
+            written_lang("详见https://www.example.gov.cn/zc/1.html。"),
+            "zh-CN"
+        );
+        assert_eq!(
+            written_lang("Write to invest@binjiang.example.org about the Jinshan park."),
+            "en"
+        );
     }
 }
