@@ -449,27 +449,28 @@ fn scaffold(kind: NewKind, id: &str, content: &std::path::Path, draft: bool) -> 
         .ok()
         .and_then(|t| t.parse().ok())
         .unwrap_or_default();
-    let first = |list: &str, fallback: &str| -> String {
+    let entries = |list: &str| -> &[toml::Value] {
         site.get("taxonomies")
             .and_then(|t| t.get(list))
             .and_then(|l| l.as_array())
-            .and_then(|l| l.first())
-            .and_then(|t| t.get("id"))
-            .and_then(|id| id.as_str())
-            .unwrap_or(fallback)
-            .to_string()
+            .map_or(&[], Vec::as_slice)
     };
-    let signed_status = site
-        .get("taxonomies")
-        .and_then(|t| t.get("statuses"))
-        .and_then(|l| l.as_array())
-        .and_then(|l| {
-            l.iter()
-                .find(|s| s.get("stage").and_then(|v| v.as_str()) == Some("signed"))
-        })
-        .and_then(|s| s.get("id"))
-        .and_then(|id| id.as_str())
-        .map(str::to_string);
+    let id_of = |entry: &toml::Value| {
+        entry
+            .get("id")
+            .and_then(|id| id.as_str())
+            .map(str::to_string)
+    };
+    let first = |list: &str, fallback: &str| -> String {
+        entries(list)
+            .first()
+            .and_then(id_of)
+            .unwrap_or_else(|| fallback.to_string())
+    };
+    let signed_status = entries("statuses")
+        .iter()
+        .find(|s| s.get("stage").and_then(|v| v.as_str()) == Some("signed"))
+        .and_then(id_of);
     let text = text
         .replace("{category}", &first("categories", "park-news"))
         .replace("{industry}", &first("industries", "new-materials"))

@@ -528,6 +528,15 @@ mod tests {
         address
     }
 
+    /// A connection to `address` that gives up reading after 10 seconds.
+    fn connect(address: std::net::SocketAddr) -> TcpStream {
+        let stream = TcpStream::connect(address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream
+    }
+
     /// Reads a response's head (status line and headers) from `stream`.
     fn read_head(stream: &mut TcpStream) -> String {
         let mut bytes = Vec::new();
@@ -610,10 +619,7 @@ mod tests {
     #[test]
     fn a_copy_as_new_as_the_file_is_not_sent_again() {
         let address = start("modified");
-        let mut stream = TcpStream::connect(address).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
+        let mut stream = connect(address);
         stream
             .write_all(b"GET /app.js HTTP/1.1\r\nHost: x\r\n\r\n")
             .unwrap();
@@ -666,10 +672,7 @@ mod tests {
     #[test]
     fn requests_are_answered_in_order_and_head_sends_no_body() {
         let address = start("order");
-        let mut stream = TcpStream::connect(address).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
+        let mut stream = connect(address);
         // Two requests in one write (pipelined), then a HEAD, a POST and an HTTP/1.0 request.
         stream
             .write_all(b"GET /app.js HTTP/1.1\r\nHost: x\r\n\r\nGET /nothing.js HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -710,8 +713,7 @@ mod tests {
         );
 
         // Two lengths could frame the request two ways: refused, and the connection closed.
-        let mut two = TcpStream::connect(address).unwrap();
-        two.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut two = connect(address);
         two.write_all(b"GET /app.js HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: 30\r\n\r\nGET /articles/a HTTP/1.1\r\n\r\n")
             .unwrap();
         let mut all = Vec::new();
@@ -722,8 +724,7 @@ mod tests {
             "{all}"
         );
 
-        let mut old = TcpStream::connect(address).unwrap();
-        old.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut old = connect(address);
         old.write_all(b"GET /app.js HTTP/1.0\r\n\r\n").unwrap();
         let mut all = Vec::new();
         old.read_to_end(&mut all).unwrap();
