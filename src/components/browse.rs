@@ -739,7 +739,8 @@ pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {
         <div class="no-results" role="status">
             <p><strong>{t.no_results}</strong></p>
             <p>{t.try_instead}</p>
-            <ul>{offers}</ul>
+            // The link followed goes with this list: the focus goes to the results, not the body.
+            <ul on:click=|_| focus_first("#results-heading")>{offers}</ul>
         </div>
     }
 }

@@ -71,6 +71,28 @@ for (const [mobile, colorScheme, lang] of RUNS) {
   });
 }
 
+// Nothing matches: each offer to drop a condition is a link that the list it stands in goes
+// with; taken from the keyboard, the focus goes on to the results, not to the page's body.
+test('following an offer of what to drop, from the keyboard, leaves the focus at the results', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await newPage(browser, { mobile: false });
+    await page.goto(`${server.url}/projects?q=${encodeURIComponent('碳纤维')}&status=signed`);
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    const offer = page.getByRole('status').getByRole('link', { name: /状态/ });
+    await offer.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').getByRole('link', { name: /状态/ })).toBeHidden();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading');
+    assert.equal(new URL(page.url()).searchParams.get('status'), null);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+});
+
 test('the keyboard reaches search, filters, results and the share sheet, with visible focus', async () => {
   const server = await serve();
   const browser = await launch();
