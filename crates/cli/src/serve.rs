@@ -291,19 +291,20 @@ fn respond(site: &Site, target: &str, accept_encoding: &str) -> Reply {
             .split(',')
             .any(|c| c.trim().split(';').next().map(str::trim) == Some(coding))
     };
+    let modified_at = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    // The file's date: what a compressed copy must be as new as, and its `Last-Modified`.
+    let modified = modified_at(&file);
     let compressed = ["br", "gzip"].into_iter().find_map(|coding| {
         let suffix = if coding == "br" { "br" } else { "gz" };
         let mut name = file.as_os_str().to_owned();
         name.push(format!(".{suffix}"));
         let candidate = PathBuf::from(name);
         // Only while it is as new as the file itself: an edited file is served as it now is.
-        let fresh = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
-        let current = fresh(&candidate)
-            .zip(fresh(&file))
+        let current = modified_at(&candidate)
+            .zip(modified)
             .is_some_and(|(c, f)| c >= f);
         (accepts(coding) && current && inside(&candidate)).then_some((coding, candidate))
     });
-    let modified = fs::metadata(&file).and_then(|m| m.modified()).ok();
     let (body, coding) = match &compressed {
         Some((coding, path)) => (fs::read(path), Some(*coding)),
         None => (fs::read(&file), None),
