@@ -735,12 +735,22 @@ pub fn NoResults(listing: Listing, path: &'static str) -> impl IntoView {
             view! { <li><a href=site_href(&href)>{label}</a></li> }
         })
         .collect_view();
+    // A list with nothing in it at all (a site that publishes no projects yet) says so, and
+    // offers nothing to drop.
+    let empty = listing.relaxations.is_empty();
+    let headline = if listing.query.is_narrowed() {
+        t.no_results
+    } else {
+        t.nothing_published
+    };
     view! {
         <div class="no-results" role="status">
-            <p><strong>{t.no_results}</strong></p>
-            <p>{t.try_instead}</p>
-            // The link followed goes with this list: the focus goes to the results, not the body.
-            <ul on:click=|_| focus_first("#results-heading")>{offers}</ul>
+            <p><strong>{headline}</strong></p>
+            {(!empty).then(|| view! {
+                <p>{t.try_instead}</p>
+                // The link followed goes with this list: the focus goes to the results, not the body.
+                <ul on:click=|_| focus_first("#results-heading")>{offers}</ul>
+            })}
         </div>
     }
 }

@@ -20,13 +20,9 @@ pub fn HomePage() -> impl IntoView {
             .take(HOME_LATEST)
             .cloned()
             .collect();
-        let featured: Vec<_> = bundle
-            .projects_newest(true)
-            .into_iter()
-            .filter(|p| p.featured)
-            .take(HOME_FEATURED)
-            .cloned()
-            .collect();
+        // The featured projects, or the newest where none is featured; none, no section.
+        let (projects, featured) = bundle.home_projects(HOME_FEATURED);
+        let projects: Vec<_> = projects.into_iter().cloned().collect();
         let most_viewed: Vec<_> = bundle
             .most_viewed(HOME_MOST_READ)
             .into_iter()
@@ -73,13 +69,15 @@ pub fn HomePage() -> impl IntoView {
                     </aside>
                 })}
             </div>
-            <section class="home-projects" aria-labelledby="featured-heading">
-                <h2 id="featured-heading">{t.featured_projects}</h2>
-                <div class="card-grid">
-                    {featured.into_iter().map(|p| view! { <ProjectCard project=p bundle=b2.clone() /> }).collect_view()}
-                </div>
-                <p class="more"><A href=site_href("/projects")>{t.all_projects_more}</A></p>
-            </section>
+            {(!projects.is_empty()).then(|| view! {
+                <section class="home-projects" aria-labelledby="featured-heading">
+                    <h2 id="featured-heading">{if featured { t.featured_projects } else { t.latest_projects }}</h2>
+                    <div class="card-grid">
+                        {projects.into_iter().map(|p| view! { <ProjectCard project=p bundle=b2.clone() /> }).collect_view()}
+                    </div>
+                    <p class="more"><A href=site_href("/projects")>{t.all_projects_more}</A></p>
+                </section>
+            })}
         }
     })
 }

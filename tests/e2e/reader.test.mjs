@@ -308,6 +308,63 @@ test('a category with no articles yet says so', async () => {
   }
 });
 
+/** A copy of the sample site built again from the sample bundle as `change` leaves it. */
+async function sampleSiteWith(change) {
+  const site = copyOfDist();
+  const bundle = structuredClone(SAMPLE);
+  change(bundle);
+  writeFileSync(join(site.dir, 'data', 'bundle.json'), JSON.stringify(bundle));
+  cpSync(join(ROOT, 'public', 'data', 'articles'), join(site.dir, 'data', 'articles'), { recursive: true });
+  execFileSync(BIN, ['prerender', site.dir]);
+  const server = await serve(site.dir);
+  return { url: server.url, stop: () => { server.stop(); site.cleanup(); } };
+}
+
+test('a site that features no project shows its newest on the home page; one with none has no empty section, and its list says it is empty', async () => {
+  // A new site's projects are written `featured = false`: before, the home page had an empty
+  // 「重点项目」 heading over nothing.
+  const unfeatured = await sampleSiteWith((b) => b.projects.forEach((p) => { p.featured = false; }));
+  try {
+    // The static page (no JavaScript), then the app's.
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await newPage(browser, { javaScriptEnabled });
+      await page.goto(unfeatured.url + '/');
+      if (javaScriptEnabled) await page.locator('#app:not([data-prerendered])').waitFor();
+      const section = page.getByRole('region', { name: '最新项目' });
+      await expect(section.locator('.project-card')).toHaveCount(4);
+      await expect(page.getByRole('heading', { name: '重点项目' })).toHaveCount(0);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  } finally {
+    unfeatured.stop();
+  }
+  const none = await sampleSiteWith((b) => {
+    b.projects = [];
+    b.articles.forEach((a) => { delete a.related_projects; });
+  });
+  try {
+    const page = await newPage(browser);
+    await page.goto(none.url + '/');
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByRole('heading', { level: 2, name: '最新动态' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /重点项目|最新项目/ })).toHaveCount(0);
+    for (const javaScriptEnabled of [false, true]) {
+      const list = await newPage(browser, { javaScriptEnabled });
+      await list.goto(none.url + '/projects');
+      if (javaScriptEnabled) await list.locator('#app:not([data-prerendered])').waitFor();
+      await expect(list.getByRole('status').filter({ hasText: '这里还没有发布内容。' })).toBeVisible();
+      await expect(list.getByText('可以试试')).toHaveCount(0);
+      assert.deepEqual(list.errors, []);
+      await list.context().close();
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    none.stop();
+  }
+});
+
 test('the project list loads only its own part of the data, and its links load the pages they name', async () => {
   const page = await newPage(browser, { mobile: false });
   const documents = [];

@@ -82,6 +82,20 @@ impl Bundle {
         list
     }
 
+    /// The home page's projects, at most `n`: the featured ones, newest first, and `true`; or,
+    /// when the site features none (a new site's projects are not featured until the publisher
+    /// says so), the newest projects and `false`. Empty only when the site has no project.
+    pub fn home_projects(&self, n: usize) -> (Vec<&Project>, bool) {
+        let newest = self.projects_newest(true);
+        let featured = newest.first().is_some_and(|p| p.featured);
+        let list = newest
+            .into_iter()
+            .filter(|p| p.featured || !featured)
+            .take(n)
+            .collect();
+        (list, featured)
+    }
+
     /// Projects, most recently dated first; featured ones first when `featured_first`.
     pub fn projects_newest(&self, featured_first: bool) -> Vec<&Project> {
         let mut list: Vec<&Project> = self.projects.iter().collect();

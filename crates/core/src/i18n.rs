@@ -81,6 +81,7 @@ ui_text! {
     all_articles_more: "全部文章 →", "All articles →";
     most_read: "阅读排行", "Most read";
     featured_projects: "重点项目", "Featured projects";
+    latest_projects: "最新项目", "Latest projects";
     all_projects_more: "全部项目 →", "All projects →";
 
     all_articles: "全部文章", "All articles";
@@ -106,6 +107,7 @@ ui_text! {
     next_page: "下一页", "Next";
     no_results: "没有找到符合条件的结果。", "Nothing matches.";
     try_instead: "可以试试：", "Try:";
+    nothing_published: "这里还没有发布内容。", "Nothing has been published here yet.";
     categories_nav: "文章分类", "Categories";
     all_categories: "全部", "All";
     category_empty: "本分类暂无文章。", "No articles in this category yet.";

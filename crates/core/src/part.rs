@@ -368,13 +368,7 @@ pub fn page_part(bundle: &Bundle, page: &Page, plan: Option<&SitePlan>) -> Optio
         Page::Home => {
             articles.extend(bundle.articles_newest().into_iter().take(HOME_LATEST));
             articles.extend(bundle.most_viewed(HOME_MOST_READ));
-            projects.extend(
-                bundle
-                    .projects_newest(true)
-                    .into_iter()
-                    .filter(|p| p.featured)
-                    .take(HOME_FEATURED),
-            );
+            projects.extend(bundle.home_projects(HOME_FEATURED).0);
         }
         Page::Article(id) => {
             let article = article_by_id(id)?;

@@ -21,12 +21,7 @@ fn shown(b: &Bundle, page: &Page) -> Vec<Vec<String>> {
         Page::Home => vec![
             own(ids(b.articles_newest().into_iter().take(HOME_LATEST))),
             own(ids(b.most_viewed(HOME_MOST_READ))),
-            own(pids(
-                b.projects_newest(true)
-                    .into_iter()
-                    .filter(|p| p.featured)
-                    .take(HOME_FEATURED),
-            )),
+            own(pids(b.home_projects(HOME_FEATURED).0)),
         ],
         Page::Article(id) => {
             let a = b.article(id).unwrap();

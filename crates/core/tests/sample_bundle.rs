@@ -117,3 +117,38 @@ fn neighbours_and_related_agree_with_sorting_everything() {
         }
     }
 }
+
+/// The home page shows the featured projects; a site that features none (the template's
+/// `featured = false`) shows its newest instead, and a site without projects none at all.
+#[test]
+fn the_home_page_shows_featured_projects_else_the_newest() {
+    let mut bundle = parse_bundle(SAMPLE).unwrap();
+    let (shown, featured) = bundle.home_projects(4);
+    assert!(featured);
+    assert!(!shown.is_empty() && shown.iter().all(|p| p.featured));
+    // Never a project that is not featured under the featured heading, even with fewer than 4.
+    let one = bundle.projects.iter().position(|p| p.featured).unwrap();
+    for (i, p) in bundle.projects.iter_mut().enumerate() {
+        p.featured = i == one;
+    }
+    let (shown, featured) = bundle.home_projects(4);
+    assert!(featured);
+    assert_eq!(shown.len(), 1);
+
+    for p in &mut bundle.projects {
+        p.featured = false;
+    }
+    let newest: Vec<&str> = bundle.projects_newest(false)[..4]
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    let (shown, featured) = bundle.home_projects(4);
+    assert!(!featured);
+    assert_eq!(
+        shown.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        newest
+    );
+
+    bundle.projects.clear();
+    assert!(bundle.home_projects(4).0.is_empty());
+}
