@@ -44,6 +44,16 @@ fn body_text_is_shown_as_text_never_as_markup() {
             },
             caption: Some("图说：新厂房".into()),
         },
+        // On an image host that refuses other sites' pages by their address (WeChat's).
+        Block::Figure {
+            image: Image {
+                src: "https://mmbiz.qpic.cn/mmbiz_jpg/x/640".into(),
+                alt: "签约现场".into(),
+                width: None,
+                height: None,
+            },
+            caption: None,
+        },
         Block::Figure {
             image: Image {
                 src: "javascript:alert(1)".into(),
@@ -81,11 +91,22 @@ fn body_text_is_shown_as_text_never_as_markup() {
         "no element was created from the text"
     );
     let images = host.query_selector_all("img").unwrap();
-    assert_eq!(images.length(), 1, "the javascript: image was dropped");
+    assert_eq!(images.length(), 2, "the javascript: image was dropped");
     let img: web_sys::Element = images.get(0).unwrap().unchecked_into();
     assert_eq!(img.get_attribute("src").as_deref(), Some("/media/a.svg"));
     assert_eq!(img.get_attribute("width").as_deref(), Some("640"));
     assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("referrerpolicy"), None);
+    // The remote one is asked for without this page's address.
+    let remote: web_sys::Element = images.get(1).unwrap().unchecked_into();
+    assert_eq!(
+        remote.get_attribute("src").as_deref(),
+        Some("https://mmbiz.qpic.cn/mmbiz_jpg/x/640")
+    );
+    assert_eq!(
+        remote.get_attribute("referrerpolicy").as_deref(),
+        Some("no-referrer")
+    );
     assert_eq!(
         host.query_selector("figcaption")
             .unwrap()

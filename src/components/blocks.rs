@@ -140,6 +140,10 @@ fn linked(
 /// An image with reserved space (width/height) that loads lazily; nothing if its address is unsafe.
 #[component]
 pub fn Picture(image: Image, #[prop(optional)] eager: bool) -> impl IntoView {
+    // An image on another site is asked for without this page's address: image hosts that
+    // refuse other sites' pages by it (WeChat's mmbiz.qpic.cn answers with a 「未经允许不可引用」
+    // picture) serve it as to a browser that typed its address.
+    let remote = is_http_url(&image.src).then_some("no-referrer");
     site_src(&image.src).map(|src| {
         view! {
             // The alt text is published text, Chinese like the rest (see `i18n::text_lang`).
@@ -151,6 +155,7 @@ pub fn Picture(image: Image, #[prop(optional)] eager: bool) -> impl IntoView {
                 height=image.height
                 loading=if eager { "eager" } else { "lazy" }
                 decoding="async"
+                referrerpolicy=remote
             />
         }
     })
