@@ -9,7 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Lang;
 
-/// A calendar date, optionally with the time of day it was given with.
+/// A calendar date, optionally with the time of day it was given with. The day is the day in
+/// China (UTC+8) of a time written at another offset.
 ///
 /// Ordering is by calendar day first, then by the original text, so a date with a time sorts
 /// after the same day without one.
@@ -51,11 +52,27 @@ impl Date {
         if !rest.is_empty() && !valid_time_suffix(rest) {
             return Err(err());
         }
-        Ok(Date {
+        let date = Date {
             year,
             month,
             day,
             original: text.to_string(),
+        };
+        // The day it was in China: `2024-03-15T20:00:00Z` (a CMS's export in UTC) is 04:00
+        // on the 16th in Beijing, where the site's readers (and its feed's instant) have it.
+        let shift = china_day_shift(rest);
+        if shift == 0 {
+            return Ok(date);
+        }
+        let (year, month, day) = civil_from_days(date.days_since_epoch() + shift);
+        if !(1..=9999).contains(&year) {
+            return Ok(date);
+        }
+        Ok(Date {
+            year,
+            month,
+            day,
+            ..date
         })
     }
 
@@ -230,6 +247,43 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// Days from the written day to the day in China (UTC+8) of a valid time suffix
+/// (`T20:00:00Z` → 1, `T09:00-08:00` → 1, `T01:00+09:00` → -1); 0 without an offset, which
+/// is China time.
+fn china_day_shift(rest: &str) -> i64 {
+    let number = |from: usize| i64::from(digits(&rest[from..from + 2]).unwrap_or(0));
+    let Some(at) = rest.find(['Z', '+', '-']) else {
+        return 0;
+    };
+    let offset = match rest.as_bytes()[at] {
+        b'Z' => 0,
+        sign => {
+            let minutes = number(at + 1) * 60 + number(at + 4);
+            if sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
+        }
+    };
+    let china = number(1) * 60 + number(4) - offset + 8 * 60;
+    china.div_euclid(24 * 60)
+}
+
+/// The calendar day `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
 /// `THH:MM`, optional `:SS`, optional `.fraction`, optional `Z` or `±HH:MM`.
 fn valid_time_suffix(rest: &str) -> bool {
     let b = rest.as_bytes();
@@ -300,7 +354,8 @@ impl Date {
             clock.to_string()
         };
         let offset = if offset.is_empty() { "+08:00" } else { offset };
-        format!("{}T{clock}{offset}", self.ymd())
+        // The day as written, with its own clock and offset (not the day in China).
+        format!("{}T{clock}{offset}", &self.original[..10])
     }
 }
 
@@ -344,6 +399,33 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    /// A time at another offset is on the day it was in China, for readers, lists and
+    /// counts; the feed keeps the instant as written.
+    #[test]
+    fn a_time_at_another_offset_is_on_its_day_in_china() {
+        let day = |s: &str| d(s).iso_day();
+        assert_eq!(day("2024-03-15T20:00:00Z"), "2024-03-16");
+        assert_eq!(day("2024-03-15T15:59:59Z"), "2024-03-15");
+        assert_eq!(day("2024-03-15T16:00Z"), "2024-03-16");
+        assert_eq!(day("2024-12-31T23:30:00-05:00"), "2025-01-01");
+        assert_eq!(day("2024-02-28T17:00:00.5+00:00"), "2024-02-29");
+        assert_eq!(day("2024-03-01T01:00:00+09:00"), "2024-03-01");
+        assert_eq!(day("2024-03-01T05:00:00+14:00"), "2024-02-29");
+        assert_eq!(day("2024-03-01T06:00:00+14:00"), "2024-03-01");
+        assert_eq!(day("2024-03-15T23:59:00+08:00"), "2024-03-15");
+        assert_eq!(day("2024-03-15 23:59"), "2024-03-15");
+        let evening = d("2024-03-15T20:00:00Z");
+        assert_eq!(evening.format_long(Lang::Zh), "2024年3月16日");
+        assert_eq!(evening.to_rfc3339(), "2024-03-15T20:00:00Z");
+        assert_eq!(evening.as_str(), "2024-03-15T20:00:00Z");
+        assert!(evening > d("2024-03-15T23:00:00+08:00"));
+        assert_eq!(d("9999-12-31T20:00:00Z").iso_day(), "9999-12-31");
+        for days in [-719_162, -1, 0, 59, 365, 19_797, 2_932_896] {
+            let (y, m, dd) = civil_from_days(days);
+            assert_eq!(Date::from_ymd(y, m, dd).unwrap().days_since_epoch(), days);
+        }
     }
 
     #[test]
