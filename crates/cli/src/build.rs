@@ -181,8 +181,9 @@ fn app_base(shell: &str) -> Option<String> {
 
 /// The folder a bundle file's site paths (`/data/articles/…`, `/media/…`) start from: the
 /// folder above a `data/` folder the bundle sits in (`site/data/bundle.json`), else the
-/// bundle's own folder (`./b.json`).
-fn site_root(bundle: &Path) -> &Path {
+/// bundle's own folder (`./b.json`). `bundle` and `import` use it too, so a bundle written
+/// anywhere is read back with its files.
+pub fn site_root(bundle: &Path) -> &Path {
     let folder = bundle
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -151,12 +151,11 @@ struct Source {
     stand_ins: Vec<String>,
 }
 
-/// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`).
+/// Writes the bundle and its images (`…/data/bundle.json` → images in `…/media/`; a bundle
+/// not in a `data/` folder has them beside it), where `build` and `import` find them
+/// ([`crate::build::site_root`]).
 pub fn write(content: &Content, out: &Path) -> std::io::Result<()> {
-    let site = out
-        .parent()
-        .and_then(|data| data.parent())
-        .unwrap_or(Path::new("."));
+    let site = crate::build::site_root(out);
     copy_assets(&content.assets, site)?;
     for (url, json) in &content.bodies {
         let target = site.join(url.trim_start_matches('/'));

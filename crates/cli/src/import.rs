@@ -34,10 +34,7 @@ pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
     let text = fs::read_to_string(bundle_path)?;
     let mut bundle = parse_bundle(&text)
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
-    let site_root = bundle_path
-        .parent()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("."));
+    let site_root = crate::build::site_root(bundle_path);
     for dir in ["articles", "projects", "media", "files"] {
         fs::create_dir_all(out.join(dir))?;
     }

@@ -68,8 +68,10 @@ enum Command {
         /// The content folder.
         #[arg(default_value = "content")]
         content: PathBuf,
-        /// Where to write the bundle; images go to a `media/` folder beside its `data/` folder,
-        /// i.e. OUT's grandparent (`site/data/bundle.json` → `site/media/`).
+        /// Where to write the bundle; images, attachments and body files go to the `media/`,
+        /// `files/` and `data/articles/` folders of the site it is in: beside its `data/` folder
+        /// (`site/data/bundle.json` → `site/media/`), or beside the bundle when it is not in a
+        /// `data/` folder (`./bundle.json` → `./media/`).
         #[arg(long, short, default_value = "public/data/bundle.json")]
         out: PathBuf,
     },
@@ -203,12 +205,18 @@ fn main() -> ExitCode {
             Ok(c) => match content::write(&c, &out) {
                 Ok(()) => {
                     warn(&c.warnings);
+                    let site = build::site_root(&out);
                     println!(
-                        "wrote {} ({}, {}, {})",
+                        "wrote {} ({}, {}, {}; its files are under {})",
                         out.display(),
                         counted(c.bundle.articles.len(), "article"),
                         counted(c.bundle.projects.len(), "project"),
-                        counted(c.assets.len(), "image or attachment file")
+                        counted(c.assets.len(), "image or attachment file"),
+                        if site.as_os_str() == "." {
+                            "./".into()
+                        } else {
+                            format!("{}/", site.display())
+                        }
                     );
                     ExitCode::SUCCESS
                 }

@@ -144,6 +144,56 @@ fn temp(name: &str) -> PathBuf {
     dir
 }
 
+/// A bundle written outside a `data/` folder has its files beside it, whether its path is
+/// written relative or whole (relative, they went beside the bundle; whole, a folder above it,
+/// outside the folder asked for), and `import` reads it back with them.
+#[test]
+fn a_bundle_has_its_files_beside_it_however_its_path_is_written() {
+    let work = temp("bundle-out");
+    let (relative, whole) = (work.join("relative"), work.join("whole"));
+    for dir in [&relative, &whole] {
+        fs::create_dir_all(dir).unwrap();
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_parkreader"))
+        .args(["bundle", FIXTURE, "-o", "bundle.json"])
+        .current_dir(&relative)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("its files are under ./"),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let out = whole.join("bundle.json");
+    let output = run_ok(&["bundle", FIXTURE, "-o", out.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&output.stdout)
+        .contains(&format!("its files are under {}/", whole.display())));
+    let media = |dir: &Path| {
+        let mut names: Vec<String> = fs::read_dir(dir.join("media"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(!media(&relative).is_empty());
+    assert_eq!(media(&relative), media(&whole));
+    assert!(
+        !work.join("media").exists(),
+        "nothing above the bundle's folder"
+    );
+    let content = work.join("content");
+    run_ok(&[
+        "import",
+        out.to_str().unwrap(),
+        "--out",
+        content.to_str().unwrap(),
+    ]);
+    assert_eq!(media(&content), media(&whole), "import finds the images");
+    let _ = fs::remove_dir_all(&work);
+}
+
 #[test]
 fn markdown_and_front_matter_become_the_bundle() {
     let site = temp("content-ok");
