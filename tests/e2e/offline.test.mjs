@@ -263,6 +263,42 @@ test('a page loaded after a new deploy is that deploy: its worker takes over wit
   });
 });
 
+test('after a new deploy, pages read before it open offline with the new deploy\'s data, not an error', async () => {
+  await withSite(async (server, dir) => {
+    const page = await newPage(browser);
+    const article = SAMPLE.articles[0];
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await controlled(page);
+    await page.getByRole('button', { name: '收藏' }).click();
+    // Read online: the article list and the saved page, each kept for offline reading, each
+    // naming this deploy's index.
+    for (const path of ['/articles/', '/saved']) {
+      await page.goto(server.url + path);
+      await page.locator('#app:not([data-prerendered])').waitFor();
+      // Kept under its folder address (`/saved/`).
+      await until(page, (p) => caches.open('parkreader-pages').then((c) => c.match(p.replace(/\/?$/, '/'))).then(Boolean), path);
+    }
+    const oldCache = await page.evaluate(() => caches.keys().then((keys) => keys.find((k) => /^parkreader-[0-9a-f]+$/.test(k))));
+    // A new deploy; the reader opens the home page once, and its worker takes over.
+    const newTitle = deployWithFirstTitleChanged(dir);
+    await page.goto(server.url + '/');
+    await until(page, (old) => caches.keys().then((keys) => !keys.includes(old)), oldCache);
+    await page.context().setOffline(true);
+    // The list: this deploy's page, and its data. Before, the copy kept from the first deploy
+    // came first; its index had gone with the old cache: 「网络连接失败」 over the saved copy.
+    await page.goto(server.url + '/articles/');
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByRole('link', { name: newTitle })).toBeVisible();
+    // The saved page is only the old deploy's copy: the new deploy's index answers its
+    // request for the old one.
+    await page.goto(server.url + '/saved');
+    await expect(page.getByRole('list', { name: '我的收藏' }).getByRole('link', { name: newTitle })).toBeVisible();
+    await expect(page.getByText('网络连接失败')).toHaveCount(0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('the saved page says which saved items the site no longer has, and any entry can be removed', async () => {
   await withSite(async (server) => {
     const page = await newPage(browser);

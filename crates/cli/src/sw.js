@@ -9,7 +9,8 @@
 // - Activate: delete the caches of older versions; take over open pages. A page taken over
 //   says what it had loaded before (message "keep"): that is cached too, for offline.
 // - Navigations: the network first (answered within NAV_TIMEOUT_MS); offline, slow or failing,
-//   the page as cached, then the app shell, which renders any route from the cached bundle.
+//   the page as cached (this deploy's copy first), then the app shell, which renders any route
+//   from the cached bundle. A page kept from an earlier deploy gets this deploy's data offline.
 // - Data, bodies and images: from the cache, refreshed in the background (stale-while-
 //   revalidate); anything else the site serves is cached as it is read, up to RUNTIME_MAX_*;
 //   pages opened in a cache of their own, up to PAGES_MAX_ENTRIES.
@@ -125,7 +126,9 @@ async function navigation(request, url) {
   } catch (_) {
     // Offline or too slow: fall through to the cache.
   }
-  const cached = await caches.match(key);
+  // This deploy's copy first (the home and list pages are precached): a copy kept from an
+  // earlier deploy names that deploy's data, which went with its cache.
+  const cached = (await caches.match(key, { cacheName: CACHE })) || (await caches.match(key));
   if (cached) return cached;
   // An attachment (a PDF the article links) not opened before: not a page the app could show
   // (the shell would say 页面不存在), but a file this device does not hold yet.
@@ -151,6 +154,7 @@ const OFFLINE_FILE = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf
 // asks for a fresh copy (the app's retry after bad data) goes to the network first and
 // replaces what is cached.
 async function asset(event, request) {
+  const url = new URL(request.url);
   if (request.cache === 'no-cache' || request.cache === 'reload') {
     try {
       const response = await fetch(request);
@@ -181,10 +185,22 @@ async function asset(event, request) {
   }
   // An image never seen, offline: a grey box that says so, in the place the page keeps for it
   // (no size of its own, so the page's width and height hold), not a broken-image icon.
-  return refresh.catch((error) => {
+  return refresh.catch(async (error) => {
+    const standIn = await thisDeploys(url);
+    if (standIn) return standIn;
     if (request.destination !== 'image') throw error;
     return new Response(OFFLINE_IMAGE, { headers: { 'content-type': 'image/svg+xml' } });
   });
+}
+
+// A page kept from an earlier deploy (in PAGES, for offline reading) names that deploy's data
+// files (`data/bundle-<hash>.json`), which went with its cache: offline, this deploy's file of
+// the same kind answers instead. The app reads any bundle, and the newer is what the site has.
+async function thisDeploys(url) {
+  const kind = /^data\/([a-z]+)-[0-9a-f]+\.json$/.exec(url.pathname.slice(BASE.length));
+  if (!kind) return null;
+  const path = PRECACHE.find((p) => p.startsWith(BASE + 'data/' + kind[1] + '-') && p.endsWith('.json'));
+  return path ? caches.match(path, { cacheName: CACHE }) : null;
 }
 
 const OFFLINE_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="#e8eaef"/>' +
