@@ -548,6 +548,13 @@ test('a chat\'s punctuation after a link goes to the item\'s page before the app
   await page.goto(`${server.url}/ARTICLES/${article.id}`);
   await page.waitForURL(`${server.url}/articles/${article.id}/`);
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  // The whole address in capitals, the id too, and an old page's ending after it.
+  await page.goto(`${server.url}/ARTICLES/${article.id.toUpperCase()}${encodeURIComponent('。')}`);
+  await page.waitForURL(`${server.url}/articles/${article.id}/`);
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await page.goto(`${server.url}/projects/${project.id.toUpperCase()}.html`);
+  await page.waitForURL(`${server.url}/projects/${project.id}/`);
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
   await page.context().close();
 
   const off = await browser.newContext({ javaScriptEnabled: false });

@@ -584,7 +584,10 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// (letters, digits, `-`, `_`, as `links::id_meant` reads them in the app). Any other address
 /// (an old page's, `aliases`) goes once without what a chat glued on, else once in lower case
 /// (`/art/…/ART_1_2.HTML。` takes two steps), which is where the old page's redirect is if
-/// the site has one; on an address with neither, it does nothing.
+/// the site has one; on an address with neither, it does nothing. An item's id in capitals
+/// likewise goes once in lower case, once the rest is tidy (`/ARTICLES/X。` → `/articles/X/`
+/// → `/articles/x/`): ids that differ only in capitals are refused, so an id written with
+/// capitals of its own is met at the first step, and its page is found by the app at worst.
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return; }
 const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return;
@@ -593,7 +596,8 @@ const m = /^(?:(articles?|projects?|saved)|(articles?|projects?|categor(?:y|ies)
 const list = (s) => s.toLowerCase().replace(/^(article|project)$/, '$1s').replace(/^category$/, 'categories');
 if (!m) { const bare = path.replace(/[\sGLUED]+$/u, ''), to = bare !== path ? bare : path.toLowerCase();
   if (to !== raw && to.length > base.length) location.replace(to + location.search + location.hash); return; }
-const to = base + (m[1] ? list(m[1]) + '/' : m[2] ? list(m[2]) + '/' + m[3] + '/' : '');
+const page = (id) => base + (m[1] ? list(m[1]) + '/' : m[2] ? list(m[2]) + '/' + id + '/' : '');
+const to = page(m[3]) !== raw ? page(m[3]) : page(m[3] && m[3].toLowerCase());
 if (to !== raw) location.replace(to + location.search + location.hash); })();
 "#;
 

@@ -538,8 +538,24 @@ impl<'a> Ids<'a> {
             };
         };
         let mut first = HashMap::new();
+        // Ids by their lower case: two that differ only in capitals are one address on a host
+        // or disk that ignores case (Windows, macOS, some buckets), where one page overwrites
+        // the other.
+        let mut folded: HashMap<String, (usize, &str)> = HashMap::new();
         for (i, id) in ids {
             let path = format!("{section}[{i}].id");
+            match folded.get(&id.to_ascii_lowercase()) {
+                Some(&(prev, other)) if other != id => problems.push(
+                    &path,
+                    format!(
+                        "{id:?} differs from {other:?}, the id of {section}[{prev}], only in capitals: on a host or disk that ignores case their pages are one; rename one"
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    folded.insert(id.to_ascii_lowercase(), (i, id));
+                }
+            }
             if !valid_id(id) {
                 problems.push(
                     &path,
