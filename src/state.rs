@@ -219,7 +219,6 @@ pub struct LiveIndex {
 struct ShardState {
     shards: BodyShards,
     asked: HashSet<u32>,
-    failed: HashSet<u32>,
 }
 
 /// Work per slice of background indexing before the browser gets the thread back.
@@ -267,12 +266,8 @@ impl LiveIndex {
 
     /// The shards `query` needs that are neither here nor failed: its results are not final.
     pub fn shards_pending(&self, query: &ListQuery) -> bool {
-        self.shard_state().is_some_and(|s| {
-            s.shards
-                .missing(&terms(&query.q))
-                .iter()
-                .any(|n| !s.failed.contains(n))
-        })
+        self.shard_state()
+            .is_some_and(|s| !s.shards.awaited(&terms(&query.q)).is_empty())
     }
 
     /// True when a shard `query` needs failed to download: its results leave out matches
@@ -282,7 +277,7 @@ impl LiveIndex {
             s.shards
                 .missing(&terms(&query.q))
                 .iter()
-                .any(|n| s.failed.contains(n))
+                .any(|n| s.shards.failed(*n))
         })
     }
 
@@ -297,9 +292,9 @@ impl LiveIndex {
         };
         let wanted: Vec<u32> = s
             .shards
-            .missing(&terms(&query.q))
+            .awaited(&terms(&query.q))
             .into_iter()
-            .filter(|n| !s.asked.contains(n) && !s.failed.contains(n))
+            .filter(|n| !s.asked.contains(n))
             .collect();
         s.asked.extend(wanted.iter().copied());
         wanted
@@ -315,7 +310,7 @@ impl LiveIndex {
             match shard {
                 Some(shard) => s.shards.insert(n, shard),
                 None => {
-                    s.failed.insert(n);
+                    s.shards.fail(n);
                 }
             }
         }
@@ -325,7 +320,7 @@ impl LiveIndex {
     /// Forgets which shards failed, so they are asked for again.
     pub fn retry_shards(&self) {
         if let Some(mut s) = self.shard_state() {
-            s.failed.clear();
+            s.shards.retry();
         }
         self.shard_events.update(|n| *n += 1);
     }

@@ -787,9 +787,10 @@ impl ListIndex {
                 let mut parted = terms.to_vec();
                 parted[t] = term[at..].to_string();
                 parted.insert(t, term[..at].to_string());
-                // Bodies in search shards not fetched for these parts would not count: the
-                // offer would say fewer results than it gives.
-                if bodies.is_some_and(|b| !b.missing(&parted).is_empty()) {
+                // Bodies in search shards not fetched yet for these parts would not count: the
+                // offer would say fewer results than it gives. Shards that failed (offline)
+                // are not waited for: the list says its results leave their bodies out.
+                if bodies.is_some_and(|b| !b.awaited(&parted).is_empty()) {
                     continue;
                 }
                 let hits = self.search.search_with(&parted, &separate);

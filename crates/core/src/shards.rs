@@ -308,11 +308,13 @@ fn seek(docs: &[u32], from: usize, doc: u32) -> usize {
     from + low + rest[low..bound.min(rest.len())].partition_point(|&d| d < doc)
 }
 
-/// The search shards of one site, as far as they have been fetched.
+/// The search shards of one site, as far as they have been fetched, and those that failed to
+/// download (offline, most often) until they are asked for again.
 #[derive(Clone, Debug, Default)]
 pub struct BodyShards {
     count: u32,
     loaded: FastMap<u32, Shard>,
+    failed: BTreeSet<u32>,
 }
 
 impl BodyShards {
@@ -321,7 +323,30 @@ impl BodyShards {
         BodyShards {
             count,
             loaded: FastMap::default(),
+            failed: BTreeSet::new(),
         }
+    }
+
+    /// Notes that shard `n` failed to download.
+    pub fn fail(&mut self, n: u32) {
+        self.failed.insert(n);
+    }
+
+    /// True when shard `n` failed to download and has not been asked for again.
+    pub fn failed(&self, n: u32) -> bool {
+        self.failed.contains(&n)
+    }
+
+    /// Forgets which shards failed, so they are asked for again.
+    pub fn retry(&mut self) {
+        self.failed.clear();
+    }
+
+    /// The shards `terms` needs that are neither here nor failed: shards still to come.
+    pub fn awaited(&self, terms: &[String]) -> Vec<u32> {
+        let mut missing = self.missing(terms);
+        missing.retain(|n| !self.failed(*n));
+        missing
     }
 
     /// The shards that answering `terms` (folded, see [`crate::text::terms`]) reads, with the

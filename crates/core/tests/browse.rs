@@ -554,6 +554,21 @@ fn a_word_typed_without_spaces_that_finds_nothing_is_searched_parted_in_two() {
         Some(&unfetched),
     );
     assert_eq!((listing.total, listing.parted_from), (0, None));
+    // Shards that failed to download (offline) are not waited for: the parts are searched in
+    // what is here, as the words typed are.
+    let mut offline = unfetched.clone();
+    for n in 0..64 {
+        offline.fail(n);
+    }
+    let listing = index.run_with(
+        &query(ListKind::Articles, "q=金山碳纤维"),
+        PAGE_SIZE,
+        Some(&offline),
+    );
+    assert_eq!(listing.parted_from.as_deref(), Some("金山碳纤维"));
+    assert_eq!(listing.total, typed.total);
+    offline.retry();
+    assert!(!offline.failed(0));
     // A Latin word is parted only into words of three letters or more: `team` read as
     // 「te am」, which no one means.
     for q in ["team", "gram", "anew", "sino"] {
