@@ -555,6 +555,12 @@ test('a chat\'s punctuation after a link goes to the item\'s page before the app
   await page.goto(`${server.url}/projects/${project.id.toUpperCase()}.html`);
   await page.waitForURL(`${server.url}/projects/${project.id}/`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
+  // The words of the message the link was pasted into, after a comma or a space.
+  for (const tail of ['，大家看看', ' 欢迎转发！', '。详见附件']) {
+    await page.goto(`${server.url}/articles/${article.id}${encodeURIComponent(tail)}`);
+    await page.waitForURL(`${server.url}/articles/${article.id}/`);
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  }
   await page.context().close();
 
   const off = await browser.newContext({ javaScriptEnabled: false });

@@ -574,7 +574,8 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 
 /// What 404.html's script (`address-<hash>.js`, loaded in its head ahead of the early script)
 /// does on an address a chat or a hand mangled: what a chat glued on after it (`。`, `）`, a
-/// space), an old page's ending (`.html`, `/index.html`), a list's name in capitals
+/// space, and after an item's id whatever words follow those: `/articles/x，大家看看`), an old
+/// page's ending (`.html`, `/index.html`), a list's name in capitals
 /// (`/ARTICLES/x`, `/Projects/`) or doubled slashes (`//projects//x/`): it goes to the page meant
 /// at once, `location.replace`, keeping the query and fragment. Such an address has no page: the
 /// host answers with the plain shell, and the reader waited for the whole app (ten seconds on
@@ -591,7 +592,7 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return; }
 const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return;
-const rest = path.slice(base.length).replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
+const rest = path.slice(base.length).replace(/^((?:articles?|projects?|categor(?:y|ies))\/[\w-]+)[\sGLUED].*$/iu, '$1').replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
 const m = /^(?:(articles?|projects?|saved)|(articles?|projects?|categor(?:y|ies))\/([\w-]+))?$/i.exec(rest);
 const list = (s) => s.toLowerCase().replace(/^(article|project)$/, '$1s').replace(/^category$/, 'categories');
 if (!m) { const bare = path.replace(/[\sGLUED]+$/u, ''), to = bare !== path ? bare : path.toLowerCase();
