@@ -205,6 +205,15 @@ fn main() -> ExitCode {
             Ok(c) => match content::write(&c, &out) {
                 Ok(()) => {
                     warn(&c.warnings);
+                    // The bundle format has no place for old addresses: only a build of the
+                    // content folder writes their pages.
+                    if !c.redirects.is_empty() {
+                        eprintln!(
+                            "warning: the bundle leaves out the old addresses in `aliases` ({} in all)\n  = help: build the site from the content folder (`parkreader build {}`) to publish the pages that send them on; a site built from this bundle, or content imported from it, has none\n",
+                            c.redirects.len(),
+                            content.display()
+                        );
+                    }
                     let site = build::site_root(&out);
                     println!(
                         "wrote {} ({}, {}, {}; its files are under {})",

@@ -714,6 +714,13 @@ fn the_committed_sample_bundle_is_what_content_builds() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // The sample's old address (an article's `aliases`) has no place in a bundle: said so.
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("warning: the bundle leaves out the old addresses in `aliases` (1 in all)"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     for file in ["data/bundle.json"]
         .into_iter()
         .map(String::from)
