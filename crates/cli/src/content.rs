@@ -212,10 +212,13 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             }
         },
         Err(e) => {
+            let help = not_utf8(&e).or((e.kind() == std::io::ErrorKind::NotFound).then_some(
+                "every content folder needs a site.toml (docs/content.md shows one); `parkreader import` writes a whole folder from a bundle",
+            ));
             diagnostics.push(whole_file(
                 &site_path,
                 format!("cannot read the site file: {e}"),
-                Some("every content folder needs a site.toml (docs/content.md shows one); `parkreader import` writes a whole folder from a bundle"),
+                help,
             ));
             None
         }
@@ -627,6 +630,13 @@ fn markdown_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf>
     files
 }
 
+/// The help for a content file that could not be read because it is not UTF-8.
+fn not_utf8(e: &std::io::Error) -> Option<&'static str> {
+    (e.kind() == std::io::ErrorKind::InvalidData).then_some(
+        "the file is not UTF-8 (perhaps GBK): save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+    )
+}
+
 /// An article or project: its front matter read into the bundle type, its Markdown into blocks.
 /// A draft (`draft = true`) is left out, unread and unchecked: it may be half written. (A link
 /// to it from a published file is a link to a page the site does not have, and says so.)
@@ -642,10 +652,11 @@ fn read_item<T: ContentItem>(
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            let help = (e.kind() == std::io::ErrorKind::InvalidData).then_some(
-                "the file is not UTF-8 (perhaps GBK): save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
-            );
-            diagnostics.push(whole_file(path, format!("cannot read the file: {e}"), help));
+            diagnostics.push(whole_file(
+                path,
+                format!("cannot read the file: {e}"),
+                not_utf8(&e),
+            ));
             unread.extend(stem());
             return None;
         }

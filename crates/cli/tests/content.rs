@@ -1450,6 +1450,23 @@ fn problems_name_files_keys_and_the_ids_to_use() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// A site.toml saved in GBK is there: the help is to save it as UTF-8, not to write one.
+#[test]
+fn a_site_file_not_in_utf8_is_told_to_be_saved_as_utf8() {
+    let content = fixture_copy("content-gbk-site");
+    let mut site = fs::read(content.join("site.toml")).unwrap();
+    site.extend_from_slice(b"# \xb9\xfa\n");
+    fs::write(content.join("site.toml"), site).unwrap();
+    let stderr = check_fails(&content);
+    assert!(
+        stderr.contains("CONTENT/site.toml: error: cannot read the site file")
+            && stderr.contains("= help: the file is not UTF-8 (perhaps GBK): save it as UTF-8"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("needs a site.toml"), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
+
 #[test]
 fn a_completion_before_the_signing_or_start_is_reported_at_its_line() {
     let content = fixture_copy("content-dates");
