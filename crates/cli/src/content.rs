@@ -762,7 +762,27 @@ fn parse_item<T: ContentItem>(
             help: Some("`draft = true` leaves the file out of the site until it is ready".into()),
         });
     }
-    let front = without_draft(&front);
+    let mut front = without_draft(&front);
+    // The Markdown below the front matter is the article's body (the project's description):
+    // a key for it above would be read as the bundle's blocks, and refused in their terms.
+    let (text_keys, what): (&[&str], &str) = match kind {
+        Kind::Article => (&["body", "body_url"], "an article's text"),
+        Kind::Project => (&["description"], "a project's description"),
+    };
+    for key in text_keys {
+        // (`description = []`, which `import` writes for a project without one, stays.)
+        let set = root_line(&front, key).filter(|(_, value)| !value.trim().starts_with('['));
+        if let Some((line, _)) = set {
+            diagnostics.push(Diagnostic {
+                file: path.to_path_buf(),
+                line: line + 2,
+                column: 1,
+                message: format!("`{key}` is not set in the front matter: {what} is the Markdown below its closing `+++`"),
+                help: Some("delete this line and write the text after the front matter".into()),
+            });
+            front = with_lines_blank(&front, line..=line);
+        }
+    }
     let front_text = format!("{injected}{}", quote_datetimes(&front));
     let item = front_matter::<T>(path, &front_text, shift, diagnostics);
     // The body is read even when the front matter is wrong, so one run reports both.
@@ -1265,6 +1285,20 @@ fn toml_diagnostic(
             message = format!("duplicate key `{}`", key.trim());
         }
     }
+    let site_file = path.file_name().is_some_and(|n| n == "site.toml");
+    // The fields an unknown one could have meant, as the front matter has them: the bundle's
+    // `body`, `body_url` and `description` are the Markdown below it, and `aliases` and
+    // `draft` are read before the bundle's types see the rest.
+    if let Some((unknown, fields)) = message.split_once(", expected one of ") {
+        let mut fields: Vec<&str> = fields
+            .split(", ")
+            .filter(|f| !["`body`", "`body_url`", "`description`"].contains(f))
+            .collect();
+        if !site_file {
+            fields.extend(["`aliases`", "`draft`"]);
+        }
+        message = format!("{unknown}, expected one of {}", fields.join(", "));
+    }
     // serde's words for numbers, in a publisher's.
     for (serde, plain) in [
         ("floating point", "decimal number"),
@@ -1288,7 +1322,6 @@ fn toml_diagnostic(
                 .trim()
         })
         .unwrap_or("");
-    let site_file = path.file_name().is_some_and(|n| n == "site.toml");
     // The value on the line the problem is on, as written, for the mistakes of text pasted
     // from Word or WeChat.
     let date_key = matches!(

@@ -1450,6 +1450,58 @@ fn problems_name_files_keys_and_the_ids_to_use() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// The text below the front matter is an article's body and a project's description: set in
+/// the front matter, each is told so at its line (it was read as the bundle's blocks: "write
+/// a list in brackets", then "expected internally tagged enum Block"); a misspelt field is
+/// offered the fields the front matter has.
+#[test]
+fn the_body_or_description_set_in_front_matter_is_told_where_it_goes() {
+    let content = fixture_copy("content-text-keys");
+    let project = content.join("projects/carbon-fibre-48k.md");
+    let text = fs::read_to_string(&project).unwrap();
+    fs::write(
+        &project,
+        text.replacen("+++\n", "+++\ndescription = \"项目描述\"\n", 1),
+    )
+    .unwrap();
+    let article = content.join("articles/carbon-fibre-signing.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        text.replacen(
+            "+++\n",
+            "+++\nbody_url = \"/data/articles/x.json\"\nalias = [\"/old.html\"]\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    for line in [
+        "CONTENT/projects/carbon-fibre-48k.md:2:1: error: `description` is not set in the front matter: a project's description is the Markdown below its closing `+++`",
+        "CONTENT/articles/carbon-fibre-signing.md:2:1: error: `body_url` is not set in the front matter: an article's text is the Markdown below its closing `+++`",
+        "= help: delete this line and write the text after the front matter",
+        "CONTENT/articles/carbon-fibre-signing.md:3:1: error: unknown field `alias`, expected one of",
+    ] {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    let offered = stderr
+        .lines()
+        .find(|l| l.contains("unknown field `alias`"))
+        .unwrap();
+    assert!(
+        offered.contains("`aliases`") && offered.contains("`draft`") && offered.contains("`title`"),
+        "{offered}"
+    );
+    assert!(
+        !offered.contains("`body") && !offered.contains("`description`"),
+        "{offered}"
+    );
+    for wrong in ["not both", "internally tagged", "in brackets"] {
+        assert!(!stderr.contains(wrong), "{wrong:?} in:\n{stderr}");
+    }
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// A site.toml saved in GBK is there: the help is to save it as UTF-8, not to write one.
 #[test]
 fn a_site_file_not_in_utf8_is_told_to_be_saved_as_utf8() {
