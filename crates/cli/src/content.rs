@@ -1917,6 +1917,9 @@ fn markdown_blocks(
             Event::SoftBreak if numbered_point(body.get(range.end..).unwrap_or("")) => text.push('\n'),
             // So does a point's heading (`一、申报条件`), the text after it on a line of its own.
             Event::SoftBreak if point_heading(line_before(body, range.start)) => text.push('\n'),
+            // A line of the by-lines and contact details that end a notice (`编辑：小李`,
+            // `联系电话：…`), pasted a line each: joined, they read 「…医药谷编辑：小李」.
+            Event::SoftBreak if labelled_line(body.get(range.end..).unwrap_or("")) => text.push('\n'),
             Event::SoftBreak => push_break(&mut text),
             Event::Html(_) | Event::InlineHtml(_) => error(
                 range.start,
@@ -2643,6 +2646,45 @@ fn numbered_point(line: &str) -> bool {
         Some(c) => ('①'..='⑳').contains(&c),
         None => false,
     }
+}
+
+/// Whether `line` begins with the label of a by-line or a contact detail and a colon
+/// (`来源：`, `责任编辑：`, `联系电话:`, `项目联系人：`): at most 8 characters, ending in one of
+/// the words such lines are labelled with. A wrapped sentence seldom begins so.
+fn labelled_line(line: &str) -> bool {
+    const LABELS: [&str; 23] = [
+        "来源",
+        "编辑",
+        "责编",
+        "审核",
+        "校对",
+        "签发",
+        "作者",
+        "记者",
+        "通讯员",
+        "摄影",
+        "图片",
+        "时间",
+        "日期",
+        "电话",
+        "热线",
+        "传真",
+        "手机",
+        "邮箱",
+        "地址",
+        "邮编",
+        "网址",
+        "联系人",
+        "附件",
+    ];
+    let line = line.trim_start_matches([' ', '\t', '\u{3000}', '*', '_']);
+    let Some(at) = line.find(['：', ':']) else {
+        return false;
+    };
+    let label = line[..at].trim_end_matches(['*', '_', ' ', '\u{3000}']);
+    (1..=8).contains(&label.chars().count())
+        && label.chars().all(|c| c as u32 >= 0x2E80)
+        && LABELS.iter().any(|l| label.ends_with(l))
 }
 
 /// The line of `body` that ends at `end`.

@@ -1061,7 +1061,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // it, runs on.
     article(
         "points.md",
-        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金保障方面，对新落户的先进制造业企业按其\n实际投资额给予补助\n第三条 其他\n一、概述\n① 附则\n2024年起施行。\n**二、申报条件**\n企业应当在本区依法注册。\n三、申报材料：\n申报表。\n",
+        "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金保障方面，对新落户的先进制造业企业按其\n实际投资额给予补助\n第三条 其他\n一、概述\n① 附则\n2024年起施行。\n**二、申报条件**\n企业应当在本区依法注册。\n三、申报材料：\n申报表。\n\n在签约仪式上，区长\n表示：欢迎。\n来源：临江生物医药谷\n编辑：小李　审核：老王\n**项目联系人**：张先生\n联系电话: 0571-87650000\n",
     );
     // A PNG's header: 640 × 360.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
@@ -1088,6 +1088,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     assert_eq!(
         article("points")["body"][0]["text"],
         "总体要求：\n1、加强要素保障；\n2．强化服务意识。\n（一）土地保障\n(二) 资金保障方面，对新落户的先进制造业企业按其实际投资额给予补助\n第三条 其他\n一、概述\n① 附则\n2024年起施行。\n二、申报条件\n企业应当在本区依法注册。\n三、申报材料：申报表。"
+    );
+    // The by-lines and contact details that end a notice, a line each, stay lines; a
+    // sentence wrapped before its colon runs on.
+    assert_eq!(
+        article("points")["body"][1]["text"],
+        "在签约仪式上，区长表示：欢迎。\n来源：临江生物医药谷\n编辑：小李　审核：老王\n项目联系人：张先生\n联系电话: 0571-87650000"
     );
     let loose = article("loose");
     assert_eq!(
