@@ -2677,8 +2677,13 @@ fn labelled_line(line: &str) -> bool {
         "联系人",
         "附件",
     ];
+    // (`line` runs on to the end of the body: its first 8 characters and a colon are enough.)
     let line = line.trim_start_matches([' ', '\t', '\u{3000}', '*', '_']);
-    let Some(at) = line.find(['：', ':']) else {
+    let head = line
+        .char_indices()
+        .nth(12)
+        .map_or(line, |(at, _)| &line[..at]);
+    let Some(at) = head.find(['：', ':']) else {
         return false;
     };
     let label = line[..at].trim_end_matches(['*', '_', ' ', '\u{3000}']);
