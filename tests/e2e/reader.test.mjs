@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP, BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage } from './support.mjs';
+import { APP, BIN, ROOT, SAMPLE, copyOfDist, holdRequests, serve, launch, newPage } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -571,6 +571,40 @@ test('a chat\'s punctuation after a link goes to the item\'s page before the app
   await plain.getByRole('link', { name: '全部文章' }).click();
   await expect(plain.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
   await off.close();
+});
+
+test('an address the host answers 404 says at once that the page is not found, before the app and without it', async () => {
+  // A host that answers an address without a page with 404.html and status 404.
+  const site = await serve(undefined, { spa: false });
+  try {
+    // WebAssembly never arrives: the static page alone.
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    await page.route('**/*.wasm', (route) => route.abort());
+    const failed = page.waitForEvent('console', (m) => m.type() === 'error');
+    await page.goto(`${site.url}/articles/no-such-article/`);
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    await expect(page.getByText('正在加载内容…')).toHaveCount(0);
+    await failed;
+    // The loader's failure adds no 「页面未能加载」 to a page that says what it is.
+    await expect(page.getByText('页面未能加载')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    await page.getByRole('link', { name: '全部文章' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '全部文章' })).toBeVisible();
+    await page.context().close();
+    // On a slow link: the same at once, then the app's own, with what the link likely meant.
+    const slow = await newPage(browser, { serviceWorkers: 'block' });
+    const held = await holdRequests(slow, '**/*.wasm');
+    await slow.goto(`${site.url}/projects/no-such-project`);
+    await expect(slow.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    await expect(slow.getByText('正在加载内容…')).toHaveCount(0);
+    held.release();
+    await expect(slow.getByText('找不到这个项目')).toBeVisible();
+    await expect(slow.getByRole('heading', { level: 1, name: '页面不存在' })).toHaveCount(1);
+    assert.deepEqual(slow.errors, []);
+    await slow.context().close();
+  } finally {
+    site.stop();
+  }
 });
 
 test('an unknown article id shows a friendly not-found with a way home', async () => {

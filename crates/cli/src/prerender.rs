@@ -439,11 +439,12 @@ html.removeAttribute('data-list-view'); if (app) app.removeAttribute('data-prere
 if (app) for (const c of app.querySelectorAll('input, select, button')) c.disabled = true; \
 for (const b of document.querySelectorAll('[aria-busy]')) b.removeAttribute('aria-busy'); \
 for (const l of document.querySelectorAll('.loading')) l.remove(); const y = scrollY, h = html.scrollHeight; \
+if (!html.hasAttribute('data-not-found')) { \
 (document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', '<p class=\"notice\" role=\"alert\">' + \
 (page ? '功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') : '页面未能加载') + \
 '。 <button type=\"button\" class=\"button small\">重试</button>' + (page ? '' : ' <a href=\"' + (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content + '\">返回首页</a>') + '</p>'); \
 if (y > 0) scrollTo(0, y + html.scrollHeight - h); \
-document.querySelector('[role=alert] button').onclick = () => location.reload();";
+document.querySelector('[role=alert] button').onclick = () => location.reload(); }";
 
 /// What runs as soon as the page's head is parsed, long before the app:
 /// - it records the buttons the reader taps on the static page (share, bookmark, language),
@@ -589,17 +590,31 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// likewise goes once in lower case, once the rest is tidy (`/ARTICLES/X。` → `/articles/X/`
 /// → `/articles/x/`): ids that differ only in capitals are refused, so an id written with
 /// capitals of its own is met at the first step, and its page is found by the app at worst.
+///
+/// Where it goes nowhere and the host answered 404 (the navigation's `responseStatus`, in
+/// Chromium's webviews, WeChat's among them), the address is no page of the site: it marks
+/// `data-not-found` and puts the `<noscript>`'s 页面不存在 and links, in the app's not-found
+/// card, in place of the loading skeleton, instead of the skeleton until the app said so (ten
+/// seconds on a slow phone); the app, when it comes, draws its own, with the item the link
+/// most likely meant. [`APP_FAILED`] adds no 页面未能加载 to it. The worker's shell offline is
+/// no 404, and keeps the skeleton for the app, which shows any route from the cached data.
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
-let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return; }
-const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return;
+let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return false; }
+const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return false;
 const rest = path.slice(base.length).replace(/^((?:articles?|projects?|categor(?:y|ies))\/[\w-]+)[\sGLUED].*$/iu, '$1').replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
 const m = /^(?:(articles?|projects?|saved)|(articles?|projects?|categor(?:y|ies))\/([\w-]+))?$/i.exec(rest);
 const list = (s) => s.toLowerCase().replace(/^(article|project)$/, '$1s').replace(/^category$/, 'categories');
+const go = (to) => { location.replace(to + location.search + location.hash); return true; };
 if (!m) { const bare = path.replace(/[\sGLUED]+$/u, ''), to = bare !== path ? bare : path.toLowerCase();
-  if (to !== raw && to.length > base.length) location.replace(to + location.search + location.hash); return; }
+  return to !== raw && to.length > base.length && go(to); }
 const page = (id) => base + (m[1] ? list(m[1]) + '/' : m[2] ? list(m[2]) + '/' + id + '/' : '');
 const to = page(m[3]) !== raw ? page(m[3]) : page(m[3] && m[3].toLowerCase());
-if (to !== raw) location.replace(to + location.search + location.hash); })();
+return to !== raw && go(to); })() || (() => {
+const nav = window.performance && performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
+if (!nav || nav.responseStatus !== 404) return; document.documentElement.setAttribute('data-not-found', '');
+document.addEventListener('DOMContentLoaded', () => { const said = document.querySelector('#app noscript'), loading = document.querySelector('#app .loading');
+  if (!said || !loading) return; const page = document.createElement('div'); page.className = 'not-found'; page.innerHTML = said.textContent;
+  for (const e of page.children) e.removeAttribute('class'); loading.replaceWith(page); }); })();
 "#;
 
 /// The early script: [`SCRIPTS_RUN`], [`RECORD_EARLY_INPUT`], [`MARK_LIST_VIEW`] and
