@@ -2404,7 +2404,31 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
     // Only ASCII bytes were changed (a multi-byte character is left whole or blanked whole).
     let plain = String::from_utf8_lossy(&plain);
     if text.contains("**") {
-        if let Some(at) = plain.find("**") {
+        // The `**` left in the text, not a pair before it that Markdown did take for bold
+        // (`请“**临江英才**”计划…按**10%**发放` is about the second): the one whose neighbour
+        // characters the text has beside a `**` of its own; else the first.
+        let stars: Vec<usize> = plain.match_indices("**").map(|(at, _)| at).collect();
+        let left_in_text = |at: usize| {
+            let before: String = plain[..at]
+                .chars()
+                .rev()
+                .take(2)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let after: String = plain[at + 2..].chars().take(2).collect();
+            (!before.is_empty() && !before.contains('*') && text.contains(&format!("{before}**")))
+                || (!after.is_empty()
+                    && !after.contains('*')
+                    && text.contains(&format!("**{after}")))
+        };
+        let found = stars
+            .iter()
+            .copied()
+            .find(|&at| left_in_text(at))
+            .or(stars.first().copied());
+        if let Some(at) = found {
             return Some((
                 at,
                 "`**` that Markdown does not take for bold, which readers would see as it is",
