@@ -128,7 +128,7 @@ if (!hits.length || cards.length !== rows.length) return; \
 if (by) hits.sort((a, b) => rows[b][n] - rows[a][n]); \
 rest.append(...cards); grid.append(...hits.slice((page - 1) * per, page * per).map((i) => cards[i])); \
 const href = (p) => { const q = new URLSearchParams(); facets.forEach((f, s) => { if (sel[s].size) q.append(f, [...sel[s]].map((j) => boxes[s][j].value).sort().join(',')); }); \
-if (by) q.append('sort', sort); if (p > 1) q.append('page', p); const t = '' + q; return location.pathname.replace(/\\/?$/, '/') + (t ? '?' + t : ''); }; \
+if (by) q.append('sort', sort); if (p > 1) q.append('page', p); const t = ('' + q).replace(/%2C/g, ','); return location.pathname.replace(/\\/?$/, '/') + (t ? '?' + t : ''); }; \
 for (const p of document.querySelectorAll('#app .pager')) p.remove(); \
 if (pages > 1) { const nav = document.createElement('nav'), link = (p, text, attrs) => { const a = document.createElement('a'); a.href = href(p); a.setAttribute('data-noscroll', ''); \
 for (const k in attrs) a.setAttribute(k, attrs[k]); a.textContent = text; nav.append(a); }; let last = 0; nav.className = 'pager'; nav.setAttribute('aria-label', '分页'); \

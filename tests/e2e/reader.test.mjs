@@ -580,7 +580,7 @@ test('an address the host answers 404 says at once that the page is not found, b
     // WebAssembly never arrives: the static page alone.
     const page = await newPage(browser, { serviceWorkers: 'block' });
     await page.route('**/*.wasm', (route) => route.abort());
-    const failed = page.waitForEvent('console', (m) => m.type() === 'error');
+    const failed = page.waitForEvent('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource'));
     await page.goto(`${site.url}/articles/no-such-article/`);
     await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
     await expect(page.getByText('正在加载内容…')).toHaveCount(0);

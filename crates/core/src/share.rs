@@ -103,7 +103,7 @@ mod tests {
     fn qr_codes_decode_to_the_exact_url() {
         for url in [
             "https://parkreader.example.org/articles/jinshan-sinopec-strategic-agreement",
-            "https://example.org/reader/projects?q=%E7%A2%B3%E7%BA%A4%E7%BB%B4&industry=new-materials%2Cbiomedicine&sort=amount",
+            "https://example.org/reader/projects?q=%E7%A2%B3%E7%BA%A4%E7%BB%B4&industry=new-materials,biomedicine&sort=amount",
         ] {
             let m = QrMatrix::encode(url).unwrap();
             assert_eq!(decode(&m, 4), url);
