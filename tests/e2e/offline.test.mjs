@@ -42,14 +42,21 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30000 });
 }
 
+/** A phone-sized page on `article`'s page, once the service worker controls it, with the
+ * article bookmarked. */
+async function bookmarkedUnderWorker(server, article) {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles/${article.id}`);
+  await controlled(page);
+  await page.getByRole('button', { name: '收藏' }).click();
+  await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+  return page;
+}
+
 test('after one visit the reader opens, navigates, searches and filters offline', async () => {
   await withSite(async (server) => {
-    const page = await newPage(browser);
     const article = SAMPLE.articles[3];
-    await page.goto(`${server.url}/articles/${article.id}`);
-    await controlled(page);
-    await page.getByRole('button', { name: '收藏' }).click();
-    await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+    const page = await bookmarkedUnderWorker(server, article);
 
     await page.context().setOffline(true);
     await expect(page.getByRole('status').filter({ hasText: /^离线$/ })).toBeVisible();
@@ -265,11 +272,8 @@ test('a page loaded after a new deploy is that deploy: its worker takes over wit
 
 test('after a new deploy, pages read before it open offline with the new deploy\'s data, not an error', async () => {
   await withSite(async (server, dir) => {
-    const page = await newPage(browser);
     const article = SAMPLE.articles[0];
-    await page.goto(`${server.url}/articles/${article.id}`);
-    await controlled(page);
-    await page.getByRole('button', { name: '收藏' }).click();
+    const page = await bookmarkedUnderWorker(server, article);
     // Read online: the article list and the saved page, each kept for offline reading, each
     // naming this deploy's index.
     for (const path of ['/articles/', '/saved']) {
@@ -329,12 +333,8 @@ test('the saved page says which saved items the site no longer has, and any entr
 
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
   await withSite(async (server, dir) => {
-    const page = await newPage(browser);
     const article = SAMPLE.articles[0];
-    await page.goto(`${server.url}/articles/${article.id}`);
-    await controlled(page);
-    await page.getByRole('button', { name: '收藏' }).click();
-    await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+    const page = await bookmarkedUnderWorker(server, article);
 
     // The publisher deploys a new build with a changed bundle into the served folder.
     const newTitle = deployWithFirstTitleChanged(dir);

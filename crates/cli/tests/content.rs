@@ -61,6 +61,13 @@ fn article_in(text: &str, id: &str) -> serde_json::Value {
         .clone()
 }
 
+/// Asserts that `stderr` (what a run printed) holds each of `lines`.
+fn assert_told(stderr: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+}
+
 /// `parkreader check CONTENT`, which must fail: what it printed, the folder written `CONTENT`.
 fn check_fails(content: &Path) -> String {
     let output = run(&["check", content.to_str().unwrap()]);
@@ -850,14 +857,15 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "![本机](file:///C:/x.png)\n\n![盘](D:/photos/park.png)\n\n![反斜](C:\\Users\\a\\park.png)\n\n![旧](ftp://a.cn/x.png)\n",
     );
     let stderr = check_fails(&content);
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/articles/computer.md:9:1: error: image `file:///C:/x.png` is a file on the writer's computer, which no reader can load",
         "CONTENT/articles/computer.md:11:1: error: image `D:/photos/park.png` is a file on the writer's computer",
         "CONTENT/articles/computer.md:13:1: error: image `C:\\Users\\a\\park.png` is a file on the writer's computer",
         "CONTENT/articles/computer.md:15:1: error: image `ftp://a.cn/x.png` has a `ftp:` address, which the site's pages load no image from",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     // Each told once, at its line.
     assert_eq!(stderr.matches("computer.md:").count(), 4, "{stderr}");
     assert_eq!(
@@ -874,7 +882,9 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         ),
         "{stderr}"
     );
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/articles/remote.md:9:1: error: http://img.example.cn/b.jpg is an http:// image: the site's pages load images only over https",
         "CONTENT/articles/remote.md:11:1: error: an image inside a link",
         "CONTENT/articles/leftover.md:9:1: error: a link or image that Markdown did not read, which readers would see as it is",
@@ -934,9 +944,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/badlinks.md:19:2: error: `**` that Markdown does not take for bold",
         "CONTENT/articles/rootpath.md:11:1: error: image `/media/nope.png` not found (looked for CONTENT/media/nope.png)",
         "CONTENT/articles/rootpath.md:13:1: error: image `/zhaoshang/media/weave.svg` not found (looked for CONTENT/zhaoshang/media/weave.svg)",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     assert_eq!(stderr.matches("listlinks.md:").count(), 4, "{stderr}");
     // A `<` and `>` of comparisons are no path.
     assert!(!stderr.contains("leftover.md:25:"), "{stderr}");
@@ -1442,7 +1451,9 @@ fn problems_name_files_keys_and_the_ids_to_use() {
         format!("+++\ncategory = \"signing\"\n{front}+++\n\n见[国](gbk.md)。\n"),
     );
     let stderr = check_fails(&content);
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/articles/twice.md:2:1: error: id: \"policy-notes\" is already the id of policy-notes.md",
         "CONTENT/articles/nope.md:2:1: error: category: \"nope\" is not a category in taxonomies.categories",
         "= help: use one of site.toml's categories: signing",
@@ -1452,9 +1463,8 @@ fn problems_name_files_keys_and_the_ids_to_use() {
         "CONTENT/articles/gbk.md: error: cannot read the file",
         "= help: the file is not UTF-8 (perhaps GBK): save it as UTF-8",
         "CONTENT/articles/linker.md:9:2: error: a link to `gbk.md`, a file the build cannot read (its own problem is told with its name)",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     fs::remove_dir_all(&content).unwrap();
 }
 
@@ -1484,14 +1494,15 @@ fn the_body_or_description_set_in_front_matter_is_told_where_it_goes() {
     )
     .unwrap();
     let stderr = check_fails(&content);
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/projects/carbon-fibre-48k.md:2:1: error: `description` is not set in the front matter: a project's description is the Markdown below its closing `+++`",
         "CONTENT/articles/carbon-fibre-signing.md:2:1: error: `body_url` is not set in the front matter: an article's text is the Markdown below its closing `+++`",
         "= help: delete this line and write the text after the front matter",
         "CONTENT/articles/carbon-fibre-signing.md:3:1: error: unknown field `alias`, expected one of",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     let offered = stderr
         .lines()
         .find(|l| l.contains("unknown field `alias`"))
@@ -1550,12 +1561,13 @@ fn a_completion_before_the_signing_or_start_is_reported_at_its_line() {
             "completion_actual = 2024-06-30",
             "completion_actual = 2024-05-20",
         );
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/projects/carbon-fibre-48k.md:17:1: error: dates.completion_planned: 2023-12-31 is before the project was signed (2024-05-20T10:00:00+08:00); check the year and month",
         "CONTENT/projects/carbon-fibre-48k.md:18:1: error: dates.completion_actual: 2024-06-30 is before the project was started (2024-09-01); check the year and month",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     fs::write(&file, same_day).unwrap();
     run_ok(&["check", content.to_str().unwrap()]);
     fs::remove_dir_all(&content).unwrap();
@@ -1605,7 +1617,9 @@ fn old_addresses_that_cannot_lead_on_are_reported_at_their_line() {
         "{stderr}"
     );
     assert!(!stderr.contains("unknown field"), "{stderr}");
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/projects/carbon-fibre-48k.md:15:1: error: aliases: \"/zsxm/48k.php\" ends in \".php\", which a static host sends as a file, not as a page",
         "CONTENT/projects/carbon-fibre-48k.md:16:1: error: aliases: \"/articles/48k.html\" lies where the site writes its own pages or files (/articles)",
         "CONTENT/projects/carbon-fibre-48k.md:14:1: error: aliases: \"/ZSXM/48K.html\" is already an old address of carbon-fibre-signing.md",
@@ -1614,9 +1628,8 @@ fn old_addresses_that_cannot_lead_on_are_reported_at_their_line() {
         "CONTENT/articles/carbon-fibre-signing.md:2:1: error: aliases: \"/Articles/Policy-Notes\" is the page of an item the site has",
         // The lines of the key do not move the table's: a date's line is still its own.
         "CONTENT/projects/carbon-fibre-48k.md:20:1: error: dates.completion_planned: 2020-01-01 is before the project was signed (2024-05-20)",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     fs::remove_dir_all(&content).unwrap();
 }
 
@@ -1834,16 +1847,17 @@ fn numbers_lists_and_amounts_written_wrong_are_said_in_a_publishers_words() {
         "+++\ntags = \"carbon-fibre\"\n",
     );
     let stderr = check_fails(&content);
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/projects/carbon-fibre-48k.md:10:25: error: invalid type: decimal number `3270000000.0`, expected a whole number",
         "= help: an amount is a whole number in yuan (or the currency's unit) with its currency: 32.7亿元 is `investment = { amount = 3270000000, currency = \"CNY\" }`",
         "CONTENT/articles/carbon-fibre-signing.md:8:9: error: invalid value: integer `-5`, expected a whole number",
         "= help: write `views` as a whole number, without a sign, a decimal point or an exponent",
         "CONTENT/articles/policy-notes.md:2:8: error: invalid type: string \"carbon-fibre\", expected a sequence",
         "= help: write a list in brackets, even of one: `tags = [\"…\"]`",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     assert!(!stderr.contains("u64"), "{stderr}");
     // A whole amount written as Chinese text.
     spoil(
@@ -1852,12 +1866,13 @@ fn numbers_lists_and_amounts_written_wrong_are_said_in_a_publishers_words() {
         "investment = \"32.7亿元\"",
     );
     let stderr = check_fails(&content);
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "CONTENT/projects/carbon-fibre-48k.md:10:14: error: invalid type: string \"32.7亿元\", expected a table (`{ … }`)",
         "32.7亿元 is `investment = { amount = 3270000000, currency = \"CNY\" }`",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     fs::remove_dir_all(&content).unwrap();
 }
 
@@ -1921,7 +1936,9 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
     )
     .unwrap();
     let stderr = check_fails(&content);
-    for line in [
+    assert_told(
+        &stderr,
+        &[
         "  = help: every key after a `[dates]` line belongs to that table: move `land_mu = …` above it",
         "  = help: write the number alone, without quotes or a unit: `land_mu = 120`",
         "  = help: a `\"` inside the text ends it: write the quotation marks in the text as “…” or 「…」, or as `\\\"`",
@@ -1936,9 +1953,8 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         "  = help: `［` is a full-width character, which TOML reads as text: write `[`, `]`, `,` and digits half-width (the input method's 英文 or 半角 mode)",
         "  = help: `，` is a full-width character",
         "  = help: `１` is a full-width character",
-    ] {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
-    }
+        ],
+    );
     assert_eq!(
         stderr.matches("`published = 2024-03-05`").count(),
         2,
@@ -2126,16 +2142,9 @@ fn a_date_after_today_is_told_as_a_warning_at_its_line() {
     fs::remove_dir_all(&content).unwrap();
 }
 
-/// The date `days` after 1970-01-01, as `YYYY-MM-DD` (Howard Hinnant's civil_from_days).
+/// The date `days` after 1970-01-01, as `YYYY-MM-DD`.
 fn civil(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    parkreader_core::Date::from_days_since_epoch(days)
+        .unwrap()
+        .iso_day()
 }

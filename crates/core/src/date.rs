@@ -93,6 +93,17 @@ impl Date {
         })
     }
 
+    /// The day `days` after 1970-01-01 (before, when negative); `None` outside years 1–9999.
+    ///
+    /// ```
+    /// let d = parkreader_core::Date::from_days_since_epoch(19_797).unwrap();
+    /// assert_eq!(d.iso_day(), "2024-03-15");
+    /// ```
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let (year, month, day) = civil_from_days(days);
+        Date::from_ymd(year, month, day)
+    }
+
     /// The year, e.g. 2023.
     pub fn year(&self) -> i32 {
         self.year
@@ -423,8 +434,8 @@ mod tests {
         assert!(evening > d("2024-03-15T23:00:00+08:00"));
         assert_eq!(d("9999-12-31T20:00:00Z").iso_day(), "9999-12-31");
         for days in [-719_162, -1, 0, 59, 365, 19_797, 2_932_896] {
-            let (y, m, dd) = civil_from_days(days);
-            assert_eq!(Date::from_ymd(y, m, dd).unwrap().days_since_epoch(), days);
+            let date = Date::from_days_since_epoch(days).unwrap();
+            assert_eq!(date.days_since_epoch(), days);
         }
     }
 
