@@ -61,6 +61,12 @@ fn article_in(text: &str, id: &str) -> serde_json::Value {
         .clone()
 }
 
+/// Writes the file at `path` again, as `change` makes its text.
+fn edit(path: &Path, change: impl FnOnce(String) -> String) {
+    let text = fs::read_to_string(path).unwrap();
+    fs::write(path, change(text)).unwrap();
+}
+
 /// Asserts that `stderr` (what a run printed) holds each of `lines`.
 fn assert_told(stderr: &str, lines: &[&str]) {
     for line in lines {
@@ -1475,24 +1481,16 @@ fn problems_name_files_keys_and_the_ids_to_use() {
 #[test]
 fn the_body_or_description_set_in_front_matter_is_told_where_it_goes() {
     let content = fixture_copy("content-text-keys");
-    let project = content.join("projects/carbon-fibre-48k.md");
-    let text = fs::read_to_string(&project).unwrap();
-    fs::write(
-        &project,
-        text.replacen("+++\n", "+++\ndescription = \"项目描述\"\n", 1),
-    )
-    .unwrap();
-    let article = content.join("articles/carbon-fibre-signing.md");
-    let text = fs::read_to_string(&article).unwrap();
-    fs::write(
-        &article,
+    edit(&content.join("projects/carbon-fibre-48k.md"), |text| {
+        text.replacen("+++\n", "+++\ndescription = \"项目描述\"\n", 1)
+    });
+    edit(&content.join("articles/carbon-fibre-signing.md"), |text| {
         text.replacen(
             "+++\n",
             "+++\nbody_url = \"/data/articles/x.json\"\nalias = [\"/old.html\"]\n",
             1,
-        ),
-    )
-    .unwrap();
+        )
+    });
     let stderr = check_fails(&content);
     assert_told(
         &stderr,
