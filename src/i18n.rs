@@ -49,6 +49,13 @@ pub fn text_lang(text: &str) -> Option<&'static str> {
     text.chars().any(is_han).then_some("zh-CN")
 }
 
+/// `lang` for a taxonomy name the interface shows among its own words (a facet's option, a card's
+/// category, a category's heading): `zh-CN` in the English interface for a name without an English
+/// form, so that a screen reader says it in Chinese; none in the Chinese one, which is the page's.
+pub fn term_lang(lang: Lang, name: &str) -> Option<&'static str> {
+    (lang == Lang::En).then(|| text_lang(name)).flatten()
+}
+
 /// A Chinese character (CJK Unified Ideographs), as [`text_lang`] and [`Script`] count them.
 pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)

@@ -13,7 +13,7 @@ use parkreader_core::text::Segment;
 use wasm_bindgen::JsCast;
 
 use crate::browser::focus_first;
-use crate::i18n::{lang, ui};
+use crate::i18n::{lang, term_lang, ui};
 use crate::state::site_href;
 
 /// Goes to another view of the same list, as a new history entry. What was typed and not yet
@@ -415,7 +415,7 @@ fn FacetGroup(
             view! {
                 <label class="facet-option" class:disabled=disabled>
                     <input type="checkbox" name=key.param() value=id autocomplete="off" prop:checked=move || state.get().1 prop:disabled=disabled on:change=toggle />
-                    <span class="facet-label">{o.option.label(lang).to_string()}</span>
+                    <span class="facet-label" lang=term_lang(lang, o.option.label(lang))>{o.option.label(lang).to_string()}</span>
                     <span class="facet-count">{move || state.get().0}</span>
                 </label>
             }

@@ -12,8 +12,8 @@ use parkreader_core::text::{highlight, snippet};
 use super::blocks::site_src;
 use super::browse::Highlighted;
 use super::meta::{DateText, StatusBadge};
-use crate::i18n::lang;
 use crate::i18n::written_lang;
+use crate::i18n::{lang, term_lang};
 use crate::state::site_href;
 
 /// How long the search terms must stay the same before a card fetches a separately published
@@ -93,12 +93,13 @@ pub fn ArticleCard(
         .category(&article.category)
         .map(|c| c.label(lang).to_string())
         .unwrap_or_default();
+    let category_lang = term_lang(lang, &category);
     view! {
         <article class="card article-card">
             <h3 class="card-title" lang=title_lang><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&title, t)) /> }}</A></h3>
             <p class="card-summary" lang=summary_lang>{move || view! { <Highlighted segments=excerpt() /> }}</p>
             <p class="card-meta">
-                <span class="tag">{category}</span>
+                <span class="tag" lang=category_lang>{category}</span>
                 <DateText date=article.published />
                 // A view count only where the site gives one: not "阅读 0" (an empty last item of
                 // the row shows nothing).
@@ -135,6 +136,7 @@ pub fn ProjectCard(
                 .map(|d| d.label(lang).to_string())
         })
         .unwrap_or_default();
+    let (industry_lang, place_lang) = (term_lang(lang, &industry), term_lang(lang, &place));
     let amount = project
         .investment
         .map(|i| (i.format(lang), i.format_exact(lang)));
@@ -147,8 +149,8 @@ pub fn ProjectCard(
             <h3 class="card-title" lang=name_lang><A href=href>{move || view! { <Highlighted segments=terms.with(|t| highlight(&name, t)) /> }}</A></h3>
             <p class="card-summary" lang=summary_lang>{move || view! { <Highlighted segments=terms.with(|t| highlight(&summary, t)) /> }}</p>
             <p class="card-meta">
-                <span class="tag">{industry}</span>
-                <span>{place}</span>
+                <span class="tag" lang=industry_lang>{industry}</span>
+                <span lang=place_lang>{place}</span>
             </p>
         </article>
     }

@@ -92,7 +92,9 @@ pub fn Byline(article: Article, bundle: std::sync::Arc<Bundle>) -> impl IntoView
 pub fn StatusBadge(project: Project, bundle: std::sync::Arc<Bundle>) -> impl IntoView {
     bundle.status(&project.status).map(|s| {
         let class = format!("badge badge-{}", s.stage.as_str());
-        view! { <span class=class>{s.label(lang()).to_string()}</span> }
+        let label = s.label(lang()).to_string();
+        let label_lang = crate::i18n::term_lang(lang(), &label);
+        view! { <span class=class lang=label_lang>{label}</span> }
     })
 }
 

@@ -19,7 +19,7 @@ use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
-use crate::i18n::lang;
+use crate::i18n::{lang, term_lang};
 use crate::state::site_href;
 use crate::state::{list_index, LiveIndex};
 
@@ -141,8 +141,9 @@ pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoVie
                 .map(|c| {
                     let is_current = current.as_deref() == Some(c.id.as_str());
                     let (href, name) = (site_href(&format!("/categories/{}", c.id)), c.label(lang).to_string());
+                    let name_lang = term_lang(lang, &name);
                     view! {
-                        <A href=href attr:class="chip" attr:aria-current=is_current.then_some("page")>
+                        <A href=href attr:class="chip" attr:aria-current=is_current.then_some("page") attr:lang=name_lang>
                             {name}
                         </A>
                     }

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::articles::{ArticleList, CategoryNav};
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::states::{closest_item, meant_id, with_bundle, NotFound};
-use crate::i18n::lang;
+use crate::i18n::{lang, term_lang};
 use crate::state::site_href;
 use parkreader_core::part::CATEGORY_NEWEST;
 
@@ -32,6 +32,7 @@ pub fn CategoryPage() -> impl IntoView {
             return view! { <NotFound what=t.not_found_category meant /> }.into_any();
         };
         let name = category.label(lang).to_string();
+        let heading_lang = term_lang(lang, &name);
         // The newest; the rest are a search away (a category of a large site holds thousands).
         let articles: Vec<_> = bundle
             .articles_in_category(&id)
@@ -47,7 +48,7 @@ pub fn CategoryPage() -> impl IntoView {
                 bundle=bundle.clone()
             />
             <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::link(t.all_articles, "/articles"), Crumb::here(name.clone())] />
-            <h1>{name}</h1>
+            <h1 lang=heading_lang>{name}</h1>
             <CategoryNav bundle=bundle.clone() current=Some(id.clone()) />
             {if empty {
                 view! { <p class="muted">{t.category_empty}</p> }.into_any()

@@ -4,7 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { SAMPLE, serve, launch, newPage, openFilters } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage, openFilters } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(), launch()]); });
@@ -96,6 +99,24 @@ test('a reader switches a filtered view to English, keeps the view, and the choi
   await page.context().close();
 });
 
+/** The Chinese text shown on `page` (and images' Chinese alt text) not marked `lang="zh-CN"`. */
+function unmarkedChinese(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (!/[\u4e00-\u9fff]/.test(n.data) || el.closest('script, style, noscript, [hidden], [aria-hidden="true"]')) continue;
+      if (!el.checkVisibility()) continue;
+      if (!el.closest('[lang]').lang.startsWith('zh')) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${n.data.trim().slice(0, 20)}`);
+    }
+    for (const img of document.querySelectorAll('img[alt]')) {
+      if (/[\u4e00-\u9fff]/.test(img.alt) && !img.closest('[lang]').lang.startsWith('zh')) out.push(`img: ${img.alt.slice(0, 20)}`);
+    }
+    return out;
+  });
+}
+
 test('no Chinese interface word is left on an English page', async () => {
   const page = await newPage(browser);
   await page.context().addInitScript(() => localStorage.setItem('parkreader:lang', 'en'));
@@ -130,25 +151,40 @@ test('no Chinese interface word is left on an English page', async () => {
     for (const w of words) leftovers.push(`${path}: ${w}`);
     // The content that stays Chinese is marked so (lang="zh-CN"), for screen readers' voices
     // and for the fonts: every piece of Chinese text on the English page.
-    const unmarked = await page.evaluate(() => {
-      const out = [];
-      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-        const el = n.parentElement;
-        if (!/[\u4e00-\u9fff]/.test(n.data) || el.closest('script, style, noscript, [hidden], [aria-hidden="true"]')) continue;
-        if (!el.checkVisibility()) continue;
-        if (!el.closest('[lang]').lang.startsWith('zh')) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${n.data.trim().slice(0, 20)}`);
-      }
-      // Images' alt text too.
-      for (const img of document.querySelectorAll('img[alt]')) {
-        if (/[\u4e00-\u9fff]/.test(img.alt) && !img.closest('[lang]').lang.startsWith('zh')) out.push(`img: ${img.alt.slice(0, 20)}`);
-      }
-      return out;
-    });
-    for (const u of unmarked) missingLang.push(`${path}: ${u}`);
+    for (const u of await unmarkedChinese(page)) missingLang.push(`${path}: ${u}`);
   }
   assert.deepEqual(leftovers, []);
   assert.deepEqual(missingLang, []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('in English, a site\'s Chinese names without an English form are marked Chinese: options, cards, categories', async () => {
+  // Most sites give no English names: the interface is English, the names stay Chinese.
+  const site = copyOfDist();
+  const bundle = structuredClone(SAMPLE);
+  for (const list of Object.values(bundle.taxonomies)) for (const term of list) delete term.name_en;
+  writeFileSync(join(site.dir, 'data', 'bundle.json'), JSON.stringify(bundle));
+  cpSync(join(ROOT, 'public', 'data', 'articles'), join(site.dir, 'data', 'articles'), { recursive: true });
+  execFileSync(BIN, ['prerender', site.dir]);
+  const plain = await serve(site.dir);
+  try {
+    const page = await newPage(browser, { mobile: false });
+    await page.context().addInitScript(() => localStorage.setItem('parkreader:lang', 'en'));
+    const missing = [];
+    const category = bundle.taxonomies.categories[0];
+    for (const path of ['/articles', '/projects', `/categories/${category.id}`]) {
+      await page.goto(plain.url + path);
+      await live(page);
+      for (const u of await unmarkedChinese(page)) missing.push(`${path}: ${u}`);
+    }
+    // The names are there, in Chinese, and no name went unmarked.
+    await expect(page.getByRole('heading', { level: 1, name: category.name })).toBeVisible();
+    assert.deepEqual(missing, []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    plain.stop();
+    site.cleanup();
+  }
 });
