@@ -231,22 +231,26 @@ function withTimeout(promise, ms) {
   });
 }
 
-// Trims the caches once, a few seconds after the first of a burst of stores (a search stores
-// twenty files): reading every entry's size takes a moment. A store made while a trim is
-// already reading the caches is not in what it read: one more trim follows it (without that,
+// Trims the caches a few seconds after the first of a burst of stores (a search stores twenty
+// files): reading every entry's size takes a moment. A store made while a trim is already
+// reading the caches is not in what it read: the trim runs once more after it (without that,
 // the last files of a long burst stayed over the cap until the next store).
 let trimming = null;
-let trimBegun = false;
-let trimAgain = null;
+let stored = false;
 function trimSoon() {
-  if (trimming && trimBegun) {
-    trimAgain ??= trimming.catch(() => {}).then(() => { trimAgain = null; return trimSoon(); });
-    return trimAgain;
-  }
-  trimming ??= new Promise((resolve) => setTimeout(resolve, TRIM_DELAY_MS))
-    .then(() => { trimBegun = true; return trim(RUNTIME, RUNTIME_MAX_ENTRIES); })
-    .then(() => trim(PAGES, PAGES_MAX_ENTRIES))
-    .finally(() => { trimming = null; trimBegun = false; });
+  stored = true;
+  trimming ??= (async () => {
+    try {
+      while (stored) {
+        await new Promise((resolve) => setTimeout(resolve, TRIM_DELAY_MS));
+        stored = false;
+        await trim(RUNTIME, RUNTIME_MAX_ENTRIES);
+        await trim(PAGES, PAGES_MAX_ENTRIES);
+      }
+    } finally {
+      trimming = null;
+    }
+  })();
   return trimming;
 }
 const TRIM_DELAY_MS = 3000;
