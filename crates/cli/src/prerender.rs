@@ -608,7 +608,7 @@ const go = (to) => { location.replace(to + location.search + location.hash); ret
 if (!m) { const bare = path.replace(/[\sGLUED]+$/u, ''), to = bare !== path ? bare : path.toLowerCase();
   return to !== raw && to.length > base.length && go(to); }
 const page = (id) => base + (m[1] ? list(m[1]) + '/' : m[2] ? list(m[2]) + '/' + id + '/' : '');
-const to = page(m[3]) !== raw ? page(m[3]) : page(m[3] && m[3].toLowerCase());
+const exact = page(m[3]), to = exact !== raw ? exact : page(m[3] && m[3].toLowerCase());
 return to !== raw && go(to); })() || (() => {
 const nav = window.performance && performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
 if (!nav || nav.responseStatus !== 404) return; document.documentElement.setAttribute('data-not-found', '');
