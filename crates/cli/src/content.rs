@@ -199,18 +199,85 @@ pub fn base_url(dir: &Path) -> Result<String, String> {
     Ok(site.site.base_url)
 }
 
+/// site.toml read as far as it goes. An entry of one of its lists (`[[taxonomies.parks]]`)
+/// that does not read is told, then left out and the file read again, so that one run tells
+/// every such entry and still checks the articles and projects against the rest; the entries
+/// left out go into `left_out` as (list, id), for what names them not to be told again. Any
+/// other problem (in `[site]`, or TOML that does not parse outside such an entry) ends the
+/// reading, with no site.
+fn read_site(
+    path: &Path,
+    text: String,
+    diagnostics: &mut Vec<Diagnostic>,
+    left_out: &mut Vec<(String, String)>,
+) -> Option<SiteFile> {
+    let mut text = text;
+    loop {
+        let error = match toml::from_str::<SiteFile>(&text) {
+            Ok(site) => return Some(site),
+            Err(e) => e,
+        };
+        diagnostics.push(toml_diagnostic(path, &text, 1, 0, &error));
+        let (list, entry) = error.span().and_then(|s| list_entry(&text, s.start))?;
+        let id = text[entry.clone()].lines().find_map(|line| {
+            let table: toml::Table = toml::from_str(line).ok()?;
+            Some(table.get("id")?.as_str()?.to_string())
+        });
+        left_out.extend(id.map(|id| (list, id)));
+        // Blanked to spaces, line breaks kept: every other line and column stays where it was.
+        let mut bytes = text.into_bytes();
+        for byte in &mut bytes[entry] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+        text = String::from_utf8(bytes).ok()?;
+    }
+}
+
+/// The entry of a site.toml list written as a table (`[[taxonomies.parks]]`) that holds the
+/// byte at `at`: its list's name and its bytes, from its header line to the next header.
+fn list_entry(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let mut header = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            if offset > at {
+                break;
+            }
+            header = Some((line, offset));
+        }
+        offset += line.len();
+    }
+    let (line, start) = header?;
+    let list = line
+        .trim()
+        .strip_prefix("[[taxonomies.")?
+        .split_once("]]")?
+        .0
+        .trim()
+        .to_string();
+    let end = text[start..]
+        .split_inclusive('\n')
+        .skip(1)
+        .scan(start + line.len(), |offset, line| {
+            let at = *offset;
+            *offset += line.len();
+            Some((at, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with('['))
+        .map_or(text.len(), |(at, _)| at);
+    Some((list, start..end))
+}
+
 /// Reads a content folder into a valid bundle, or says everything that is wrong.
 pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let site_path = dir.join("site.toml");
+    // Entries of site.toml's lists that were wrong, told already: (list, id).
+    let mut left_out = Vec::new();
     let site = match fs::read_to_string(&site_path) {
-        Ok(text) => match toml::from_str::<SiteFile>(&text) {
-            Ok(site) => Some(site),
-            Err(e) => {
-                diagnostics.push(toml_diagnostic(&site_path, &text, 1, 0, &e));
-                None
-            }
-        },
+        Ok(text) => read_site(&site_path, text, &mut diagnostics, &mut left_out),
         Err(e) => {
             let help = not_utf8(&e).or((e.kind() == std::io::ErrorKind::NotFound).then_some(
                 "every content folder needs a site.toml (docs/content.md shows one); `parkreader import` writes a whole folder from a bundle",
@@ -252,7 +319,13 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
                     .is_some_and(|rest| rest.ends_with(list))
             })
         };
-        named(&unread_articles, " in articles") || named(&unread_projects, " in projects")
+        named(&unread_articles, " in articles")
+            || named(&unread_projects, " in projects")
+            || left_out.iter().any(|(list, id)| {
+                message
+                    .strip_prefix(&format!("{id:?} is not "))
+                    .is_some_and(|rest| rest.ends_with(&format!(" in taxonomies.{list}")))
+            })
     };
     let Some(site) = site else {
         return Err(diagnostics);

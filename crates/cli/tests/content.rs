@@ -534,6 +534,43 @@ fn a_wrong_taxonomy_entry_is_told_at_its_own_line() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// Entries of site.toml's lists that do not read (a misspelt field, a stage that is none) are
+/// each told in one run, and the articles and projects are still checked against the rest,
+/// without a second problem for what names an entry already told.
+#[test]
+fn every_unreadable_taxonomy_entry_is_told_in_one_run() {
+    let dir = temp("content-taxonomy-entries");
+    let path = dir.join("content");
+    run_ok(&["new", "site", path.to_str().unwrap()]);
+    let site = path.join("site.toml");
+    edit(&site, |text| {
+        text.replacen(
+            "id = \"new-materials\"\nname",
+            "id = \"new-materials\"\nnmae",
+            1,
+        )
+        .replacen("stage = \"signed\"", "stage = \"signing\"", 1)
+    });
+    edit(&path.join("articles/first-article.md"), |text| {
+        text.replacen("category = \"signings\"", "category = \"news\"", 1)
+    });
+    let written = fs::read_to_string(&site).unwrap();
+    let line_of = |needle: &str| written.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let stderr = check_fails(&path);
+    assert_told(
+        &stderr,
+        &[
+            &format!("CONTENT/site.toml:{}:1: error: unknown field `nmae`, expected one of `id`, `name`, `name_en`", line_of("nmae")),
+            &format!("CONTENT/site.toml:{}:9: error: unknown variant `signing`", line_of("\"signing\"")),
+            "CONTENT/articles/first-article.md:5:1: error: category: \"news\" is not a category in taxonomies.categories",
+            "error: 3 problems found",
+        ],
+    );
+    // The project's industry and status are the entries told above.
+    assert!(!stderr.contains("first-project"), "{stderr}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Blocks with image and attachment addresses reduced to their file name (the builder adds a
 /// content hash).
 fn normalized(value: &serde_json::Value) -> serde_json::Value {
