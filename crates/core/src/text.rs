@@ -85,33 +85,42 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The search terms in what a reader typed: folded, split on white space and on punctuation
-/// that parts words (commas, double quotes, brackets: `碳纤维，金山`, `“碳纤维”`), repeats
-/// dropped. A point, `%`, `-`, `+` and an apostrophe stay inside a term (`32.7亿元`, `89.2%`,
-/// `China's`, `C++`, `5G+`), except a `+` after a Chinese character or a space, which many
-/// readers type for "and" (`金山+碳纤维`).
+/// that parts words (commas, quotes, brackets, dashes, a tilde: `碳纤维，金山`, `“碳纤维”`,
+/// `‘碳纤维’`, `〈碳纤维〉`, `碳纤维——`), repeats dropped. A point, `%`, `-` and `+` stay inside a
+/// term (`32.7亿元`, `89.2%`, `C++`, `5G+`), except a `+` after a Chinese character or a space,
+/// which many readers type for "and" (`金山+碳纤维`); an apostrophe stays only between two
+/// Latin letters or digits (`China's`, `China’s`), and is a quote mark anywhere else (`'48K'`).
 ///
 /// ```
 /// assert_eq!(parkreader_core::text::terms("  碳纤维　金山 碳纤维 "), ["碳纤维", "金山"]);
 /// assert_eq!(parkreader_core::text::terms("“碳纤维”，金山、32.7亿元"), ["碳纤维", "金山", "32.7亿元"]);
-/// assert_eq!(parkreader_core::text::terms("China's"), ["china's"]);
+/// assert_eq!(parkreader_core::text::terms("China's China’s"), ["china's", "china’s"]);
+/// assert_eq!(parkreader_core::text::terms("‘碳纤维’ '48K' 〈金山〉——"), ["碳纤维", "48k", "金山"]);
 /// assert_eq!(parkreader_core::text::terms("金山＋碳纤维 C++"), ["金山", "碳纤维", "c++"]);
 /// ```
 pub fn terms(query: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    // (A `+` parts unless it follows a letter, a digit or another `+`.)
-    let mut before = ' ';
-    let parts = |c: char| {
-        let cut = c.is_whitespace()
-            || ",;:!?\"()[]{}<>、。“”「」『』《》【】…·".contains(c)
-            || (c == '+' && !before.is_ascii_alphanumeric() && before != '+');
-        before = c;
-        cut
+    let folded: Vec<char> = fold(query).chars().filter(|&c| !is_invisible(c)).collect();
+    let word = |at: Option<&char>| at.is_some_and(|c| c.is_ascii_alphanumeric());
+    let parts = |i: usize| {
+        let c = folded[i];
+        let before = i.checked_sub(1).map(|b| folded[b]);
+        c.is_whitespace()
+            || ",;:!?\"()[]{}<>~、。“”「」『』《》【】〈〉〔〕〖〗«»…·—–―".contains(c)
+            // (A `+` parts unless it follows a letter, a digit or another `+`.)
+            || (c == '+' && !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '+'))
+            || (matches!(c, '\'' | '‘' | '’') && !(word(before.as_ref()) && word(folded.get(i + 1))))
     };
-    let folded: String = fold(query).chars().filter(|&c| !is_invisible(c)).collect();
-    for term in folded.split(parts).filter(|t| !t.is_empty()) {
-        if !out.iter().any(|t| t == term) {
-            out.push(term.to_string());
+    let mut out: Vec<String> = Vec::new();
+    let mut term = String::new();
+    for i in 0..=folded.len() {
+        if i < folded.len() && !parts(i) {
+            term.push(folded[i]);
+            continue;
         }
+        if !term.is_empty() && !out.contains(&term) {
+            out.push(term.clone());
+        }
+        term.clear();
     }
     out
 }

@@ -122,6 +122,28 @@ fn a_search_in_traditional_characters_finds_what_the_simplified_one_finds() {
     }
 }
 
+/// Text copied from an article brings its punctuation: single quotes (the inner quotes of
+/// Chinese text, or ASCII ones), angle brackets, a dash or a tilde around a word part it as
+/// double quotes do, and the search finds what the bare word finds.
+#[test]
+fn quotes_dashes_and_brackets_around_a_word_find_what_the_word_finds() {
+    let bundle = sample();
+    for (kind, typed, bare) in [
+        (ListKind::Articles, "q=‘碳纤维’", "q=碳纤维"),
+        (ListKind::Articles, "q='48K'", "q=48K"),
+        (ListKind::Articles, "q=48K’", "q=48K"),
+        (ListKind::Articles, "q=〈碳纤维〉", "q=碳纤维"),
+        (ListKind::Articles, "q=碳纤维——", "q=碳纤维"),
+        (ListKind::Articles, "q=碳纤维～", "q=碳纤维"),
+        (ListKind::Projects, "q=‘碳纤维’", "q=碳纤维"),
+    ] {
+        let index = list_index(&bundle, kind);
+        let found = all_results(&index, &query(kind, bare));
+        assert!(!found.is_empty(), "{bare} finds something in the sample");
+        assert_eq!(all_results(&index, &query(kind, typed)), found, "{typed}");
+    }
+}
+
 #[test]
 fn title_matches_come_first() {
     let bundle = sample();
