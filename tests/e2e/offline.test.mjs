@@ -4,11 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { expect } from './expect.mjs';
-import { BIN, ROOT, SAMPLE, copyOfDist, serve, launch, newPage, until, openFilters } from './support.mjs';
+import { BIN, ROOT, SAMPLE, bundleFile, copyOfDist, serve, launch, newPage, until, openFilters } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -301,6 +301,66 @@ test('after a new deploy, pages read before it open offline with the new deploy\
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+});
+
+test('on a host that sends no Cache-Control, a new deploy is what the worker shows and keeps, not the browser\'s copy of the last', async () => {
+  // A host as nginx is installed: each file's date, nothing about caching. The browser may then
+  // reuse a page without asking for a tenth of its age: hours, for a site deployed days ago.
+  const site = copyOfDist();
+  const daysAgo = (Date.now() - 3 * 86400e3) / 1000;
+  const backdate = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) backdate(path);
+      utimesSync(path, daysAgo, daysAgo);
+    }
+  };
+  backdate(site.dir);
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+    '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+    '.bin': 'application/octet-stream', '.png': 'image/png' };
+  const server = createServer((req, res) => {
+    let path = join(site.dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+    const found = existsSync(path) && statSync(path).isFile();
+    if (!found) path = join(site.dir, '404.html');
+    res.writeHead(found ? 200 : 404, {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'last-modified': statSync(path).mtime.toUTCString(),
+    });
+    res.end(readFileSync(path));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const page = await newPage(browser);
+    await page.goto(url + '/articles/');
+    await controlled(page);
+    await page.goto(url + '/');
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    const oldCache = await page.evaluate(() => caches.keys().then((keys) => keys.find((k) => /^parkreader-[0-9a-f]+$/.test(k))));
+    const newTitle = deployWithFirstTitleChanged(site.dir);
+    const newBundle = '/data/' + basename(bundleFile(site.dir));
+    // Online, the list the worker answers is the new deploy's.
+    await page.goto(url + '/articles/');
+    await expect(page.getByRole('link', { name: newTitle })).toBeVisible();
+    // The new deploy's worker keeps, for offline, pages that name the new deploy's index.
+    const kept = (old) => caches.keys().then(async (keys) => {
+      const name = keys.find((k) => /^parkreader-[0-9a-f]+$/.test(k) && k !== old);
+      const cache = name && await caches.open(name);
+      const pages = cache && await Promise.all(['/', '/articles/'].map((p) => cache.match(p)));
+      return pages?.every(Boolean) ? Promise.all(pages.map((r) => r.text())) : null;
+    });
+    await until(page, kept, oldCache);
+    for (const text of await page.evaluate(kept, oldCache)) {
+      assert.match(text, new RegExp(`content="${newBundle}"`));
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    server.close();
+    site.cleanup();
+  }
 });
 
 test('the saved page says which saved items the site no longer has, and any entry can be removed', async () => {

@@ -8,7 +8,8 @@
 //   at once), or until every tab is closed.
 // - Activate: delete the caches of older versions; take over open pages. A page taken over
 //   says what it had loaded before (message "keep"): that is cached too, for offline.
-// - Navigations: the network first (answered within NAV_TIMEOUT_MS); offline, slow or failing,
+// - Navigations: the network first, checked with the host rather than the browser's cache
+//   (answered within NAV_TIMEOUT_MS); offline, slow or failing,
 //   the page as cached (this deploy's copy first), then the app shell, which renders any route
 //   from the cached bundle. A page kept from an earlier deploy gets this deploy's data offline.
 // - Data, bodies and images: from the cache, refreshed in the background (stale-while-
@@ -34,8 +35,11 @@ const NAV_TIMEOUT_MS = 4000;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
+    // Asked of the host, not taken from the browser's cache: a host that sends no
+    // Cache-Control (nginx as installed) lets the browser reuse the last deploy's pages for
+    // hours, and this deploy would have kept them offline until the next.
     await Promise.all(PRECACHE.map(async (path) => {
-      const response = await fetch(path);
+      const response = await fetch(path, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
       await cache.put(path, await unredirected(response));
     }));
@@ -105,7 +109,9 @@ self.addEventListener('fetch', (event) => {
 async function navigation(request, url) {
   const key = pageKey(url);
   try {
-    const response = await withTimeout(fetch(request), NAV_TIMEOUT_MS);
+    // Checked with the host, as at install (a reload asks so itself).
+    const fresh = request.cache === 'default' ? new Request(request, { cache: 'no-cache' }) : request;
+    const response = await withTimeout(fetch(fresh), NAV_TIMEOUT_MS);
     if (response.ok) {
       const copy = await unredirected(response.clone());
       caches.open(PAGES).then((cache) => cache.put(key, copy)).then(trimSoon);
