@@ -40,6 +40,13 @@ pub fn App() -> impl IntoView {
 /// Skip link, header, the routed page, update banner and footer, in the current language.
 #[component]
 fn Frame() -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = leptos_router::hooks::use_location();
+        crate::browser::focus_on_page_change(location.pathname, move || {
+            format!("{}{}", location.pathname.get(), location.search.get())
+        });
+    }
     view! {
             // Moves the focus itself: the router takes the click for a same-page link to `#main`
             // and on some pages left the focus on the skip link.

@@ -190,6 +190,100 @@ pub fn focus_first(selector: &str) {
     }
 }
 
+/// Where the keyboard focus goes when the app shows another page (another path; a new search
+/// or filter of the same list keeps it where the reader is): to the start of the new page's
+/// content (`#main`), so the next Tab is its first link, not the skip link at the top; and on a
+/// page gone back (or forward) to, to the link the reader followed from it, where they were in
+/// the list. Left alone, the focus fell to the page's body with the link it was on. `url`, the
+/// address shown (path and query), is what a link followed is remembered under.
+#[cfg(target_arch = "wasm32")]
+pub fn focus_on_page_change(
+    path: leptos::prelude::Memo<String>,
+    url: impl Fn() -> String + 'static,
+) {
+    use leptos::prelude::*;
+    use std::cell::{Cell, RefCell};
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static LISTENING: Cell<bool> = const { Cell::new(false) };
+        static CAME_BACK: Cell<bool> = const { Cell::new(false) };
+        static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
+        // (the address shown, the `href` of a link in the page's content followed from it)
+        static FOLLOWED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    }
+    if !LISTENING.replace(true) {
+        // (Listeners that outlive the frame, which a change of language draws anew.)
+        std::mem::forget(window_event_listener(leptos::ev::popstate, |_| {
+            CAME_BACK.set(true)
+        }));
+        // Before the router's own listener (capturing): it shows the next page at once.
+        let on_click =
+            wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+                let href = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("#main a[href]").ok().flatten())
+                    .and_then(|a| a.get_attribute("href"));
+                if let Some(href) = href {
+                    FOLLOWED.with_borrow_mut(|f| {
+                        f.push((SHOWN.with_borrow(Clone::clone), href));
+                        if f.len() > 50 {
+                            f.remove(0);
+                        }
+                    });
+                }
+            });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback_and_bool(
+                "click",
+                on_click.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        on_click.forget();
+    }
+    Effect::new(move |before: Option<String>| {
+        // (`/projects` and `/projects/` are one page.)
+        let now = path.get().trim_end_matches('/').to_string();
+        let shown = url();
+        SHOWN.set(shown.clone());
+        let changed = before.is_some_and(|b| b != now);
+        // After the frame: the page is drawn, and the router's `popstate`, which the page
+        // changed on, has reached the listener above too.
+        request_animation_frame(move || {
+            let came_back = CAME_BACK.replace(false);
+            if changed {
+                let Some(main) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("main"))
+                else {
+                    return;
+                };
+                let followed = came_back.then(|| {
+                    FOLLOWED.with_borrow(|f| {
+                        f.iter()
+                            .rev()
+                            .find(|(page, _)| *page == shown)
+                            .map(|(_, href)| href.clone())
+                    })
+                });
+                let link = followed.flatten().and_then(|href| {
+                    matching::<web_sys::HtmlElement>(&main, "a[href]")
+                        .into_iter()
+                        .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
+                });
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = link
+                    .unwrap_or_else(|| main.unchecked_into())
+                    .focus_with_options(&options);
+            }
+        });
+        now
+    });
+}
+
 /// Copies text to the clipboard: the Clipboard API where the page may use it, else the older
 /// `execCommand("copy")` that in-app webviews still support. True when either worked.
 pub async fn copy_text(text: &str) -> bool {

@@ -25,12 +25,12 @@ fn go(href: String) {
     navigate(&href, false);
 }
 
-/// Clears what narrows the list: the row of chips goes, so the focus goes to the start of the
-/// page's content instead of falling to the body (not to the search box, which would open a
-/// phone's keyboard).
+/// Clears what narrows the list: the row of chips goes, so the focus goes to the results'
+/// heading, where the reader reads on, instead of falling to the body (not to the search box,
+/// which would open a phone's keyboard).
 fn clear_to(href: String) {
     go(href);
-    focus_first("#main");
+    focus_first("#results-heading");
 }
 
 /// After the chip at `i` was removed, the focus goes to the chip now there, or to the last

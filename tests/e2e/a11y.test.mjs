@@ -156,15 +156,50 @@ test('the keyboard reaches search, filters, results and the share sheet, with vi
     await page.keyboard.press('Enter');
     await expect(chips).toHaveCount(1);
     await expect(chips.first()).toBeFocused();
-    // 「清除全部」 takes its row away: the focus goes to the page's content, not to its body.
+    // 「清除全部」 takes its row away: the focus goes to the results' heading, where the reader
+    // reads on, not to the body or the top of the page.
     await page.getByRole('button', { name: '清除全部' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: '清除全部' })).toHaveCount(0);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'results-heading');
     // The skip link moves the focus into the content, on the list as on every page.
     await page.evaluate(() => document.querySelector('.skip-link').focus());
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    server.stop();
+    await browser.close();
+  }
+});
+
+test('a page opened from the keyboard starts at its content, and back returns the focus to the link followed', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await newPage(browser, { mobile: false });
+    await page.goto(`${server.url}/articles/?q=${encodeURIComponent('碳纤维')}`);
+    await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+    const results = page.getByRole('region', { name: '文章列表' }).getByRole('link');
+    await expect(results.nth(2)).toBeVisible();
+    const title = (await results.nth(2).textContent()).trim();
+    await results.nth(2).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // The new page's content has the focus (not the body): the next Tab is in it, not the skip
+    // link or the header.
+    await expect(page.locator('#main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest('#main')), true, 'the next Tab is in the content');
+    // Back: the list, with the focus on the link followed.
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: '文章列表' }).getByRole('link', { name: title })).toBeFocused();
+    // From the header's links too.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: '投资项目' })).toBeVisible();
+    await expect(page.locator('#main')).toBeFocused();
     assert.deepEqual(page.errors, []);
   } finally {
     server.stop();
