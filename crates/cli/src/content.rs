@@ -238,11 +238,11 @@ fn read_site(
 /// The entry of a site.toml list written as a table (`[[taxonomies.parks]]`) that holds the
 /// byte at `at`: its list's name and its bytes, from its header line to the next header.
 fn list_entry(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)> {
-    let mut header = None;
-    let mut offset = 0;
+    let (mut header, mut end, mut offset) = (None, text.len(), 0);
     for line in text.split_inclusive('\n') {
         if line.trim_start().starts_with('[') {
             if offset > at {
+                end = offset;
                 break;
             }
             header = Some((line, offset));
@@ -257,16 +257,6 @@ fn list_entry(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)>
         .0
         .trim()
         .to_string();
-    let end = text[start..]
-        .split_inclusive('\n')
-        .skip(1)
-        .scan(start + line.len(), |offset, line| {
-            let at = *offset;
-            *offset += line.len();
-            Some((at, line))
-        })
-        .find(|(_, line)| line.trim_start().starts_with('['))
-        .map_or(text.len(), |(at, _)| at);
     Some((list, start..end))
 }
 
