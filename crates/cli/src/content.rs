@@ -2172,7 +2172,13 @@ fn link_href(
             "a `mailto:` link may carry only `?subject=` and `&body=`: write every recipient in the text, each as a link of its own".to_string(),
         ));
     }
-    let (target, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+    // A `#` starts a fragment, unless the name is a file's whole (`<../files/3#楼.pdf>`).
+    let whole = || file.parent().is_some_and(|dir| dir.join(dest).is_file());
+    let (target, fragment) = match dest.split_once('#') {
+        Some(_) if whole() => (dest, ""),
+        Some(split) => split,
+        None => (dest, ""),
+    };
     let unfollowable = || {
         (
             format!("a link to `{dest}`, which the reader cannot follow"),

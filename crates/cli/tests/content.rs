@@ -1712,6 +1712,38 @@ fn files_named_in_capitals_are_published_with_their_kind_in_lower_case() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// A document whose name has a `#` (`3#楼.pdf`, as a building is numbered) is linked as
+/// Markdown writes it, in angle brackets or with `%23`; a `#` after a name that is a file
+/// still starts a fragment (`#page=2`). Written in angle brackets, the name was cut at the `#`:
+/// 「a link to `../files/3`, which the reader cannot follow」.
+#[test]
+fn a_document_named_with_a_hash_is_linked_as_markdown_writes_it() {
+    let content = fixture_copy("content-hash-name");
+    fs::create_dir_all(content.join("files")).unwrap();
+    fs::write(content.join("files/3#楼.pdf"), b"%PDF-1.4 floor plan").unwrap();
+    let article = content.join("articles/policy-notes.md");
+    edit(&article, |text| {
+        format!("{text}\n[平面图](<../files/3#楼.pdf>)、[第2页](../files/3%23楼.pdf#page=2)\n")
+    });
+    let text = bundled(&content, &content.join("site/data/bundle.json"));
+    let body = article_in(&text, "policy-notes")["body"].clone();
+    let links = body.as_array().unwrap().last().unwrap()["links"].clone();
+    let hrefs: Vec<&str> = links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["href"].as_str().unwrap())
+        .collect();
+    assert_eq!(hrefs.len(), 2, "{links}");
+    assert!(
+        hrefs[0].starts_with("/files/3-楼-") && hrefs[0].ends_with(".pdf"),
+        "{hrefs:?}"
+    );
+    assert_eq!(hrefs[1], format!("{}#page=2", hrefs[0]));
+    assert!(content.join("site").join(&hrefs[0][1..]).is_file());
+    fs::remove_dir_all(&content).unwrap();
+}
+
 #[test]
 fn characters_that_show_nothing_are_left_out_of_the_text() {
     let content = fixture_copy("content-invisible");
