@@ -47,6 +47,9 @@ pub fn serve(
         );
     }
     let built_for = built_base(&home);
+    if let Some(warning) = base.and_then(|asked| base_mismatch(asked, built_for.as_deref()?)) {
+        eprintln!("{warning}");
+    }
     let base = base.or(built_for.as_deref()).unwrap_or("/");
     let listener = TcpListener::bind((address, port))
         .map_err(|e| io::Error::other(format!("cannot listen on {address}:{port}: {e}")))?;
@@ -57,6 +60,22 @@ pub fn serve(
     println!("Serving {} at http://{bound}{base}/", root.display());
     run(listener, Site { root, base, spa });
     Ok(())
+}
+
+/// What to say when `--base` (`asked`) is not the path the site was `built` for: its pages
+/// name their code, data and links under `built`, so served elsewhere they show without the
+/// app, and every link leads out of the site. `None` when the two are the same path.
+fn base_mismatch(asked: &str, built: &str) -> Option<String> {
+    let path = |p: &str| format!("/{}/", p.trim_matches('/')).replace("//", "/");
+    let (asked, built) = (path(asked), path(built));
+    (asked != built).then(|| {
+        format!(
+            "warning: this site was built for {built} (its base_url), but is served at {asked}: \
+its pages load their code and data from {built} and link there, so they show without the app \
+and their links lead nowhere. Serve it without --base, or set base_url in site.toml to end in \
+{asked} and build again."
+        )
+    })
 }
 
 /// The path a built page (`html`) was built for: its `<meta name="parkreader-base">`.
@@ -452,6 +471,17 @@ mod tests {
         let page = "<head><meta name=\"parkreader-base\" content=\"/reader/\" /></head>";
         assert_eq!(built_base(page).as_deref(), Some("/reader/"));
         assert_eq!(built_base("<head></head>"), None);
+        assert_eq!(base_mismatch("/reader/", "/reader/"), None);
+        assert_eq!(base_mismatch("reader", "/reader/"), None);
+        assert_eq!(base_mismatch("/", "/"), None);
+        let told = base_mismatch("/reader/", "/").expect("a site built for / served at /reader/");
+        assert!(
+            told.starts_with(
+                "warning: this site was built for / (its base_url), but is served at /reader/:"
+            ),
+            "{told}"
+        );
+        assert!(base_mismatch("/", "/reader/").is_some());
         assert_eq!(
             built_base("<meta name=\"parkreader-base\" content=\"x\" />"),
             None
