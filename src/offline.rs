@@ -55,6 +55,13 @@ impl Offline {
         sw::accept_update();
     }
 
+    /// Asks whether a new deploy is out (a file this page named is gone from the host): if so,
+    /// its worker installs and [`Offline::update_ready`] turns on.
+    pub fn check_for_update(self) {
+        #[cfg(target_arch = "wasm32")]
+        sw::check_for_update();
+    }
+
     /// Bookmarks `entry`, or removes its bookmark.
     pub fn toggle_bookmark(self, entry: Entry) {
         self.library.update(|l| {

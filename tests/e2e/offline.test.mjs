@@ -391,6 +391,44 @@ test('the saved page says which saved items the site no longer has, and any entr
   });
 });
 
+test('an article a new deploy took down, opened from a list loaded before it, says the site changed, and the reload shows the site as it is now', async () => {
+  await withSite(async (server, dir) => {
+    // Where no service worker keeps the deploy the page came with (iOS webviews; any page on
+    // a large site, whose bodies are not all kept), a body is fetched when its article opens.
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    await page.goto(server.url + '/articles/');
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    // The list opens articles in place, with the data it has; the publisher takes the newest
+    // down and deploys.
+    const gone = [...SAMPLE.articles].filter((a) => a.body_url).sort((a, b) => b.published.localeCompare(a.published))[0];
+    const link = page.getByRole('main').getByRole('link', { name: gone.title, exact: true }).first();
+    await expect(link).toBeVisible();
+    const next = structuredClone(SAMPLE);
+    next.articles = next.articles.filter((a) => a.id !== gone.id);
+    for (const p of next.projects) p.related_articles = (p.related_articles ?? []).filter((id) => id !== gone.id);
+    writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(next));
+    rmSync(join(dir, 'data', 'articles'), { recursive: true, force: true });
+    cpSync(join(ROOT, 'public', 'data', 'articles'), join(dir, 'data', 'articles'), { recursive: true });
+    rmSync(join(dir, 'data', 'articles', `${gone.id}.json`));
+    rmSync(join(dir, 'articles', gone.id), { recursive: true, force: true });
+    execFileSync(BIN, ['prerender', dir]);
+    // The tab still has the old deploy's data: the article opens, its text is gone from the
+    // host. Before, 「正文加载失败：服务器没有返回内容数据（HTTP 404）。请稍后重试。」 and a
+    // retry that could only fail again.
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1, name: gone.title })).toBeVisible();
+    const alert = page.getByRole('alert').filter({ hasText: '网站内容已更新' });
+    await expect(alert).toBeVisible();
+    await expect(page.getByText('HTTP 404')).toHaveCount(0);
+    await alert.getByRole('button', { name: '刷新页面' }).click();
+    // The site as it is now: the article is no longer there, and the page says so.
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible({ timeout: 30000 });
+    await expect(page.getByText(/^找不到这篇文章/)).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
   await withSite(async (server, dir) => {
     const article = SAMPLE.articles[0];

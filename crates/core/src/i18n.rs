@@ -74,6 +74,8 @@ ui_text! {
     error_invalid_title: "内容数据有误", "The content is damaged";
     error_invalid: "内容数据已下载，但格式有误，无法显示。", "The content was downloaded but is not in a form that can be shown.";
     body_failed: "正文加载失败：", "The article text did not load: ";
+    body_gone: "网站内容已更新，这篇文章的正文已不在原处（它可能已修改或撤下）。刷新页面即可看到网站现在的内容。", "The site has been updated since this page opened, and this article's text has moved (it may have been edited or taken down). Reload to see the site as it is now.";
+    reload_page: "刷新页面", "Reload";
     searching_bodies: "正在搜索正文…", "Searching article texts…";
     body_search_failed: "正文搜索索引未能下载，下面的结果不含只在正文中出现的匹配。", "The search index of article texts did not download; the results below leave out matches found only in an article's text.";
 
