@@ -38,6 +38,7 @@ pub fn render_page(shell: &str, bundle: Arc<Bundle>, path: &str) -> Option<Strin
     let no_script = match (list, body.contains("data-rest=")) {
         (true, true) => NO_SCRIPT_WHOLE_LIST,
         (true, false) => NO_SCRIPT_LIST,
+        _ if path.trim_matches('/') == "saved" => NO_SCRIPT_SAVED,
         _ => NO_SCRIPT,
     };
     let page = fill_app(shell, &body, no_script)?;
@@ -171,6 +172,11 @@ const NO_SCRIPT_LIST: &str = "<noscript><p class=\"boot-message\">未启用 Java
 /// `parkreader_core::browse::EARLY_VIEW_MAX` items, `components::browse::early_rest`): every
 /// item shows, but not a link's search, filters or order.
 const NO_SCRIPT_WHOLE_LIST: &str = "<noscript><p class=\"boot-message\">未启用 JavaScript：这里是全部列表，链接中的搜索、筛选和排序不起作用；搜索、筛选、收藏和分享需要启用 JavaScript。</p></noscript>";
+
+/// What the saved page says without JavaScript: what it lists is kept by the browser, on the
+/// device, and only the app reads it (the lists, marked `needs-app`, are hidden). It said
+/// 「正在读取本机保存的内容…」 for ever.
+const NO_SCRIPT_SAVED: &str = "<noscript><p class=\"boot-message\">未启用 JavaScript：收藏和浏览记录保存在这台设备的浏览器里，启用 JavaScript 后才能查看、导出和导入。</p></noscript>";
 
 fn remove_title(html: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {

@@ -58,7 +58,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p lang="zh-CN">{copyright}</p>
-                <p class="muted">{ui().footer_note}</p>
+                <p class="muted needs-app">{ui().footer_note}</p>
             </div>
         </footer>
     }

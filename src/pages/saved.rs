@@ -67,17 +67,17 @@ pub fn SavedPage() -> impl IntoView {
             } else {
                 t.not_offline_yet.to_string()
             };
-            view! { <p class="offline-status">{text}</p> }
+            view! { <p class="offline-status needs-app">{text}</p> }
         })}
-        <section aria-labelledby="bookmarks-heading">
+        <section class="needs-app" aria-labelledby="bookmarks-heading">
             <h2 id="bookmarks-heading">{t.my_bookmarks}</h2>
             <EntryList entries=bookmarks shelf=Shelf::Bookmarks empty=not_read_yet(t.no_bookmarks) label=t.my_bookmarks />
         </section>
-        <section aria-labelledby="history-heading">
+        <section class="needs-app" aria-labelledby="history-heading">
             <h2 id="history-heading">{t.recent}</h2>
             <EntryList entries=history shelf=Shelf::History empty=not_read_yet(t.no_history) label=t.recent />
         </section>
-        <section aria-labelledby="transfer-heading">
+        <section class="needs-app" aria-labelledby="transfer-heading">
             <h2 id="transfer-heading">{t.transfer}</h2>
             <p class="muted">{t.transfer_note}</p>
             <p class="share-actions">

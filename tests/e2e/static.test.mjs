@@ -51,6 +51,14 @@ test('with JavaScript off an article is readable: title, byline, body, contact, 
   const saved = await page.goto(`${server.url}/saved`);
   assert.equal(saved.status(), 200);
   await expect(page.getByRole('heading', { level: 1, name: '收藏与离线' })).toBeVisible();
+  // It says where they are and what it takes to see them, not 「正在读取本机保存的内容…」
+  // for ever, and no buttons that do nothing; nor does any page's footer promise offline
+  // reading, which needs the app's service worker.
+  await expect(page.getByText(/^未启用 JavaScript：收藏和浏览记录保存在这台设备的浏览器里，启用 JavaScript 后才能查看/)).toBeVisible();
+  await expect(page.getByText('正在读取本机保存的内容…').first()).toBeHidden();
+  await expect(page.getByRole('heading', { name: '我的收藏' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '导出收藏文件' })).toHaveCount(0);
+  await expect(page.getByText('看过的内容断网后仍可阅读。')).toBeHidden();
   await context.close();
 });
 
@@ -286,6 +294,12 @@ test('without WebAssembly the static page stays readable, and says what does not
   await expect(page.getByText(firstParagraph)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveText(/^功能未能加载，搜索、筛选和收藏暂不可用。\s*重试$/);
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByText('看过的内容断网后仍可阅读。')).toHaveCount(0);
+  // The saved page: the notice, and not 「正在读取本机保存的内容…」 for ever.
+  await page.goto(`${server.url}/saved`);
+  await expect(page.getByRole('alert')).toHaveText(/^功能未能加载，搜索、筛选和收藏暂不可用。\s*重试$/);
+  await expect(page.getByText('正在读取本机保存的内容…')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '导出收藏文件' })).toHaveCount(0);
   await page.context().close();
 });
 

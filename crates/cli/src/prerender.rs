@@ -429,6 +429,8 @@ new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp
 /// its own (`data-list-view`) shows its static first page again instead of waiting for the
 /// view for ever, and says that this is the whole list, not the link's view. The page's
 /// controls (search, filters, order, buttons) are disabled: ticked or typed, they did nothing.
+/// What only the app can know (`needs-app`: the saved page's lists, whether the site reads
+/// offline) goes: the saved page said 「正在读取本机保存的内容…」 for ever.
 /// The plain shell (404.html, a page not prerendered) has nothing to read: it says the page
 /// did not load, with a link home. A
 /// reader already down the page (come back to it) stays on what they read: the notice above
@@ -438,7 +440,7 @@ app = document.getElementById('app'), page = app && app.hasAttribute('data-prere
 html.removeAttribute('data-list-view'); if (app) app.removeAttribute('data-prerendered'); \
 if (app) for (const c of app.querySelectorAll('input, select, button')) c.disabled = true; \
 for (const b of document.querySelectorAll('[aria-busy]')) b.removeAttribute('aria-busy'); \
-for (const l of document.querySelectorAll('.loading')) l.remove(); const y = scrollY, h = html.scrollHeight; \
+for (const l of document.querySelectorAll('.loading, .needs-app')) l.remove(); const y = scrollY, h = html.scrollHeight; \
 if (!html.hasAttribute('data-not-found')) { \
 (document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', '<p class=\"notice\" role=\"alert\">' + \
 (page ? '功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') : '页面未能加载') + \
