@@ -222,8 +222,15 @@ pub fn NotFound(
         true => lang.not_found_offline(&message),
         false => lang.not_found_reason(&message),
     };
+    // Named like every other page (page - site): a tab or a history entry of 「页面不存在」 alone
+    // did not say which site's.
+    let catalog = use_catalog();
+    let title = move || match catalog.bundle() {
+        Some(bundle) => crate::components::meta::page_title(t.not_found_title, &bundle.site.name),
+        None => t.not_found_title.to_string(),
+    };
     view! {
-        <Title text=t.not_found_title />
+        <Title text=title />
         <section class="not-found">
             <p class="not-found-code" aria-hidden="true">"404"</p>
             <h1>{t.not_found_title}</h1>

@@ -45,7 +45,7 @@ test('the tab names the page it shows, opened cold and after moving around', asy
     [`/projects/${project.id}`, `${project.name} - ${site}`],
     [`/categories/${category.id}`, `${category.name} - ${site}`],
     ['/saved', `收藏与离线 - ${site}`],
-    ['/articles/no-such-article', '页面不存在'],
+    ['/articles/no-such-article', `页面不存在 - ${site}`],
   ]) {
     await page.goto(server.url + path);
     await live();
