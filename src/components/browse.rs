@@ -96,6 +96,11 @@ pub struct ListState {
     pub query: Memo<ListQuery>,
     search: Memo<String>,
     typed: RwSignal<Option<Typed>>,
+    kind: ListKind,
+    /// While the router is on the history entry a new search added: the view it was added
+    /// over, and the entry's own. Clearing that search goes back to the view (one history
+    /// entry, not a second copy of it that Back then stepped through to no change).
+    searched_over: StoredValue<Option<(ListQuery, ListQuery)>>,
 }
 
 /// Search text typed over a location, and how the address bar must catch up with it.
@@ -133,6 +138,8 @@ impl ListState {
             query,
             search,
             typed,
+            kind,
+            searched_over: StoredValue::new(None),
         };
         provide_context(state);
         #[cfg(target_arch = "wasm32")]
@@ -174,8 +181,26 @@ impl ListState {
         if value.trim() == current.q {
             return;
         }
-        let href = current.with_q(value).href(path);
+        let wanted = current.with_q(value);
         let over = self.search.get_untracked();
+        let here = ListQuery::parse(self.kind, &over);
+        // Back at the router's own view (a search cleared before the address caught up):
+        // nothing to write.
+        if wanted == here {
+            self.typed.set(None);
+            return;
+        }
+        // A search cleared on the entry it added: that entry goes, as if Back was pressed.
+        #[cfg(target_arch = "wasm32")]
+        if let Some((before, after)) = self.searched_over.get_value() {
+            if after == here && before == wanted {
+                self.searched_over.set_value(None);
+                self.typed.set(None);
+                let _ = window().history().map(|h| h.back());
+                return;
+            }
+        }
+        let href = wanted.href(path);
         let was_pending = self
             .typed
             .with_untracked(|t| t.as_ref().is_some_and(|t| t.pending && t.over == over));
@@ -258,6 +283,13 @@ impl ListState {
             }
         });
         // The router's new location shows the same query, so nothing is searched again.
+        let list = |search: &str| ListQuery::parse(self.kind, search);
+        let entry = list(t.href.split_once('?').map_or("", |(_, q)| q));
+        self.searched_over.update_value(|over| match over {
+            _ if t.push => *over = Some((list(&t.over), entry)),
+            Some((_, after)) if *after == list(&t.over) => *after = entry,
+            _ => *over = None,
+        });
         navigate(&t.href, !t.push);
     }
 }

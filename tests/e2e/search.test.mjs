@@ -433,6 +433,34 @@ test('the address bar catches up with typing: one history entry, and Back undoes
   await page.context().close();
 });
 
+test('a search cleared leaves no trace in the history: Back then leaves the list', async () => {
+  const page = await newPage(browser, { mobile: false });
+  await page.goto(server.url + '/');
+  await page.goto(server.url + '/articles');
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  const box = page.getByRole('searchbox', { name: '搜索文章' });
+  const historyBefore = await page.evaluate(() => history.length);
+  // Typed and taken back before the address bar caught up: nothing to remember.
+  await box.pressSequentially('碳', { delay: 20 });
+  await page.keyboard.press('Backspace');
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  // Searched, then cleared: the search's entry goes, and the list is as it was.
+  await box.pressSequentially('碳纤维', { delay: 20 });
+  await page.waitForURL((url) => url.searchParams.get('q') === '碳纤维');
+  await box.fill('碳纤');
+  await page.waitForURL((url) => url.searchParams.get('q') === '碳纤');
+  await box.fill('');
+  await page.waitForURL((url) => !url.searchParams.has('q'));
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  await expect(box).toBeFocused();
+  // One Back leaves the list. It stepped from the cleared list to the same list before.
+  await page.goBack();
+  await page.waitForURL(server.url + '/');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('text typed into the home page\'s box before the app runs stays in it, with the focus', async () => {
   const page = await newPage(browser);
   const held = await holdRequests(page, '**/*.wasm');
