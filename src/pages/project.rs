@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use parkreader_core::part::RELATED_PROJECTS;
-use parkreader_core::{format_quantity, Bundle, Date, Lang, Project};
+use parkreader_core::{format_quantity, unit_name, Bundle, Date, Lang, Project};
 
 use crate::i18n::{lang, ui, written_lang};
 
@@ -109,8 +109,15 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
                 <section aria-labelledby="capacity-heading">
                     <h2 id="capacity-heading">{t.capacity}</h2>
                     <ul class="capacity">
-                        {project.capacity.iter().map(|c| view! {
-                            <li><span lang="zh-CN">{c.product.clone()}</span><strong lang="zh-CN">{format_quantity(c.quantity, lang)} {c.unit.clone()}</strong></li>
+                        {project.capacity.iter().map(|c| {
+                            // 300架/年; 300 aircraft/yr.
+                            let unit = unit_name(&c.unit, lang);
+                            let unit_lang = written_lang(&unit);
+                            let space = if lang == Lang::En { " " } else { "" };
+                            let amount = format!("{}{space}{unit}", format_quantity(c.quantity, lang));
+                            view! {
+                                <li><span lang="zh-CN">{c.product.clone()}</span><strong lang=unit_lang>{amount}</strong></li>
+                            }
                         }).collect_view()}
                     </ul>
                 </section>

@@ -70,6 +70,9 @@ test('a reader switches a filtered view to English, keeps the view, and the choi
   await expect(page.getByText('80 mu', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Milestones' })).toBeVisible();
   await expect(page.getByText('11 Feb 2022', { exact: true })).toBeVisible();
+  // Its capacity's unit too, where it is a common one (it read 「200 架/年」).
+  const [line] = project.capacity;
+  await expect(page.getByText(`${line.quantity} aircraft/yr`, { exact: true })).toBeVisible();
 
   // An article: byline and breadcrumb.
   const article = SAMPLE.articles.find((a) => a.body);

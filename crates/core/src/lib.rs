@@ -27,7 +27,7 @@ pub mod validate;
 
 pub use bundle::*;
 pub use date::{Date, DateError};
-pub use money::{format_quantity, group_thousands, Currency, Investment};
+pub use money::{format_quantity, group_thousands, unit_name, Currency, Investment};
 pub use validate::{parse_body, parse_bundle, validate, BundleError, Problem};
 
 /// The reader's interface languages. Content stays as published; these drive formatting.

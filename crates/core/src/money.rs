@@ -180,6 +180,55 @@ pub fn format_quantity(quantity: f64, lang: Lang) -> String {
     }
 }
 
+/// A capacity's unit as `lang` reads it. The bundle writes it in Chinese (`吨/年`, `台/年`);
+/// English gets the usual abbreviation or word for the common ones (`t/yr`, `units/yr`), and
+/// any other unit as written, whole (never half translated).
+///
+/// ```
+/// use parkreader_core::{unit_name, Lang};
+/// assert_eq!(unit_name("吨/年", Lang::En), "t/yr");
+/// assert_eq!(unit_name("吨/年", Lang::Zh), "吨/年");
+/// assert_eq!(unit_name("万吨/年", Lang::En), "万吨/年");
+/// ```
+pub fn unit_name(unit: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    const BASES: [(&str, &str); 16] = [
+        ("吨", "t"),
+        ("千瓦时", "kWh"),
+        ("千瓦", "kW"),
+        ("兆瓦", "MW"),
+        ("平方米", "m²"),
+        ("立方米", "m³"),
+        ("台", "units"),
+        ("套", "sets"),
+        ("辆", "vehicles"),
+        ("架", "aircraft"),
+        ("艘", "vessels"),
+        ("支", "pcs"),
+        ("件", "pcs"),
+        ("个", "pcs"),
+        ("片", "pcs"),
+        ("人次", "visits"),
+    ];
+    const PERIODS: [(&str, &str); 4] = [
+        ("/年", "/yr"),
+        ("/月", "/month"),
+        ("/天", "/day"),
+        ("/日", "/day"),
+    ];
+    if lang == Lang::Zh {
+        return unit.into();
+    }
+    let written = unit.trim().replace('／', "/");
+    let (base, period) = PERIODS
+        .iter()
+        .find_map(|(zh, en)| written.strip_suffix(zh).map(|b| (b, *en)))
+        .unwrap_or((written.as_str(), ""));
+    match BASES.iter().find(|(zh, _)| *zh == base) {
+        Some((_, en)) => format!("{en}{period}").into(),
+        None => unit.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +283,26 @@ mod tests {
         assert_eq!(format_quantity(0.05, Lang::Zh), "0.05");
         assert_eq!(format_quantity(-1.5, Lang::En), "-1.5");
         assert_eq!(format_quantity(1e30, Lang::En), group_thousands(u64::MAX));
+    }
+
+    #[test]
+    fn units_read_in_english_where_they_are_common_and_as_written_otherwise() {
+        for (zh, en) in [
+            ("吨/年", "t/yr"),
+            ("台/年", "units/yr"),
+            ("架／年", "aircraft/yr"),
+            ("人次/年", "visits/yr"),
+            ("千瓦时/天", "kWh/day"),
+            ("平方米", "m²"),
+            (" 吨 ", "t"),
+            ("万吨/年", "万吨/年"),
+            ("吨/季", "吨/季"),
+            ("GWh/年", "GWh/年"),
+            ("", ""),
+        ] {
+            assert_eq!(unit_name(zh, Lang::En), en, "{zh}");
+            assert_eq!(unit_name(zh, Lang::Zh), zh);
+        }
     }
 
     #[test]
