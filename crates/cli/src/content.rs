@@ -1357,7 +1357,10 @@ fn toml_diagnostic(
             .split(", ")
             .filter(|f| !["`body`", "`body_url`", "`description`"].contains(f))
             .collect();
-        if !site_file {
+        // Only where the fields are a file's own (a table inside it, `[dates]`, or a
+        // currency's names have none of these): `currency = "RMB"` was told to use one of
+        // `CNY`, …, `aliases`, `draft`.
+        if !site_file && fields.contains(&"`summary`") {
             fields.extend(["`aliases`", "`draft`"]);
         }
         message = format!("{unknown}, expected one of {}", fields.join(", "));

@@ -1390,6 +1390,11 @@ fn every_wrong_field_of_a_file_is_reported_and_nothing_follows_from_it() {
         ],
     );
     assert!(!stderr.contains("missing field"), "{stderr}");
+    // Currencies, and nothing else: the front matter's own fields were offered too.
+    assert!(
+        stderr.contains("unknown variant `RMB`, expected one of `CNY`, `USD`, `EUR`, `HKD`\n"),
+        "{stderr}"
+    );
 
     // The same under a `[investment]` header, whose table begins a character before its key;
     // and a field really missing from such a table is told once.
