@@ -817,6 +817,14 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
             }
             non_empty(&c.product, &at(&format!("capacity[{j}].product")), problems);
         }
+        // Shown as 「总投资 0元」, which reads as a project of no money; an amount not known
+        // yet is left out.
+        if p.investment.as_ref().is_some_and(|i| i.amount == 0) {
+            problems.push(
+                at("investment.amount"),
+                "0 is no amount: leave `investment` out while the amount is not known",
+            );
+        }
         if let Some(mu) = p.land_mu {
             if !mu.is_finite() || mu <= 0.0 {
                 problems.push(at("land_mu"), "must be a positive number of mu");
