@@ -518,6 +518,31 @@ test('a link with a filter the site does not have says it was left out, not pass
   await page.context().close();
 });
 
+test('on a 320 px phone the search box\'s hint is whole, with its example', async () => {
+  const page = await newPage(browser);
+  await page.setViewportSize({ width: 320, height: 568 });
+  for (const [path, english] of [['/projects', false], ['/articles', false], ['/projects', true]]) {
+    await page.goto(server.url + path);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    if (english) await page.getByRole('button', { name: 'English' }).click();
+    // The hint's width in its own font, against the box's room for text. It was cut at
+    // 「如：新」 on the project list.
+    const { hint, width, room } = await page.locator('#search-input').evaluate((input) => {
+      const style = getComputedStyle(input, '::placeholder');
+      const box = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+      return { hint: input.placeholder, width: context.measureText(input.placeholder).width, room };
+    });
+    assert.match(hint, english ? /e\.g\. / : /如：/);
+    assert.ok(width <= room, `${path}: 「${hint}」 is ${width.toFixed(0)} px in a box of ${room} px`);
+    // What is typed stays at 16 px (iOS zooms in on a smaller field).
+    assert.equal(await page.locator('#search-input').evaluate((i) => getComputedStyle(i).fontSize), '16px');
+  }
+  await page.context().close();
+});
+
 test('on a phone the filters fold behind 筛选, so a shared view opens on its results', async () => {
   const industry = SAMPLE.projects[0].industry;
   const page = await newPage(browser, { serviceWorkers: 'block' });
