@@ -399,6 +399,13 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         // file of the site: its address names its content.
         assets.dedup_by(|a, b| a.url == b.url);
         let mut warnings = future_dates(&bundle, today(), &site_path, &sources, &project_sources);
+        warnings.extend(stages_behind_dates(
+            &bundle,
+            today(),
+            &site_path,
+            &sources,
+            &project_sources,
+        ));
         warnings.extend(placeholders(
             &bundle,
             &site_path,
@@ -457,6 +464,94 @@ fn future_dates(
             );
             warnings.push(warning);
         }
+    }
+    warnings
+}
+
+/// Projects whose `status` is a stage before one their own dates say has passed (洽谈中 with a
+/// signing date gone by, 在建 with the completion done): the page shows the status's badge
+/// beside a timeline with that step done, and the status filter puts the project among those
+/// it has left. Most often the status was not updated; the build goes on, and says so at the
+/// status's line.
+fn stages_behind_dates(
+    bundle: &Bundle,
+    today: i64,
+    site: &Path,
+    articles: &[Source],
+    projects: &[Source],
+) -> Vec<Diagnostic> {
+    use parkreader_core::Stage;
+    let mut warnings = Vec::new();
+    for (i, project) in bundle.projects.iter().enumerate() {
+        let Some(status) = bundle
+            .taxonomies
+            .statuses
+            .iter()
+            .find(|s| s.id == project.status)
+        else {
+            continue;
+        };
+        let dates = &project.dates;
+        let passed = [
+            (
+                &dates.completion_actual,
+                Stage::Operating,
+                "completion_actual",
+            ),
+            (&dates.started, Stage::Construction, "started"),
+            (&dates.signed, Stage::Signed, "signed"),
+        ]
+        .into_iter()
+        .find_map(|(date, stage, field)| {
+            date.as_ref()
+                .filter(|d| d.days_since_epoch() <= today)
+                .map(|d| (stage, field, d))
+        });
+        let Some((stage, field, date)) = passed.filter(|(stage, ..)| status.stage < *stage) else {
+            continue;
+        };
+        let what = match status.stage {
+            Stage::Planned => "a project not signed yet",
+            Stage::Signed => "a project not started yet",
+            Stage::Construction => "a project not completed yet",
+            Stage::Operating => continue,
+        };
+        let mut warning = locate(
+            &format!("projects[{i}].status"),
+            &format!(
+                "{:?} ({}) is {what}, but `dates.{field}` is {}, which has passed: the page shows 「{}」 beside a timeline with that step done",
+                status.id,
+                status.name,
+                date.iso_day(),
+                status.name
+            ),
+            site,
+            articles,
+            projects,
+        );
+        let later: Vec<&str> = bundle
+            .taxonomies
+            .statuses
+            .iter()
+            .filter(|s| s.stage >= stage)
+            .map(|s| s.id.as_str())
+            .collect();
+        warning.help = Some(if later.is_empty() {
+            format!(
+                "add a status of stage \"{}\" to site.toml's `statuses` and set it here, or correct the date",
+                stage.as_str()
+            )
+        } else {
+            format!(
+                "set `status` to the stage the project has reached ({}), or correct the date",
+                later
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+        warnings.push(warning);
     }
     warnings
 }

@@ -2166,6 +2166,44 @@ fn an_image_that_is_not_what_its_name_says_fails_at_its_line() {
     fs::remove_dir_all(content).unwrap();
 }
 
+/// A project whose status is a stage its own dates have passed (在建 with its completion done)
+/// is built, and the build says so at the status's line, naming the statuses to use; a date
+/// still to come is no warning.
+#[test]
+fn a_status_behind_the_projects_own_dates_is_told_as_a_warning() {
+    let content = fixture_copy("stage-behind");
+    edit(&content.join("site.toml"), |text| {
+        text.replace(
+            "statuses = [{ id = \"building\", name = \"在建\", stage = \"construction\" }]",
+            "statuses = [{ id = \"building\", name = \"在建\", stage = \"construction\" }, { id = \"operating\", name = \"已投产\", stage = \"operating\" }]",
+        )
+    });
+    let project = content.join("projects/carbon-fibre-48k.md");
+    edit(&project, |text| {
+        text.replace(
+            "signed = 2024-05-20\n",
+            "signed = 2024-05-20\ncompletion_actual = 2025-03-01\n",
+        )
+    });
+    let check = |content: &Path| {
+        let output = run_ok(&["check", content.to_str().unwrap()]);
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT")
+    };
+    let stderr = check(&content);
+    assert!(
+        stderr.contains("CONTENT/projects/carbon-fibre-48k.md:9:1: warning: status: \"building\" (在建) is a project not completed yet, but `dates.completion_actual` is 2025-03-01, which has passed: the page shows 「在建」 beside a timeline with that step done\n  = help: set `status` to the stage the project has reached (`operating`), or correct the date"),
+        "{stderr}"
+    );
+    edit(&project, |text| {
+        text.replace(
+            "completion_actual = 2025-03-01",
+            "completion_planned = 2999-03-01",
+        )
+    });
+    assert!(!check(&content).contains("warning: status"));
+    fs::remove_dir_all(content).unwrap();
+}
+
 /// An article dated after today (a mistyped year, most often) is built, and the build says so
 /// at the line of its date, as a warning; yesterday's date is no warning.
 #[test]
