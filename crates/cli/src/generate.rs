@@ -194,7 +194,7 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
             } else {
                 Currency::Cny
             };
-            Project {
+            let mut project = Project {
                 id: format!("p{i:06}"),
                 name: format!(
                     "{}{}{}项目",
@@ -265,7 +265,15 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
                 featured: i < 4,
                 cover: None,
                 related_articles: vec![],
+            };
+            // A project still negotiated has no signing date (the build warns of one).
+            if statuses
+                .iter()
+                .any(|s| s.id == project.status && s.stage == Stage::Planned)
+            {
+                project.dates.signed = None;
             }
+            project
         })
         .collect();
 
