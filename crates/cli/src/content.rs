@@ -399,6 +399,12 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         // file of the site: its address names its content.
         assets.dedup_by(|a, b| a.url == b.url);
         let mut warnings = future_dates(&bundle, today(), &site_path, &sources, &project_sources);
+        warnings.extend(images_without_alt(
+            &bundle,
+            &site_path,
+            &sources,
+            &project_sources,
+        ));
         warnings.extend(stages_behind_dates(
             &bundle,
             today(),
@@ -462,6 +468,87 @@ fn future_dates(
             warning.help = Some(
                 "if the year or month is mistyped, correct it; an article not to be seen before its date can wait with `draft = true`".to_string(),
             );
+            warnings.push(warning);
+        }
+    }
+    warnings
+}
+
+/// Images with no text to stand for them (`![](photo.jpg)`, a cover's `alt = ""`): a screen
+/// reader says nothing of them, and a reader whose images do not load (a slow network, offline)
+/// sees nothing in their place. A picture may be decoration, so the build goes on, and says so
+/// at the image's line (in a body, the line of the `![]` the figure came from).
+fn images_without_alt(
+    bundle: &Bundle,
+    site: &Path,
+    articles: &[Source],
+    projects: &[Source],
+) -> Vec<Diagnostic> {
+    const HELP: &str = "write what the picture shows, e.g. `![签约仪式现场](…)` or `alt = \"签约仪式现场\"`; a caption may say more in the quotes after the path";
+    let mut warnings = Vec::new();
+    let bodies = bundle
+        .articles
+        .iter()
+        .zip(articles)
+        .map(|(a, source)| (a.body.as_deref().unwrap_or_default(), source))
+        .chain(
+            bundle
+                .projects
+                .iter()
+                .zip(projects)
+                .map(|(p, source)| (p.description.as_slice(), source)),
+        );
+    for (blocks, source) in bodies {
+        let empty = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Figure { image, .. } if image.alt.trim().is_empty()))
+            .count();
+        // The figures without alt text are the `![]` written in the file, in order.
+        let mut at = 0;
+        for _ in 0..empty {
+            let found = source.text[at..]
+                .match_indices("![")
+                .map(|(i, _)| at + i)
+                .find(|&i| source.text[i + 2..].trim_start().starts_with("]("));
+            let Some(start) = found else { break };
+            at = start + 2;
+            let line = source.text[..start].matches('\n').count() + 1;
+            let column = source.text[..start]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count())
+                + 1;
+            warnings.push(Diagnostic {
+                file: source.path.clone(),
+                line,
+                column,
+                message: "an image without alt text (`![](…)`): a screen reader says nothing of it, and where images do not load nothing stands in its place".into(),
+                help: Some(HELP.into()),
+            });
+        }
+    }
+    let covers = bundle
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (format!("articles[{i}].cover.alt"), &a.cover))
+        .chain(
+            bundle
+                .projects
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("projects[{i}].cover.alt"), &p.cover)),
+        );
+    for (path, cover) in covers {
+        if cover.as_ref().is_some_and(|c| c.alt.trim().is_empty()) {
+            let mut warning = locate(
+                &path,
+                "the cover has no alt text: a screen reader says nothing of it, and where images do not load nothing stands in its place",
+                site,
+                articles,
+                projects,
+            );
+            warning.help = Some(HELP.into());
             warnings.push(warning);
         }
     }

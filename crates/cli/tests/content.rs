@@ -2166,6 +2166,44 @@ fn an_image_that_is_not_what_its_name_says_fails_at_its_line() {
     fs::remove_dir_all(content).unwrap();
 }
 
+/// An image with no alt text, in a body or as a cover, is built, and the build says so at its
+/// line and column; one with alt text is no warning. It passed without a word, and the page
+/// had an `<img alt="">` no screen reader tells of.
+#[test]
+fn an_image_without_alt_text_is_told_as_a_warning_at_its_line() {
+    let content = fixture_copy("no-alt");
+    edit(&content.join("articles/policy-notes.md"), |text| {
+        format!("{text}\n![织物](../media/weave.svg)\n\n段落。\n\n  ![ ](../media/weave.svg \"说明\")\n")
+    });
+    let lines = fs::read_to_string(content.join("articles/policy-notes.md"))
+        .unwrap()
+        .lines()
+        .count();
+    edit(&content.join("projects/carbon-fibre-48k.md"), |text| {
+        text.replace(
+            "related_articles",
+            "cover = { src = \"../media/weave.svg\", alt = \"\" }\nrelated_articles",
+        )
+    });
+    let output = run_ok(&["check", content.to_str().unwrap()]);
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    assert_told(
+        &stderr,
+        &[
+            &format!("CONTENT/articles/policy-notes.md:{lines}:3: warning: an image without alt text (`![](…)`): a screen reader says nothing of it"),
+            "CONTENT/projects/carbon-fibre-48k.md:12:1: warning: cover.alt: the cover has no alt text",
+            "  = help: write what the picture shows, e.g. `![签约仪式现场](…)`",
+        ],
+    );
+    assert_eq!(
+        stderr.matches("warning: an image without alt").count(),
+        1,
+        "{stderr}"
+    );
+    fs::remove_dir_all(content).unwrap();
+}
+
 /// A project whose status is a stage its own dates have passed (在建 with its completion done)
 /// is built, and the build says so at the status's line, naming the statuses to use; a date
 /// still to come is no warning.
