@@ -85,6 +85,13 @@ test('following an offer of what to drop, from the keyboard, leaves the focus at
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').getByRole('link', { name: /状态/ })).toBeHidden();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading');
+    // The heading is for screen readers, a pixel wide: the focus shows on the line it stands
+    // for (the count, the order, 分享). Nothing on screen showed where the focus was.
+    const ring = await page.locator('.results-bar').evaluate((bar) => getComputedStyle(bar).outlineStyle);
+    assert.equal(ring, 'solid');
+    // Gone once the focus moves on.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.locator('.results-bar').evaluate((bar) => getComputedStyle(bar).outlineStyle), 'none');
     assert.equal(new URL(page.url()).searchParams.get('status'), null);
     assert.deepEqual(page.errors, []);
   } finally {
