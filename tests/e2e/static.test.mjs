@@ -352,6 +352,12 @@ test('a filtered link whose app does not download shows its view, or else the wh
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
   assert.equal(await page.locator('.card-list').evaluate((e) => getComputedStyle(e).opacity), '1');
   await expect(page.getByText('正在按链接中的条件筛选…')).toBeHidden();
+  // The box does not say 「金山」 over the whole list it did not search; and what does nothing
+  // looks it (it was drawn as live as ever).
+  const box = page.getByRole('searchbox', { name: '搜索文章' });
+  await expect(box).toHaveValue('');
+  assert.ok(Number(await box.evaluate((e) => getComputedStyle(e).opacity)) < 1);
+  assert.equal(await page.getByRole('combobox', { name: '排序' }).evaluate((e) => getComputedStyle(e).cursor), 'not-allowed');
   // An address the host has no page for (its 404): the page says so, with the way on, and
   // the app that does not come adds no 「页面未能加载」 to it.
   const failed = page.waitForEvent('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource'));

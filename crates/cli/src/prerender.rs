@@ -429,6 +429,8 @@ new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp
 /// its own (`data-list-view`) shows its static first page again instead of waiting for the
 /// view for ever, and says that this is the whole list, not the link's view. The page's
 /// controls (search, filters, order, buttons) are disabled: ticked or typed, they did nothing.
+/// A list shown whole has its search box emptied: it said the link's words over a list they
+/// did not search.
 /// What only the app can know (`needs-app`: the saved page's lists, whether the site reads
 /// offline) goes: the saved page said 「正在读取本机保存的内容…」 for ever.
 /// The plain shell (404.html, a page not prerendered) has nothing to read: it says the page
@@ -438,7 +440,7 @@ new PerformanceObserver((_, o) => { o.disconnect(); go(); }).observe({ type: lcp
 const APP_FAILED: &str = "console.error(e); const html = document.documentElement, list = html.hasAttribute('data-list-view'), \
 app = document.getElementById('app'), page = app && app.hasAttribute('data-prerendered'); \
 html.removeAttribute('data-list-view'); if (app) app.removeAttribute('data-prerendered'); \
-if (app) for (const c of app.querySelectorAll('input, select, button')) c.disabled = true; \
+if (app) for (const c of app.querySelectorAll('input, select, button')) { c.disabled = true; if (list && c.type === 'search') c.value = ''; } \
 for (const b of document.querySelectorAll('[aria-busy]')) b.removeAttribute('aria-busy'); \
 for (const l of document.querySelectorAll('.loading, .needs-app')) l.remove(); const y = scrollY, h = html.scrollHeight; \
 if (!html.hasAttribute('data-not-found')) { \
