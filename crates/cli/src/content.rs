@@ -398,26 +398,15 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         // One file named from two places (`../media/a.jpg` in an article and a project) is one
         // file of the site: its address names its content.
         assets.dedup_by(|a, b| a.url == b.url);
-        let mut warnings = future_dates(&bundle, today(), &site_path, &sources, &project_sources);
-        warnings.extend(images_without_alt(
-            &bundle,
-            &site_path,
-            &sources,
-            &project_sources,
-        ));
-        warnings.extend(stages_behind_dates(
-            &bundle,
-            today(),
-            &site_path,
-            &sources,
-            &project_sources,
-        ));
-        warnings.extend(placeholders(
-            &bundle,
-            &site_path,
-            &sources,
-            &project_sources,
-        ));
+        let origins = Origins {
+            site: &site_path,
+            articles: &sources,
+            projects: &project_sources,
+        };
+        let mut warnings = future_dates(&bundle, today(), &origins);
+        warnings.extend(images_without_alt(&bundle, &origins));
+        warnings.extend(stages_behind_dates(&bundle, today(), &origins));
+        warnings.extend(placeholders(&bundle, &origins));
         let bodies = separate_bodies(&mut bundle, separate_over);
         Ok(Content {
             bundle,
@@ -440,30 +429,35 @@ fn today() -> i64 {
     ((now + 8 * 3600) / 86_400) as i64
 }
 
+/// Where a bundle's items were read from: a warning about one is told at its file and line.
+struct Origins<'a> {
+    site: &'a Path,
+    articles: &'a [Source],
+    projects: &'a [Source],
+}
+
+impl Origins<'_> {
+    /// The diagnostic `message` at the place of the bundle's `path` ([`locate`]).
+    fn locate(&self, path: &str, message: &str) -> Diagnostic {
+        locate(path, message, self.site, self.articles, self.projects)
+    }
+}
+
 /// Articles published after `today` (days since 1970-01-01): each is listed first and shown as
 /// published on a day that has not come, which is most often a mistyped year. The build goes on
 /// (an article may be meant for a date), but says so at the line.
-fn future_dates(
-    bundle: &Bundle,
-    today: i64,
-    site: &Path,
-    articles: &[Source],
-    projects: &[Source],
-) -> Vec<Diagnostic> {
+fn future_dates(bundle: &Bundle, today: i64, origins: &Origins) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for (i, article) in bundle.articles.iter().enumerate() {
         let days = article.published.days_since_epoch() - today;
         if days > 0 {
-            let mut warning = locate(
+            let mut warning = origins.locate(
                 &format!("articles[{i}].published"),
                 &format!(
                     "{} is {days} {} after today; the article heads the lists as the newest until then",
                     article.published.iso_day(),
                     if days == 1 { "day" } else { "days" }
                 ),
-                site,
-                articles,
-                projects,
             );
             warning.help = Some(
                 "if the year or month is mistyped, correct it; an article not to be seen before its date can wait with `draft = true`".to_string(),
@@ -478,24 +472,19 @@ fn future_dates(
 /// reader says nothing of them, and a reader whose images do not load (a slow network, offline)
 /// sees nothing in their place. A picture may be decoration, so the build goes on, and says so
 /// at the image's line (in a body, the line of the `![]` the figure came from).
-fn images_without_alt(
-    bundle: &Bundle,
-    site: &Path,
-    articles: &[Source],
-    projects: &[Source],
-) -> Vec<Diagnostic> {
+fn images_without_alt(bundle: &Bundle, origins: &Origins) -> Vec<Diagnostic> {
     const HELP: &str = "write what the picture shows, e.g. `![签约仪式现场](…)` or `alt = \"签约仪式现场\"`; a caption may say more in the quotes after the path";
     let mut warnings = Vec::new();
     let bodies = bundle
         .articles
         .iter()
-        .zip(articles)
+        .zip(origins.articles)
         .map(|(a, source)| (a.body.as_deref().unwrap_or_default(), source))
         .chain(
             bundle
                 .projects
                 .iter()
-                .zip(projects)
+                .zip(origins.projects)
                 .map(|(p, source)| (p.description.as_slice(), source)),
         );
     for (blocks, source) in bodies {
@@ -541,12 +530,9 @@ fn images_without_alt(
         );
     for (path, cover) in covers {
         if cover.as_ref().is_some_and(|c| c.alt.trim().is_empty()) {
-            let mut warning = locate(
+            let mut warning = origins.locate(
                 &path,
                 "the cover has no alt text: a screen reader says nothing of it, and where images do not load nothing stands in its place",
-                site,
-                articles,
-                projects,
             );
             warning.help = Some(HELP.into());
             warnings.push(warning);
@@ -560,13 +546,7 @@ fn images_without_alt(
 /// beside a timeline with that step done, and the status filter puts the project among those
 /// it has left. Most often the status was not updated; the build goes on, and says so at the
 /// status's line.
-fn stages_behind_dates(
-    bundle: &Bundle,
-    today: i64,
-    site: &Path,
-    articles: &[Source],
-    projects: &[Source],
-) -> Vec<Diagnostic> {
+fn stages_behind_dates(bundle: &Bundle, today: i64, origins: &Origins) -> Vec<Diagnostic> {
     use parkreader_core::Stage;
     let mut warnings = Vec::new();
     for (i, project) in bundle.projects.iter().enumerate() {
@@ -603,7 +583,7 @@ fn stages_behind_dates(
             Stage::Construction => "a project not completed yet",
             Stage::Operating => continue,
         };
-        let mut warning = locate(
+        let mut warning = origins.locate(
             &format!("projects[{i}].status"),
             &format!(
                 "{:?} ({}) is {what}, but `dates.{field}` is {}, which has passed: the page shows 「{}」 beside a timeline with that step done",
@@ -612,9 +592,6 @@ fn stages_behind_dates(
                 date.iso_day(),
                 status.name
             ),
-            site,
-            articles,
-            projects,
         );
         let later: Vec<&str> = bundle
             .taxonomies
@@ -661,12 +638,7 @@ const PLACEHOLDERS: [(&str, &str); 7] = [
 /// Template values still in the content: the example address, which the sitemap, feed, share
 /// cards and canonical links would name, and placeholder text readers would see. The build goes
 /// on (a site may be tried out before it is filled in), but says where each is.
-fn placeholders(
-    bundle: &Bundle,
-    site: &Path,
-    articles: &[Source],
-    projects: &[Source],
-) -> Vec<Diagnostic> {
+fn placeholders(bundle: &Bundle, origins: &Origins) -> Vec<Diagnostic> {
     let mut found: Vec<(String, &str)> = Vec::new();
     if bundle.site.base_url == TEMPLATE_BASE_URL {
         found.push(("site.base_url".into(), TEMPLATE_BASE_URL));
@@ -701,16 +673,13 @@ fn placeholders(
         .into_iter()
         .map(|(path, value)| {
             let address = path == "site.base_url";
-            let mut warning = locate(
+            let mut warning = origins.locate(
                 &path,
                 &if address {
                     format!("{value} is the example address `new site` wrote; the sitemap, the feed, share cards and search engines would be sent there")
                 } else {
                     format!("{value:?} is the template's placeholder, shown to readers as it is")
                 },
-                site,
-                articles,
-                projects,
             );
             warning.help = Some(if address {
                 "set base_url to the address the site is published at, such as https://invest.your-district.gov.cn/".to_string()
