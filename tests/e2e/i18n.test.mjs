@@ -48,6 +48,7 @@ test('a reader switches a filtered view to English, keeps the view, and the choi
   assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), '中文');
   // Facets and chips use the bundle's English names; the option stays ticked.
   await openFilters(page);
+  assert.match(await page.locator('details.filters > summary').ariaSnapshot(), /Filters\s*,\s*1\s*selected/);
   const statusGroup = page.getByRole('group', { name: 'Status' });
   assert.equal(await statusGroup.getByRole('checkbox', { name: new RegExp(`^${status.name_en}`) }).isChecked(), true);
   await expect(page.getByRole('button', { name: `Remove Status: ${status.name_en}` })).toBeVisible();
