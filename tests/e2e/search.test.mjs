@@ -553,7 +553,7 @@ test('on a phone the filters fold behind 筛选, so a shared view opens on its r
   const summary = page.locator('#app[data-prerendered] details.filters > summary');
   await expect(summary).toHaveText('筛选1');
   // A screen reader hears what the number is (it heard 「筛选 1」).
-  assert.match(await summary.ariaSnapshot(), /筛选，已选\s*1\s*项/);
+  assert.match(await summary.ariaSnapshot(), /筛选\s*，已选\s*1\s*项/);
   const top = await page.locator('.project-card').first().evaluate((c) => c.getBoundingClientRect().top);
   assert.ok(top < 568, `the first result is ${top} px down a 568 px screen`);
   await expect(page.getByRole('group', { name: '产业' })).toBeHidden();
