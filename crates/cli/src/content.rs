@@ -501,12 +501,7 @@ fn images_without_alt(bundle: &Bundle, origins: &Origins) -> Vec<Diagnostic> {
                 .find(|&i| source.text[i + 2..].trim_start().starts_with("]("));
             let Some(start) = found else { break };
             at = start + 2;
-            let line = source.text[..start].matches('\n').count() + 1;
-            let column = source.text[..start]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1;
+            let (line, column) = line_col(&source.text, start);
             warnings.push(Diagnostic {
                 file: source.path.clone(),
                 line,
@@ -550,12 +545,7 @@ fn stages_behind_dates(bundle: &Bundle, today: i64, origins: &Origins) -> Vec<Di
     use parkreader_core::Stage;
     let mut warnings = Vec::new();
     for (i, project) in bundle.projects.iter().enumerate() {
-        let Some(status) = bundle
-            .taxonomies
-            .statuses
-            .iter()
-            .find(|s| s.id == project.status)
-        else {
+        let Some(status) = bundle.status(&project.status) else {
             continue;
         };
         let dates = &project.dates;
