@@ -81,6 +81,13 @@ fn check_fails(content: &Path) -> String {
     String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT")
 }
 
+/// `parkreader check CONTENT`, which must succeed: the warnings it printed, the folder written
+/// `CONTENT`.
+fn check_warns(content: &Path) -> String {
+    let output = run_ok(&["check", content.to_str().unwrap()]);
+    String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT")
+}
+
 /// An image named from an article and from a project (`../media/weave.svg` from each folder)
 /// is one file of the site, and `check` counts it once.
 #[test]
@@ -2185,9 +2192,7 @@ fn an_image_without_alt_text_is_told_as_a_warning_at_its_line() {
             "cover = { src = \"../media/weave.svg\", alt = \"\" }\nrelated_articles",
         )
     });
-    let output = run_ok(&["check", content.to_str().unwrap()]);
-    let stderr =
-        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    let stderr = check_warns(&content);
     assert_told(
         &stderr,
         &[
@@ -2223,11 +2228,7 @@ fn a_status_behind_the_projects_own_dates_is_told_as_a_warning() {
             "signed = 2024-05-20\ncompletion_actual = 2025-03-01\n",
         )
     });
-    let check = |content: &Path| {
-        let output = run_ok(&["check", content.to_str().unwrap()]);
-        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT")
-    };
-    let stderr = check(&content);
+    let stderr = check_warns(&content);
     assert!(
         stderr.contains("CONTENT/projects/carbon-fibre-48k.md:9:1: warning: status: \"building\" (在建) is a project not completed yet, but `dates.completion_actual` is 2025-03-01, which has passed: the page shows 「在建」 beside a timeline with that step done\n  = help: set `status` to the stage the project has reached (`operating`), or correct the date"),
         "{stderr}"
@@ -2238,7 +2239,7 @@ fn a_status_behind_the_projects_own_dates_is_told_as_a_warning() {
             "completion_planned = 2999-03-01",
         )
     });
-    assert!(!check(&content).contains("warning: status"));
+    assert!(!check_warns(&content).contains("warning: status"));
     fs::remove_dir_all(content).unwrap();
 }
 
