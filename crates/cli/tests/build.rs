@@ -27,6 +27,14 @@ fn build(content: &Path, app: &Path, out: &Path) -> Output {
         .unwrap()
 }
 
+/// The names of what is in `dir`: the site, and any copy of it left beside.
+fn names_in(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("parkreader-build-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
@@ -308,10 +316,7 @@ fn builds_the_whole_site_from_content_and_the_app() {
         );
     }
     // No staging folder is left behind.
-    let left: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let left = names_in(&dir);
     assert!(
         left.iter()
             .all(|n| !n.contains(".building-") && !n.contains(".old-")),
@@ -367,10 +372,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
         fs::read_to_string(out.join("index.html")).unwrap(),
         "the site as published yesterday"
     );
-    let left: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let left = names_in(&dir);
     assert!(left.iter().all(|n| !n.contains(".building-")), "{left:?}");
 }
 
@@ -450,10 +452,7 @@ fn a_rebuild_links_the_unchanged_files_of_the_site_it_replaces() {
             assert_eq!(&fs::read(path).unwrap(), bytes, "{}", path.display());
         }
     }
-    let left: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let left = names_in(&dir);
     assert!(left.iter().all(|n| !n.contains(".old-")), "{left:?}");
 }
 
@@ -766,9 +765,8 @@ fn a_build_stopped_by_ctrl_c_leaves_the_site_as_it_was_and_nothing_beside_it() {
     let corpus = parkreader_cli::generate::corpus(3000, 7);
     fs::write(&bundle, serde_json::to_string(&corpus).unwrap()).unwrap();
     let copies = || -> Vec<String> {
-        fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        names_in(&dir)
+            .into_iter()
             .filter(|n| n.starts_with("site."))
             .collect()
     };
