@@ -400,13 +400,19 @@ pub fn write_with_copies(
             if link_with_copies(old, path) {
                 return Ok(());
             }
-            fs::write(path, bytes)?;
-            fs::write(with_suffix(path, "gz"), gz)?;
-            return fs::write(with_suffix(path, "br"), br);
+            return write_files(path, bytes, &br, &gz);
         }
     }
     fs::write(path, bytes)?;
     write_copies(path, bytes, setting(path, dist, bytes.len()))
+}
+
+/// Writes `bytes` at `path`, then its .gz and .br copies (in that order: a copy is never older
+/// than its file, which [`previous_files`] asks of the copies it takes).
+fn write_files(path: &Path, bytes: &[u8], br: &[u8], gz: &[u8]) -> io::Result<()> {
+    fs::write(path, bytes)?;
+    fs::write(with_suffix(path, "gz"), gz)?;
+    fs::write(with_suffix(path, "br"), br)
 }
 
 /// Puts the file `old` of the site a build replaces, with its .br and .gz copies, at `path`
@@ -662,9 +668,7 @@ impl ReusedPage {
         {
             return Ok(());
         }
-        fs::write(path, &self.html)?;
-        fs::write(with_suffix(path, "gz"), &self.gz)?;
-        fs::write(with_suffix(path, "br"), &self.br)
+        write_files(path, &self.html, &self.br, &self.gz)
     }
 }
 
@@ -732,7 +736,6 @@ pub fn write_page_with_copies(
         let old = previous.and_then(|p| same_file(&p.dir, path, dist));
         return write_with_copies(path, dist, bytes, old.as_deref());
     };
-    fs::write(path, bytes)?;
     // The .gz made so is decoded whole to check it (0.08 ms for a 45 KB page). The .br is
     // not: decoding it took 0.36 ms, nearly what compressing the rest afresh takes (0.46 ms);
     // the checks above tie it to this very rest.
@@ -749,8 +752,7 @@ pub fn write_page_with_copies(
             bytes,
         ),
     };
-    fs::write(with_suffix(path, "gz"), gz)?;
-    fs::write(with_suffix(path, "br"), br)
+    write_files(path, bytes, &br, &gz)
 }
 
 /// The .br and .gz of the page `bytes`: `start`'s copies followed by the rest's (`rest_br`, a
