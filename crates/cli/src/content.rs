@@ -1548,6 +1548,32 @@ fn toml_diagnostic(
         .split_once('=')
         .map(|(_, value)| value.trim())
         .unwrap_or("");
+    // The word the problem is at and the key it is set to, inside an inline table too
+    // (`capacity = [{ product = "原丝", quantity = 500万 }]`).
+    let at = error
+        .span()
+        .map(|span| {
+            let mut start = span.start.min(text.len());
+            // (At `万` of `2.4万`, toml having read the number: from its first digit.)
+            while start > 0 && matches!(text.as_bytes()[start - 1], b'0'..=b'9' | b'.') {
+                start -= 1;
+            }
+            let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+            let before = text[line_start..start].trim_end();
+            let key = before
+                .strip_suffix('=')
+                .and_then(|b| {
+                    b.rsplit(|c: char| c.is_whitespace() || c == '{' || c == ',')
+                        .find(|w| !w.is_empty())
+                })
+                .unwrap_or("");
+            let word = text[start..]
+                .split(|c: char| matches!(c, ',' | '}' | ']') || c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            (key, word)
+        })
+        .unwrap_or(("", ""));
     // A key set with an input method's `＝`, or with a colon as in YAML (`author："园区"`).
     let set_otherwise = (!line_text.contains('='))
         .then(|| line_text.split_once(['＝', '：', ':']))
@@ -1611,6 +1637,30 @@ fn toml_diagnostic(
         Some(format!(
             "a key is set with a half-width `=`: `{key} = {value}`"
         ))
+    } else if date_key && is_time_alone(value) {
+        Some(format!(
+            "`{key}` is a date, not a time of day: `{key} = 2024-03-05`, or with its time, `{key} = 2024-03-05T{}+08:00`",
+            value.trim_matches('"')
+        ))
+    } else if let Some(number) = with_separators(value) {
+        Some(format!(
+            "write a number without separators between its thousands: `{} = {number}`",
+            if key.is_empty() { "views" } else { key }
+        ))
+    } else if let Some((key, number)) = with_unit(at.1)
+        .map(|n| (at.0, n))
+        .or_else(|| with_unit(value).map(|n| (key, n)))
+    {
+        // `land_mu = 95亩`, `quantity = 500万`: TOML takes the word for text without quotes.
+        Some(format!(
+            "write the number alone, without a unit: `{} = {number}`{}",
+            if key.is_empty() { "land_mu" } else { key },
+            if key == "quantity" {
+                " (the unit goes in `unit`)"
+            } else {
+                ""
+            }
+        ))
     } else if let Some((year, month, days)) = date_key.then(|| missing_day(value)).flatten() {
         Some(format!(
             "{year}年{month}月 has {days} days: check the day of `{key}`"
@@ -1672,6 +1722,61 @@ fn toml_diagnostic(
         message,
         help,
     }
+}
+
+/// Whether `value` is a time of day alone (`09:30`, `09:30:00`), where a date was asked for.
+fn is_time_alone(value: &str) -> bool {
+    let value = value.trim_matches('"');
+    let parts: Vec<&str> = value.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `1,532` or `12,000,000` as the number it writes (`1532`): a number with `,` between its
+/// thousands, which TOML does not read.
+fn with_separators(value: &str) -> Option<String> {
+    let mut groups = value.split(',');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    (!rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && digits(first)
+        && rest.iter().all(|g| g.len() == 3 && digits(g)))
+    .then(|| value.replace(',', ""))
+}
+
+/// `95亩`, `500万`, `3.2亿吨` as the number alone (`95`, `5000000`, `320000000`): digits and then
+/// a word, which TOML takes for text without its quotes. 万 and 亿 right after the digits
+/// multiply them.
+fn with_unit(value: &str) -> Option<String> {
+    let end = value
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|&end| end > 0)?;
+    let (number, unit) = value.split_at(end);
+    let first = unit.chars().next()?;
+    if first.is_ascii() || number.starts_with('.') || number.matches('.').count() > 1 {
+        return None;
+    }
+    let scale: u32 = match first {
+        '万' => 4,
+        '亿' => 8,
+        _ => 0,
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if fraction.len() > scale as usize {
+        // `1.25万` is 12500; `1.23456万` is no whole number: the digits as written.
+        return Some(number.to_string());
+    }
+    let digits = format!("{whole}{fraction:0<width$}", width = scale as usize);
+    let digits = digits.trim_start_matches('0');
+    Some(if digits.is_empty() {
+        "0".into()
+    } else {
+        digits.into()
+    })
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -3970,6 +4075,38 @@ fn site_line(text: &str, path: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Numbers written as a Chinese text writes them, read as the number meant.
+    #[test]
+    fn numbers_with_units_and_separators_are_read_for_their_help() {
+        for (value, number) in [
+            ("95亩", Some("95")),
+            ("500万", Some("5000000")),
+            ("3.2亿吨", Some("320000000")),
+            ("1.25万", Some("12500")),
+            ("3.5亩", Some("3.5")),
+            ("1.23456万", Some("1.23456")),
+            ("0万", Some("0")),
+            ("95", None),
+            ("95 mu", None),
+            ("亩95", None),
+            (".5亩", None),
+        ] {
+            assert_eq!(with_unit(value).as_deref(), number, "{value}");
+        }
+        for (value, number) in [
+            ("1,532", Some("1532")),
+            ("12,000,000", Some("12000000")),
+            ("1532", None),
+            ("1,53", None),
+            ("1234,567", None),
+            ("\"a,b\"", None),
+        ] {
+            assert_eq!(with_separators(value).as_deref(), number, "{value}");
+        }
+        assert!(is_time_alone("09:30:00") && is_time_alone("09:30") && is_time_alone("\"09:30\""));
+        assert!(!is_time_alone("2024-03-05") && !is_time_alone("9:30") && !is_time_alone("09"));
+    }
 
     /// The placeholders warned of are the templates' own: a template edited without them would
     /// let its new text through unwarned.

@@ -1990,6 +1990,9 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
             "title = \"甲，乙\"\ntags = [\"a\"，\"b\"]",
         ),
         ("wide-digits", title, "title = \"甲\"\nviews = １４８"),
+        // A number as Chinese text writes it: with separators, or a time where a date goes.
+        ("separators", title, "title = \"甲\"\nviews = 1,532"),
+        ("time-alone", published, "published = 09:30:00"),
     ] {
         fs::write(
             content.join(format!("articles/{name}.md")),
@@ -2014,6 +2017,20 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
             ),
     )
     .unwrap();
+    // Numbers with their units, at the top and inside an inline table.
+    fs::write(
+        content.join("projects/with-units.md"),
+        text.replace("quantity = 24000", "quantity = 2.4万"),
+    )
+    .unwrap();
+    fs::write(
+        content.join("projects/area-with-unit.md"),
+        text.replace(
+            "status = \"building\"\n",
+            "status = \"building\"\nland_mu = 95亩\n",
+        ),
+    )
+    .unwrap();
     let stderr = check_fails(&content);
     assert_told(
         &stderr,
@@ -2032,6 +2049,10 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         "  = help: `［` is a full-width character, which TOML reads as text: write `[`, `]`, `,` and digits half-width (the input method's 英文 or 半角 mode)",
         "  = help: `，` is a full-width character",
         "  = help: `１` is a full-width character",
+        "  = help: write a number without separators between its thousands: `views = 1532`",
+        "  = help: write the number alone, without a unit: `quantity = 24000` (the unit goes in `unit`)",
+        "  = help: write the number alone, without a unit: `land_mu = 95`",
+        "  = help: `published` is a date, not a time of day: `published = 2024-03-05`, or with its time, `published = 2024-03-05T09:30:00+08:00`",
         ],
     );
     assert_eq!(
