@@ -912,24 +912,35 @@ fn parse_item<T: ContentItem>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(T, Source)> {
     let Some((front, body, body_line)) = split_front_matter(&text) else {
-        let opened = text
+        let first = text
             .trim_start_matches('\u{feff}')
             .lines()
             .next()
-            .is_some_and(|l| l.trim_end() == "+++");
+            .map(str::trim_end);
+        let begin =
+            "begin the file with `+++`, the fields as TOML, then `+++` on a line of its own";
+        let (message, help) = match first {
+            _ if text.trim_start_matches('\u{feff}').trim().is_empty() => (
+                "the file is empty",
+                format!("{begin}, and the text below; `parkreader new` writes a file to start from"),
+            ),
+            Some("+++") => ("the front matter has no closing `+++` line", begin.to_string()),
+            // As Hugo and Jekyll also read it.
+            Some("---") => (
+                "the front matter is YAML, between `---` lines; parkreader reads TOML, between `+++` lines",
+                "write `+++` for both `---` lines, and each field as TOML: `title: 标题` as `title = \"标题\"`, `tags: [a, b]` as `tags = [\"a\", \"b\"]`, a date bare: `published = 2024-03-05`".to_string(),
+            ),
+            _ => (
+                "the file does not start with front matter between `+++` lines",
+                begin.to_string(),
+            ),
+        };
         diagnostics.push(Diagnostic {
             file: path.to_path_buf(),
             line: 1,
             column: 1,
-            message: if opened {
-                "the front matter has no closing `+++` line".into()
-            } else {
-                "the file does not start with front matter between `+++` lines".into()
-            },
-            help: Some(
-                "begin the file with `+++`, the fields as TOML, then `+++` on a line of its own"
-                    .into(),
-            ),
+            message: message.into(),
+            help: Some(help),
         });
         return None;
     };

@@ -310,6 +310,13 @@ fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
     .unwrap();
     // No front matter at all.
     fs::write(articles.join("plain.md"), "只有正文。\n").unwrap();
+    // Front matter in YAML, as Hugo also reads it; a file left empty (a BOM and a blank line).
+    fs::write(
+        articles.join("yaml.md"),
+        "---\ntitle: 标题\n---\n\n正文。\n",
+    )
+    .unwrap();
+    fs::write(articles.join("empty.md"), "\u{feff}\n").unwrap();
 
     let out = content.join("site/data/bundle.json");
     let output = run(&[
@@ -326,6 +333,10 @@ fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
         "CONTENT/articles/carbon-fibre-signing.md:3:1: error: unknown field `sumary`",
         "= help: check the spelling; docs/content.md lists every field",
         "CONTENT/articles/plain.md:1:1: error: the file does not start with front matter between `+++` lines",
+        "CONTENT/articles/yaml.md:1:1: error: the front matter is YAML, between `---` lines; parkreader reads TOML, between `+++` lines",
+        "= help: write `+++` for both `---` lines, and each field as TOML: `title: 标题` as `title = \"标题\"`",
+        "CONTENT/articles/empty.md:1:1: error: the file is empty",
+        "= help: begin the file with `+++`, the fields as TOML, then `+++` on a line of its own, and the text below; `parkreader new` writes a file to start from",
         "CONTENT/articles/policy-notes.md:9:1: error: image `../media/missing.png` not found",
         "CONTENT/articles/policy-notes.md:11:1: error: raw HTML in Markdown",
         "CONTENT/projects/broken.md:2:",
