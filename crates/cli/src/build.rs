@@ -14,8 +14,8 @@ use crate::content::{self, Content, Diagnostic};
 /// Why a build stopped. Nothing under `out` changed in either case.
 #[derive(Debug)]
 pub enum BuildError {
-    /// The content has problems, each with its file, line and column.
-    Content(Vec<Diagnostic>),
+    /// The content has problems, each with its file, line and column (and maybe warnings).
+    Content(content::Problems),
     /// Reading or writing failed.
     Io(io::Error),
 }

@@ -261,7 +261,7 @@ fn list_entry(text: &str, at: usize) -> Option<(String, std::ops::Range<usize>)>
 }
 
 /// Reads a content folder into a valid bundle, or says everything that is wrong.
-pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
+pub fn load(dir: &Path) -> Result<Content, Problems> {
     let mut diagnostics = Vec::new();
     let site_path = dir.join("site.toml");
     // Entries of site.toml's lists that were wrong, told already: (list, id).
@@ -318,7 +318,10 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             })
     };
     let Some(site) = site else {
-        return Err(diagnostics);
+        return Err(Problems {
+            errors: diagnostics,
+            warnings: stray_files(dir, &assets),
+        });
     };
     let separate_over = site
         .build
@@ -393,20 +396,23 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         }
     }
     let redirects = redirects(&bundle, &sources, &project_sources, &mut diagnostics);
+    // Told whether or not there are problems too: fixing those first hid these until the next
+    // run.
+    let origins = Origins {
+        site: &site_path,
+        articles: &sources,
+        projects: &project_sources,
+    };
+    let mut warnings = stray_files(dir, &assets);
+    warnings.extend(future_dates(&bundle, today(), &origins));
+    warnings.extend(images_without_alt(&bundle, &origins));
+    warnings.extend(stages_behind_dates(&bundle, today(), &origins));
+    warnings.extend(placeholders(&bundle, &origins));
     if diagnostics.is_empty() {
         assets.sort_by(|a, b| a.url.cmp(&b.url));
         // One file named from two places (`../media/a.jpg` in an article and a project) is one
         // file of the site: its address names its content.
         assets.dedup_by(|a, b| a.url == b.url);
-        let origins = Origins {
-            site: &site_path,
-            articles: &sources,
-            projects: &project_sources,
-        };
-        let mut warnings = future_dates(&bundle, today(), &origins);
-        warnings.extend(images_without_alt(&bundle, &origins));
-        warnings.extend(stages_behind_dates(&bundle, today(), &origins));
-        warnings.extend(placeholders(&bundle, &origins));
         let bodies = separate_bodies(&mut bundle, separate_over);
         Ok(Content {
             bundle,
@@ -417,8 +423,62 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
             warnings,
         })
     } else {
-        Err(diagnostics)
+        Err(Problems {
+            errors: diagnostics,
+            warnings,
+        })
     }
+}
+
+/// Why a content folder cannot be published: its problems, and what else it has that is likely
+/// a mistake, told with them so that one run says everything.
+#[derive(Debug)]
+pub struct Problems {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Files in `articles/` and `projects/` that look like content saved under another name
+/// (`news.md.txt` from Windows Notepad, `policy.txt`, `notes.markdown.bak`) and that no file
+/// links to as an attachment: only `.md` files are read, and these would be left out of the
+/// site without a word.
+fn stray_files(dir: &Path, assets: &[Asset]) -> Vec<Diagnostic> {
+    let linked: std::collections::HashSet<PathBuf> = assets
+        .iter()
+        .filter_map(|a| fs::canonicalize(&a.source).ok())
+        .collect();
+    let mut stray = Vec::new();
+    for folder in ["articles", "projects"] {
+        let Ok(entries) = fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let texty = [".txt", ".text", ".mdown", ".mkd", ".mkdn", ".mdwn"]
+                .iter()
+                .any(|end| name.ends_with(end))
+                || name.contains(".md.")
+                || name.contains(".markdown.");
+            if !texty
+                || name.starts_with('.')
+                || !path.is_file()
+                || is_markdown(&path)
+                || fs::canonicalize(&path).is_ok_and(|p| linked.contains(&p))
+            {
+                continue;
+            }
+            stray.push(whole_file(
+                &path,
+                "not read: only files whose names end in `.md` are articles and projects".into(),
+                Some("rename it to end in `.md` (an editor may have added `.txt`: turn on showing file extensions to see it), or move it out of the folder"),
+            ));
+        }
+    }
+    stray.sort_by(|a, b| a.file.cmp(&b.file));
+    stray
 }
 
 /// Today in China (UTC+8), where the sites' dates are written, in days since 1970-01-01.

@@ -170,7 +170,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             // `check` writes nothing, so it does not say so.
-            Err(diagnostics) => report(&diagnostics, ""),
+            Err(problems) => report(&problems, ""),
         },
         Command::Check { path } => check(&path),
         Command::Build { content, app, out } => {
@@ -189,8 +189,8 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(build::BuildError::Content(diagnostics)) => {
-                    report(&diagnostics, "; nothing was written")
+                Err(build::BuildError::Content(problems)) => {
+                    report(&problems, "; nothing was written")
                 }
                 Err(build::BuildError::Io(e)) => {
                     eprintln!(
@@ -234,7 +234,7 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             },
-            Err(diagnostics) => report(&diagnostics, "; nothing was written"),
+            Err(problems) => report(&problems, "; nothing was written"),
         },
         Command::New { kind, id, content } => scaffold(kind, &id, &content, true),
         Command::Import { bundle, out } => match import::import(&bundle, &out) {
@@ -361,7 +361,10 @@ fn drafts_note(drafts: usize) -> String {
 
 /// Prints every problem, rustc-style, in the order of the files and of the lines in each (as
 /// an author fixes them, top to bottom), and a count; the exit code says it failed.
-fn report(diagnostics: &[content::Diagnostic], then: &str) -> ExitCode {
+fn report(problems: &content::Problems, then: &str) -> ExitCode {
+    // Warnings first: the problems, and the count of them, end what is printed.
+    warn(&problems.warnings);
+    let diagnostics = &problems.errors;
     let mut in_order: Vec<&content::Diagnostic> = diagnostics.iter().collect();
     in_order.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for d in in_order {

@@ -584,8 +584,14 @@ fn every_unreadable_taxonomy_entry_is_told_in_one_run() {
             "error: 3 problems found",
         ],
     );
-    // The project's industry and status are the entries told above.
-    assert!(!stderr.contains("first-project"), "{stderr}");
+    // The project's industry and status are the entries told above (its template text is
+    // told, as a warning).
+    assert!(
+        !stderr
+            .lines()
+            .any(|l| l.contains("first-project") && l.contains(": error: ")),
+        "{stderr}"
+    );
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -2320,6 +2326,66 @@ fn a_date_after_today_is_told_as_a_warning_at_its_line() {
     // (The fixture's hotline is the template's 400-000-0000, a warning of its own.)
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("warning: published"), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
+
+/// A warning is told in the run that finds a problem too, before the problems: fixing the
+/// problem first used to hide it until the next run.
+#[test]
+fn warnings_are_told_with_the_problems() {
+    let content = fixture_copy("warn-with-error");
+    let notes = content.join("articles/policy-notes.md");
+    let text = fs::read_to_string(&notes).unwrap();
+    fs::write(
+        &notes,
+        text.replace("published = \"2023-01-05\"", "published = \"2999-01-05\""),
+    )
+    .unwrap();
+    let project = content.join("projects/carbon-fibre-48k.md");
+    let text = fs::read_to_string(&project).unwrap();
+    fs::write(
+        &project,
+        text.replace("currency = \"CNY\"", "currency = \"RMB\""),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    let warning = stderr
+        .find("CONTENT/articles/policy-notes.md:6:1: warning: published: 2999-01-05 is ")
+        .unwrap_or_else(|| panic!("{stderr}"));
+    let error = stderr
+        .find("CONTENT/projects/carbon-fibre-48k.md:")
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(warning < error, "{stderr}");
+    assert!(
+        stderr.trim_end().ends_with("error: 1 problem found"),
+        "{stderr}"
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
+
+/// Content saved under another name than `.md` (Windows Notepad's `.md.txt`, a `.txt`) is not
+/// read, and the run says so; a `.txt` an article links to as an attachment is no such file.
+#[test]
+fn content_files_saved_under_another_name_are_told() {
+    let content = fixture_copy("stray-files");
+    let notes = fs::read_to_string(content.join("articles/policy-notes.md")).unwrap();
+    fs::write(content.join("articles/new-policy.md.txt"), &notes).unwrap();
+    fs::write(content.join("projects/wafer-test.txt"), &notes).unwrap();
+    fs::write(content.join("articles/rules.txt"), "附件全文。").unwrap();
+    fs::write(
+        content.join("articles/policy-notes.md"),
+        format!("{notes}\n[附件：细则](rules.txt)\n"),
+    )
+    .unwrap();
+    let stderr = check_warns(&content);
+    assert_told(
+        &stderr,
+        &[
+            "CONTENT/articles/new-policy.md.txt: warning: not read: only files whose names end in `.md` are articles and projects\n  = help: rename it to end in `.md`",
+            "CONTENT/projects/wafer-test.txt: warning: not read",
+        ],
+    );
+    assert!(!stderr.contains("rules.txt"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
 
