@@ -2469,6 +2469,21 @@ fn link_href(
     file: &Path,
     assets: &mut Vec<Asset>,
 ) -> Result<(String, Option<Attached>), (String, String)> {
+    // A scheme in capitals (`MAILTO:`, `Tel:`, `HTTPS://`, as some editors write them) is the
+    // same link, published in lower case, as the reader's checks of links expect it.
+    let lowered;
+    let dest = match dest.split_once(':') {
+        Some((scheme, rest))
+            if scheme.bytes().any(|b| b.is_ascii_uppercase())
+                && ["mailto", "tel", "http", "https"]
+                    .iter()
+                    .any(|s| scheme.eq_ignore_ascii_case(s)) =>
+        {
+            lowered = format!("{}:{rest}", scheme.to_ascii_lowercase());
+            lowered.as_str()
+        }
+        _ => dest,
+    };
     // A document of the site is named by its place in the content folder, from which the
     // build publishes it: `/files/…` as written would be a link to nothing.
     if parkreader_core::links::is_file_path(dest) {

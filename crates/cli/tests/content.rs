@@ -1123,6 +1123,11 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     );
     // A checklist's boxes are box characters, not brackets.
     article("tasks.md", "- [x] 已签约\n- [ ] 待开工\n");
+    // A scheme in capitals, as some editors write it, is the same link, written in lower case.
+    article(
+        "caps.md",
+        "[写信](MAILTO:a@example.com)或[致电](Tel:0571-88886600)，[网站](HTTPS://a.cn/X)。\n",
+    );
     // A quote inside a quote runs on in it, in its place; a code block in a quote is its
     // text; an empty code block shows nothing.
     article(
@@ -1195,6 +1200,14 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
             {"start": 29, "end": 31, "href": "/projects/carbon-fibre-48k"},
             {"start": 32, "end": 35, "href": "/articles/table#top"},
         ]})
+    );
+    assert_eq!(
+        article("caps")["body"][0]["links"],
+        serde_json::json!([
+            {"start": 0, "end": 2, "href": "mailto:a@example.com"},
+            {"start": 3, "end": 5, "href": "tel:0571-88886600"},
+            {"start": 6, "end": 8, "href": "https://a.cn/X"},
+        ])
     );
     let more = article("more");
     assert_eq!(
