@@ -767,6 +767,10 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
                 }
             }
         }
+        // An empty line stood in for the site's reprint notice (`copyright = ""`).
+        if let Some(copyright) = &a.copyright {
+            non_empty(copyright, &at("copyright"), problems);
+        }
         if let Some(source) = &a.source {
             non_empty(&source.name, &at("source.name"), problems);
             if let Some(url) = &source.url {
@@ -807,6 +811,10 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
                     problems.push(at("park"), format!("park {park:?} lies in district {d:?}, not in the project's district {:?}", p.district));
                 }
             }
+        }
+        // Shown as 「合作方：、星途」.
+        for (j, partner) in p.partners.iter().enumerate() {
+            non_empty(partner, &at(&format!("partners[{j}]")), problems);
         }
         for (j, c) in p.capacity.iter().enumerate() {
             if !c.quantity.is_finite() || c.quantity < 0.0 {
