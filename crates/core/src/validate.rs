@@ -990,12 +990,45 @@ fn base_url_problem(base_url: &str) -> Option<&'static str> {
     None
 }
 
+/// `base_url` with the characters of its path that an address cannot hold as they are (Chinese,
+/// spaces) percent-encoded, as a browser sends them: `https://example.org/招商/` is
+/// `https://example.org/%E6%8B%9B%E5%95%86/`. `None` when its path has none.
+#[cfg(not(target_arch = "wasm32"))]
+fn path_encoded(base_url: &str) -> Option<String> {
+    let after_scheme = base_url.find("://").map_or(0, |i| i + 3);
+    let path_start = base_url[after_scheme..]
+        .find('/')
+        .map_or(base_url.len(), |i| after_scheme + i);
+    let path = &base_url[path_start..];
+    if path.bytes().all(|b| b.is_ascii_graphic()) {
+        return None;
+    }
+    let mut encoded = base_url[..path_start].to_string();
+    for c in path.chars() {
+        if c.is_ascii_graphic() {
+            encoded.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                encoded.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    Some(encoded)
+}
+
 /// What is wrong with a site's `base_url`, as `check` says it; `None` when the site can be
 /// served from it. (`parkreader base-path` asks too, so that it prints no path from a bad one.)
 pub fn base_url_error(base_url: &str) -> Option<String> {
     if !is_http_url(base_url) {
         return Some(format!(
             "{base_url:?} must be an absolute http(s) URL such as https://invest.example.org/"
+        ));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(encoded) = path_encoded(base_url) {
+        return Some(format!(
+            "{base_url:?} has characters in its path that an address carries percent-encoded, and the site's pages and the app would not find each other under it; write it as {encoded:?}"
         ));
     }
     base_url_problem(base_url).map(|reason| {

@@ -140,8 +140,30 @@ fn a_base_url_must_name_a_folder() {
         "https://example.org/reader/",
         "https://example.org/reader",
         "https://example.org/v1.2/",
+        "https://example.org/%E6%8B%9B%E5%95%86/",
     ] {
         assert!(parse_bundle(&with(good)).is_ok(), "{good}");
+    }
+    // A path in Chinese as typed: every page of the site came out the
+    // not-found page. The address to write instead is given.
+    for (bad, encoded) in [
+        (
+            "https://example.org/招商/",
+            "https://example.org/%E6%8B%9B%E5%95%86/",
+        ),
+        (
+            "https://example.org/园区/投资促进/",
+            "https://example.org/%E5%9B%AD%E5%8C%BA/%E6%8A%95%E8%B5%84%E4%BF%83%E8%BF%9B/",
+        ),
+    ] {
+        let problems = parse_bundle(&with(bad)).unwrap_err().problems();
+        assert_eq!(
+            problems,
+            [format!(
+                "site.base_url: {bad:?} has characters in its path that an address carries percent-encoded, and the site's pages and the app would not find each other under it; write it as {encoded:?}"
+            )],
+            "{bad}"
+        );
     }
     for (bad, reason) in [
         ("https://example.org/r/?a=1", "has a query or fragment"),
