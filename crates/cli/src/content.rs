@@ -2886,12 +2886,13 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
         }
     }
     if text.contains("](") {
-        // A `](` whose address runs into a space (or never closes): the one Markdown left alone.
+        // A `](` whose address runs into a space or a tab (or never closes): the one Markdown
+        // left alone.
         let (at, _) = plain.match_indices("](").find(|(at, _)| {
             let rest = &plain[at + 2..];
             let end = rest.find([')', '\n']).unwrap_or(rest.len());
             !rest[..end].starts_with('<')
-                && (rest[..end].contains(' ') || !rest[end..].starts_with(')'))
+                && (rest[..end].contains([' ', '\t']) || !rest[end..].starts_with(')'))
         })?;
         let at = plain[..at].rfind('[').map_or(at, |open| {
             if plain[..open].ends_with('!') {
@@ -2903,7 +2904,7 @@ fn leftover_markup(text: &str, source: &str) -> Option<(usize, &'static str, &'s
         return Some((
             at,
             "a link or image that Markdown did not read, which readers would see as it is",
-            "write a path with a space in angle brackets, `[附件](<../files/a b.pdf>)`, or with `%20`",
+            "an address has no spaces or tabs: remove one typed into it; a file's name with a space goes in angle brackets, `[附件](<../files/a b.pdf>)`, or with `%20`",
         ));
     }
     // A path to a file in angle brackets on its own (`<../media/厂房 外景.jpg>`): Markdown

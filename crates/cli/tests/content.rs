@@ -910,7 +910,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     // Markup Markdown leaves as text: an image or link whose path has a space, struck text.
     article(
         "leftover.md",
-        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n\n<../media/厂房 外景.jpg>\n\n占比<5%，增长>3%。\n\n详见[招商政策]（policy-2024.md）。\n\n另见[招商政策] (../projects/robot-base.md)。\n\n见［办法］(https://a.cn/b.pdf)。\n\n[注]（见下文）不是链接。\n\n[x](policy-2024.md）\n\n见[办法](https://a.cn/x.pdf)（2024年）。\n\n请“**临江英才**”计划入选者注意，补贴按**10%**发放。\n",
+        "![航拍](../media/江宁 航拍.jpg)\n\n- 见[附件](附件 1.pdf)\n\n已~~废止~~。\n\n| 条件 |\n|---|\n| **申报条件：**企业 |\n\n## 第**“一”**条\n\n按注册资本的**10%**给予奖励，最高不超过**1000万元**。\n\n<../media/厂房 外景.jpg>\n\n占比<5%，增长>3%。\n\n详见[招商政策]（policy-2024.md）。\n\n另见[招商政策] (../projects/robot-base.md)。\n\n见［办法］(https://a.cn/b.pdf)。\n\n[注]（见下文）不是链接。\n\n[x](policy-2024.md）\n\n见[办法](https://a.cn/x.pdf)（2024年）。\n\n请“**临江英才**”计划入选者注意，补贴按**10%**发放。\n\n见[办法](https://a.cn/x\ty.html)。\n",
     );
     // An image over http, which pages served over https do not load; an image as a link.
     article(
@@ -967,6 +967,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/leftover.md:35:1: error: a link or image that Markdown did not read, which readers would see as it is: its brackets are full-width",
         // The `**` left as text, not the bold Markdown took before it on the line.
         "CONTENT/articles/leftover.md:39:23: error: `**` that Markdown does not take for bold",
+        // A tab typed into an address.
+        "CONTENT/articles/leftover.md:41:2: error: a link or image that Markdown did not read, which readers would see as it is\n  = help: an address has no spaces or tabs: remove one typed into it;",
         "CONTENT/articles/tablelist.md:11:3: error: a table inside a list item",
         "CONTENT/articles/headinlist.md:11:3: error: a heading inside a list item",
         "CONTENT/articles/quoteinlist.md:11:3: error: a quote inside a list item",
