@@ -22,7 +22,7 @@ pub fn write_manifest(dist: &Path, bundle: &Bundle, base: &str) -> io::Result<()
             "purpose": purpose,
         })
     };
-    let short_name: String = bundle.site.name.chars().take(12).collect();
+    let short_name = short_name(&bundle.site.name);
     let manifest = serde_json::json!({
         "name": bundle.site.name,
         "short_name": short_name,
@@ -44,6 +44,37 @@ pub fn write_manifest(dist: &Path, bundle: &Bundle, base: &str) -> io::Result<()
     });
     let text = serde_json::to_string_pretty(&manifest).map_err(io::Error::other)?;
     fs::write(dist.join("manifest.webmanifest"), text)
+}
+
+/// The name under the site's icon on a phone's home screen, at most 12 characters: the site's
+/// name, or, when longer, its first part before a separator (`青溪区投资促进局 · Invest
+/// Qingxi` → `青溪区投资促进局`), or else its first 12 characters. Cut at 12 characters it was
+/// `青溪区投资促进局 · I`.
+fn short_name(name: &str) -> String {
+    const MAX: usize = 12;
+    let name = name.trim();
+    if name.chars().count() <= MAX {
+        return name.to_string();
+    }
+    let first = name
+        .split(['·', '|', '｜', '—', '–', '-', '(', '（', '：', ':', ','])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if !first.is_empty() && first.chars().count() <= MAX {
+        return first.to_string();
+    }
+    let cut: String = name.chars().take(MAX).collect();
+    // Not in the middle of an English word: at the space before it.
+    let mid_word = name[cut.len()..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && cut.ends_with(|c: char| c.is_ascii_alphanumeric());
+    match cut.rfind(' ') {
+        Some(space) if mid_word => cut[..space].trim_end().to_string(),
+        _ => cut.trim_end().to_string(),
+    }
 }
 
 /// Search shards are precached when all of them together are at most this many bytes, and
@@ -842,6 +873,25 @@ fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_site_name_is_shortened_at_a_separator() {
+        for (name, short) in [
+            ("青溪区投资促进局 · Invest Qingxi", "青溪区投资促进局"),
+            ("临江生物医药谷招商网", "临江生物医药谷招商网"),
+            ("Qingxi Investment Promotion Bureau", "Qingxi"),
+            (
+                "松江经济技术开发区（松江综合保税区）招商中心",
+                "松江经济技术开发区",
+            ),
+            (
+                "上海市松江区经济技术开发区管理委员会招商网",
+                "上海市松江区经济技术开发",
+            ),
+        ] {
+            assert_eq!(short_name(name), short, "{name}");
+        }
+    }
     use std::io::Read;
 
     fn decoded(path: &Path) -> (Vec<u8>, Vec<u8>) {
