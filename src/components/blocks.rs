@@ -6,11 +6,23 @@ use parkreader_core::{Block, Image};
 
 use crate::state::{site_href, use_base_path};
 
-/// The blocks of a body, in order, in the language they are written in ([`body_lang`]).
+/// The blocks of a body, in order, in the language they are written in ([`body_lang`]). A body
+/// `under_heading` (a project's description, under its page's 项目介绍) has its headings a
+/// level lower: `##` is an `<h3>`, not a heading beside the one it sits under.
 #[component]
-pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
+pub fn BodyBlocks(blocks: Vec<Block>, #[prop(optional)] under_heading: bool) -> impl IntoView {
     let lang = body_lang(&blocks);
-    let blocks = blocks.into_iter().map(|b| block(b, lang)).collect_view();
+    let blocks = blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Heading { level, text } if under_heading => Block::Heading {
+                level: level + 1,
+                text,
+            },
+            b => b,
+        })
+        .map(|b| block(b, lang))
+        .collect_view();
     view! { <div class="prose" lang=lang>{blocks}</div> }
 }
 
@@ -44,7 +56,8 @@ fn block(block: Block, body_lang: &'static str) -> AnyView {
         }
         Block::Heading { level: 2, text } => view! { <h2>{text}</h2> }.into_any(),
         Block::Heading { level: 3, text } => view! { <h3>{text}</h3> }.into_any(),
-        Block::Heading { text, .. } => view! { <h4>{text}</h4> }.into_any(),
+        Block::Heading { level: 4, text } => view! { <h4>{text}</h4> }.into_any(),
+        Block::Heading { text, .. } => view! { <h5>{text}</h5> }.into_any(),
         Block::Figure { image, caption } => view! {
             <figure>
                 <Picture image=image.clone() />

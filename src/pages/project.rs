@@ -141,7 +141,7 @@ fn ProjectView(project: Project, bundle: Arc<Bundle>) -> impl IntoView {
             {(!project.description.is_empty()).then(|| view! {
                 <section aria-labelledby="about-heading">
                     <h2 id="about-heading">{t.about_project}</h2>
-                    <BodyBlocks blocks=project.description.clone() />
+                    <BodyBlocks blocks=project.description.clone() under_heading=true />
                 </section>
             })}
         </article>

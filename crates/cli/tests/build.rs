@@ -483,6 +483,39 @@ fn related_articles_computed_together_match_one_by_one() {
     }
 }
 
+/// A project's description sits under its page's 项目介绍 heading: its own headings are a level
+/// below it (`##` an `<h3>`), so that the page's outline reads as written.
+#[test]
+fn a_project_descriptions_headings_sit_under_its_section_heading() {
+    use parkreader_core::Block;
+    use std::sync::Arc;
+
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/bundle.json"),
+    )
+    .unwrap();
+    let mut bundle = parkreader_core::parse_bundle(&text).unwrap();
+    let project = &mut bundle.projects[0];
+    project.description = vec![
+        Block::Heading {
+            level: 2,
+            text: "投资亮点".into(),
+        },
+        Block::Heading {
+            level: 4,
+            text: "区位".into(),
+        },
+    ];
+    let route = format!("/projects/{}", project.id);
+    let html = parkreader::prerender::render_page(SHELL, Arc::new(bundle), &route).unwrap();
+    let about = html
+        .find("项目介绍</h2>")
+        .unwrap_or_else(|| panic!("{html}"));
+    let rest = &html[about..];
+    assert!(rest.contains("<h3>投资亮点</h3>"), "{rest}");
+    assert!(rest.contains("<h5>区位</h5>"), "{rest}");
+}
+
 /// Every detail page renders the same from the part of the bundle it carries as from the whole
 /// bundle, on a generated corpus with many ties: the app taking over a page from its part shows
 /// what the page showed.
