@@ -126,6 +126,10 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         let pages = crate::prerender::prerender_content(&stage, bundle, &bodies, previous)?;
         // Last, so that an old address can never take the place of a file of the site.
         crate::aliases::write(&stage, &redirects, &built.base, &base_url)?;
+        // What did not change, besides the pages and data, is the old site's files.
+        if let Some(previous) = previous {
+            crate::offline::link_unchanged(&stage, previous)?;
+        }
         Ok::<usize, io::Error>(pages)
     })();
     // Held until the new site is in or the copy gone: a stop never comes between the renames.

@@ -475,6 +475,65 @@ fn link_with_copies(old: &Path, path: &Path) -> bool {
     true
 }
 
+/// Puts, as hard links to the site `previous`, every file of the new site `dist` outside its
+/// pages and data (which are linked as they are written, [`write_with_copies`] and
+/// [`PreviousPages`]) whose bytes are those of the file at the same place in `previous`: the
+/// app's code and stylesheet, icons, images and attachments, 404.html, the feed, sitemap,
+/// manifest, worker and old addresses' pages, with their .br and .gz copies. They keep their
+/// times, as the pages do, so that `rsync` or `aws s3 sync` uploads only what changed: written
+/// again, the wasm, every photo and every attachment went up on each deploy. Returns how many
+/// were linked.
+pub fn link_unchanged(dist: &Path, previous: &Path) -> io::Result<usize> {
+    use std::os::unix::fs::MetadataExt;
+
+    let mut linked = 0;
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                let pages_or_data = dir == dist
+                    && ["articles", "projects", "categories", "data"]
+                        .iter()
+                        .any(|name| entry.file_name() == *name);
+                if !pages_or_data {
+                    stack.push(path);
+                }
+                continue;
+            }
+            let Some(old) = same_file(previous, &path, dist) else {
+                continue;
+            };
+            let (Ok(new_meta), Ok(old_meta)) = (entry.metadata(), fs::metadata(&old)) else {
+                continue;
+            };
+            // Linked already, of another size, or the same file.
+            if !kind.is_file()
+                || new_meta.nlink() > 1
+                || !old_meta.is_file()
+                || new_meta.len() != old_meta.len()
+                || new_meta.ino() == old_meta.ino()
+            {
+                continue;
+            }
+            let bytes = fs::read(&path)?;
+            if fs::read(&old).ok().as_deref() != Some(&bytes[..]) {
+                continue;
+            }
+            fs::remove_file(&path)?;
+            if fs::hard_link(&old, &path).is_err() {
+                // Another filesystem: the file is written back, as it was.
+                fs::write(&path, &bytes)?;
+                continue;
+            }
+            linked += 1;
+        }
+    }
+    Ok(linked)
+}
+
 /// Where the site `previous` has the file that `path` is in the site `dist`.
 pub fn same_file(previous: &Path, path: &Path, dist: &Path) -> Option<PathBuf> {
     Some(previous.join(path.strip_prefix(dist).ok()?))

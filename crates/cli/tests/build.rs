@@ -405,6 +405,46 @@ fn a_rebuild_links_the_unchanged_files_of_the_site_it_replaces() {
         .map(|p| (p.clone(), inode(&p), fs::read(&p).unwrap()))
         .collect();
     assert!(before.len() > 3);
+    // Every file besides the pages and data: the app, icons, images, attachments, 404.html,
+    // the feed, sitemap, manifest, worker, old addresses' pages, and their copies.
+    let others = |site: &Path| -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        let mut stack = vec![site.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path
+                    .strip_prefix(site)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                if ["articles", "projects", "categories", "data"].contains(&name.as_str()) {
+                    continue;
+                }
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let other_files: Vec<(PathBuf, u64)> = others(&out)
+        .into_iter()
+        .map(|p| (p.clone(), inode(&p)))
+        .collect();
+    let named = |part: &str| {
+        other_files
+            .iter()
+            .filter(|(p, _)| p.to_string_lossy().contains(part))
+            .count()
+    };
+    assert!(
+        named(".wasm") == 3 && named("media/") > 3 && named("files/") > 0 && named("feed.xml") == 3,
+        "{other_files:?}"
+    );
 
     // Nothing changed: every body, page and copy is the old file.
     let result = build(&content, &app, &out);
@@ -417,6 +457,12 @@ fn a_rebuild_links_the_unchanged_files_of_the_site_it_replaces() {
         assert_eq!(inode(path), *ino, "{} was written again", path.display());
         assert_eq!(&fs::read(path).unwrap(), bytes, "{}", path.display());
     }
+    let written_again: Vec<&PathBuf> = other_files
+        .iter()
+        .filter(|(path, ino)| inode(path) != *ino)
+        .map(|(path, _)| path)
+        .collect();
+    assert!(written_again.is_empty(), "written again: {written_again:?}");
 
     // One article edited: its body is a new file; the other bodies stay linked; the pages,
     // which name the new bundle, are written anew and the old ones are gone with the old site.
@@ -451,6 +497,13 @@ fn a_rebuild_links_the_unchanged_files_of_the_site_it_replaces() {
         if after.contains(path) {
             assert_eq!(&fs::read(path).unwrap(), bytes, "{}", path.display());
         }
+    }
+    // The app, images and attachments did not change: still the first build's files.
+    for (path, ino) in other_files.iter().filter(|(p, _)| {
+        let p = p.to_string_lossy();
+        p.contains(".wasm") || p.contains("/media/") || p.contains("/files/")
+    }) {
+        assert_eq!(inode(path), *ino, "{} was written again", path.display());
     }
     let left = names_in(&dir);
     assert!(left.iter().all(|n| !n.contains(".old-")), "{left:?}");
