@@ -401,19 +401,43 @@ pub fn embedded_part() -> Option<parkreader_core::Bundle> {
 }
 
 /// From a page that holds only its part of the bundle, links to other pages of the site load
-/// those pages (each prerendered with its own part) instead of rendering them in place.
+/// those pages (each prerendered with its own part) instead of rendering them in place, and so
+/// does a step through the history to another page's address.
 ///
 /// The router follows link clicks with a listener on `window`; this one, on `document`, stops
 /// a link click from reaching it and leaves the browser's own navigation to happen, except for
 /// a link to this same path with another query (the project list's pages and filters).
+///
+/// A page reloaded keeps the history before it, and Back to an address the document before it
+/// reached in place (the article list, which rendered the article the reader then reloaded)
+/// comes, in Chromium, to this document as a `popstate`, not as a page load: the router drew
+/// that list from this page's part, 10 articles of 19. A listener on `window` added before the
+/// router's (the app mounts after this) loads that address instead, and keeps the router from
+/// drawing it first.
 #[cfg(target_arch = "wasm32")]
 pub fn follow_links_with_page_loads() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let page = window.location().pathname().unwrap_or_default();
+    let on_step = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let now = location.pathname().unwrap_or_default();
+        if now.trim_end_matches('/') != page.trim_end_matches('/') {
+            ev.stop_immediate_propagation();
+            let _ = location.reload();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("popstate", on_step.as_ref().unchecked_ref());
+    on_step.forget();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
         let Some(link) = ev
             .target()

@@ -365,6 +365,31 @@ test('a site that features no project shows its newest on the home page; one wit
   }
 });
 
+// A page reloaded keeps the reader's history: Back from it can come to an address of the
+// document before (the list the reader came from) without loading a page. A page that holds
+// only its part of the data must not draw that address from it (it showed 10 of 19 articles).
+test('Back from a page reloaded after the list opened it shows the whole list again', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/articles/`);
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  const title = newest[3].title;
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.reload();
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.goBack();
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
+  await expect(page.getByRole('link', { name: newest[0].title }).first()).toBeVisible();
+  // Forward again: the article, whole.
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the project list loads only its own part of the data, and its links load the pages they name', async () => {
   const page = await newPage(browser, { mobile: false });
   const documents = [];
