@@ -525,6 +525,11 @@ test('an address with an id in capitals, an old page\'s .html or punctuation aft
   await page.goto(`${server.url}/articles/${other.id}${encodeURIComponent('。')}`);
   await expect(page.getByRole('heading', { level: 1, name: other.title })).toBeVisible();
   await page.waitForURL(`${server.url}/articles/${other.id}/`);
+  // A zero-width space, which text copied out of a chat carries unseen, before the id.
+  const fourth = SAMPLE.articles[3];
+  await page.goto(`${server.url}/articles/${encodeURIComponent('\u200b')}${fourth.id}/`);
+  await expect(page.getByRole('heading', { level: 1, name: fourth.title })).toBeVisible();
+  await page.waitForURL(`${server.url}/articles/${fourth.id}/`);
   // After the slash the site's links end in, as a chat glues it on.
   const third = SAMPLE.articles[2];
   await page.goto(`${server.url}/articles/${third.id}/${encodeURIComponent('。')}`);

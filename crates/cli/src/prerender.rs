@@ -581,7 +581,8 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// does on an address a chat or a hand mangled: what a chat glued on after it (`。`, `）`, a
 /// space, and after an item's id whatever words follow those: `/articles/x，大家看看`), an old
 /// page's ending (`.html`, `/index.html`), a list's name in capitals
-/// (`/ARTICLES/x`, `/Projects/`) or doubled slashes (`//projects//x/`): it goes to the page meant
+/// (`/ARTICLES/x`, `/Projects/`), doubled slashes (`//projects//x/`) or characters that take
+/// no room (a zero-width space copied with a chat's text, anywhere in it): it goes to the page meant
 /// at once, `location.replace`, keeping the query and fragment. Such an address has no page: the
 /// host answers with the plain shell, and the reader waited for the whole app (ten seconds on
 /// a slow phone) to see a page that was prerendered all along. It knows the site's own
@@ -604,7 +605,7 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// no 404, and keeps the skeleton for the app, which shows any route from the cached data.
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return false; }
-const path = raw.replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return false;
+const path = raw.replace(/[\u200b-\u200d\u2060\ufeff]/gu, '').replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return false;
 const rest = path.slice(base.length).replace(/^((?:articles?|projects?|categor(?:y|ies))\/[\w-]+)[\sGLUED].*$/iu, '$1').replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
 const m = /^(?:(articles?|projects?|saved)|(articles?|projects?|categor(?:y|ies))\/([\w-]+))?$/i.exec(rest);
 const list = (s) => s.toLowerCase().replace(/^(article|project)$/, '$1s').replace(/^category$/, 'categories');
