@@ -3485,7 +3485,8 @@ pub fn unsafe_image(name: &str, bytes: &[u8]) -> Option<(String, String)> {
 /// declaration (which could hide one), a processing instruction (`<?xml-stylesheet?>` can
 /// transform the file, by XSLT, into a page with a script), an element of HTML, XSLT or MathML
 /// (HTML's `<meta http-equiv="refresh">` leaves the site) or none of SVG's, or an image,
-/// stylesheet or font fetched from another host (`<image href="https://…">`, `url(https:…)`).
+/// stylesheet or font fetched from another host (`<image href="https://…">`, `url(https:…)`),
+/// an animation that sets an event attribute, or a picture or page inside a `data:` address.
 /// Elements of an editor's own namespace (Inkscape's `sodipodi:namedview`) do nothing in a
 /// browser and pass.
 fn svg_script(svg: &str) -> Option<&'static str> {
@@ -3557,6 +3558,32 @@ fn svg_script(svg: &str) -> Option<&'static str> {
         .any(|s| squeezed.contains(s))
     {
         return Some("a script address (javascript:)");
+    }
+    // A picture, page or script inside a `data:` address (`<use href="data:image/svg+xml,…">`),
+    // which is not read here; a photo's bytes (`data:image/png`) and a font's are.
+    if [
+        "data:image/svg",
+        "data:text/",
+        "data:application/xhtml",
+        "data:application/xml",
+        "data:application/javascript",
+        "data:application/ecmascript",
+    ]
+    .iter()
+    .any(|s| squeezed.contains(s))
+    {
+        return Some("a document inside a data: address");
+    }
+    // An event attribute set by an animation: `<set attributeName="onload" to="…">`.
+    if [
+        "attributename=\"on",
+        "attributename='on",
+        "attributename=on",
+    ]
+    .iter()
+    .any(|s| squeezed.contains(s))
+    {
+        return Some("an on… event attribute");
     }
     let bytes = lower.as_bytes();
     let event = bytes.windows(3).enumerate().any(|(i, w)| {

@@ -868,6 +868,9 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         ("unknown", "<svg xmlns=\"http://www.w3.org/2000/svg\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"/></svg>"),
         // A picture that tells another site who opened it.
         ("tracking", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"https://evil.example/t.png\" width=\"1\" height=\"1\"/></svg>"),
+        // An event attribute set by an animation, and an SVG inside a data: address.
+        ("animated", "<svg xmlns=\"http://www.w3.org/2000/svg\"><set attributeName=\"onload\" to=\"alert(1)\"/></svg>"),
+        ("inner", "<svg xmlns=\"http://www.w3.org/2000/svg\"><use href=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#x\"/></svg>"),
     ] {
         fs::write(content.join(format!("media/{name}.svg")), svg).unwrap();
         article(&format!("svg-{name}.md"), &format!("![图](../media/{name}.svg)\n"));
@@ -994,6 +997,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "CONTENT/articles/svg-refresh.md:9:1: error: image `../media/refresh.svg` is an SVG with HTML, XSLT or MathML elements",
         "CONTENT/articles/svg-unknown.md:9:1: error: image `../media/unknown.svg` is an SVG with an element SVG does not have (such as HTML's <meta>)",
         "CONTENT/articles/svg-tracking.md:9:1: error: image `../media/tracking.svg` is an SVG with an image, stylesheet or font fetched from another site",
+        "CONTENT/articles/svg-animated.md:9:1: error: image `../media/animated.svg` is an SVG with an on… event attribute",
+        "CONTENT/articles/svg-inner.md:9:1: error: image `../media/inner.svg` is an SVG with a document inside a data: address",
         "CONTENT/articles/footnote.md:9:3: error: a footnote",
         "CONTENT/articles/footnote.md:11:1: error: a footnote",
         "CONTENT/articles/outside.md:9:1: error: image `../../../../../../../etc/hostname` lies outside the content folder",
@@ -1054,6 +1059,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "svg-refresh",
         "svg-unknown",
         "svg-tracking",
+        "svg-animated",
+        "svg-inner",
         "footnote",
         "outside",
         "evil",
