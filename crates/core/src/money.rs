@@ -59,6 +59,7 @@ impl Currency {
     }
 }
 
+const WAN_YI: u64 = 1_000_000_000_000;
 const YI: u64 = 100_000_000;
 const WAN: u64 = 10_000;
 
@@ -75,7 +76,10 @@ impl Investment {
         let a = self.amount;
         match lang {
             Lang::Zh => {
-                let number = if a >= YI {
+                // 1.5万亿, as China writes a trillion; not 15000亿.
+                let number = if a >= WAN_YI {
+                    format!("{}万亿", scaled(a, WAN_YI))
+                } else if a >= YI {
                     format!("{}亿", scaled(a, YI))
                 } else if a >= WAN {
                     format!("{}万", scaled(a, WAN))
@@ -85,7 +89,9 @@ impl Investment {
                 format!("{number}{}", self.currency.zh_unit())
             }
             Lang::En => {
-                let number = if a >= 1_000_000_000 {
+                let number = if a >= 1_000_000_000_000 {
+                    format!("{} trillion", scaled(a, 1_000_000_000_000))
+                } else if a >= 1_000_000_000 {
                     format!("{} billion", scaled(a, 1_000_000_000))
                 } else if a >= 1_000_000 {
                     format!("{} million", scaled(a, 1_000_000))
@@ -270,7 +276,20 @@ mod tests {
         assert_eq!(inv(100_040_000, Currency::Cny).format(Lang::Zh), "1亿元");
         assert_eq!(
             inv(u64::MAX, Currency::Cny).format(Lang::Zh),
-            "184467440737.1亿元"
+            "18446744.07万亿元"
+        );
+        // A trillion as China writes it, and as English does.
+        assert_eq!(
+            inv(1_500_000_000_000, Currency::Cny).format(Lang::Zh),
+            "1.5万亿元"
+        );
+        assert_eq!(
+            inv(999_999_999_999, Currency::Cny).format(Lang::Zh),
+            "9999.99亿元"
+        );
+        assert_eq!(
+            inv(1_500_000_000_000, Currency::Usd).format(Lang::En),
+            "USD 1.5 trillion"
         );
     }
 
