@@ -505,7 +505,8 @@ impl Origins<'_> {
 
 /// Articles published after `today` (days since 1970-01-01): each is listed first and shown as
 /// published on a day that has not come, which is most often a mistyped year. The build goes on
-/// (an article may be meant for a date), but says so at the line.
+/// (an article may be meant for a date), but says so at the line; so it does of a date before
+/// 1900, a year short of its digits.
 fn future_dates(bundle: &Bundle, today: i64, origins: &Origins) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for (i, article) in bundle.articles.iter().enumerate() {
@@ -521,6 +522,20 @@ fn future_dates(bundle: &Bundle, today: i64, origins: &Origins) -> Vec<Diagnosti
             );
             warning.help = Some(
                 "if the year or month is mistyped, correct it; an article not to be seen before its date can wait with `draft = true`".to_string(),
+            );
+            warnings.push(warning);
+        } else if article.published.year() < 1900 {
+            // `0001-01-12`, `0202-03-05`: a year short of its digits, shown as 1年1月12日.
+            let mut warning = origins.locate(
+                &format!("articles[{i}].published"),
+                &format!(
+                    "{} is before 1900; the article would show that date, and sit last in the lists",
+                    article.published.iso_day()
+                ),
+            );
+            warning.help = Some(
+                "if the year is mistyped, correct it: a year has four digits, `2024-03-05`"
+                    .to_string(),
             );
             warnings.push(warning);
         }

@@ -2348,6 +2348,17 @@ fn a_date_after_today_is_told_as_a_warning_at_its_line() {
     // (The fixture's hotline is the template's 400-000-0000, a warning of its own.)
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("warning: published"), "{stderr}");
+    // A year short of its digits.
+    fs::write(
+        &notes,
+        text.replace("published = \"2023-01-05\"", "published = 0202-03-05"),
+    )
+    .unwrap();
+    let stderr = check_warns(&content);
+    assert_told(
+        &stderr,
+        &["CONTENT/articles/policy-notes.md:6:1: warning: published: 0202-03-05 is before 1900; the article would show that date, and sit last in the lists\n  = help: if the year is mistyped, correct it: a year has four digits, `2024-03-05`"],
+    );
     fs::remove_dir_all(&content).unwrap();
 }
 
