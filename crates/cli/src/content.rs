@@ -269,14 +269,28 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     let site = match fs::read_to_string(&site_path) {
         Ok(text) => read_site(&site_path, text, &mut diagnostics, &mut left_out),
         Err(e) => {
-            let help = not_utf8(&e).or((e.kind() == std::io::ErrorKind::NotFound).then_some(
-                "every content folder needs a site.toml (docs/content.md shows one); `parkreader import` writes a whole folder from a bundle",
-            ));
-            diagnostics.push(whole_file(
-                &site_path,
-                format!("cannot read the site file: {e}"),
+            // `check content/articles`: the folder inside the content folder.
+            let inside = dir
+                .parent()
+                .filter(|parent| parent.join("site.toml").is_file())
+                .map(|parent| {
+                    let parent = if parent.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        parent
+                    };
+                    format!(
+                        "this is a folder inside the content folder: give the folder with site.toml, `{}`",
+                        parent.display()
+                    )
+                });
+            let help = not_utf8(&e).map(str::to_string).or(inside).or((e.kind()
+                == std::io::ErrorKind::NotFound)
+                .then(|| "every content folder needs a site.toml (docs/content.md shows one); `parkreader import` writes a whole folder from a bundle".to_string()));
+            diagnostics.push(Diagnostic {
                 help,
-            ));
+                ..whole_file(&site_path, format!("cannot read the site file: {e}"), None)
+            });
             None
         }
     };

@@ -2362,6 +2362,21 @@ fn a_date_after_today_is_told_as_a_warning_at_its_line() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// `check content/articles`, a folder inside the content folder, names the folder to check.
+#[test]
+fn checking_a_folder_inside_the_content_folder_names_the_content_folder() {
+    let content = fixture_copy("inside");
+    let output = run(&["check", content.join("articles").to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
+    assert_told(
+        &stderr,
+        &["CONTENT/articles/site.toml: error: cannot read the site file: No such file or directory (os error 2)\n  = help: this is a folder inside the content folder: give the folder with site.toml, `CONTENT`"],
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// A warning is told in the run that finds a problem too, before the problems: fixing the
 /// problem first used to hide it until the next run.
 #[test]
