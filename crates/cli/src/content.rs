@@ -3567,8 +3567,10 @@ fn svg_script(svg: &str) -> Option<&'static str> {
             _ => {}
         }
     }
+    // Whether the file, lower case and without white space, has any of `texts`.
+    let has = |texts: &[&str]| texts.iter().any(|t| squeezed.contains(t));
     let fetches_elsewhere = fetches_elsewhere
-        || [
+        || has(&[
             "url(http",
             "url(\"http",
             "url('http",
@@ -3576,42 +3578,31 @@ fn svg_script(svg: &str) -> Option<&'static str> {
             "url(\"//",
             "url('//",
             "@import",
-        ]
-        .iter()
-        .any(|s| squeezed.contains(s));
+        ]);
     if fetches_elsewhere {
         return Some("an image, stylesheet or font fetched from another site");
     }
-    if ["javascript:", "vbscript:", "data:text/html"]
-        .iter()
-        .any(|s| squeezed.contains(s))
-    {
+    if has(&["javascript:", "vbscript:", "data:text/html"]) {
         return Some("a script address (javascript:)");
     }
     // A picture, page or script inside a `data:` address (`<use href="data:image/svg+xml,…">`),
     // which is not read here; a photo's bytes (`data:image/png`) and a font's are.
-    if [
+    if has(&[
         "data:image/svg",
         "data:text/",
         "data:application/xhtml",
         "data:application/xml",
         "data:application/javascript",
         "data:application/ecmascript",
-    ]
-    .iter()
-    .any(|s| squeezed.contains(s))
-    {
+    ]) {
         return Some("a document inside a data: address");
     }
     // An event attribute set by an animation: `<set attributeName="onload" to="…">`.
-    if [
+    if has(&[
         "attributename=\"on",
         "attributename='on",
         "attributename=on",
-    ]
-    .iter()
-    .any(|s| squeezed.contains(s))
-    {
+    ]) {
         return Some("an on… event attribute");
     }
     let bytes = lower.as_bytes();

@@ -2303,11 +2303,10 @@ fn a_status_behind_the_projects_own_dates_is_told_as_a_warning() {
     fs::remove_dir_all(content).unwrap();
 }
 
-/// An article dated after today (a mistyped year, most often) is built, and the build says so
-/// at the line of its date, as a warning; yesterday's date is no warning.
-#[test]
-fn a_date_after_today_is_told_as_a_warning_at_its_line() {
-    let content = fixture_copy("future-date");
+/// A copy of the fixture whose policy-notes.md is dated 2999-01-05: the folder, that file, and
+/// the file's text as it was.
+fn with_a_future_date(name: &str) -> (PathBuf, PathBuf, String) {
+    let content = fixture_copy(name);
     let notes = content.join("articles/policy-notes.md");
     let text = fs::read_to_string(&notes).unwrap();
     fs::write(
@@ -2315,6 +2314,14 @@ fn a_date_after_today_is_told_as_a_warning_at_its_line() {
         text.replace("published = \"2023-01-05\"", "published = \"2999-01-05\""),
     )
     .unwrap();
+    (content, notes, text)
+}
+
+/// An article dated after today (a mistyped year, most often) is built, and the build says so
+/// at the line of its date, as a warning; yesterday's date is no warning.
+#[test]
+fn a_date_after_today_is_told_as_a_warning_at_its_line() {
+    let (content, notes, text) = with_a_future_date("future-date");
     let output = run_ok(&["check", content.to_str().unwrap()]);
     let stderr =
         String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
@@ -2381,14 +2388,7 @@ fn checking_a_folder_inside_the_content_folder_names_the_content_folder() {
 /// problem first used to hide it until the next run.
 #[test]
 fn warnings_are_told_with_the_problems() {
-    let content = fixture_copy("warn-with-error");
-    let notes = content.join("articles/policy-notes.md");
-    let text = fs::read_to_string(&notes).unwrap();
-    fs::write(
-        &notes,
-        text.replace("published = \"2023-01-05\"", "published = \"2999-01-05\""),
-    )
-    .unwrap();
+    let (content, ..) = with_a_future_date("warn-with-error");
     let project = content.join("projects/carbon-fibre-48k.md");
     let text = fs::read_to_string(&project).unwrap();
     fs::write(
