@@ -218,12 +218,31 @@ fn read_site(
             Err(e) => e,
         };
         diagnostics.push(toml_diagnostic(path, &text, 1, 0, &error));
-        let (list, entry) = error.span().and_then(|s| list_entry(&text, s.start))?;
-        let id = text[entry.clone()].lines().find_map(|line| {
-            let table: toml::Table = toml::from_str(line).ok()?;
-            Some(table.get("id")?.as_str()?.to_string())
-        });
-        left_out.extend(id.map(|id| (list, id)));
+        let span = error.span()?;
+        let entry = match list_entry(&text, span.start) {
+            Some((list, entry)) => {
+                let id = text[entry.clone()].lines().find_map(|line| {
+                    let table: toml::Table = toml::from_str(line).ok()?;
+                    Some(table.get("id")?.as_str()?.to_string())
+                });
+                left_out.extend(id.map(|id| (list, id)));
+                entry
+            }
+            // A key of its own line that the file may not have (`wechat = "…"` for
+            // `wechat_id`): read without it, so that the rest of the file is checked in the same
+            // run; it hid every other problem until it was fixed.
+            None if error.message().starts_with("unknown field") => {
+                let start = text[..span.start].rfind('\n').map_or(0, |n| n + 1);
+                let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+                // Not a table's header: its keys would fall into the table before it.
+                if text[start..end].trim_start().starts_with('[') {
+                    return None;
+                }
+                toml::from_str::<toml::Table>(&text[start..end]).ok()?;
+                start..end
+            }
+            None => return None,
+        };
         // Blanked to spaces, line breaks kept: every other line and column stays where it was.
         let mut bytes = text.into_bytes();
         for byte in &mut bytes[entry] {

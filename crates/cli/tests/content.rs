@@ -568,6 +568,13 @@ fn every_unreadable_taxonomy_entry_is_told_in_one_run() {
             1,
         )
         .replacen("stage = \"signed\"", "stage = \"signing\"", 1)
+        // A key the contact table does not have, and a hotline that is no number: both told,
+        // where the unknown key hid the other until it was fixed.
+        .replacen(
+            "hotline = \"400-000-0000\"",
+            "hotline = \"请拨打热线\"\nwechat = \"qingxi\"",
+            1,
+        )
     });
     edit(&path.join("articles/first-article.md"), |text| {
         text.replacen("category = \"signings\"", "category = \"news\"", 1)
@@ -581,7 +588,9 @@ fn every_unreadable_taxonomy_entry_is_told_in_one_run() {
             &format!("CONTENT/site.toml:{}:1: error: unknown field `nmae`, expected one of `id`, `name`, `name_en`", line_of("nmae")),
             &format!("CONTENT/site.toml:{}:9: error: unknown variant `signing`", line_of("\"signing\"")),
             "CONTENT/articles/first-article.md:5:1: error: category: \"news\" is not a category in taxonomies.categories",
-            "error: 3 problems found",
+            &format!("CONTENT/site.toml:{}:1: error: unknown field `wechat`, expected one of `hotline`, `wechat_id`", line_of("wechat =")),
+            &format!("CONTENT/site.toml:{}:1: error: site.contact.hotline: \"请拨打热线\" is not a phone number", line_of("请拨打热线")),
+            "error: 5 problems found",
         ],
     );
     // The project's industry and status are the entries told above (its template text is
