@@ -441,6 +441,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     warnings.extend(images_without_alt(&bundle, &origins));
     warnings.extend(stages_behind_dates(&bundle, today(), &origins));
     warnings.extend(placeholders(&bundle, &origins));
+    warnings.extend(long_bodies(&bundle, &origins));
     if diagnostics.is_empty() {
         assets.sort_by(|a, b| a.url.cmp(&b.url));
         // One file named from two places (`../media/a.jpg` in an article and a project) is one
@@ -570,6 +571,32 @@ fn future_dates(bundle: &Bundle, today: i64, origins: &Origins) -> Vec<Diagnosti
                 "if the year is mistyped, correct it: a year has four digits, `2024-03-05`"
                     .to_string(),
             );
+            warnings.push(warning);
+        }
+    }
+    warnings
+}
+
+/// A body this long is a book, not a notice: a reader's phone loads the article's page whole
+/// (a 74 MB article made a 149 MB page, and its build took a gigabyte).
+const LONG_BODY_CHARS: usize = 200_000;
+
+/// Articles whose text is longer than [`LONG_BODY_CHARS`], told at the file: most likely a
+/// document pasted whole, which is better linked as an attachment.
+fn long_bodies(bundle: &Bundle, origins: &Origins) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (i, article) in bundle.articles.iter().enumerate() {
+        let chars: usize = article.body.as_deref().map_or(0, |blocks| {
+            parkreader_core::browse::blocks_text(blocks).chars().count()
+        });
+        if chars > LONG_BODY_CHARS {
+            let mut warning = origins.locate(
+                &format!("articles[{i}]"),
+                &format!(
+                    "the article's text is {chars} characters long; a reader's phone loads its page whole"
+                ),
+            );
+            warning.help = Some("put a document this long in the content folder and link it as an attachment (`[全文](../files/….pdf)`), or split it into articles".to_string());
             warnings.push(warning);
         }
     }

@@ -2364,6 +2364,20 @@ fn a_date_after_today_is_told_as_a_warning_at_its_line() {
     // (The fixture's hotline is the template's 400-000-0000, a warning of its own.)
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("warning: published"), "{stderr}");
+    // A document pasted whole, in paragraphs: more text than a page should carry.
+    fs::write(
+        &notes,
+        format!("{text}\n{}\n", "第一段内容。\n\n".repeat(40_000)),
+    )
+    .unwrap();
+    let stderr = check_warns(&content);
+    assert_told(
+        &stderr,
+        &[
+            "CONTENT/articles/policy-notes.md:2:1: warning: the article's text is ",
+            " characters long; a reader's phone loads its page whole\n  = help: put a document this long in the content folder and link it as an attachment",
+        ],
+    );
     // A year short of its digits.
     fs::write(
         &notes,
