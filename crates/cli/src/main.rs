@@ -367,8 +367,20 @@ fn report(problems: &content::Problems, then: &str) -> ExitCode {
     let diagnostics = &problems.errors;
     let mut in_order: Vec<&content::Diagnostic> = diagnostics.iter().collect();
     in_order.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    for d in in_order {
-        eprintln!("{d}\n");
+    // At most so many of one file's problems are printed: a file pasted wrong can have
+    // thousands, which buried every other file's (50,003 for one line of `**`).
+    const PER_FILE: usize = 30;
+    for file in in_order.chunk_by(|a, b| a.file == b.file) {
+        for d in file.iter().take(PER_FILE) {
+            eprintln!("{d}\n");
+        }
+        if file.len() > PER_FILE {
+            eprintln!(
+                "{}: … and {} more problems in this file, not shown; fix those above and check again\n",
+                file[0].file.display(),
+                file.len() - PER_FILE
+            );
+        }
     }
     eprintln!(
         "error: {} found{then}",

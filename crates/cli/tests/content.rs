@@ -2392,6 +2392,30 @@ fn a_date_after_today_is_told_as_a_warning_at_its_line() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// A file with many problems has the first 30 printed, and how many more it has; the count
+/// of all of them ends the run.
+#[test]
+fn a_file_with_many_problems_has_the_first_thirty_printed() {
+    let content = fixture_copy("many-problems");
+    let notes = content.join("articles/policy-notes.md");
+    let text = fs::read_to_string(&notes).unwrap();
+    fs::write(&notes, format!("{text}\n{}", "已~~废止~~。\n\n".repeat(40))).unwrap();
+    let stderr = check_fails(&content);
+    assert_eq!(
+        stderr.matches("error: struck-through text").count(),
+        30,
+        "{stderr}"
+    );
+    assert_told(
+        &stderr,
+        &[
+            "CONTENT/articles/policy-notes.md: … and 10 more problems in this file, not shown; fix those above and check again",
+            "error: 40 problems found",
+        ],
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// `check content/articles`, a folder inside the content folder, names the folder to check.
 #[test]
 fn checking_a_folder_inside_the_content_folder_names_the_content_folder() {
