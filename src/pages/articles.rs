@@ -20,6 +20,7 @@ use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
 use crate::components::states::with_bundle;
 use crate::i18n::{lang, term_lang};
+use crate::offline::use_offline;
 use crate::state::site_href;
 use crate::state::{list_index, LiveIndex};
 
@@ -35,7 +36,10 @@ pub fn ArticlesPage() -> impl IntoView {
         // The whole of a small list, for a shared link's view before the app (prerender only).
         #[cfg(not(target_arch = "wasm32"))]
         index.provide_early_view();
-        fetch_shards(index.clone(), query);
+        // A shard the host no longer has (404): a deploy since this page opened replaced the
+        // shards' folder, whose name is a hash of them. Asking again gets the same answer.
+        let gone = RwSignal::new(false);
+        fetch_shards(index.clone(), query, gone);
         let pending = Memo::new({
             let index = index.clone();
             move |_| {
@@ -90,11 +94,28 @@ pub fn ArticlesPage() -> impl IntoView {
                     </div>
                     <DroppedFilters state listing />
                     <ActiveFilters listing path=PATH />
-                    {move || failed.get().then(|| view! {
-                        <div class="inline-error" role="alert">
-                            <p>{t.body_search_failed}</p>
-                            <button type="button" class="button small" on:click=retry.clone()>{t.retry}</button>
-                        </div>
+                    {move || failed.get().then(|| if gone.get() {
+                        let offline = use_offline();
+                        if let Some(offline) = offline {
+                            offline.check_for_update();
+                        }
+                        view! {
+                            <div class="inline-error" role="alert">
+                                <p>{t.body_search_gone}</p>
+                                <button type="button" class="button small" on:click=move |_| {
+                                    if let Some(offline) = offline {
+                                        offline.accept_update();
+                                    }
+                                }>{t.reload_page}</button>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="inline-error" role="alert">
+                                <p>{t.body_search_failed}</p>
+                                <button type="button" class="button small" on:click=retry.clone()>{t.retry}</button>
+                            </div>
+                        }.into_any()
                     })}
                     {results(listing, Some(pending), PATH, "card-list", move |i, terms| {
                         view! { <ArticleCard article=b.articles[i].clone() bundle=b.clone() terms /> }
@@ -107,8 +128,9 @@ pub fn ArticlesPage() -> impl IntoView {
 }
 
 /// Downloads the search shards each search needs, as it is typed; each arrival (or failure)
-/// is announced by the index to whichever list is on screen by then.
-fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>) {
+/// is announced by the index to whichever list is on screen by then. A shard the host answers
+/// 404 or 410 for sets `gone`.
+fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>, gone: RwSignal<bool>) {
     Effect::new(move |_| {
         index.track_shards();
         for (n, path) in index.shards_to_fetch(&query.get()) {
@@ -117,6 +139,12 @@ fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>) {
             spawn_local(async move {
                 let shard = match crate::browser::fetch_bytes(&url).await {
                     Ok(bytes) => Shard::parse(bytes).ok(),
+                    Err(crate::error::LoadError::Http {
+                        status: 404 | 410, ..
+                    }) => {
+                        gone.try_set(true);
+                        None
+                    }
                     Err(_) => None,
                 };
                 index.shard_arrived(n, shard);

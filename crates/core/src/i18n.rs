@@ -78,6 +78,7 @@ ui_text! {
     reload_page: "刷新页面", "Reload";
     searching_bodies: "正在搜索正文…", "Searching article texts…";
     body_search_failed: "正文搜索索引未能下载，下面的结果不含只在正文中出现的匹配。", "The search index of article texts did not download; the results below leave out matches found only in an article's text.";
+    body_search_gone: "网站内容已更新，正文搜索索引已不在原处。刷新页面即可搜索网站现在的内容。", "The site has been updated since this page opened, and the search index of article texts has moved. Reload to search the site as it is now.";
 
     latest: "最新动态", "Latest news";
     all_articles_more: "全部文章 →", "All articles →";
