@@ -368,21 +368,34 @@ test('a site that features no project shows its newest on the home page; one wit
 // A page reloaded keeps the reader's history: Back from it can come to an address of the
 // document before (the list the reader came from) without loading a page. A page that holds
 // only its part of the data must not draw that address from it (it showed 10 of 19 articles).
-test('Back from a page reloaded after the list opened it shows the whole list again', async () => {
+test('Back from a page reloaded after the list opened it shows the whole list again, where the reader was', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/articles/`);
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
-  const title = newest[3].title;
-  await page.getByRole('link', { name: title }).first().click();
+  // Down at the list's end, further than the article's page reaches, to a card there.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(300);
+  const y = await page.evaluate(() => scrollY);
+  const title = await page.evaluate(() => [...document.querySelectorAll('.card-title a')]
+    .find((a) => a.getBoundingClientRect().top > 0).textContent);
+  const card = page.getByRole('link', { name: title }).first();
+  await card.click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await page.reload();
   await page.locator('#app:not([data-prerendered])').waitFor();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // Reading down the article a little.
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(300);
   await page.goBack();
   await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
   await expect(page.getByText(`共 ${SAMPLE.articles.length} 篇`)).toBeVisible();
-  await expect(page.getByRole('link', { name: newest[0].title }).first()).toBeVisible();
+  // Where the reader was: the article page's own height had been noted as the list's place.
+  await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, y, { timeout: 5000 }).catch(() => {});
+  assert.equal(Math.round(await page.evaluate(() => scrollY)), Math.round(y));
+  const box = await page.getByRole('link', { name: title }).first().boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= page.viewportSize().height, JSON.stringify(box));
   // Forward again: the article, whole.
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

@@ -523,7 +523,12 @@ const keep = document.createElement('input'); keep.type = 'hidden'; keep.name = 
 ///   article's text file arriving late grows the page above the place, and the browser's
 ///   scroll anchoring then moved the reader by as much), and not once the reader touches,
 ///   clicks, types or scrolls the page; the listeners for that go when it ends. Positions are kept by address, not by history entry:
-///   the same list opened twice returns to where it was last.
+///   the same list opened twice returns to where it was last. A page notes places only for
+///   the addresses it showed itself (where it was opened, and those it went to by
+///   `pushState` or `replaceState`): Back from an article reloaded after the list opened it
+///   comes to the list's address in the article's document, which loads the list
+///   (`browser::follow_links_with_page_loads`), and the article's height, noted as the list's
+///   place, brought the list back above where the reader was.
 /// - Back to another document works the same way. A list opened from a link with a filter is
 ///   a short placeholder until the app draws it (and a detail page links to it with a page
 ///   load), so the browser's own restoring found no room and left the reader near the top.
@@ -549,9 +554,10 @@ const keep = document.createElement('input'); keep.type = 'hidden'; keep.name = 
 const KEEP_PLACE: &str = "(() => { const K = 'parkreader:at', mine = {}; \
 const read = () => { try { return JSON.parse(sessionStorage.getItem(K)) || {}; } catch (_) { return {}; } }; \
 const nav = performance.getEntriesByType('navigation')[0], returning = nav && (nav.type === 'back_forward' || nav.type === 'reload'), at = returning ? read() : {}; \
-const here = () => { at[location.href] = mine[location.href] = scrollY; }; \
+const own = new Set([location.href]), here = () => { if (own.has(location.href)) at[location.href] = mine[location.href] = scrollY; }; \
 if (!returning) requestAnimationFrame(() => { if (!(location.href in mine)) here(); }); \
-const push = history.pushState; history.pushState = function (...args) { push.apply(this, args); here(); }; \
+const push = history.pushState; history.pushState = function (...args) { push.apply(this, args); own.add(location.href); here(); }; \
+const replace = history.replaceState; history.replaceState = function (...args) { replace.apply(this, args); own.add(location.href); }; \
 addEventListener('scroll', here, { passive: true }); \
 addEventListener('pagehide', () => { try { const all = read(); for (const u in mine) { delete all[u]; all[u] = mine[u]; } \
 const urls = Object.keys(all); for (const u of urls.slice(0, -50)) delete all[u]; sessionStorage.setItem(K, JSON.stringify(all)); } catch (_) {} }); \
