@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use parkreader_core::browse::Listing;
 use parkreader_core::query::{ListKind, ListQuery};
 use parkreader_core::shards::Shard;
@@ -161,7 +160,9 @@ pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoVie
     let t = lang.ui();
     view! {
         <nav class="chips" aria-label=t.categories_nav>
-            <A href=site_href("/articles") attr:class="chip" attr:aria-current=all_current.then_some("page")>{t.all_categories}</A>
+            // Plain links, which the router follows all the same: its `A` marks the current
+            // one itself, and the chip said `aria-current="page"` twice.
+            <a href=site_href("/articles") class="chip" aria-current=all_current.then_some("page")>{t.all_categories}</a>
             {bundle
                 .taxonomies
                 .categories
@@ -171,9 +172,9 @@ pub fn CategoryNav(bundle: Arc<Bundle>, current: Option<String>) -> impl IntoVie
                     let (href, name) = (site_href(&format!("/categories/{}", c.id)), c.label(lang).to_string());
                     let name_lang = term_lang(lang, &name);
                     view! {
-                        <A href=href attr:class="chip" attr:aria-current=is_current.then_some("page") attr:lang=name_lang>
+                        <a href=href class="chip" aria-current=is_current.then_some("page") lang=name_lang>
                             {name}
-                        </A>
+                        </a>
                     }
                 })
                 .collect_view()}

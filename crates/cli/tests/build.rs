@@ -569,6 +569,35 @@ fn a_project_descriptions_headings_sit_under_its_section_heading() {
     assert!(rest.contains("<h5>区位</h5>"), "{rest}");
 }
 
+/// A category page's chip for itself says it is the current page, once: the router's link marked
+/// it too, and the attribute came out twice, which is no valid HTML.
+#[test]
+fn a_category_pages_own_chip_is_marked_current_once() {
+    use std::sync::Arc;
+
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/bundle.json"),
+    )
+    .unwrap();
+    let bundle = parkreader_core::parse_bundle(&text).unwrap();
+    let id = bundle.taxonomies.categories[0].id.clone();
+    let html =
+        parkreader::prerender::render_page(SHELL, Arc::new(bundle), &format!("/categories/{id}"))
+            .unwrap();
+    let chip = html
+        .split('<')
+        .find(|tag| {
+            tag.starts_with(&format!("a href=\"/categories/{id}/\"")) && tag.contains("chip")
+        })
+        .unwrap_or_else(|| panic!("{html}"));
+    assert_eq!(chip.matches("aria-current").count(), 1, "{chip}");
+    let all = html
+        .split('<')
+        .find(|tag| tag.starts_with("a href=\"/articles/\"") && tag.contains("chip"))
+        .unwrap_or_else(|| panic!("{html}"));
+    assert!(!all.contains("aria-current"), "{all}");
+}
+
 /// Every detail page renders the same from the part of the bundle it carries as from the whole
 /// bundle, on a generated corpus with many ties: the app taking over a page from its part shows
 /// what the page showed.
