@@ -87,6 +87,35 @@ pub fn Byline(article: Article, bundle: std::sync::Arc<Bundle>) -> impl IntoView
     }
 }
 
+/// An item's tags, each a link to the list (`list`, `/articles` or `/projects`) filtered by it:
+/// from an article about 碳纤维, the others about it. Nothing for an item without tags.
+#[component]
+pub fn TagLinks(
+    tags: Vec<String>,
+    list: &'static str,
+    bundle: std::sync::Arc<Bundle>,
+) -> impl IntoView {
+    let lang = lang();
+    let heading = parkreader_core::query::FacetKey::Tag.label(lang);
+    let links: Vec<_> = tags
+        .iter()
+        .filter_map(|id| bundle.tag(id))
+        .map(|tag| {
+            let name = tag.label(lang).to_string();
+            let name_lang = crate::i18n::term_lang(lang, &name);
+            let href = site_href(&format!("{list}?tag={}", tag.id));
+            view! { <li><a href=href class="chip" lang=name_lang>{name}</a></li> }
+        })
+        .collect();
+    (!links.is_empty()).then(|| {
+        view! {
+            <nav class="tag-links" aria-label=heading>
+                <ul class="chips">{links}</ul>
+            </nav>
+        }
+    })
+}
+
 /// A project's status as a coloured badge.
 #[component]
 pub fn StatusBadge(project: Project, bundle: std::sync::Arc<Bundle>) -> impl IntoView {

@@ -13,7 +13,7 @@ use crate::components::blocks::{site_src, BodyBlocks};
 use crate::components::cards::{ArticleLinks, ProjectCard};
 use crate::components::contact::ContactCard;
 use crate::components::library::BookmarkButton;
-use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo};
+use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo, TagLinks};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
 use crate::components::states::{closest_item, meant_id, with_bundle, Loading, NotFound};
@@ -107,6 +107,7 @@ fn ArticleView(article: Article, bundle: Arc<Bundle>) -> impl IntoView {
                 </div>
             </header>
             <ArticleBody article=article.clone() />
+            <TagLinks tags=article.tags.clone() list="/articles" bundle=bundle.clone() />
             <footer class="article-footer">
                 {source}
                 <p class="copyright" lang="zh-CN">{copyright}</p>

@@ -365,6 +365,24 @@ test('a site that features no project shows its newest on the home page; one wit
   }
 });
 
+test('an article\'s tags lead to the list of every article with that tag', async () => {
+  const page = await newPage(browser);
+  const article = SAMPLE.articles.find((a) => a.tags.length > 0
+    && SAMPLE.articles.filter((b) => b.tags.includes(a.tags[0])).length > 1);
+  const tag = SAMPLE.taxonomies.tags.find((t) => t.id === article.tags[0]);
+  const tagged = SAMPLE.articles.filter((b) => b.tags.includes(tag.id)).length;
+  await page.goto(`${server.url}/articles/${article.id}/`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  const tags = page.getByRole('navigation', { name: '标签' });
+  await expect(tags.getByRole('link')).toHaveCount(article.tags.length);
+  await tags.getByRole('link', { name: tag.name }).click();
+  await page.locator('#app:not([data-prerendered]) #search-input').waitFor();
+  assert.equal(new URL(page.url()).search, `?tag=${tag.id}`);
+  await expect(page.getByText(`共 ${tagged} 篇`)).toBeVisible();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 // A page reloaded keeps the reader's history: Back from it can come to an address of the
 // document before (the list the reader came from) without loading a page. A page that holds
 // only its part of the data must not draw that address from it (it showed 10 of 19 articles).
