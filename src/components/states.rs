@@ -12,6 +12,28 @@ use crate::i18n::{lang, ui};
 use crate::state::site_href;
 use crate::state::{use_catalog, Load};
 
+/// Says `message`: a file this page named is gone from the host, because the site was deployed
+/// again since the page opened (data files are named after their content), so asking again gets
+/// the same 404. Asks whether a new worker waits, and offers to reload into the site as it is
+/// now. For an article's text and for the search shards.
+#[component]
+pub fn SiteUpdated(message: &'static str) -> impl IntoView {
+    let offline = crate::offline::use_offline();
+    if let Some(offline) = offline {
+        offline.check_for_update();
+    }
+    view! {
+        <div class="inline-error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="button small" on:click=move |_| {
+                if let Some(offline) = offline {
+                    offline.accept_update();
+                }
+            }>{ui().reload_page}</button>
+        </div>
+    }
+}
+
 /// The address and title of the item of `items` (id, title) that a link to the unknown `id` at
 /// `/<list>/<id>` most likely meant: mistyped, or cut short by a chat
 /// (`links::closest_id`), for [`NotFound`] to offer.

@@ -16,10 +16,11 @@ use crate::components::library::BookmarkButton;
 use crate::components::meta::{Breadcrumb, Byline, Crumb, PageHead, PageInfo, TagLinks};
 use crate::components::reading::TextSize;
 use crate::components::share::ShareButton;
-use crate::components::states::{closest_item, meant_id, with_bundle, Loading, NotFound};
+use crate::components::states::{
+    closest_item, meant_id, with_bundle, Loading, NotFound, SiteUpdated,
+};
 use crate::error::LoadError;
 use crate::i18n::{lang, ui, written_lang};
-use crate::offline::use_offline;
 use crate::state::site_href;
 use parkreader_core::library::ItemKind;
 
@@ -159,20 +160,7 @@ fn ArticleBody(article: Article) -> impl IntoView {
                 // (its name carries a hash of its text) or took the article down. Asking
                 // again gets the same 404; the site as it is now has the answer.
                 Err(LoadError::Http { status: 404 | 410, .. }) => {
-                    let offline = use_offline();
-                    if let Some(offline) = offline {
-                        offline.check_for_update();
-                    }
-                    view! {
-                        <div class="inline-error" role="alert">
-                            <p>{t.body_gone}</p>
-                            <button type="button" class="button small" on:click=move |_| {
-                                if let Some(offline) = offline {
-                                    offline.accept_update();
-                                }
-                            }>{t.reload_page}</button>
-                        </div>
-                    }.into_any()
+                    view! { <SiteUpdated message=t.body_gone /> }.into_any()
                 }
                 Err(error) => view! {
                     <div class="inline-error" role="alert">

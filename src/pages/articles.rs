@@ -17,9 +17,8 @@ use crate::components::browse::{
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
 use crate::components::share::ShareButton;
-use crate::components::states::with_bundle;
+use crate::components::states::{with_bundle, SiteUpdated};
 use crate::i18n::{lang, term_lang};
-use crate::offline::use_offline;
 use crate::state::site_href;
 use crate::state::{list_index, LiveIndex};
 
@@ -94,20 +93,7 @@ pub fn ArticlesPage() -> impl IntoView {
                     <DroppedFilters state listing />
                     <ActiveFilters listing path=PATH />
                     {move || failed.get().then(|| if gone.get() {
-                        let offline = use_offline();
-                        if let Some(offline) = offline {
-                            offline.check_for_update();
-                        }
-                        view! {
-                            <div class="inline-error" role="alert">
-                                <p>{t.body_search_gone}</p>
-                                <button type="button" class="button small" on:click=move |_| {
-                                    if let Some(offline) = offline {
-                                        offline.accept_update();
-                                    }
-                                }>{t.reload_page}</button>
-                            </div>
-                        }.into_any()
+                        view! { <SiteUpdated message=t.body_search_gone /> }.into_any()
                     } else {
                         view! {
                             <div class="inline-error" role="alert">
