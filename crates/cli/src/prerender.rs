@@ -442,12 +442,12 @@ app = document.getElementById('app'), page = app && app.hasAttribute('data-prere
 html.removeAttribute('data-list-view'); if (app) app.removeAttribute('data-prerendered'); \
 if (app) for (const c of app.querySelectorAll('input, select, button')) { c.disabled = true; if (list && c.type === 'search') c.value = ''; } \
 for (const b of document.querySelectorAll('[aria-busy]')) b.removeAttribute('aria-busy'); \
-for (const l of document.querySelectorAll('.loading, .needs-app')) l.remove(); const y = scrollY, h = html.scrollHeight; \
+for (const l of document.querySelectorAll('.loading, .needs-app')) l.remove(); const y = scrollY, h = html.getBoundingClientRect().height; \
 if (!html.hasAttribute('data-not-found')) { \
 (document.querySelector('main') || document.body).insertAdjacentHTML('afterbegin', '<p class=\"notice\" role=\"alert\">' + \
 (page ? '功能未能加载，搜索、筛选和收藏暂不可用' + (list ? '；下面是全部列表，未按链接筛选' : '') : '页面未能加载') + \
 '。 <button type=\"button\" class=\"button small\">重试</button>' + (page ? '' : ' <a href=\"' + (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content + '\">返回首页</a>') + '</p>'); \
-if (y > 0) scrollTo(0, y + html.scrollHeight - h); \
+if (y > 0) scrollTo(0, y + html.getBoundingClientRect().height - h); \
 document.querySelector('[role=alert] button').onclick = () => location.reload(); }";
 
 /// What runs as soon as the page's head is parsed, long before the app:
