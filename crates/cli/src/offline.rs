@@ -933,24 +933,6 @@ fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_long_site_name_is_shortened_at_a_separator() {
-        for (name, short) in [
-            ("青溪区投资促进局 · Invest Qingxi", "青溪区投资促进局"),
-            ("临江生物医药谷招商网", "临江生物医药谷招商网"),
-            ("Qingxi Investment Promotion Bureau", "Qingxi"),
-            (
-                "松江经济技术开发区（松江综合保税区）招商中心",
-                "松江经济技术开发区",
-            ),
-            (
-                "上海市松江区经济技术开发区管理委员会招商网",
-                "上海市松江区经济技术开发",
-            ),
-        ] {
-            assert_eq!(short_name(name), short, "{name}");
-        }
-    }
     use std::io::Read;
 
     fn decoded(path: &Path) -> (Vec<u8>, Vec<u8>) {
@@ -1240,5 +1222,24 @@ mod tests {
             .unchanged_page(&other.join("articles/1.html"), &other, &start, &part(1))
             .is_none());
         fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_long_site_name_is_shortened_at_a_separator() {
+        for (name, short) in [
+            ("青溪区投资促进局 · Invest Qingxi", "青溪区投资促进局"),
+            ("临江生物医药谷招商网", "临江生物医药谷招商网"),
+            ("Qingxi Investment Promotion Bureau", "Qingxi"),
+            (
+                "松江经济技术开发区（松江综合保税区）招商中心",
+                "松江经济技术开发区",
+            ),
+            (
+                "上海市松江区经济技术开发区管理委员会招商网",
+                "上海市松江区经济技术开发",
+            ),
+        ] {
+            assert_eq!(short_name(name), short, "{name}");
+        }
     }
 }

@@ -536,6 +536,12 @@ fn related_articles_computed_together_match_one_by_one() {
     }
 }
 
+/// The sample site's bundle (public/data/bundle.json), read.
+fn sample_bundle() -> parkreader_core::Bundle {
+    let text = fs::read_to_string(root().join("public/data/bundle.json")).unwrap();
+    parkreader_core::parse_bundle(&text).unwrap()
+}
+
 /// A project's description sits under its page's 项目介绍 heading: its own headings are a level
 /// below it (`##` an `<h3>`), so that the page's outline reads as written.
 #[test]
@@ -543,11 +549,7 @@ fn a_project_descriptions_headings_sit_under_its_section_heading() {
     use parkreader_core::Block;
     use std::sync::Arc;
 
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/bundle.json"),
-    )
-    .unwrap();
-    let mut bundle = parkreader_core::parse_bundle(&text).unwrap();
+    let mut bundle = sample_bundle();
     let project = &mut bundle.projects[0];
     project.description = vec![
         Block::Heading {
@@ -575,11 +577,7 @@ fn a_project_descriptions_headings_sit_under_its_section_heading() {
 fn a_category_pages_own_chip_is_marked_current_once() {
     use std::sync::Arc;
 
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/bundle.json"),
-    )
-    .unwrap();
-    let bundle = parkreader_core::parse_bundle(&text).unwrap();
+    let bundle = sample_bundle();
     let id = bundle.taxonomies.categories[0].id.clone();
     let html =
         parkreader::prerender::render_page(SHELL, Arc::new(bundle), &format!("/categories/{id}"))
