@@ -400,6 +400,12 @@ pub fn embedded_part() -> Option<parkreader_core::Bundle> {
     }
 }
 
+/// Whether two paths are one page: `/projects` and `/projects/`.
+#[cfg(target_arch = "wasm32")]
+fn same_page(a: &str, b: &str) -> bool {
+    a.trim_end_matches('/') == b.trim_end_matches('/')
+}
+
 /// From a page that holds only its part of the bundle, links to other pages of the site load
 /// those pages (each prerendered with its own part) instead of rendering them in place, and so
 /// does a step through the history to another page's address.
@@ -431,7 +437,7 @@ pub fn follow_links_with_page_loads() {
             return;
         };
         let now = location.pathname().unwrap_or_default();
-        if now.trim_end_matches('/') != page.trim_end_matches('/') {
+        if !same_page(&now, &page) {
             ev.stop_immediate_propagation();
             let _ = location.reload();
         }
@@ -450,13 +456,12 @@ pub fn follow_links_with_page_loads() {
         // A link to this same page with another query (the project list's next page of
         // results, a filter dropped) stays with the router: the part holds the whole page.
         let here = web_sys::window().and_then(|w| w.location().pathname().ok());
-        let same = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
         let in_place = link.hash().is_empty()
             && link.origin()
                 == web_sys::window()
                     .and_then(|w| w.location().origin().ok())
                     .unwrap_or_default()
-            && here.is_some_and(|here| same(&link.pathname(), &here));
+            && here.is_some_and(|here| same_page(&link.pathname(), &here));
         if !in_place && !ev.default_prevented() {
             ev.stop_propagation();
         }
