@@ -144,6 +144,9 @@ struct Source {
     front_line: usize,
     /// Its old addresses (`aliases`, see [`crate::aliases`]), each with its line.
     aliases: Vec<(String, usize)>,
+    /// The line each block of its body (an article's text, a project's description) starts
+    /// on, as the body has its blocks: where a problem the bundle's check finds in one is.
+    block_lines: Vec<usize>,
     /// Fields of the front matter that were wrong or missing (`published`, `dates.signed`),
     /// told already: the item was read with stand-ins for them, so that the checks of the
     /// whole folder (its category, tags, links) are told in the same run, and what those
@@ -1099,6 +1102,7 @@ fn parse_item<T: ContentItem>(
         text: text.clone(),
         front_line: 2,
         aliases,
+        block_lines: Vec::new(),
         stand_ins: Vec::new(),
     };
     // `draft = false` is read here, not by the bundle's types; anything else there is a problem.
@@ -1136,7 +1140,7 @@ fn parse_item<T: ContentItem>(
     let front_text = format!("{injected}{}", quote_datetimes(&front));
     let item = front_matter::<T>(path, &front_text, shift, diagnostics);
     // The body is read even when the front matter is wrong, so one run reports both.
-    let blocks = markdown_blocks(body, path, body_line, assets, diagnostics);
+    let (blocks, block_lines) = markdown_blocks(body, path, body_line, assets, diagnostics);
     let (mut item, stand_ins) = item?;
     // Without its own id, an item would be checked under a stand-in's: it is left unread, and
     // what refers to it is not told.
@@ -1145,6 +1149,7 @@ fn parse_item<T: ContentItem>(
     }
     let source = Source {
         stand_ins,
+        block_lines,
         ..source
     };
     item.set_body(blocks);
@@ -1944,15 +1949,21 @@ fn whole_file(path: &Path, message: String, help: Option<&str>) -> Diagnostic {
 
 /// Markdown to blocks: paragraphs, headings (`##` to `####`), quotes, lists, and an image on a
 /// line of its own as a figure (its title is the caption). Inline formatting becomes plain
-/// text; raw HTML is refused, since the reader renders text only.
+/// text; raw HTML is refused, since the reader renders text only. Returns the blocks and the
+/// line (of the file) each starts on.
 fn markdown_blocks(
     body: &str,
     path: &Path,
     body_line: usize,
     assets: &mut Vec<Asset>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Block> {
+) -> (Vec<Block>, Vec<usize>) {
     let mut blocks = Vec::new();
+    // Each block is made from one element of the body's top level: where the one being read
+    // starts, and how deep in it the parser is.
+    let mut block_lines = Vec::new();
+    let mut top_start = 0;
+    let mut depth = 0usize;
     let mut text = String::new();
     let mut items: Vec<String> = Vec::new();
     // Each item's links, as `items` has the items.
@@ -2010,6 +2021,19 @@ fn markdown_blocks(
     )
     .into_offset_iter()
     {
+        // The blocks the last event made are of the element it belonged to.
+        block_lines.resize(blocks.len(), at(top_start).0);
+        match event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    top_start = range.start;
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => top_start = range.start,
+            _ => {}
+        }
         match event {
             // A list item's second paragraph continues its text, on a line of its own.
             Event::Start(Tag::Paragraph) if in_item && !text.trim().is_empty() => {
@@ -2518,6 +2542,7 @@ fn markdown_blocks(
             _ => {}
         }
     }
+    block_lines.resize(blocks.len(), at(top_start).0);
     // Figures: the image file is found relative to the Markdown file and copied with a hash.
     let dir = path.parent().unwrap_or(Path::new("."));
     for (index, mut img, caption, offset) in figures {
@@ -2529,7 +2554,7 @@ fn markdown_blocks(
             caption,
         };
     }
-    blocks
+    (blocks, block_lines)
 }
 
 /// Where a Markdown link leads on the site, or what is wrong with it (a message and help): an
@@ -4134,6 +4159,26 @@ fn stood_in(path: &str, articles: &[Source], projects: &[Source]) -> bool {
     in_list("articles[", articles) || in_list("projects[", projects)
 }
 
+/// What a path into a body's blocks (`.body[7].items[1]`) is to the writer, who sees the
+/// block's line: `the text`, `item 2 of the list` (`row 2 of the table`, for a `table`, whose
+/// rows are a list's items); None for other parts.
+fn body_part(field_path: &str, table: bool) -> Option<String> {
+    let (_, part) = field_path.split_once("].")?;
+    match part {
+        "text" => Some("the text".into()),
+        "caption" => Some("the caption".into()),
+        _ => {
+            let item = part.strip_prefix("items[")?.strip_suffix(']')?;
+            let n = item.parse::<usize>().ok()? + 1;
+            Some(if table {
+                format!("row {n} of the table")
+            } else {
+                format!("item {n} of the list")
+            })
+        }
+    }
+}
+
 fn locate(
     path: &str,
     message: &str,
@@ -4152,7 +4197,13 @@ fn locate(
             .unwrap_or("");
         let in_body = matches!(field, "body" | "description");
         let line = if in_body {
-            None
+            // `body[7].text`: where that block starts.
+            field_path
+                .trim_start_matches('.')
+                .strip_prefix(field)
+                .and_then(|rest| rest.strip_prefix('['))
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(n, _)| source.block_lines.get(n.parse::<usize>().ok()?).copied())
         } else {
             table_key_line(
                 &source.text,
@@ -4180,6 +4231,14 @@ fn locate(
                 message.to_string()
             } else if link.is_some() {
                 format!("a link in the text: {message}")
+            } else if let Some(part) = line.filter(|_| in_body).and_then(|line| {
+                let table = source.text.lines().nth(line - 1)?.trim_start().starts_with('|');
+                body_part(field_path, table)
+            }) {
+                match message.strip_prefix("is ") {
+                    Some(rest) => format!("{part} is {rest}"),
+                    None => format!("{part}: {message}"),
+                }
             } else if from_name {
                 format!("{field} (the file's name): {message}")
             } else {

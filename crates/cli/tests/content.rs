@@ -2490,3 +2490,45 @@ fn civil(days: i64) -> String {
         .unwrap()
         .iso_day()
 }
+
+/// A block the bundle's check refuses (a paragraph, a list item or a table row, its cells joined,
+/// past the longest text a field holds) is told at the line the block starts on, in words: the writer has the
+/// file, not the bundle's `body[2].text`. An article's text and a project's description alike.
+#[test]
+fn a_block_too_long_is_told_at_its_line_in_words() {
+    let content = fixture_copy("block-too-long");
+    let long = "长".repeat(100_001);
+    edit(&content.join("articles/policy-notes.md"), |text| {
+        format!("{text}\n## 小节\n\n{long}\n\n- 第一项\n- {long}\n")
+    });
+    edit(&content.join("projects/carbon-fibre-48k.md"), |text| {
+        format!("{text}\n| 产品 | 说明 |\n|---|---|\n| 原丝 | {long} |\n")
+    });
+    let stderr = check_fails(&content);
+    let lines = |file: &str| {
+        fs::read_to_string(content.join(file))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let article = lines("articles/policy-notes.md");
+    let at = |lines: &[String], start: &str| {
+        1 + lines.iter().position(|l| l.starts_with(start)).unwrap()
+    };
+    let too_long = "is 100001 characters long; a text field holds at most 100000";
+    assert_told(
+        &stderr,
+        &[
+            &format!("CONTENT/articles/policy-notes.md:{}:1: error: the text {too_long}", at(&article, "长长")),
+            &format!("CONTENT/articles/policy-notes.md:{}:1: error: item 2 of the list {too_long}", at(&article, "- 第一项")),
+            &format!(
+                "CONTENT/projects/carbon-fibre-48k.md:{}:1: error: row 1 of the table is 100010 characters long",
+                at(&lines("projects/carbon-fibre-48k.md"), "| 产品")
+            ),
+        ],
+    );
+    assert!(!stderr.contains("body["), "{stderr}");
+    assert!(!stderr.contains("description["), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
