@@ -1980,6 +1980,9 @@ fn markdown_blocks(
     let mut nested: Vec<(bool, u64)> = Vec::new();
     // An inner item's marker was the last thing written.
     let mut marker_open = false;
+    // A line indented as a notice's paragraphs are (`　　为进一步…`) began after the last soft
+    // break: its indent is left out of the text.
+    let mut drop_indent = false;
     let mut quote_depth = 0usize;
     let mut quote = String::new();
     // Where the outermost quote starts.
@@ -2085,22 +2088,28 @@ fn markdown_blocks(
                         error(range.start + at, message, help);
                     }
                 }
+                if in_paragraph && table_without_rule(body.get(range.clone()).unwrap_or("")) {
+                    error(
+                        range.start,
+                        "lines written as a table's rows, with no line of `|---|` under the first: they would show as text, `|` and all",
+                        "put a line such as `|---|---|` (a `---` for each column) under the heading row",
+                    );
+                }
                 let t = text.trim().to_string();
                 if in_item {
                     // A list item's paragraph: the item's text.
                 } else if quote_depth > 0 {
                     quote_paragraph(&mut quote, &t);
                 } else if !t.is_empty() {
-                    let (text, links, strong) = trimmed(
-                        &text,
-                        std::mem::take(&mut links),
-                        std::mem::take(&mut strong),
-                    );
-                    blocks.push(Block::Paragraph {
-                        text,
-                        links,
-                        strong,
-                    });
+                    // Each indented line began a paragraph of its own (see `indented_line`).
+                    let (links, strong) = (std::mem::take(&mut links), std::mem::take(&mut strong));
+                    for (text, links, strong) in paragraphs(&text, links, strong) {
+                        blocks.push(Block::Paragraph {
+                            text,
+                            links,
+                            strong,
+                        });
+                    }
                 }
                 in_paragraph = false;
             }
@@ -2181,6 +2190,19 @@ fn markdown_blocks(
                 "a heading inside a quote",
                 "put the heading before the quote, or write its text as the quote's first line",
             ),
+            // A line of `---` or `===` right under a line of text makes it a heading (what
+            // Markdown calls a setext heading): pasted text with a rule under a line (`联系人：
+            // 张三`, then `---`) became a heading without a `#` written.
+            Event::Start(Tag::Heading { .. })
+                if !body[range.start..].trim_start().starts_with('#') =>
+            {
+                text.clear();
+                error(
+                    range.start,
+                    "a line of `---` or `===` under this text makes it a heading",
+                    "for a heading, write `## 标题` on one line; for a line across the page, leave a blank line above the `---`; else delete the `---` line",
+                );
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 text.clear();
                 if level == HeadingLevel::H1 {
@@ -2223,6 +2245,18 @@ fn markdown_blocks(
                 "a quote inside a list item",
                 "put the quote before or after the list",
             ),
+            // `>50亩的项目…`: a `>` meant as "more than" that begins a line begins a quote, and
+            // is lost. A quote's `>` has a space after it.
+            Event::Start(Tag::BlockQuote(_))
+                if quote_depth == 0 && quote_without_space(&body[range.start..]) =>
+            {
+                error(
+                    range.start,
+                    "a `>` at the start of a line begins a quote, and is not shown",
+                    "for \"more than\", write `\\>` or the full-width `＞`; for a quote, put a space after `>`",
+                );
+                quote_depth += 1;
+            }
             // A quote inside a quote runs on in it, in its place: the reader shows one level.
             Event::Start(Tag::BlockQuote(_)) => {
                 if quote_depth == 0 {
@@ -2381,6 +2415,11 @@ fn markdown_blocks(
             Event::End(TagEnd::Image) => in_image = false,
             Event::Text(t) | Event::Code(t) => {
                 marker_open = false;
+                let t = if std::mem::take(&mut drop_indent) {
+                    t.trim_start_matches(INDENT)
+                } else {
+                    &t
+                };
                 // Without the characters that show nothing (a zero-width space or soft hyphen
                 // pasted from WeChat or a PDF), which a search leaves out of what is typed: 碳纤维
                 // must find 碳\u{200b}纤维.
@@ -2397,12 +2436,36 @@ fn markdown_blocks(
             // A line that begins as a numbered point of Chinese text (`2、`, `（二）`, `第三条`),
             // as pasted from Word, stays a line of its own: joined, the points ran together.
             Event::SoftBreak if numbered_point(body.get(range.end..).unwrap_or("")) => text.push('\n'),
+            // A line indented with full-width or no-break spaces (`　　为进一步…`), as a notice
+            // copied from its web page has each paragraph: a paragraph of its own (in a list
+            // item, a line of its own). Joined, the paragraphs ran on with gaps inside.
+            Event::SoftBreak if indented_line(body.get(range.end..).unwrap_or("")) => {
+                text.push(if in_paragraph { NEW_PARAGRAPH } else { '\n' });
+                drop_indent = true;
+            }
             // So does a point's heading (`一、申报条件`), the text after it on a line of its own.
             Event::SoftBreak if point_heading(line_before(body, range.start)) => text.push('\n'),
             // A line of the by-lines and contact details that end a notice (`编辑：小李`,
             // `联系电话：…`), pasted a line each: joined, they read 「…医药谷编辑：小李」.
             Event::SoftBreak if labelled_line(body.get(range.end..).unwrap_or("")) => text.push('\n'),
             Event::SoftBreak => push_break(&mut text),
+            // Markdown takes a pair of single `*` (or `_`) for italics, which the reader does not
+            // have; in Chinese text they are stars that mean something (`带*号为必填项`,
+            // `单价*2`): they stay as written, where dropped they changed the text.
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {
+                let at = if matches!(event, Event::Start(_)) {
+                    range.start
+                } else {
+                    range.end.saturating_sub(1)
+                };
+                if let Some(star) = body.get(at..).and_then(|rest| rest.chars().next()) {
+                    match image.as_mut() {
+                        Some((_, _, alt, _)) if in_image => alt.push(star),
+                        _ => text.push(star),
+                    }
+                }
+                marker_open = false;
+            }
             Event::Html(_) | Event::InlineHtml(_) => error(
                 range.start,
                 "raw HTML in Markdown",
@@ -2476,6 +2539,20 @@ fn markdown_blocks(
                 table_head = std::mem::take(&mut row).into_iter().map(|(h, ..)| h).collect();
             }
             Event::End(TagEnd::TableRow) => {
+                // Markdown shows no more cells in a row than its heading row has: the rest of
+                // the row (a remark after the last column, the `B` of an unescaped `A|B`) was
+                // left out without a word.
+                let cells = row_cells(body.get(range.clone()).unwrap_or(""));
+                if cells > table_head.len() {
+                    error(
+                        range.start,
+                        &match cells - table_head.len() {
+                            1 => format!("this row has {cells} cells and the heading row {}: its last cell would not be shown", table_head.len()),
+                            extra => format!("this row has {cells} cells and the heading row {}: its last {extra} would not be shown", table_head.len()),
+                        },
+                        "add a heading for each extra column, or join the cells; a `|` inside a cell is written `\\|`",
+                    );
+                }
                 // The row's cells, each after its column's heading, apart by `；`; their links
                 // and bold parts moved to where the cells are in the item.
                 let (mut item, mut links, mut bold) = (String::new(), Vec::new(), Vec::new());
@@ -3150,6 +3227,105 @@ fn run_on(out: &mut String, text: &str) {
 
 /// Whether `line` begins as a numbered point of Chinese text: `1、` (or `1．`, `1）`),
 /// `一、`, `（一）` or `(1)`, `第一条` (章, 节, 款), or a circled number `①`.
+/// The spaces a notice's paragraphs are indented with when copied from a web page: full-width
+/// (`　　`), no-break (`&nbsp;`) and plain.
+const INDENT: [char; 3] = ['\u{3000}', '\u{a0}', ' '];
+
+/// Stands, in a paragraph's text as it is read, where an indented line began a new paragraph
+/// ([`paragraphs`] splits there). The Unicode paragraph separator: no text written in Markdown
+/// holds it as it is read here (it is no character a writer types).
+const NEW_PARAGRAPH: char = '\u{2029}';
+
+/// Whether `line` (the rest of the body from a line's start) is indented with full-width or
+/// no-break spaces, as each paragraph of a notice copied from its page is.
+fn indented_line(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t'])
+        .starts_with(['\u{3000}', '\u{a0}'])
+}
+
+/// A paragraph's text, links and bold parts as read, split where an indented line began a new
+/// paragraph ([`NEW_PARAGRAPH`]): each paragraph trimmed, its links and bold parts moved to it
+/// (one that ran across the split ends with its paragraph), empty ones left out.
+fn paragraphs(text: &str, links: Vec<TextLink>, strong: Vec<Span>) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut start = 0u32;
+    for part in text.split(NEW_PARAGRAPH) {
+        let end = start + part.chars().count() as u32;
+        let within = |from: u32, to: u32| {
+            (from < end && to > start).then(|| (from.max(start) - start, to.min(end) - start))
+        };
+        let part_links = links
+            .iter()
+            .filter_map(|l| {
+                let (s, e) = within(l.start, l.end)?;
+                Some(TextLink {
+                    start: s,
+                    end: e,
+                    href: l.href.clone(),
+                })
+            })
+            .collect();
+        let part_strong = strong
+            .iter()
+            .filter_map(|b| {
+                let (s, e) = within(b.start, b.end)?;
+                Some(Span { start: s, end: e })
+            })
+            .collect();
+        let marked = trimmed(part, part_links, part_strong);
+        if !marked.0.is_empty() {
+            out.push(marked);
+        }
+        // The separator is one character of the text.
+        start = end + 1;
+    }
+    out
+}
+
+/// Whether a quote that begins `source` has no space after its `>` (`>50亩的项目…`): a `>`
+/// meant as "more than", not a quote.
+fn quote_without_space(source: &str) -> bool {
+    source
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix('>')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !matches!(c, ' ' | '\t' | '\n' | '\r' | '>'))
+}
+
+/// Whether a paragraph's `source` is lines that each begin and end with `|` (`| 企业 | 金额 |`),
+/// two or more: a table without the line of `|---|` Markdown needs to read it as one.
+fn table_without_rule(source: &str) -> bool {
+    let lines: Vec<&str> = source.lines().map(str::trim).collect();
+    lines.len() >= 2
+        && lines
+            .iter()
+            .all(|l| l.len() >= 3 && l.starts_with('|') && l.ends_with('|'))
+}
+
+/// How many cells a table row's line has as written: its `|`s that are not escaped (`\|`),
+/// less a leading and a trailing one.
+fn row_cells(line: &str) -> usize {
+    let line = line.trim();
+    let mut bars = Vec::new();
+    let mut escaped = false;
+    for (at, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '|' => bars.push(at),
+            _ => {}
+        }
+    }
+    let mut cells = bars.len() + 1;
+    if bars.first() == Some(&0) {
+        cells -= 1;
+    }
+    if bars.last().is_some_and(|&at| at + 1 == line.len()) && line.len() > 1 {
+        cells -= 1;
+    }
+    cells
+}
+
 fn numbered_point(line: &str) -> bool {
     // Bold or emphasis around it (`**二、申报条件**`) is no part of its number.
     let line = line.trim_start_matches([' ', '\t', '\u{3000}', '*', '_']);
@@ -3157,7 +3333,15 @@ fn numbered_point(line: &str) -> bool {
     let count = line.chars().take_while(|&c| numeral(c)).count();
     let mut after = line.chars().skip(count);
     if count > 0 && count <= 4 {
-        return matches!(after.next(), Some('、' | '．' | '）'));
+        return match after.next() {
+            Some('、' | '．' | '）') => true,
+            // `1.申报表`, `2)`: not `3.5亿元` (a number that wrapped to the line's start), nor
+            // `1. ` (a Markdown list, which is no soft break).
+            Some('.' | ')') => after
+                .next()
+                .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace()),
+            _ => false,
+        };
     }
     let mut chars = line.chars();
     match chars.next() {
@@ -3172,7 +3356,8 @@ fn numbered_point(line: &str) -> bool {
             (1..=4).contains(&count)
                 && matches!(rest.chars().nth(count), Some('条' | '章' | '节' | '款'))
         }
-        Some(c) => ('①'..='⑳').contains(&c),
+        // ①, ⑴, ⒈ and ㈠ to ⑳, ⒇, ⒛ and ㈩.
+        Some(c) => ('①'..='⒛').contains(&c) || ('㈠'..='㈩').contains(&c),
         None => false,
     }
 }

@@ -1110,7 +1110,7 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     .unwrap();
     article(
         "more.md",
-        "见[改名的文章](renamed.md)。\n\n![图](../media/weave.svg)\n\n- 附[件](https://a.cn/)\n- 无链接\n- [电话](tel:021-1234)与<x@a.cn>\n\n第一行\\\n第二行\n------\n\n1. 项\n\n   ```\n   代码\n   ```\n\n   说明\n2. 见\n\n   [表](table.md)\n\n3. 无\n",
+        "见[改名的文章](renamed.md)。\n\n![图](../media/weave.svg)\n\n- 附[件](https://a.cn/)\n- 无链接\n- [电话](tel:021-1234)与<x@a.cn>\n\n## 第一行第二行\n\n1. 项\n\n   ```\n   代码\n   ```\n\n   说明\n2. 见\n\n   [表](table.md)\n\n3. 无\n",
     );
     // Attachments: a document beside the Markdown is published under its content's hash, and
     // its link says its kind and size.
@@ -2530,5 +2530,80 @@ fn a_block_too_long_is_told_at_its_line_in_words() {
     );
     assert!(!stderr.contains("body["), "{stderr}");
     assert!(!stderr.contains("description["), "{stderr}");
+    fs::remove_dir_all(&content).unwrap();
+}
+
+/// A notice pasted from a government site's page, as it comes: single `*` that mean stars
+/// (Markdown's italics, which the reader does not have, dropped them), paragraphs each on a
+/// line indented with full-width or no-break spaces (they ran into one paragraph with gaps), and
+/// points numbered `1.` or `⑴` without a space (they ran together). Each stays as written.
+#[test]
+fn a_pasted_notice_keeps_its_stars_paragraphs_and_points() {
+    let content = fixture_copy("pasted-notice");
+    edit(&content.join("articles/policy-notes.md"), |text| {
+        format!(
+            "{text}\n注：带*号为必填项，带*的材料需提供原件；单价*2，_下划_。\n\n\
+             \u{3000}\u{3000}各有关单位：\n\
+             \u{3000}\u{3000}为进一步优化营商环境，特制定**本办法**。\n\
+             \u{a0}\u{a0}本办法自[发布](https://example.org/a)之日起施行。\n\n\
+             附件：1.申报表\n2)汇总表\n⑴丙\n⒉丁\n3.5亿元的项目另行报批。\n"
+        )
+    });
+    let bundle = bundled(&content, &content.join("site/data/bundle.json"));
+    let body = article_in(&bundle, "policy-notes")["body"].clone();
+    let blocks = body.as_array().unwrap();
+    let last: Vec<&serde_json::Value> = blocks[blocks.len() - 5..].iter().collect();
+    assert_eq!(
+        last[0]["text"],
+        "注：带*号为必填项，带*的材料需提供原件；单价*2，_下划_。"
+    );
+    assert_eq!(last[1]["text"], "各有关单位：");
+    assert_eq!(last[2]["text"], "为进一步优化营商环境，特制定本办法。");
+    assert_eq!(
+        last[2]["strong"],
+        serde_json::json!([{"start": 14, "end": 17}])
+    );
+    assert_eq!(last[3]["text"], "本办法自发布之日起施行。");
+    assert_eq!(last[3]["links"][0]["start"], 4);
+    assert_eq!(last[3]["links"][0]["end"], 6);
+    assert_eq!(
+        last[4]["text"],
+        "附件：1.申报表\n2)汇总表\n⑴丙\n⒉丁\n3.5亿元的项目另行报批。"
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
+
+/// Lines pasted from a notice that Markdown would read as something else are refused at their
+/// line, with what to write instead: a `---` under a line (a heading, no `#` written), a `>`
+/// meaning "more than" (a quote, the `>` lost), a table row with more cells than its heading
+/// row (the rest dropped), and a table without its line of `|---|` (shown with its `|`).
+#[test]
+fn pasted_lines_markdown_would_reshape_are_refused_at_their_line() {
+    let content = fixture_copy("reshaped");
+    let notes = content.join("articles/policy-notes.md");
+    let text = fs::read_to_string(&notes).unwrap();
+    let first = text.lines().count() + 2;
+    fs::write(
+        &notes,
+        format!(
+            "{text}\n联系人：张三\n---\n\n>50亩的项目单独报批。\n\n> 引用\n\n附表说明\n===\n\n\
+             | 序号 | 企业 | 金额 |\n|---|---|---|\n| 1 | 甲 | 100 | 备注：首次申报 |\n| 2 | 乙 \\| 丙 | 50 |\n\n\
+             | 企业 | 金额 |\n| 丙公司 | 50 |\n"
+        ),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    let at = |n: usize| format!("CONTENT/articles/policy-notes.md:{}:1: error: ", first + n);
+    assert_told(
+        &stderr,
+        &[
+            &format!("{}a line of `---` or `===` under this text makes it a heading\n  = help: for a heading, write `## 标题` on one line", at(0)),
+            &format!("{}a `>` at the start of a line begins a quote, and is not shown\n  = help: for \"more than\", write `\\>` or the full-width `＞`", at(3)),
+            &format!("{}a line of `---` or `===` under this text makes it a heading", at(7)),
+            &format!("{}this row has 4 cells and the heading row 3: its last cell would not be shown\n  = help: add a heading for each extra column, or join the cells; a `|` inside a cell is written `\\|`", at(12)),
+            &format!("{}lines written as a table's rows, with no line of `|---|` under the first", at(15)),
+        ],
+    );
+    assert!(stderr.contains("error: 5 problems found"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
