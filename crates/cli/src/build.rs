@@ -87,6 +87,7 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         )
         .into());
     }
+    check_app_files(app, &shell, &base)?;
     let built = Built {
         articles: content.bundle.articles.len(),
         projects: content.bundle.projects.len(),
@@ -170,6 +171,82 @@ pub fn stop() -> Vec<PathBuf> {
     let stopped = std::mem::take(&mut *building);
     std::mem::forget(building);
     stopped
+}
+
+/// Every file the app's `shell` loads from its path `base` (its script, wasm, stylesheet and
+/// icon) is in the folder `app`, and its wasm is whole: an app folder missing its wasm, or with
+/// one cut short by a copy that stopped, made a site that said it was ready and showed every
+/// reader 「功能未能加载」.
+fn check_app_files(app: &Path, shell: &str, base: &str) -> io::Result<()> {
+    let broken = |what: String| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "{}: {what}; build the app again (`scripts/dist.sh`, or `trunk build --release --dist {}`)",
+                app.display(),
+                app.display()
+            ),
+        )
+    };
+    for piece in shell.split(['"', '\'']) {
+        let Some(name) = piece.strip_prefix(base) else {
+            continue;
+        };
+        let loaded = [".js", ".wasm", ".css", ".svg"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if !loaded || name.contains(['/', ' ', '<', '>']) {
+            continue;
+        }
+        let path = app.join(name);
+        if !path.is_file() {
+            return Err(broken(format!(
+                "index.html loads {name}, which is not in the folder"
+            )));
+        }
+        if name.ends_with(".wasm") {
+            let bytes = fs::read(&path)?;
+            if let Err(problem) = whole_wasm(&bytes) {
+                return Err(broken(format!("{name} {problem}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `bytes` are a WebAssembly module whose sections fill it exactly: not cut short,
+/// nor another file under a .wasm name. Else what is wrong with it.
+fn whole_wasm(bytes: &[u8]) -> Result<(), String> {
+    if bytes.get(..8) != Some(b"\0asm\x01\0\0\0") {
+        return Err("is not a WebAssembly module".into());
+    }
+    let mut at = 8;
+    while at < bytes.len() {
+        // A section: its id, its size (LEB128), its bytes.
+        at += 1;
+        let (mut size, mut shift) = (0usize, 0);
+        loop {
+            let Some(&byte) = bytes.get(at) else {
+                return Err(format!(
+                    "stops inside a section header at byte {at}: it was cut short"
+                ));
+            };
+            at += 1;
+            size |= usize::from(byte & 0x7f) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 || shift > 28 {
+                break;
+            }
+        }
+        at += size;
+    }
+    if at > bytes.len() {
+        return Err(format!(
+            "is {} bytes, and its last section ends at byte {at}: it was cut short",
+            bytes.len()
+        ));
+    }
+    Ok(())
 }
 
 /// The path the app in `shell` (Trunk's index.html) was built for: where it loads its

@@ -860,6 +860,59 @@ fn an_app_built_for_another_path_is_refused() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// An app folder that lacks a file its shell loads, or whose wasm a copy cut short, is refused
+/// before anything is written, naming the file: such a site said it was ready and showed every
+/// reader that its functions did not load.
+#[test]
+fn an_app_missing_a_file_or_with_its_wasm_cut_short_is_refused() {
+    let dir = temp("app-broken");
+    let app = app(&dir);
+    let wasm = "parkreader-app-0123456789abcdef_bg.wasm";
+    fs::write(
+        app.join("index.html"),
+        SHELL.replace(
+            "</head>",
+            &format!("<script type=\"module\">import init from '/parkreader-app-0123456789abcdef.js'; init({{ module_or_path: '/{wasm}' }});</script></head>"),
+        ),
+    )
+    .unwrap();
+    fs::write(
+        app.join("parkreader-app-0123456789abcdef.js"),
+        "export default () => {};",
+    )
+    .unwrap();
+    // A module with one custom section named `abc`: whole, then cut short by a byte.
+    let module = b"\0asm\x01\0\0\0\0\x04\x03abc";
+    fs::write(app.join(wasm), module).unwrap();
+    let content = root().join("tests/fixtures/content");
+    let out = dir.join("site");
+    assert!(build(&content, &app, &out).status.success());
+    let old_site = names_in(&out);
+    fs::write(app.join(wasm), &module[..module.len() - 1]).unwrap();
+    let result = build(&content, &app, &out);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(!result.status.success());
+    assert!(
+        stderr.contains(&format!("{wasm} is 13 bytes, and its last section ends at byte 14: it was cut short; build the app again")),
+        "{stderr}"
+    );
+    fs::write(app.join(wasm), b"<html>not found</html>").unwrap();
+    let stderr = String::from_utf8_lossy(&build(&content, &app, &out).stderr).into_owned();
+    assert!(
+        stderr.contains(&format!("{wasm} is not a WebAssembly module")),
+        "{stderr}"
+    );
+    fs::write(app.join(wasm), module).unwrap();
+    fs::remove_file(app.join("main-0123456789abcdef.css")).unwrap();
+    let stderr = String::from_utf8_lossy(&build(&content, &app, &out).stderr).into_owned();
+    assert!(
+        stderr.contains("index.html loads main-0123456789abcdef.css, which is not in the folder"),
+        "{stderr}"
+    );
+    assert_eq!(names_in(&out), old_site);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Ctrl-C while a build writes its copy of the site: the copy is removed at once (not an hour
 /// later by another build), the site stays as it was, and the build says so, with the exit
 /// status of a stop by Ctrl-C.
