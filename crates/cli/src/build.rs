@@ -127,6 +127,10 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
         let pages = crate::prerender::prerender_content(&stage, bundle, &bodies, previous)?;
         // Last, so that an old address can never take the place of a file of the site.
         crate::aliases::write(&stage, &redirects, &built.base, &base_url)?;
+        // The content folder's `static/`, as it is, where no file of the site is.
+        if source.is_dir() {
+            copy_static(&source.join("static"), &stage)?;
+        }
         // What did not change, besides the pages and data, is the old site's files.
         if let Some(previous) = previous {
             crate::offline::link_unchanged(&stage, previous)?;
@@ -575,6 +579,50 @@ fn swap_in(stage: &Path, out: &Path) -> io::Result<()> {
 /// names starting with a dot (`.git`, `.nojekyll`, `.well-known`) and GitHub Pages' `CNAME`.
 fn kept_from_old_site(name: &str) -> bool {
     name.starts_with('.') || name == "CNAME"
+}
+
+/// Puts the files of a content folder's `static/` at the same place in the site `stage`, as
+/// they are: what a host or a platform asks to find at the site's root, such as WeChat's
+/// `MP_verify_….txt`, Baidu's `baidu_verify_….html` or `.well-known/security.txt`, which a
+/// build into the same folder would otherwise delete each time. None may take the place of a
+/// file of the site, nor be a link (which could publish a file from outside the folder).
+fn copy_static(dir: &Path, stage: &Path) -> io::Result<()> {
+    let refused = |path: &Path, why: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}: {why}", path.display()),
+        )
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut stack = vec![(entries, stage.to_path_buf())];
+    while let Some((mut entries, to)) = stack.pop() {
+        let Some(entry) = entries.next() else {
+            continue;
+        };
+        let entry = entry?;
+        let (path, target) = (entry.path(), to.join(entry.file_name()));
+        stack.push((entries, to));
+        let kind = entry.file_type()?;
+        if kind.is_symlink() {
+            return Err(refused(&path, "a link; put the file itself in static/"));
+        } else if kind.is_dir() {
+            if target.exists() && !target.is_dir() {
+                return Err(refused(&path, "the site has a file of this name"));
+            }
+            fs::create_dir_all(&target)?;
+            stack.push((fs::read_dir(&path)?, target));
+        } else if target.exists() {
+            return Err(refused(
+                &path,
+                "the site has its own file at this address (a page, the app or its data); rename or remove this one",
+            ));
+        } else {
+            fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// Copies a folder tree, leaving out the top-level entries named in `skip`.

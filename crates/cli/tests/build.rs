@@ -860,6 +860,62 @@ fn an_app_built_for_another_path_is_refused() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The content folder's `static/` is published as it is, at the site's root: the files WeChat
+/// and Baidu ask a site to serve to prove it is theirs (a build into the same folder deleted
+/// any put there by hand), and `.well-known/`. None may take a file of the site's place, or be
+/// a link.
+#[test]
+fn the_static_folder_is_published_as_it_is_and_takes_no_file_of_the_site() {
+    let dir = temp("static");
+    let app = app(&dir);
+    let content = dir.join("content");
+    copy_dir(&root().join("tests/fixtures/content"), &content);
+    fs::create_dir_all(content.join("static/.well-known")).unwrap();
+    fs::write(content.join("static/MP_verify_AbC123.txt"), "AbC123").unwrap();
+    fs::write(
+        content.join("static/.well-known/security.txt"),
+        "Contact: mailto:a@b.cn\n",
+    )
+    .unwrap();
+    let out = dir.join("site");
+    for _ in 0..2 {
+        let result = build(&content, &app, &out);
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("MP_verify_AbC123.txt")).unwrap(),
+            "AbC123"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join(".well-known/security.txt")).unwrap(),
+            "Contact: mailto:a@b.cn\n"
+        );
+    }
+    let site = names_in(&out);
+    fs::write(content.join("static/404.html"), "mine").unwrap();
+    let stderr = String::from_utf8_lossy(&build(&content, &app, &out).stderr).into_owned();
+    assert!(
+        stderr.contains("static/404.html: the site has its own file at this address"),
+        "{stderr}"
+    );
+    fs::remove_file(content.join("static/404.html")).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/etc/hostname", content.join("static/host.txt")).unwrap();
+        let stderr = String::from_utf8_lossy(&build(&content, &app, &out).stderr).into_owned();
+        assert!(
+            stderr.contains("static/host.txt: a link; put the file itself in static/"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(names_in(&out), site);
+    assert_ne!(fs::read_to_string(out.join("404.html")).unwrap(), "mine");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 /// An app folder that lacks a file its shell loads, or whose wasm a copy cut short, is refused
 /// before anything is written, naming the file: such a site said it was ready and showed every
 /// reader that its functions did not load.
