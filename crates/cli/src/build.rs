@@ -147,8 +147,59 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
             return Err(e.into());
         }
     };
+    let mut warnings = built.warnings.clone();
+    warnings.extend(gone_pages(out, &stage, &built.base));
     swap_in(&stage, out)?;
-    Ok(Built { pages, ..built })
+    Ok(Built {
+        pages,
+        warnings,
+        ..built
+    })
+}
+
+/// The pages of articles and projects that the site `out` had and its next build `stage` has
+/// not (not even as an old address's page), as warnings: a file deleted, renamed or turned
+/// into a draft takes its address with it, and links already shared to it find the not-found
+/// page without a word at the build. Ten are told, then how many more.
+fn gone_pages(out: &Path, stage: &Path, base: &str) -> Vec<Diagnostic> {
+    let mut gone = Vec::new();
+    for list in ["articles", "projects"] {
+        let Ok(entries) = fs::read_dir(out.join(list)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.path().join("index.html").is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !stage.join(list).join(name).join("index.html").is_file())
+            .collect();
+        names.sort();
+        gone.extend(names.into_iter().map(|name| (list, name)));
+    }
+    let told = gone.len().min(10);
+    let mut warnings: Vec<Diagnostic> = gone[..told]
+        .iter()
+        .map(|(list, name)| Diagnostic {
+            file: out.join(list).join(name),
+            line: 0,
+            column: 0,
+            message: format!("the last build published {base}{list}/{name}/, and this one does not: links to it will find the not-found page"),
+            help: Some(format!("if its file was renamed or given another id, add `aliases = [\"{base}{list}/{name}/\"]` to its front matter; if it was deleted or made a draft on purpose, nothing is to be done")),
+        })
+        .collect();
+    if gone.len() > told {
+        warnings.push(Diagnostic {
+            file: out.to_path_buf(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "and {} more pages of the last build that this one does not publish",
+                gone.len() - told
+            ),
+            help: None,
+        });
+    }
+    warnings
 }
 
 /// The copies of sites that builds of this process are writing, for [`stop`].

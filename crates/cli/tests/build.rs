@@ -860,6 +860,52 @@ fn an_app_built_for_another_path_is_refused() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A rebuild that no longer publishes a page the last build did (its file renamed or deleted)
+/// says so, with the `aliases` line that keeps links to it working; once that line is added,
+/// the old address is a page again and nothing is told.
+#[test]
+fn a_rebuild_tells_which_pages_of_the_last_build_it_no_longer_publishes() {
+    let dir = temp("gone");
+    let app = app(&dir);
+    let content = dir.join("content");
+    copy_dir(&root().join("tests/fixtures/content"), &content);
+    let out = dir.join("site");
+    let stderr = |result: Output| {
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        String::from_utf8_lossy(&result.stderr).into_owned()
+    };
+    assert!(!stderr(build(&content, &app, &out)).contains("the last build published"));
+    let (old, new) = (
+        content.join("articles/policy-notes.md"),
+        content.join("articles/policy-notes-2024.md"),
+    );
+    fs::rename(&old, &new).unwrap();
+    let told = stderr(build(&content, &app, &out));
+    assert!(
+        told.contains("articles/policy-notes: warning: the last build published /articles/policy-notes/, and this one does not: links to it will find the not-found page\n  = help: if its file was renamed or given another id, add `aliases = [\"/articles/policy-notes/\"]` to its front matter"),
+        "{told}"
+    );
+    assert!(!told.contains("carbon-fibre"), "{told}");
+    // Built back once more, then renamed with the line the build gave.
+    fs::rename(&new, &old).unwrap();
+    stderr(build(&content, &app, &out));
+    let text = fs::read_to_string(&old).unwrap();
+    fs::write(
+        &new,
+        text.replacen("+++\n", "+++\naliases = [\"/articles/policy-notes/\"]\n", 1),
+    )
+    .unwrap();
+    fs::remove_file(&old).unwrap();
+    let told = stderr(build(&content, &app, &out));
+    assert!(!told.contains("the last build published"), "{told}");
+    assert!(out.join("articles/policy-notes/index.html").is_file());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
 /// The content folder's `static/` is published as it is, at the site's root: the files WeChat
 /// and Baidu ask a site to serve to prove it is theirs (a build into the same folder deleted
 /// any put there by hand), and `.well-known/`. None may take a file of the site's place, or be
