@@ -4293,22 +4293,63 @@ fn in_content_terms(path: &str, message: &str, articles: &[Source], projects: &[
 }
 
 /// For a reference to a taxonomy entry that does not exist: the ids site.toml has in that list.
-fn taxonomy_help(message: &str, bundle: &Bundle) -> Option<String> {
+fn taxonomy_help<'a>(message: &str, bundle: &'a Bundle) -> Option<String> {
     let list = message.split("taxonomies.").nth(1)?;
     let list: String = list
         .chars()
         .take_while(|c| c.is_ascii_lowercase())
         .collect();
     let t = &bundle.taxonomies;
-    let ids: Vec<&str> = match list.as_str() {
-        "categories" => t.categories.iter().map(|e| e.id.as_str()).collect(),
-        "tags" => t.tags.iter().map(|e| e.id.as_str()).collect(),
-        "industries" => t.industries.iter().map(|e| e.id.as_str()).collect(),
-        "districts" => t.districts.iter().map(|e| e.id.as_str()).collect(),
-        "parks" => t.parks.iter().map(|e| e.id.as_str()).collect(),
-        "statuses" => t.statuses.iter().map(|e| e.id.as_str()).collect(),
+    let named = |id: &'a str, name: &'a str, en: &'a Option<String>| (id, name, en.as_deref());
+    let entries: Vec<(&str, &str, Option<&str>)> = match list.as_str() {
+        "categories" => t
+            .categories
+            .iter()
+            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .collect(),
+        "tags" => t
+            .tags
+            .iter()
+            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .collect(),
+        "industries" => t
+            .industries
+            .iter()
+            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .collect(),
+        "districts" => t
+            .districts
+            .iter()
+            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .collect(),
+        "parks" => t
+            .parks
+            .iter()
+            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .collect(),
+        "statuses" => t
+            .statuses
+            .iter()
+            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .collect(),
         _ => return None,
     };
+    // `category = "政策解读"`: the entry's name, where its id is asked for.
+    let value = message
+        .strip_prefix('"')
+        .and_then(|rest| rest.split_once('"'))
+        .map(|(value, _)| value.trim());
+    if let Some((id, ..)) = value.and_then(|value| {
+        entries.iter().find(|(_, name, en)| {
+            *name == value || en.is_some_and(|en| en.eq_ignore_ascii_case(value))
+        })
+    }) {
+        return Some(format!(
+            "\"{}\" is the name of `{id}` in site.toml's {list}: write its id, \"{id}\"",
+            value.unwrap_or_default()
+        ));
+    }
+    let ids: Vec<&str> = entries.iter().map(|(id, ..)| *id).collect();
     let shown = ids.iter().take(20).copied().collect::<Vec<_>>().join(", ");
     let more = if ids.len() > 20 { ", …" } else { "" };
     Some(if ids.is_empty() {

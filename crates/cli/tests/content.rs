@@ -552,6 +552,34 @@ fn a_wrong_taxonomy_entry_is_told_at_its_own_line() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// An entry written by its name where its id goes (`category = "政策解读"`, a tag by its
+/// English name) is told with the id to write.
+#[test]
+fn a_taxonomy_entry_named_for_its_id_is_told_the_id() {
+    let content = fixture_copy("content-taxonomy-name");
+    edit(&content.join("articles/policy-notes.md"), |text| {
+        text.replace("category = \"policy\"", "category = \"政策解读\"")
+    });
+    edit(&content.join("site.toml"), |text| {
+        text.replace(
+            "name = \"碳纤维\" }",
+            "name = \"碳纤维\", name_en = \"Carbon fibre\" }",
+        )
+    });
+    edit(&content.join("projects/carbon-fibre-48k.md"), |text| {
+        text.replace("tags = [\"carbon-fibre\"]", "tags = [\"carbon Fibre\"]")
+    });
+    let stderr = check_fails(&content);
+    assert_told(
+        &stderr,
+        &[
+            "error: category: \"政策解读\" is not a category in taxonomies.categories\n  = help: \"政策解读\" is the name of `policy` in site.toml's categories: write its id, \"policy\"",
+            "= help: \"carbon Fibre\" is the name of `carbon-fibre` in site.toml's tags: write its id, \"carbon-fibre\"",
+        ],
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// Entries of site.toml's lists that do not read (a misspelt field, a stage that is none) are
 /// each told in one run, and the articles and projects are still checked against the rest,
 /// without a second problem for what names an entry already told.
