@@ -444,6 +444,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     warnings.extend(images_without_alt(&bundle, &origins));
     warnings.extend(stages_behind_dates(&bundle, today(), &origins));
     warnings.extend(placeholders(&bundle, &origins));
+    warnings.extend(plain_http(&bundle, &origins));
     warnings.extend(long_bodies(&bundle, &origins));
     if diagnostics.is_empty() {
         assets.sort_by(|a, b| a.url.cmp(&b.url));
@@ -766,6 +767,25 @@ const PLACEHOLDERS: [(&str, &str); 7] = [
 /// Template values still in the content: the example address, which the sitemap, feed, share
 /// cards and canonical links would name, and placeholder text readers would see. The build goes
 /// on (a site may be tried out before it is filled in), but says where each is.
+/// A `base_url` of plain `http://` on a host of the web (not the writer's own computer): the
+/// site works there, but browsers give a page so served no service worker (no reading
+/// offline, no update notice), and copying a share link asks for https too.
+fn plain_http(bundle: &Bundle, origins: &Origins) -> Option<Diagnostic> {
+    let rest = bundle.site.base_url.strip_prefix("http://")?;
+    let host = rest.split(['/', ':']).next().unwrap_or("");
+    if matches!(host, "localhost" | "127.0.0.1" | "[::1]") {
+        return None;
+    }
+    let mut warning = origins.locate(
+        "site.base_url",
+        &format!("{} is an http:// address: on it, readers' browsers keep no copy for reading offline, and copying a share link may fail", bundle.site.base_url),
+    );
+    warning.help = Some(format!(
+        "serve the site over https and write `base_url = \"https://{rest}\"`"
+    ));
+    Some(warning)
+}
+
 fn placeholders(bundle: &Bundle, origins: &Origins) -> Vec<Diagnostic> {
     let mut found: Vec<(String, &str)> = Vec::new();
     if bundle.site.base_url == TEMPLATE_BASE_URL {

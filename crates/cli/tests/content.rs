@@ -552,6 +552,30 @@ fn a_wrong_taxonomy_entry_is_told_at_its_own_line() {
     fs::remove_dir_all(&content).unwrap();
 }
 
+/// A site to be served over plain http is built, with a warning at its `base_url`: browsers
+/// give such a page no service worker. The writer's own computer is no such host.
+#[test]
+fn an_http_base_url_is_a_warning_at_its_line() {
+    let content = fixture_copy("content-http");
+    let site = content.join("site.toml");
+    edit(&site, |text| {
+        text.replace(
+            "https://test.example.org/",
+            "http://test.example.org/reader/",
+        )
+    });
+    let stderr = check_warns(&content);
+    assert_told(
+        &stderr,
+        &["CONTENT/site.toml:5:1: warning: site.base_url: http://test.example.org/reader/ is an http:// address: on it, readers' browsers keep no copy for reading offline, and copying a share link may fail\n  = help: serve the site over https and write `base_url = \"https://test.example.org/reader/\"`"],
+    );
+    edit(&site, |text| {
+        text.replace("http://test.example.org/reader/", "http://localhost:8080/")
+    });
+    assert!(!check_warns(&content).contains("http:// address"));
+    fs::remove_dir_all(&content).unwrap();
+}
+
 /// An entry written by its name where its id goes (`category = "政策解读"`, a tag by its
 /// English name) is told with the id to write.
 #[test]
