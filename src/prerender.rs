@@ -161,9 +161,9 @@ fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
 /// 「清除全部」 tapped there unticks its boxes (the app applies the boxes' changes together when
 /// it takes over: two chips tapped, replayed as taps, undid each other). Names
 /// and values are read as the app reads them (`ListQuery::parse`): names in any capitals and
-/// after `amp;`, values comma-separated and trimmed, of spaces and of what a chat glued on
+/// after `amp;`, values apart by commas (`,`, `，`, `、`) and trimmed, of spaces and of what a chat glued on
 /// (`links::GLUED`; a test checks the two agree) (at most 64 a facet, each at most 80 bytes,
-/// others ignored), ids in any capitals, the last `sort` and
+/// others ignored), ids in any capitals or an option's Chinese name, the last `sort` and
 /// `page` winning; and the pager's links are written as the app writes a view (its ids sorted,
 /// defaults left out).
 pub const LIST_EARLY_VIEW: &str = "(() => { const html = document.documentElement, rest = document.querySelector('#app[data-prerendered] [data-rest]'); \
@@ -174,8 +174,8 @@ const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets inpu
 let sort = '', page = 1; \
 for (const [k, v] of new URLSearchParams(location.search)) { const key = lower(k).replace(/^amp;/, ''), slot = facets.indexOf(key); \
 if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(v); if (key === 'page') page = /^\\d+$/.test(v) ? Math.max(1, +v) : 1; if (slot < 0) continue; \
-for (const part of v.split(',')) { const value = part.trim().replace(/[\\s。，、；：！？）」』】》”’…〉.,;:!?)>'\"]+$/u, ''); if (value && new TextEncoder().encode(value).length <= 80 && asked[slot].size < 64) asked[slot].add(value); } } \
-const dropped = []; let odd = false; asked.forEach((values, slot) => { for (const value of values) { const found = boxes[slot].filter((b) => lower(b.value) === lower(value)); \
+for (const part of v.split(/[,，、]/)) { const value = part.trim().replace(/[\\s。，、；：！？）」』】》”’…〉.,;:!?)>'\"]+$/u, ''); if (value && new TextEncoder().encode(value).length <= 80 && asked[slot].size < 64) asked[slot].add(value); } } \
+const dropped = []; let odd = false; asked.forEach((values, slot) => { for (const value of values) { const byId = boxes[slot].filter((b) => lower(b.value) === lower(value)), found = byId.length ? byId : boxes[slot].filter((b) => b.nextElementSibling.textContent === value); \
 if (found.length > 1 || !boxes[slot].length || /[\\uD800-\\uFFFF]/.test(value)) odd = true; else if (found.length) sel[slot].add(boxes[slot].indexOf(found[0])); else dropped.push([slot, value]); } }); \
 if (odd) return; \
 dropped.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)); \

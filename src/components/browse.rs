@@ -254,7 +254,7 @@ impl ListState {
                 self.query.with_untracked(|asked| {
                     let mut own = applied.query.clone();
                     own.q = asked.q.clone();
-                    for (key, value) in asked.dropped(&applied.query) {
+                    for (key, value) in asked.dropped(applied) {
                         own.filters.entry(key).or_default().insert(value);
                     }
                     own.href(path)
@@ -503,7 +503,7 @@ pub fn ListTitle(listing: Memo<Listing>, list: &'static str, site: String) -> im
 pub fn DroppedFilters(state: ListState, listing: Memo<Listing>) -> impl IntoView {
     let lang = lang();
     let dropped = move || {
-        let dropped = listing.with(|l| state.query.with(|asked| asked.dropped(&l.query)));
+        let dropped = listing.with(|l| state.query.with(|asked| asked.dropped(l)));
         (!dropped.is_empty()).then(|| {
             let named: Vec<String> = dropped
                 .iter()

@@ -600,12 +600,18 @@ impl ListIndex {
                 let mut chosen = vec![false; self.options[slot].len()];
                 let options = &self.options[slot];
                 for value in query.filters.get(key).into_iter().flatten() {
-                    // As written, else in other capitals (`category=POLICY`), as the site writes it.
-                    let found = options.iter().position(|o| &o.value == value).or_else(|| {
-                        options
-                            .iter()
-                            .position(|o| o.value.eq_ignore_ascii_case(value))
-                    });
+                    // As written, else in other capitals (`category=POLICY`), as the site writes
+                    // it, else by its Chinese name (`industry=新材料`), as a link written by hand
+                    // may have it.
+                    let found = options
+                        .iter()
+                        .position(|o| &o.value == value)
+                        .or_else(|| {
+                            options
+                                .iter()
+                                .position(|o| o.value.eq_ignore_ascii_case(value))
+                        })
+                        .or_else(|| options.iter().position(|o| &o.label == value));
                     if let Some(i) = found {
                         chosen[i] = true;
                         applied

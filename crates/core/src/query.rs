@@ -236,16 +236,25 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    /// The filter values this query asks for that `applied` (the same query as a list ran it)
+    /// The filter values this query asks for that `listing` (the same query as a list ran it)
     /// left out, because the list has no such value: an old link after an id changed, or a
     /// mistyped one. In the order of the URL's parameters. A value in other capitals than the
-    /// list's (`category=POLICY`) selected its option, as `ListIndex::run` reads it.
-    pub fn dropped(&self, applied: &ListQuery) -> Vec<(FacetKey, String)> {
+    /// list's (`category=POLICY`), or an option's Chinese name (`industry=新材料`), selected
+    /// its option, as `ListIndex::run` reads it.
+    pub fn dropped(&self, listing: &crate::browse::Listing) -> Vec<(FacetKey, String)> {
         let kept = |key: &FacetKey, v: &str| {
-            applied
+            listing
+                .query
                 .filters
                 .get(key)
                 .is_some_and(|set| set.iter().any(|a| a.eq_ignore_ascii_case(v)))
+                || listing.facets.iter().any(|facet| {
+                    facet.key == *key
+                        && facet
+                            .options
+                            .iter()
+                            .any(|o| o.selected && o.option.label == v)
+                })
         };
         self.filters
             .iter()
@@ -311,7 +320,9 @@ impl ListQuery {
                 param => {
                     if let Some(facet) = FacetKey::from_param(kind, param) {
                         let set = query.filters.entry(facet).or_default();
-                        for v in value.split(',').map(|v| glued(v.trim())) {
+                        // Apart by commas, a Chinese one or 、 too, as a link typed by hand
+                        // has them (`industry=new-materials，high-end-equipment`).
+                        for v in value.split([',', '，', '、']).map(|v| glued(v.trim())) {
                             if !v.is_empty() && v.len() <= MAX_VALUE_LEN && set.len() < MAX_VALUES {
                                 set.insert(v.to_string());
                             }

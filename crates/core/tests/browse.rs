@@ -505,9 +505,9 @@ fn a_facet_value_in_capitals_selects_its_option() {
         ListKind::Articles,
         &format!("category={},nope", category.to_uppercase()),
     );
-    let applied = index.run(&asked, PAGE_SIZE).query;
+    let listing = index.run(&asked, PAGE_SIZE);
     assert_eq!(
-        asked.dropped(&applied),
+        asked.dropped(&listing),
         [(FacetKey::Category, "nope".to_string())]
     );
 }
@@ -832,7 +832,7 @@ fn filter_values_a_list_does_not_have_are_named_as_left_out() {
     );
     let listing = index.run(&asked, PAGE_SIZE);
     assert_eq!(
-        asked.dropped(&listing.query),
+        asked.dropped(&listing),
         [
             (FacetKey::Industry, "bogus".to_string()),
             (FacetKey::District, "nowhere".to_string()),
@@ -843,7 +843,46 @@ fn filter_values_a_list_does_not_have_are_named_as_left_out() {
         .query
         .is_selected(FacetKey::Industry, "new-materials"));
     let fine = ListQuery::parse(ListKind::Projects, "industry=new-materials");
-    assert!(fine.dropped(&index.run(&fine, PAGE_SIZE).query).is_empty());
+    assert!(fine.dropped(&index.run(&fine, PAGE_SIZE)).is_empty());
+}
+
+/// A link written by hand with an option's Chinese name (`industry=新材料`, `status=在建`) and
+/// Chinese commas between values selects those options, as their ids would, and names none as
+/// left out.
+#[test]
+fn filter_values_by_their_chinese_names_select_their_options() {
+    let bundle = sample();
+    let index = ListIndex::projects(&bundle);
+    let (industry, district) = (&bundle.taxonomies.industries, &bundle.taxonomies.districts);
+    let by_id = ListQuery::parse(
+        ListKind::Projects,
+        &format!(
+            "industry={},{}&district={}",
+            industry[0].id, industry[1].id, district[0].id
+        ),
+    );
+    let by_name = ListQuery::parse(
+        ListKind::Projects,
+        &format!(
+            "industry={}，{}&district={}",
+            industry[0].name, industry[1].name, district[0].name
+        ),
+    );
+    let (named, ided) = (index.run(&by_name, PAGE_SIZE), index.run(&by_id, PAGE_SIZE));
+    assert!(ided.total > 0);
+    assert_eq!(named.total, ided.total);
+    assert_eq!(named.query, ided.query);
+    assert!(
+        by_name.dropped(&named).is_empty(),
+        "{:?}",
+        by_name.dropped(&named)
+    );
+    // A name the list does not have is still named as left out.
+    let unknown = ListQuery::parse(ListKind::Projects, "industry=不存在的产业");
+    assert_eq!(
+        unknown.dropped(&index.run(&unknown, PAGE_SIZE)),
+        [(FacetKey::Industry, "不存在的产业".to_string())]
+    );
 }
 
 /// The early view's rule (the list page's early script, `LIST_EARLY_VIEW` in the app's
