@@ -136,6 +136,36 @@ test('in WeChat on a slow network the article is readable before the app loads, 
   await context.close();
 });
 
+test('in WeChat on a tablet or a phone held sideways, the hint points at ··· and leaves the share sheet clear', async () => {
+  // Where the sheet is a centred box, the hint sat inside it: over its title and link field,
+  // its arrow pointing at the middle of the page.
+  const article = SAMPLE.articles[0];
+  for (const [width, height] of [[844, 390], [820, 1180], [1024, 768]]) {
+    const context = await browser.newContext({
+      viewport: { width, height }, isMobile: true, hasTouch: true, locale: 'zh-CN',
+      userAgent: 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) NetType/4G Language/zh_CN',
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/articles/${article.id}`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await page.getByRole('button', { name: '分享' }).click();
+    const hint = page.getByText('点击右上角「···」');
+    await expect(hint).toBeVisible();
+    const box = await hint.boundingBox();
+    const field = await page.getByRole('dialog', { name: '分享给朋友' }).getByRole('textbox', { name: '链接' }).boundingBox();
+    const title = await page.getByRole('heading', { name: '分享给朋友' }).boundingBox();
+    const size = `${width}×${height}`;
+    assert.ok(box.x + box.width >= width - 24 && box.y <= 16, `${size}: the hint at the top right, not at ${JSON.stringify(box)}`);
+    for (const [name, other] of [['title', title], ['link field', field]]) {
+      assert.ok(box.y + box.height <= other.y || other.x + other.width <= box.x, `${size}: the hint covers the sheet's ${name}`);
+    }
+    // The link field takes a tap (the hint took it).
+    await page.getByRole('textbox', { name: '链接' }).click();
+    await expect(page.getByRole('textbox', { name: '链接' })).toBeFocused();
+    await context.close();
+  }
+});
+
 test('buttons tapped on the static page before the app has loaded are acted on once it has', async () => {
   // A slow network: the article is on screen, the app still downloading. The reader taps 收藏
   // twice (nothing seems to happen) and then 分享. No service worker: the second visit below is
