@@ -738,6 +738,17 @@ impl ListIndex {
                     };
                 }
             }
+            // Parted, it finds something once a filter is dropped: that filter is offered, with
+            // what it gives (the text as typed is searched parted there too). Typed with the
+            // space, the offer was there; without it, only dropping the search was.
+            let dropped_a_facet = |r: &Relaxation| matches!(r, Relaxation::DropFacet(..));
+            if !relaxations.iter().any(dropped_a_facet) {
+                let one_failed = |i: usize| failed_slots(i).is_power_of_two();
+                if let Some((q, _)) = self.parted(&terms, bodies, &one_failed) {
+                    let parted = self.run_with(&query.with_q(&q), page_size, bodies);
+                    relaxations.extend(parted.relaxations.into_iter().filter(dropped_a_facet));
+                }
+            }
             relaxations.sort_by_key(|r| {
                 Reverse(match r {
                     Relaxation::DropFacet(_, n) | Relaxation::DropQuery(n) => *n,

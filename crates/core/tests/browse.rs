@@ -539,6 +539,43 @@ fn an_amount_is_found_in_chinese_and_in_english() {
     }
 }
 
+/// Two words typed without a space that find nothing, parted or not, under a filter: dropping
+/// the filter is offered, with what the words parted find without it, as it is when they are
+/// typed with the space (only dropping the search was offered).
+#[test]
+fn a_filter_that_leaves_nothing_of_words_typed_without_spaces_is_offered_for_dropping() {
+    let (bundle, index) = &*SAMPLE;
+    let unfiltered = brute_force(bundle, ListKind::Articles, "金山 碳纤维");
+    assert!(!unfiltered.is_empty());
+    let category = bundle
+        .taxonomies
+        .categories
+        .iter()
+        .find(|c| {
+            unfiltered
+                .iter()
+                .all(|&i| bundle.articles[i].category != c.id)
+        })
+        .expect("a category none of the results is in");
+    for typed in ["金山碳纤维", "金山 碳纤维"] {
+        let listing = index.run(
+            &query(
+                ListKind::Articles,
+                &format!("q={typed}&category={}", category.id),
+            ),
+            PAGE_SIZE,
+        );
+        assert_eq!(listing.total, 0, "{typed}");
+        assert!(
+            listing
+                .relaxations
+                .contains(&Relaxation::DropFacet(FacetKey::Category, unfiltered.len())),
+            "{typed}: {:?}",
+            listing.relaxations
+        );
+    }
+}
+
 /// Two words typed without a space (`金山碳纤维`) find nothing as one; the list shows them
 /// parted where together they find the most, and says what was typed.
 #[test]
