@@ -234,6 +234,32 @@ test('a reading size chosen before is set before the first paint, not when the a
   // prerendered state, so that is no sign of a takeover).
   await expect(page.getByRole('alert')).toHaveText(/^功能未能加载/);
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-text-size')), 'larger');
+  // The static page's control shows that size chosen (it said 标准 until the app came).
+  const sizes = page.getByRole('group', { name: '字号' });
+  await expect(sizes.getByRole('button', { name: '特大' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sizes.getByRole('button', { name: '标准' })).toHaveAttribute('aria-pressed', 'false');
+  await page.context().close();
+});
+
+test('a reading size tapped before the app has loaded is set at once, and kept when it starts', async () => {
+  // A slow link: the article is on screen, the app's code on its way. The size changed only
+  // when the app came, seconds later, under a reader who had read on.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const wasm = await holdRequests(page, '**/*.wasm');
+  const article = SAMPLE.articles[0];
+  await page.goto(`${server.url}/articles/${article.id}`);
+  const sizes = page.locator('#app[data-prerendered]').getByRole('group', { name: '字号' });
+  await sizes.getByRole('button', { name: '大', exact: true }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-text-size')), 'large');
+  await expect(sizes.getByRole('button', { name: '大', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sizes.getByRole('button', { name: '标准' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(sizes.locator('[aria-busy]')).toHaveCount(0);
+  wasm.release();
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  const live = page.getByRole('group', { name: '字号' });
+  await expect(live.getByRole('button', { name: '大', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-text-size')), 'large');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

@@ -468,7 +468,10 @@ document.querySelector('[role=alert] button').onclick = () => location.reload();
 /// that a slow link is still streaming counts too (a module script would run only once the
 /// whole page is parsed). Taps count only on a prerendered page before the takeover. A tapped
 /// button is marked `aria-busy` at once, which the stylesheet shows (`分享…`): without it, a tap
-/// on a slow link seemed to do nothing for seconds, until the app acted on it.
+/// on a slow link seemed to do nothing for seconds, until the app acted on it. A 字号 button
+/// is acted on at once instead (the size set on the root element and kept, the button shown
+/// pressed), as the app would: nothing else is needed, and the size changed seconds later,
+/// under a reader who had read on.
 pub const RECORD_EARLY_INPUT: &str = "(() => { const early = window.parkreaderEarlyClicks = []; \
 window.parkreaderComposing = false; window.parkreaderPressed = false; \
 document.addEventListener('pointerdown', () => { window.parkreaderPressed = true; }, true); \
@@ -481,6 +484,9 @@ document.addEventListener('click', (e) => { const app = document.getElementById(
 if (!app || !app.hasAttribute('data-prerendered')) return; \
 const b = e.target instanceof Element && e.target.closest('button'); \
 if (!b || !app.contains(b)) return; \
+const group = b.closest('.text-size'); if (group) { const all = [...group.querySelectorAll('button')], size = ['normal', 'large', 'larger'][all.indexOf(b)]; \
+document.documentElement.setAttribute('data-text-size', size); try { localStorage.setItem('parkreader:text-size', size); } catch (_) {} \
+for (const o of all) o.setAttribute('aria-pressed', o === b); return; } \
 const all = [...app.querySelectorAll('button')], click = { key: key(b), nth: all.filter((o) => key(o) === key(b)).indexOf(b), \
 cnth: all.filter((o) => o.className === b.className).indexOf(b) }; \
 if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(click); b.setAttribute('aria-busy', 'true'); }); })();\n";
@@ -550,7 +556,8 @@ const keep = document.createElement('input'); keep.type = 'hidden'; keep.name = 
 ///   keeps them (`sw.js`, `keep`).
 /// - The reading size kept on this device (`parkreader:text-size`, see `reading.rs`) is set
 ///   on the root element before the first paint, not after the app starts: the page would
-///   otherwise draw at the standard size and then grow, shifting everything.
+///   otherwise draw at the standard size and then grow, shifting everything; once the page is
+///   parsed, its 字号 control shows that size pressed (it showed 标准 until the app came).
 const KEEP_PLACE: &str = "(() => { const K = 'parkreader:at', mine = {}; \
 const read = () => { try { return JSON.parse(sessionStorage.getItem(K)) || {}; } catch (_) { return {}; } }; \
 const nav = performance.getEntriesByType('navigation')[0], returning = nav && (nav.type === 'back_forward' || nav.type === 'reload'), at = returning ? read() : {}; \
@@ -575,7 +582,8 @@ try { navigator.serviceWorker.addEventListener('controllerchange', () => { const
 if (sw) sw.postMessage({ keep: { pages: [nav ? nav.name : location.href, location.href], \
 files: performance.getEntriesByType('resource').map((e) => e.name) } }); }); } catch (_) {} \
 try { const size = localStorage.getItem('parkreader:text-size'); \
-if (size === 'large' || size === 'larger') document.documentElement.setAttribute('data-text-size', size); } catch (_) {} })();\n";
+if (size === 'large' || size === 'larger') { document.documentElement.setAttribute('data-text-size', size); \
+document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('#app .text-size button').forEach((b, j) => b.setAttribute('aria-pressed', j === (size === 'large' ? 1 : 2)))); } } catch (_) {} })();\n";
 
 /// What the early script does first: it says that scripts run (`data-js` on `<html>`), before
 /// anything is drawn. Without it (JavaScript off) the stylesheet hides the controls that only
