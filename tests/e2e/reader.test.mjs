@@ -643,8 +643,9 @@ test('a chat\'s punctuation after a link goes to the item\'s page before the app
   await page.waitForURL(`${server.url}/projects/${project.id}/`);
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible();
   // The words of the message the link was pasted into, after a comma or a space.
-  for (const tail of ['，大家看看', ' 欢迎转发！', '。详见附件']) {
-    await page.goto(`${server.url}/articles/${article.id}${encodeURIComponent(tail)}`);
+  // After the address's closing slash too (`/articles/x/，你看看`).
+  for (const tail of ['，大家看看', ' 欢迎转发！', '。详见附件', '/，你看看', '/ 欢迎转发']) {
+    await page.goto(`${server.url}/articles/${article.id}${encodeURI(tail)}`);
     await page.waitForURL(`${server.url}/articles/${article.id}/`);
     await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
   }

@@ -593,7 +593,8 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 
 /// What 404.html's script (`address-<hash>.js`, loaded in its head ahead of the early script)
 /// does on an address a chat or a hand mangled: what a chat glued on after it (`。`, `）`, a
-/// space, and after an item's id whatever words follow those: `/articles/x，大家看看`), an old
+/// space, and after an item's id, or its closing slash, whatever words follow those:
+/// `/articles/x，大家看看`, `/articles/x/，你看看`), an old
 /// page's ending (`.html`, `/index.html`), a list's name in capitals
 /// (`/ARTICLES/x`, `/Projects/`), doubled slashes (`//projects//x/`) or characters that take
 /// no room (a zero-width space copied with a chat's text, anywhere in it): it goes to the page meant
@@ -620,7 +621,7 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return false; }
 const path = raw.replace(/[\u200b-\u200d\u2060\ufeff]/gu, '').replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return false;
-const rest = path.slice(base.length).replace(/^((?:articles?|projects?|categor(?:y|ies))\/[\w-]+)[\sGLUED].*$/iu, '$1').replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
+const rest = path.slice(base.length).replace(/^((?:articles?|projects?|categor(?:y|ies))\/[\w-]+)\/?[\sGLUED].*$/iu, '$1').replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');
 const m = /^(?:(articles?|projects?|saved)|(articles?|projects?|categor(?:y|ies))\/([\w-]+))?$/i.exec(rest);
 const list = (s) => s.toLowerCase().replace(/^(article|project)$/, '$1s').replace(/^category$/, 'categories');
 const go = (to) => { location.replace(to + location.search + location.hash); return true; };
