@@ -175,6 +175,28 @@ pub fn scroll_to_top() {
     }
 }
 
+/// Once a body that arrived after its page is drawn: the heading the address's `#…` names
+/// (`/articles/x/#申报条件`, `links::heading_ids`), which the router, finding none yet, had
+/// left the page at its top for; unless the reader has scrolled since.
+pub fn scroll_to_named_heading() {
+    leptos::prelude::request_animation_frame(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let hash = window.location().hash().unwrap_or_default();
+        if hash.len() < 2 || window.scroll_y().unwrap_or(1.0) != 0.0 {
+            return;
+        }
+        let id = js_sys::decode_uri_component(&hash[1..])
+            .ok()
+            .and_then(|id| id.as_string())
+            .unwrap_or_else(|| hash[1..].to_string());
+        if let Some(heading) = window.document().and_then(|d| d.get_element_by_id(&id)) {
+            heading.scroll_into_view();
+        }
+    });
+}
+
 /// Moves the keyboard focus to the first element `selector` finds, if any: where a control the
 /// reader used is about to disappear (a pager link, 「清除全部」), so the focus does not fall to
 /// the page's body.

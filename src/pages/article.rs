@@ -155,7 +155,10 @@ fn ArticleBody(article: Article) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <Loading /> }>
             {move || body.get().map(|result| match result {
-                Ok(blocks) => view! { <BodyBlocks blocks /> }.into_any(),
+                Ok(blocks) => {
+                    browser::scroll_to_named_heading();
+                    view! { <BodyBlocks blocks /> }.into_any()
+                }
                 // A body file the host no longer has: a deploy since this page opened moved it
                 // (its name carries a hash of its text) or took the article down. Asking
                 // again gets the same 404; the site as it is now has the answer.

@@ -263,6 +263,47 @@ test('a reading size tapped before the app has loaded is set at once, and kept w
   await page.context().close();
 });
 
+test('a link to a heading of another article lands on that heading, opened cold and followed in the app', async () => {
+  // The guide links to the notice's 申报条件 (`notice.md#申报条件` in its file). The headings
+  // had no ids: the link opened the notice at its top.
+  const notice = SAMPLE.articles.find((a) => a.id === 'biomedicine-special-fund-notice-2022');
+  const guide = SAMPLE.articles.find((a) => a.id === 'biomedicine-special-fund-application-guide-2022');
+  const heading = (page) => page.getByRole('heading', { level: 2, name: '申报条件' });
+  const atTop = async (page) => {
+    const top = await heading(page).evaluate((h) => h.getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < 80, `the heading is at ${top}`);
+  };
+  // Opened cold, as a link shared with its #…: the static page, then the app, keep it at the top.
+  let page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.goto(`${server.url}/articles/${notice.id}/#${encodeURIComponent('申报条件')}`);
+  await atTop(page);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await atTop(page);
+  await page.context().close();
+  // Followed in the app (from the list, which has every article), the notice's text arriving
+  // after its page is drawn.
+  page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.goto(`${server.url}/articles/`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await page.getByRole('link', { name: guide.title }).click();
+  const link = page.getByRole('link', { name: '申报通知' });
+  await link.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => Math.round(scrollY));
+  const body = await holdRequests(page, `**/data/articles/${notice.id}-*`);
+  await link.click();
+  await page.waitForURL(new RegExp(`/articles/${notice.id}/#`));
+  await expect.poll(() => body.asked > 0).toBe(true);
+  body.release();
+  await expect(heading(page)).toBeVisible();
+  await atTop(page);
+  // Back: the guide where the reader was.
+  await page.goBack();
+  await page.waitForURL(new RegExp(`/articles/${guide.id}/$`));
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(y);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a project shows its amount in 亿元, status, capacity and timeline', async () => {
   const page = await newPage(browser);
   const project = SAMPLE.projects.find((p) => p.investment?.amount === 3270000000 && p.investment.currency === 'CNY');

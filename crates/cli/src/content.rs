@@ -2720,6 +2720,14 @@ fn link_href(
     if is_markdown(Path::new(target)) {
         return match page_of_file(target, fragment, file) {
             Some(LinkedFile::Page(href)) => Ok((href, None)),
+            Some(LinkedFile::NoHeading(ids)) => Err((
+                format!("a link to `{dest}`: that file has no heading `{}`", crate::percent_decode(fragment).unwrap_or_else(|| fragment.to_string())),
+                if ids.is_empty() {
+                    "it has no headings: link to its page without `#…`".to_string()
+                } else {
+                    format!("after `#` write one of its headings, its spaces as `-`: {}; or link to its page without `#…`", ids.join(", "))
+                },
+            )),
             Some(LinkedFile::Draft) => Err((
                 format!("a link to `{dest}`, a draft (`draft = true`), which the site does not publish"),
                 "link to it once it is published (without `draft = true`), or leave the link out for now".to_string(),
@@ -2750,6 +2758,8 @@ fn link_href(
 enum LinkedFile {
     /// Its page on the site.
     Page(String),
+    /// Its page, but not the heading the link's `#…` names: the ids its headings have.
+    NoHeading(Vec<String>),
     /// Nothing: it is a draft (`draft = true`), which the site leaves out.
     Draft,
     /// Nothing yet: it is there but cannot be read (not UTF-8, a name no id can be), which is
@@ -2789,6 +2799,14 @@ fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<LinkedFile>
     if !parkreader_core::validate::valid_id(&id) {
         return Some(LinkedFile::Broken);
     }
+    // `#申报条件`: one of its headings, as the page gives them ids (`links::heading_ids`).
+    if !fragment.is_empty() && !fragment.starts_with(":~:") {
+        let ids = heading_ids_of(&text);
+        let wanted = crate::percent_decode(fragment).unwrap_or_else(|| fragment.to_string());
+        if !ids.contains(&wanted) {
+            return Some(LinkedFile::NoHeading(ids));
+        }
+    }
     let fragment = if fragment.is_empty() {
         String::new()
     } else {
@@ -2803,6 +2821,40 @@ fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<LinkedFile>
     } else {
         LinkedFile::Broken
     })
+}
+
+/// The ids the headings of the content file `text` have on its page: each heading's text as
+/// the build reads it (the text of its Markdown, without the characters that show nothing),
+/// through `links::heading_ids`.
+fn heading_ids_of(text: &str) -> Vec<String> {
+    let Some((_, body, _)) = split_front_matter(text) else {
+        return Vec::new();
+    };
+    let mut headings = Vec::new();
+    let mut heading: Option<String> = None;
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.extend(
+                        t.chars()
+                            .filter(|&c| !parkreader_core::text::is_invisible(c)),
+                    );
+                }
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(text) = heading.take() {
+                    headings.push(Block::Heading {
+                        level: level as u8,
+                        text: text.trim().to_string(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    parkreader_core::links::heading_ids(&headings)
 }
 
 /// An attachment's address on the site: the file `target` (relative to `file`, perhaps with

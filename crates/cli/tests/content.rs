@@ -2659,3 +2659,38 @@ fn pasted_lines_markdown_would_reshape_are_refused_at_their_line() {
     assert!(stderr.contains("error: 5 problems found"), "{stderr}");
     fs::remove_dir_all(&content).unwrap();
 }
+
+/// A link to a heading of another file (`other.md#项目亮点`) leads to that heading of its page;
+/// one to a heading the file does not have is refused at the link, with the headings it has
+/// (it led to the page's top without a word).
+#[test]
+fn a_link_to_a_heading_of_another_file_must_name_one_it_has() {
+    let content = fixture_copy("heading-links");
+    let notes = content.join("articles/policy-notes.md");
+    let text = fs::read_to_string(&notes).unwrap();
+    let line = text.lines().count() + 2;
+    fs::write(
+        &notes,
+        format!("{text}\n详见[亮点](carbon-fibre-signing.md#项目亮点)，[编码](carbon-fibre-signing.md#%E9%A1%B9%E7%9B%AE%E4%BA%AE%E7%82%B9)。\n"),
+    )
+    .unwrap();
+    let bundle = bundled(&content, &content.join("site/data/bundle.json"));
+    let body = article_in(&bundle, "policy-notes")["body"].clone();
+    let links = &body.as_array().unwrap().last().unwrap()["links"];
+    assert_eq!(links[0]["href"], "/articles/carbon-fibre-signing#项目亮点");
+    assert_eq!(
+        links[1]["href"],
+        "/articles/carbon-fibre-signing#%E9%A1%B9%E7%9B%AE%E4%BA%AE%E7%82%B9"
+    );
+    fs::write(
+        &notes,
+        format!("{text}\n见[申报](carbon-fibre-signing.md#申报条件)。\n"),
+    )
+    .unwrap();
+    let stderr = check_fails(&content);
+    assert_told(
+        &stderr,
+        &[&format!("CONTENT/articles/policy-notes.md:{line}:2: error: a link to `carbon-fibre-signing.md#申报条件`: that file has no heading `申报条件`\n  = help: after `#` write one of its headings, its spaces as `-`: 项目亮点; or link to its page without `#…`")],
+    );
+    fs::remove_dir_all(&content).unwrap();
+}

@@ -522,6 +522,42 @@ fn clean(s: &str) -> bool {
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`'))
 }
 
+/// The `id` of each heading of a body, in order: its text with each run of white space as one
+/// `-` (`申报 条件` → `申报-条件`), and a heading whose text came before with `-2`, `-3` after
+/// it. A link to `/articles/x/#申报条件` lands on the heading 申报条件 of that article, in the
+/// prerendered page and in the app alike, and the build checks that such a heading is there.
+///
+/// ```
+/// use parkreader_core::Block;
+/// let heading = |text: &str| Block::Heading { level: 2, text: text.into() };
+/// let blocks = [heading("申报 条件"), heading("附则"), heading("附则")];
+/// assert_eq!(parkreader_core::links::heading_ids(&blocks), ["申报-条件", "附则", "附则-2"]);
+/// ```
+pub fn heading_ids(blocks: &[crate::Block]) -> Vec<String> {
+    let mut texts: Vec<String> = Vec::new();
+    let mut ids = Vec::new();
+    for block in blocks {
+        let crate::Block::Heading { text, .. } = block else {
+            continue;
+        };
+        let mut id = String::new();
+        for word in text.split_whitespace() {
+            if !id.is_empty() {
+                id.push('-');
+            }
+            id.push_str(word);
+        }
+        let before = texts.iter().filter(|t| **t == id).count();
+        ids.push(if before == 0 {
+            id.clone()
+        } else {
+            format!("{id}-{}", before + 1)
+        });
+        texts.push(id);
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
 
