@@ -4372,37 +4372,23 @@ fn taxonomy_help<'a>(message: &str, bundle: &'a Bundle) -> Option<String> {
         .take_while(|c| c.is_ascii_lowercase())
         .collect();
     let t = &bundle.taxonomies;
-    let named = |id: &'a str, name: &'a str, en: &'a Option<String>| (id, name, en.as_deref());
+    // Each entry's id, name and English name.
+    let term =
+        |e: &'a parkreader_core::Term| (e.id.as_str(), e.name.as_str(), e.name_en.as_deref());
     let entries: Vec<(&str, &str, Option<&str>)> = match list.as_str() {
-        "categories" => t
-            .categories
-            .iter()
-            .map(|e| named(&e.id, &e.name, &e.name_en))
-            .collect(),
-        "tags" => t
-            .tags
-            .iter()
-            .map(|e| named(&e.id, &e.name, &e.name_en))
-            .collect(),
-        "industries" => t
-            .industries
-            .iter()
-            .map(|e| named(&e.id, &e.name, &e.name_en))
-            .collect(),
-        "districts" => t
-            .districts
-            .iter()
-            .map(|e| named(&e.id, &e.name, &e.name_en))
-            .collect(),
+        "categories" => t.categories.iter().map(term).collect(),
+        "tags" => t.tags.iter().map(term).collect(),
+        "industries" => t.industries.iter().map(term).collect(),
+        "districts" => t.districts.iter().map(term).collect(),
         "parks" => t
             .parks
             .iter()
-            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .map(|e| (e.id.as_str(), e.name.as_str(), e.name_en.as_deref()))
             .collect(),
         "statuses" => t
             .statuses
             .iter()
-            .map(|e| named(&e.id, &e.name, &e.name_en))
+            .map(|e| (e.id.as_str(), e.name.as_str(), e.name_en.as_deref()))
             .collect(),
         _ => return None,
     };
