@@ -46,6 +46,18 @@ fn Frame() -> impl IntoView {
         crate::browser::focus_on_page_change(location.pathname, move || {
             format!("{}{}", location.pathname.get(), location.search.get())
         });
+        // A reader going from page to page asks for a new deploy (at most once a minute), not
+        // only every half hour and when the tab comes back: the data in hand would open an
+        // article taken down or corrected since.
+        let offline = use_context::<Offline>();
+        Effect::new(move |before: Option<()>| {
+            location.pathname.track();
+            if before.is_some() {
+                if let Some(offline) = offline {
+                    offline.check_for_update_if_due();
+                }
+            }
+        });
     }
     view! {
             // Moves the focus itself: the router takes the click for a same-page link to `#main`

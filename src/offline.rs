@@ -62,6 +62,12 @@ impl Offline {
         sw::check_for_update();
     }
 
+    /// [`Offline::check_for_update`], unless a check went out less than a minute ago.
+    pub fn check_for_update_if_due(self) {
+        #[cfg(target_arch = "wasm32")]
+        sw::check_for_update_if_due();
+    }
+
     /// Bookmarks `entry`, or removes its bookmark.
     pub fn toggle_bookmark(self, entry: Entry) {
         self.library.update(|l| {
@@ -414,11 +420,24 @@ mod sw {
         static ACCEPTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
 
+    thread_local! {
+        // When the last check went out (`Date.now()`, ms).
+        static CHECKED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    }
+
+    /// [`check_for_update`], unless one went out less than a minute ago.
+    pub fn check_for_update_if_due() {
+        if js_sys::Date::now() - CHECKED_AT.get() >= 60_000.0 {
+            check_for_update();
+        }
+    }
+
     /// Asks the browser whether `sw.js` changed (a new deploy).
     pub fn check_for_update() {
         let Some(container) = container() else {
             return;
         };
+        CHECKED_AT.set(js_sys::Date::now());
         leptos::task::spawn_local(async move {
             if let Ok(reg) = JsFuture::from(container.get_registration()).await {
                 if let Some(reg) = reg.dyn_ref::<ServiceWorkerRegistration>() {

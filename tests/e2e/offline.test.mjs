@@ -457,6 +457,28 @@ test('a new deploy is offered, switches only when accepted, and keeps bookmarks'
   });
 });
 
+test('a reader going from page to page in the app is offered a new deploy, not half an hour later', async () => {
+  await withSite(async (server, dir) => {
+    // The list holds every article and opens them in place, from the data it loaded.
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/articles/`);
+    await controlled(page);
+    const newTitle = deployWithFirstTitleChanged(dir);
+    // No tab switch, no reconnect: the reader opens an article from the list. (The page asked
+    // only when it came back into view, reconnected, or every 30 minutes.)
+    const article = SAMPLE.articles[3];
+    await page.getByRole('main').getByRole('link', { name: article.title, exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    const prompt = page.getByRole('button', { name: '有更新，点击刷新' });
+    await expect(prompt).toBeVisible({ timeout: 30000 });
+    await prompt.click();
+    await page.goto(`${server.url}/articles/`);
+    await expect(page.getByRole('main').getByRole('link', { name: newTitle, exact: true }).first()).toBeVisible({ timeout: 30000 });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('without a service worker, a failed data load shows the copy saved on the device, and says so', async () => {
   await withSite(async (server) => {
     const page = await newPage(browser, { serviceWorkers: 'block' });
