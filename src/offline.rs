@@ -90,18 +90,25 @@ impl Offline {
         self.store_library();
     }
 
-    /// Adds the bookmarks and history in an exported file.
+    /// Adds the bookmarks and history in an exported file. When the browser will not keep the
+    /// result (its storage full), the library stays as it was, and the import says so: it said
+    /// it had imported, and every change after it was lost with it on the next visit.
     pub fn import(self, text: &str) -> Result<Merged, LibraryError> {
         let other = Library::parse(text)?;
+        let before = self.library.get_untracked();
         let mut merged = Merged::default();
         self.library.update(|l| merged = l.merge(other));
-        self.store_library();
+        if !self.store_library() {
+            self.library.set(before);
+            return Err(LibraryError::NotStored);
+        }
         Ok(merged)
     }
 
-    fn store_library(self) {
+    /// Whether the library was stored.
+    fn store_library(self) -> bool {
         let text = self.library.with_untracked(Library::to_json);
-        storage_set(LIBRARY_KEY, &text);
+        storage_set(LIBRARY_KEY, &text)
     }
 }
 

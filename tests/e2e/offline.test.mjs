@@ -540,7 +540,26 @@ test('bookmarks and history export to a file and import on another device', asyn
     await expect(other.getByText('导入失败：这不是本站导出的收藏文件，请选择用「导出收藏文件」保存的 .json 文件')).toBeVisible();
     assert.equal(await bookmarks.count(), 2);
     assert.deepEqual([...page.errors, ...other.errors], []);
-    await page.context().close();
     await other.context().close();
+
+    // A browser whose storage is full: the import is not kept, and it says so, leaving the
+    // bookmarks as they were. (It said 已导入, and the import and every change after it were
+    // gone on the next visit.)
+    const full = await newPage(browser, { mobile: false });
+    await full.goto(`${server.url}/saved`);
+    await full.locator('#app:not([data-prerendered])').waitFor();
+    await full.evaluate(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'parkreader:library' && value.length > 300) throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, key, value);
+      };
+    });
+    await full.getByText('导入收藏文件').setInputFiles(file);
+    await expect(full.getByText('导入失败：这台设备的浏览器存储空间不足，没有保存；原有的收藏和阅读记录不变')).toBeVisible();
+    await expect(full.getByText('还没有收藏。', { exact: false })).toBeVisible();
+    assert.equal(await full.getByRole('list', { name: '我的收藏' }).count(), 0);
+    await full.context().close();
+    await page.context().close();
   });
 });

@@ -68,6 +68,10 @@ pub enum LibraryError {
     /// More entries than a library may hold.
     #[error("收藏文件过大（超过 {LIST_LIMIT} 条）")]
     TooLarge,
+    /// Read, but the browser would not keep it (its storage full, or not allowed): the library
+    /// stays as it was.
+    #[error("这台设备的浏览器存储空间不足，没有保存；原有的收藏和阅读记录不变")]
+    NotStored,
 }
 
 impl LibraryError {
@@ -83,6 +87,9 @@ impl LibraryError {
             }
             (crate::Lang::En, LibraryError::TooLarge) => {
                 format!("the saved-items file is too large (more than {LIST_LIMIT} entries)")
+            }
+            (crate::Lang::En, LibraryError::NotStored) => {
+                "this browser's storage on the device is full, so nothing was saved; your saved items and history are as they were".to_string()
             }
         }
     }
