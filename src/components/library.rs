@@ -74,6 +74,36 @@ pub fn UpdateBanner() -> impl IntoView {
     }
 }
 
+/// Once the `n`th entry of the list labelled `list` is removed and the list drawn again: the
+/// focus on the 移除 that took its place, else the one before it, else the list's 还没有… .
+/// It fell to the page's body when the last entry went.
+fn focus_after_removal(list: &str, n: usize) {
+    let list = list.to_string();
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let buttons = document
+            .query_selector_all(&format!("ul[aria-label=\"{list}\"] .entry-remove"))
+            .ok();
+        let button = buttons.and_then(|b| {
+            b.item(n as u32)
+                .or_else(|| b.item(n.checked_sub(1)? as u32))
+        });
+        let target = button.or_else(|| {
+            document
+                .query_selector(&format!("p[data-shelf=\"{list}\"]"))
+                .ok()
+                .flatten()
+                .map(Into::into)
+        });
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A list of bookmarks or history entries (`shelf`), linked, with a message when empty. Each is
 /// named as the site names it now, once its data is in: the title kept with the entry is the
 /// one it had when saved, and a publisher may have corrected it since. An item the site no
@@ -93,13 +123,15 @@ pub fn EntryList(
         let entries = entries.get();
         let bundle = catalog.bundle();
         if entries.is_empty() {
-            return view! { <p class="muted">{empty.clone()}</p> }.into_any();
+            // (Focusable: where the focus goes when the last entry is removed.)
+            return view! { <p class="muted" tabindex="-1" data-shelf=label.clone()>{empty.clone()}</p> }.into_any();
         }
         view! {
             <ul class="link-list" aria-label=label.clone()>
                 {entries
                     .into_iter()
-                    .map(|e| {
+                    .enumerate()
+                    .map(|(n, e)| {
                         let kind = match e.kind {
                             ItemKind::Article => t.kind_article,
                             ItemKind::Project => t.kind_project,
@@ -119,10 +151,12 @@ pub fn EntryList(
                             view! { <A href=site_href(&e.kind.path(&e.id)) attr:lang=title_lang>{title}</A> }.into_any()
                         };
                         let (item_kind, id) = (e.kind, e.id);
+                        let list = label.clone();
                         let remove = move |_| {
                             if let Some(offline) = offline {
                                 offline.remove(shelf, item_kind, &id);
                             }
+                            focus_after_removal(&list, n);
                         };
                         view! {
                             <li>

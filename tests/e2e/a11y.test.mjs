@@ -100,6 +100,48 @@ test('following an offer of what to drop, from the keyboard, leaves the focus at
   }
 });
 
+// Removing saved items from the keyboard: the focus stays in the list, on the next 移除, the
+// one before when the last went, and on 还没有收藏 when none is left. It fell to the page's
+// body when the last entry was removed.
+test('removing saved items from the keyboard keeps the focus in the list', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await newPage(browser, { mobile: false });
+    for (const article of SAMPLE.articles.slice(0, 3)) {
+      await page.goto(`${server.url}/articles/${article.id}`);
+      await page.locator('#app:not([data-prerendered])').waitFor();
+      await page.getByRole('button', { name: '收藏' }).click();
+      await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+    }
+    await page.goto(`${server.url}/saved`);
+    const list = page.getByRole('list', { name: '我的收藏' });
+    const removes = list.getByRole('button', { name: /^移除/ });
+    await expect(removes).toHaveCount(3);
+    const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent);
+    // The last: the focus goes to the one before it.
+    const before = await removes.nth(1).getAttribute('aria-label');
+    await removes.nth(2).focus();
+    await page.keyboard.press('Enter');
+    await expect(removes).toHaveCount(2);
+    await expect.poll(focused).toBe(before);
+    // The first: the one that takes its place.
+    const next = await removes.nth(1).getAttribute('aria-label');
+    await removes.nth(0).focus();
+    await page.keyboard.press('Enter');
+    await expect(removes).toHaveCount(1);
+    await expect.poll(focused).toBe(next);
+    // The only one: the focus on what the list says now.
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('还没有收藏。', { exact: false })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.activeElement.textContent.startsWith('还没有收藏。'))).toBe(true);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+});
+
 test('the keyboard reaches search, filters, results and the share sheet, with visible focus', async () => {
   const server = await serve();
   const browser = await launch();
