@@ -94,7 +94,7 @@ impl Offline {
     /// result (its storage full), the library stays as it was, and the import says so: it said
     /// it had imported, and every change after it was lost with it on the next visit.
     pub fn import(self, text: &str) -> Result<Merged, LibraryError> {
-        let other = Library::parse(text)?;
+        let (other, skipped) = Library::parse_skipping(text)?;
         let before = self.library.get_untracked();
         let mut merged = Merged::default();
         self.library.update(|l| merged = l.merge(other));
@@ -102,7 +102,7 @@ impl Offline {
             self.library.set(before);
             return Err(LibraryError::NotStored);
         }
-        Ok(merged)
+        Ok(Merged { skipped, ..merged })
     }
 
     /// Whether the library was stored.

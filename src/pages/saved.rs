@@ -47,7 +47,7 @@ pub fn SavedPage() -> impl IntoView {
             let message = match read_chosen_file(&input).await {
                 None => t.file_unreadable.to_string(),
                 Some(text) => match o.import(&text) {
-                    Ok(m) => lang.imported(m.bookmarks, m.history),
+                    Ok(m) => lang.imported(m.bookmarks, m.history, m.skipped),
                     Err(e) => lang.import_failed(&e.message(lang)),
                 },
             };

@@ -539,6 +539,15 @@ test('bookmarks and history export to a file and import on another device', asyn
     await other.getByText('导入收藏文件').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]) });
     await expect(other.getByText('导入失败：这不是本站导出的收藏文件，请选择用「导出收藏文件」保存的 .json 文件')).toBeVisible();
     assert.equal(await bookmarks.count(), 2);
+    // The file edited by hand: a third item without its title, a fourth of an unknown kind.
+    // What reads is imported and the rest counted (one such entry refused the whole file, as
+    // not this site's).
+    const edited = JSON.parse(readFileSync(file, 'utf8'));
+    const third = SAMPLE.articles[7];
+    edited.bookmarks.push({ kind: 'article', id: third.id, title: third.title, at: Date.now() }, { kind: 'article', id: 'x', at: 1 }, { kind: 'video', id: 'y', title: 'y', at: 1 });
+    await other.getByText('导入收藏文件').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+    await expect(other.getByText('已导入 1 条收藏、0 条阅读记录；另有 2 条无法读取，已跳过。')).toBeVisible();
+    assert.equal(await bookmarks.count(), 3);
     assert.deepEqual([...page.errors, ...other.errors], []);
     await other.context().close();
 

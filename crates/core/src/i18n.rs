@@ -430,11 +430,13 @@ impl Lang {
         }
     }
 
-    /// After an import.
-    pub fn imported(self, bookmarks: usize, history: usize) -> String {
-        match self {
-            Lang::Zh => format!("已导入 {bookmarks} 条收藏、{history} 条阅读记录。"),
-            Lang::En => format!("Imported {bookmarks} saved items and {history} history entries."),
+    /// After an import, with the entries of the file that could not be read (`skipped`).
+    pub fn imported(self, bookmarks: usize, history: usize, skipped: usize) -> String {
+        match (self, skipped) {
+            (Lang::Zh, 0) => format!("已导入 {bookmarks} 条收藏、{history} 条阅读记录。"),
+            (Lang::Zh, _) => format!("已导入 {bookmarks} 条收藏、{history} 条阅读记录；另有 {skipped} 条无法读取，已跳过。"),
+            (Lang::En, 0) => format!("Imported {bookmarks} saved items and {history} history entries."),
+            (Lang::En, _) => format!("Imported {bookmarks} saved items and {history} history entries; {skipped} entries could not be read and were left out."),
         }
     }
 

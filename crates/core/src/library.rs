@@ -102,6 +102,8 @@ pub struct Merged {
     pub bookmarks: usize,
     /// New history entries.
     pub history: usize,
+    /// Entries of the file that could not be read, left out.
+    pub skipped: usize,
 }
 
 /// One of a library's two lists.
@@ -127,17 +129,61 @@ impl Library {
         Library::default()
     }
 
-    /// Reads a stored or exported library.
+    /// Reads a stored or exported library (see [`Library::parse_skipping`]).
     pub fn parse(text: &str) -> Result<Library, LibraryError> {
-        let library: Library =
-            serde_json::from_str(text).map_err(|e| LibraryError::Invalid(e.to_string()))?;
-        if library.version != 1 {
-            return Err(LibraryError::Version(library.version));
+        Library::parse_skipping(text).map(|(library, _)| library)
+    }
+
+    /// Reads a stored or exported library, with how many of its entries could not be read
+    /// and were left out: one entry edited by hand (no title, another kind, a date as text)
+    /// refused the whole file, as if it were not one of this site's. A file without a version
+    /// is read as version 1, and one with no history has none. It is refused when it is not a
+    /// library at all: not JSON, neither list, or entries none of which reads.
+    pub fn parse_skipping(text: &str) -> Result<(Library, usize), LibraryError> {
+        #[derive(Deserialize)]
+        struct Loose {
+            version: Option<u32>,
+            bookmarks: Option<Vec<serde_json::Value>>,
+            history: Option<Vec<serde_json::Value>>,
         }
-        if library.bookmarks.len() > LIST_LIMIT || library.history.len() > LIST_LIMIT {
+        let loose: Loose =
+            serde_json::from_str(text).map_err(|e| LibraryError::Invalid(e.to_string()))?;
+        if loose.bookmarks.is_none() && loose.history.is_none() {
+            return Err(LibraryError::Invalid(
+                "neither bookmarks nor history".into(),
+            ));
+        }
+        if let Some(version) = loose.version.filter(|v| *v != 1) {
+            return Err(LibraryError::Version(version));
+        }
+        let (bookmarks, history) = (
+            loose.bookmarks.unwrap_or_default(),
+            loose.history.unwrap_or_default(),
+        );
+        if bookmarks.len() > LIST_LIMIT || history.len() > LIST_LIMIT {
             return Err(LibraryError::TooLarge);
         }
-        Ok(library)
+        let mut skipped: Vec<String> = Vec::new();
+        let mut read = |list: Vec<serde_json::Value>| -> Vec<Entry> {
+            list.into_iter()
+                .filter_map(|v| {
+                    serde_json::from_value(v)
+                        .map_err(|e| skipped.push(e.to_string()))
+                        .ok()
+                })
+                .collect()
+        };
+        let library = Library {
+            version: 1,
+            bookmarks: read(bookmarks),
+            history: read(history),
+        };
+        match skipped.first() {
+            Some(why) if library.bookmarks.is_empty() && library.history.is_empty() => {
+                Err(LibraryError::Invalid(why.clone()))
+            }
+            _ => Ok((library, skipped.len())),
+        }
     }
 
     /// The library as JSON, for storage and export.
@@ -182,7 +228,11 @@ impl Library {
     pub fn merge(&mut self, other: Library) -> Merged {
         let bookmarks = merge_list(&mut self.bookmarks, other.bookmarks, LIST_LIMIT);
         let history = merge_list(&mut self.history, other.history, HISTORY_LIMIT);
-        Merged { bookmarks, history }
+        Merged {
+            bookmarks,
+            history,
+            skipped: 0,
+        }
     }
 }
 
@@ -267,7 +317,8 @@ mod tests {
             merged,
             Merged {
                 bookmarks: 1,
-                history: 0
+                history: 0,
+                skipped: 0
             }
         );
         assert_eq!(
@@ -293,6 +344,7 @@ mod tests {
             LibraryError::Version(2).message(crate::Lang::En),
             "saved-items file version 2 is unknown; export it again with the latest version"
         );
+        // Nothing in it reads.
         let wrong_kind = r#"{"version":1,"bookmarks":[{"kind":"video","id":"x","title":"t","at":1}],"history":[]}"#;
         // The reader is told which file to pick, not what the parser expected.
         for bad in ["not json", "{}", wrong_kind] {
@@ -306,5 +358,41 @@ mod tests {
         assert!(
             matches!(Library::parse(wrong_kind), Err(LibraryError::Invalid(why)) if why.contains("video"))
         );
+    }
+
+    /// A file edited by hand: its entries that read are imported, the others counted as left
+    /// out; a file without its version or its history is read as it would have been.
+    #[test]
+    fn entries_that_do_not_read_are_left_out_and_counted() {
+        let file = r#"{"version":1,"bookmarks":[
+            {"kind":"article","id":"a","title":"甲","at":5},
+            {"kind":"article","id":"b","at":5},
+            {"kind":"video","id":"c","title":"丙","at":5},
+            {"kind":"project","id":"d","title":"丁","at":"2026-01-01"}
+        ],"history":[{"kind":"project","id":"p","title":"项目","at":3}]}"#;
+        let (library, skipped) = Library::parse_skipping(file).unwrap();
+        assert_eq!(skipped, 3);
+        assert_eq!(
+            library.bookmarks,
+            [entry_titled(ItemKind::Article, "a", "甲", 5)]
+        );
+        assert_eq!(
+            library.history,
+            [entry_titled(ItemKind::Project, "p", "项目", 3)]
+        );
+        let bare = r#"{"bookmarks":[{"kind":"article","id":"a","title":"甲","at":5}]}"#;
+        let (library, skipped) = Library::parse_skipping(bare).unwrap();
+        assert_eq!(
+            (library.bookmarks.len(), library.history.len(), skipped),
+            (1, 0, 0)
+        );
+        assert_eq!(library.version, 1);
+    }
+
+    fn entry_titled(kind: ItemKind, id: &str, title: &str, at: u64) -> Entry {
+        Entry {
+            title: title.into(),
+            ..entry(kind, id, at)
+        }
     }
 }
