@@ -567,8 +567,9 @@ fn a_project_descriptions_headings_sit_under_its_section_heading() {
         .find("项目介绍</h2>")
         .unwrap_or_else(|| panic!("{html}"));
     let rest = &html[about..];
-    assert!(rest.contains("<h3>投资亮点</h3>"), "{rest}");
-    assert!(rest.contains("<h5>区位</h5>"), "{rest}");
+    // (Each with its id, for links to it: `links::heading_ids`.)
+    assert!(rest.contains("<h3 id=\"投资亮点\">投资亮点</h3>"), "{rest}");
+    assert!(rest.contains("<h5 id=\"区位\">区位</h5>"), "{rest}");
 }
 
 /// A category page's chip for itself says it is the current page, once: the router's link marked
