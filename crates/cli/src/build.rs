@@ -647,14 +647,9 @@ fn copy_static(dir: &Path, stage: &Path) -> io::Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
-    let mut stack = vec![(entries, stage.to_path_buf())];
-    while let Some((mut entries, to)) = stack.pop() {
-        let Some(entry) = entries.next() else {
-            continue;
-        };
+    for entry in entries {
         let entry = entry?;
-        let (path, target) = (entry.path(), to.join(entry.file_name()));
-        stack.push((entries, to));
+        let (path, target) = (entry.path(), stage.join(entry.file_name()));
         let kind = entry.file_type()?;
         if kind.is_symlink() {
             return Err(refused(&path, "a link; put the file itself in static/"));
@@ -663,7 +658,7 @@ fn copy_static(dir: &Path, stage: &Path) -> io::Result<()> {
                 return Err(refused(&path, "the site has a file of this name"));
             }
             fs::create_dir_all(&target)?;
-            stack.push((fs::read_dir(&path)?, target));
+            copy_static(&path, &target)?;
         } else if target.exists() {
             return Err(refused(
                 &path,
