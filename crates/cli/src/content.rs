@@ -1979,9 +1979,9 @@ fn markdown_blocks(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Block>, Vec<usize>) {
     let mut blocks = Vec::new();
-    // Each block is made from one element of the body's top level: where the one being read
-    // starts, and how deep in it the parser is.
-    let mut block_lines = Vec::new();
+    // Each block is made from one element of the body's top level: where each block's starts
+    // (an offset in `body`), where the one being read starts, and how deep in it the parser is.
+    let mut block_starts = Vec::new();
     let mut top_start = 0;
     let mut depth = 0usize;
     let mut text = String::new();
@@ -2045,7 +2045,7 @@ fn markdown_blocks(
     .into_offset_iter()
     {
         // The blocks the last event made are of the element it belonged to.
-        block_lines.resize(blocks.len(), at(top_start).0);
+        block_starts.resize(blocks.len(), top_start);
         match event {
             Event::Start(_) => {
                 if depth == 0 {
@@ -2639,7 +2639,7 @@ fn markdown_blocks(
             _ => {}
         }
     }
-    block_lines.resize(blocks.len(), at(top_start).0);
+    block_starts.resize(blocks.len(), top_start);
     // Figures: the image file is found relative to the Markdown file and copied with a hash.
     let dir = path.parent().unwrap_or(Path::new("."));
     for (index, mut img, caption, offset) in figures {
@@ -2651,6 +2651,21 @@ fn markdown_blocks(
             caption,
         };
     }
+    // Their lines, in one pass over the body (the starts only grow).
+    let mut line = body_line;
+    let mut counted = 0;
+    let block_lines = block_starts
+        .into_iter()
+        .map(|start| {
+            let start = start.min(body.len());
+            line += body.as_bytes()[counted.min(start)..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = counted.max(start);
+            line
+        })
+        .collect();
     (blocks, block_lines)
 }
 
@@ -2800,7 +2815,9 @@ fn page_of_file(target: &str, fragment: &str, file: &Path) -> Option<LinkedFile>
         return Some(LinkedFile::Broken);
     }
     // `#申报条件`: one of its headings, as the page gives them ids (`links::heading_ids`).
-    if !fragment.is_empty() && !fragment.starts_with(":~:") {
+    // (`#top` is the page's top in every browser, and `#:~:text=…` a text fragment.)
+    if !fragment.is_empty() && !fragment.eq_ignore_ascii_case("top") && !fragment.starts_with(":~:")
+    {
         let ids = heading_ids_of(&text);
         let wanted = crate::percent_decode(fragment).unwrap_or_else(|| fragment.to_string());
         if !ids.contains(&wanted) {
