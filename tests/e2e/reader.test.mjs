@@ -587,7 +587,8 @@ test('a link in a list item leads where it names, and an attachment is the docum
   const step = page.locator('.prose ol > li').first();
   const check = async () => {
     await expect(step).toHaveText('对照申报通知确认申报条件，登录申报系统注册账号并完善企业信息；');
-    await expect(step.getByRole('link', { name: '申报通知' })).toHaveAttribute('href', '/articles/biomedicine-special-fund-notice-2022/');
+    // (To the notice's heading 申报条件, as the guide's file names it: `…notice-2022.md#申报条件`.)
+    await expect(step.getByRole('link', { name: '申报通知' })).toHaveAttribute('href', '/articles/biomedicine-special-fund-notice-2022/#申报条件');
   };
   // On the static page, before the app, and once the app has drawn it again.
   await check();
