@@ -175,6 +175,10 @@ test('buttons tapped on the static page before the app has loaded are acted on o
   const article = SAMPLE.articles[3];
   await page.goto(`${server.url}/articles/${article.id}`);
   const onStatic = page.locator('#app[data-prerendered]');
+  // The … a tapped button shows takes no room: 「分享…」 wrapped onto a line of its own on a
+  // list's bar and pushed the list down.
+  const width = () => onStatic.getByRole('button', { name: '分享' }).evaluate((b) => b.getBoundingClientRect().width);
+  const before = await width();
   await onStatic.getByRole('button', { name: '收藏' }).click();
   await onStatic.getByRole('button', { name: '收藏' }).click();
   await onStatic.getByRole('button', { name: '分享' }).click();
@@ -186,6 +190,7 @@ test('buttons tapped on the static page before the app has loaded are acted on o
     assert.equal(await button.evaluate((b) => getComputedStyle(b, '::after').content), '"…"');
   }
   assert.equal(await onStatic.locator('button[aria-busy]').count(), 2);
+  assert.equal(await width(), before);
   await expect.poll(() => wasm.asked > 0).toBe(true);
   wasm.release();
   // Once: bookmarked (not bookmarked and unbookmarked), and the share sheet open.
