@@ -147,14 +147,10 @@ pub fn build(source: &Path, app: &Path, out: &Path) -> Result<Built, BuildError>
             return Err(e.into());
         }
     };
-    let mut warnings = built.warnings.clone();
-    warnings.extend(gone_pages(out, &stage, &built.base));
+    let mut built = built;
+    built.warnings.extend(gone_pages(out, &stage, &built.base));
     swap_in(&stage, out)?;
-    Ok(Built {
-        pages,
-        warnings,
-        ..built
-    })
+    Ok(Built { pages, ..built })
 }
 
 /// The pages of articles and projects that the site `out` had and its next build `stage` has
