@@ -57,6 +57,16 @@ fn app(dir: &Path) -> PathBuf {
     app
 }
 
+/// A temporary folder `name` with an app (see [`app`]) and, as `content`, a copy of the content
+/// folder at `from` (relative to the repository): the folder, the app, the content.
+fn app_and_content(name: &str, from: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let dir = temp(name);
+    let app = app(&dir);
+    let content = dir.join("content");
+    copy_dir(&root().join(from), &content);
+    (dir, app, content)
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
@@ -743,10 +753,7 @@ fn a_bundle_file_guards_what_it_reads_and_builds_beside_it() {
 /// a site it built (`.git`, `.nojekyll`). Folders that stopped builds left beside it go.
 #[test]
 fn the_build_replaces_only_a_site_it_built_and_keeps_its_dot_files() {
-    let dir = temp("out");
-    let app = app(&dir);
-    let content = dir.join("content");
-    copy_dir(&root().join("content"), &content);
+    let (dir, app, content) = app_and_content("out", "content");
     let before = common::files(&content);
     for (out, says) in [
         (content.clone(), "holds the content"),
@@ -832,10 +839,7 @@ fn the_build_replaces_only_a_site_it_built_and_keeps_its_dot_files() {
 /// the app from where it is not.
 #[test]
 fn an_app_built_for_another_path_is_refused() {
-    let dir = temp("app-path");
-    let app = app(&dir);
-    let content = dir.join("content");
-    copy_dir(&root().join("content"), &content);
+    let (dir, app, content) = app_and_content("app-path", "content");
     let site = fs::read_to_string(content.join("site.toml")).unwrap();
     let base = site
         .lines()
@@ -866,10 +870,7 @@ fn an_app_built_for_another_path_is_refused() {
 /// the old address is a page again and nothing is told.
 #[test]
 fn a_rebuild_tells_which_pages_of_the_last_build_it_no_longer_publishes() {
-    let dir = temp("gone");
-    let app = app(&dir);
-    let content = dir.join("content");
-    copy_dir(&root().join("tests/fixtures/content"), &content);
+    let (dir, app, content) = app_and_content("gone", "tests/fixtures/content");
     let out = dir.join("site");
     let stderr = |result: Output| {
         assert!(
@@ -913,10 +914,7 @@ fn a_rebuild_tells_which_pages_of_the_last_build_it_no_longer_publishes() {
 /// a link.
 #[test]
 fn the_static_folder_is_published_as_it_is_and_takes_no_file_of_the_site() {
-    let dir = temp("static");
-    let app = app(&dir);
-    let content = dir.join("content");
-    copy_dir(&root().join("tests/fixtures/content"), &content);
+    let (dir, app, content) = app_and_content("static", "tests/fixtures/content");
     fs::create_dir_all(content.join("static/.well-known")).unwrap();
     fs::write(content.join("static/MP_verify_AbC123.txt"), "AbC123").unwrap();
     fs::write(
