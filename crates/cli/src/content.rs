@@ -370,6 +370,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
         articles,
         projects,
         body_search: None,
+        moved: Default::default(),
     };
     // Covers, named relative to their Markdown file like body images.
     let covers = bundle

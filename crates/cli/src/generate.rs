@@ -370,6 +370,7 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
         articles,
         projects,
         body_search: None,
+        moved: Default::default(),
     }
 }
 

@@ -34,6 +34,31 @@ pub struct Bundle {
     /// leaves it out, and such bodies are searched once they are fetched.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_search: Option<BodySearch>,
+    /// Items renamed since their pages were published: each old id with the id the item has
+    /// now (`aliases = ["/articles/<old id>"]` in a content file), so that an entry saved or
+    /// visited under the old id, and a link to it followed inside the app, lead to the item.
+    #[serde(default, skip_serializing_if = "Moved::is_empty")]
+    pub moved: Moved,
+}
+
+/// Old ids of renamed items, per list: old id → id now.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Moved {
+    /// Articles' old ids, each with the id of the article now.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub articles: std::collections::BTreeMap<String, String>,
+    /// Projects' old ids, each with the id of the project now.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub projects: std::collections::BTreeMap<String, String>,
+}
+
+impl Moved {
+    /// Whether no item was renamed.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty() && self.projects.is_empty()
+    }
 }
 
 /// The search shards of a built site's separately published bodies (`parkreader_core::shards`).

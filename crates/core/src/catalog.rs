@@ -20,6 +20,26 @@ impl Bundle {
         self.projects.iter().find(|p| p.id == id)
     }
 
+    /// The article with this id, or the one renamed from it ([`Bundle::moved`]).
+    pub fn article_now(&self, id: &str) -> Option<&Article> {
+        self.article(id).or_else(|| {
+            self.moved
+                .articles
+                .get(id)
+                .and_then(|now| self.article(now))
+        })
+    }
+
+    /// The project with this id, or the one renamed from it ([`Bundle::moved`]).
+    pub fn project_now(&self, id: &str) -> Option<&Project> {
+        self.project(id).or_else(|| {
+            self.moved
+                .projects
+                .get(id)
+                .and_then(|now| self.project(now))
+        })
+    }
+
     /// The category with this id.
     pub fn category(&self, id: &str) -> Option<&Term> {
         self.taxonomies.categories.iter().find(|t| t.id == id)

@@ -224,6 +224,32 @@ impl Library {
         self.history.truncate(HISTORY_LIMIT);
     }
 
+    /// Renames the entries of items renamed since (`moved`, the bundle's old ids), so that
+    /// they lead to the item and its page knows it is saved; an entry the renamed item has
+    /// already under its new id is kept once, at the later time. True when anything changed.
+    pub fn follow_moves(&mut self, moved: &crate::Moved) -> bool {
+        let renamed = |list: &mut Vec<Entry>| {
+            let mut changed = false;
+            for e in list.iter_mut() {
+                let now = match e.kind {
+                    ItemKind::Article => moved.articles.get(&e.id),
+                    ItemKind::Project => moved.projects.get(&e.id),
+                };
+                if let Some(now) = now {
+                    e.id.clone_from(now);
+                    changed = true;
+                }
+            }
+            if changed {
+                let entries = std::mem::take(list);
+                merge_list(list, entries, usize::MAX);
+            }
+            changed
+        };
+        let bookmarks = renamed(&mut self.bookmarks);
+        renamed(&mut self.history) || bookmarks
+    }
+
     /// Adds what `other` has and this library lacks; an item in both keeps the later time.
     pub fn merge(&mut self, other: Library) -> Merged {
         let bookmarks = merge_list(&mut self.bookmarks, other.bookmarks, LIST_LIMIT);
@@ -284,6 +310,30 @@ mod tests {
         assert_eq!(lib.history.len(), HISTORY_LIMIT);
         assert_eq!(lib.history[0].id, "10");
         assert_eq!(lib.history.iter().filter(|e| e.id == "10").count(), 1);
+    }
+
+    #[test]
+    fn entries_of_renamed_items_follow_them_to_their_new_ids() {
+        let mut lib = Library::new();
+        lib.toggle_bookmark(entry(ItemKind::Article, "kept", 1));
+        lib.toggle_bookmark(entry(ItemKind::Article, "old", 2));
+        lib.toggle_bookmark(entry(ItemKind::Project, "old", 3));
+        lib.record_visit(entry(ItemKind::Article, "new", 5));
+        lib.record_visit(entry(ItemKind::Article, "old", 4));
+        let mut moved = crate::Moved::default();
+        moved.articles.insert("old".into(), "new".into());
+        assert!(lib.follow_moves(&moved));
+        // The article's bookmark has its new id; the project of the same old id is another item.
+        assert!(lib.is_bookmarked(ItemKind::Article, "new"));
+        assert!(!lib.is_bookmarked(ItemKind::Article, "old"));
+        assert!(lib.is_bookmarked(ItemKind::Project, "old"));
+        assert!(lib.is_bookmarked(ItemKind::Article, "kept"));
+        assert_eq!(lib.bookmarks.len(), 3);
+        // Read under both ids: one entry, at the later time, its title as last seen.
+        assert_eq!(lib.history.len(), 1);
+        assert_eq!((lib.history[0].id.as_str(), lib.history[0].at), ("new", 5));
+        // Nothing left to rename.
+        assert!(!lib.follow_moves(&moved));
     }
 
     #[test]

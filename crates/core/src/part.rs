@@ -522,6 +522,7 @@ fn cut(
         projects,
         // The article list, which searches bodies through the shards, loads the site's index.
         body_search: None,
+        moved: Default::default(),
     }
 }
 

@@ -10,7 +10,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::bundle::{
-    Article, Block, BodySearch, Bundle, Image, Project, Site, Taxonomies, TextLink, FORMAT_VERSION,
+    Article, Block, BodySearch, Bundle, Image, Moved, Project, Site, Taxonomies, TextLink,
+    FORMAT_VERSION,
 };
 use crate::links::{is_email, is_http_url, is_phone_number, is_plain_http, is_safe_src};
 #[cfg(not(target_arch = "wasm32"))]
@@ -163,6 +164,7 @@ pub fn validate(bundle: &Bundle) -> Result<(), BundleError> {
             })
             .collect(),
         body_search: bundle.body_search.as_ref(),
+        moved: Some(&bundle.moved),
     };
     check_parts(&parts, &mut problems);
     // A string of more than the limit in characters is longer than that in bytes in JSON
@@ -274,13 +276,14 @@ impl Problems {
     }
 }
 
-const SECTIONS: [&str; 6] = [
+const SECTIONS: [&str; 7] = [
     "format",
     "site",
     "taxonomies",
     "articles",
     "projects",
     "body_search",
+    "moved",
 ];
 
 /// A bundle read section by section: what parsed, and the raw id of every item, parsed or not,
@@ -293,6 +296,7 @@ struct Partial {
     projects: Option<Vec<(Option<String>, Option<Project>)>>,
     /// `Some(None)` when absent; `None` when present and unreadable.
     body_search: Option<Option<BodySearch>>,
+    moved: Option<Moved>,
 }
 
 impl Partial {
@@ -314,6 +318,7 @@ impl Partial {
             articles: items(&self.articles),
             projects: items(&self.projects),
             body_search: self.body_search.as_ref().and_then(Option::as_ref),
+            moved: self.moved.as_ref(),
         }
     }
 
@@ -328,6 +333,7 @@ impl Partial {
             articles: all(self.articles)?,
             projects: all(self.projects)?,
             body_search: self.body_search?,
+            moved: self.moved?,
         })
     }
 }
@@ -368,7 +374,7 @@ fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
         if !SECTIONS.contains(&key.as_str()) {
             problems.push(
                 key.clone(),
-                "unknown section; expected format, site, taxonomies, articles, projects or body_search",
+                "unknown section; expected format, site, taxonomies, articles, projects, body_search or moved",
             );
         }
     }
@@ -400,6 +406,10 @@ fn read_sections(value: Value, problems: &mut Problems) -> Option<Partial> {
         body_search: match map.get("body_search") {
             None => Some(None),
             Some(v) => read::<BodySearch>(v, "body_search", problems).map(Some),
+        },
+        moved: match map.get("moved") {
+            None => Some(Moved::default()),
+            Some(v) => read::<Moved>(v, "moved", problems),
         },
     })
 }
@@ -509,6 +519,7 @@ struct Parts<'a> {
     articles: Vec<Item<'a, Article>>,
     projects: Vec<Item<'a, Project>>,
     body_search: Option<&'a BodySearch>,
+    moved: Option<&'a Moved>,
 }
 
 /// An article or project: its index, its id as written, and the item if it parsed.
@@ -685,6 +696,29 @@ fn check_parts(parts: &Parts<'_>, problems: &mut Problems) {
     );
     let articles = Ids::of_items("articles", &parts.articles, problems);
     let projects = Ids::of_items("projects", &parts.projects, problems);
+    if let Some(moved) = parts.moved {
+        for (list, ids, map) in [
+            ("articles", &articles, &moved.articles),
+            ("projects", &projects, &moved.projects),
+        ] {
+            for (old, now) in map {
+                let path = format!("moved.{list}.{old}");
+                if !valid_id(old) {
+                    problems.push(&path, format!("{old:?} is not a valid id"));
+                } else if ids
+                    .first
+                    .as_ref()
+                    .is_some_and(|f| f.contains_key(old.as_str()))
+                {
+                    problems.push(
+                        &path,
+                        format!("{old:?} is the id of an item in {list}: only an id no item has now can lead to another"),
+                    );
+                }
+                ids.check(now, &path, "an id", problems);
+            }
+        }
+    }
 
     // What a link in a body may name: an item's page, a category's, a list's filter value.
     let linkable = [
