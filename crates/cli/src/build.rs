@@ -180,7 +180,8 @@ fn gone_pages(out: &Path, stage: &Path, base: &str) -> Vec<Diagnostic> {
             line: 0,
             column: 0,
             message: format!("the last build published {base}{list}/{name}/, and this one does not: links to it will find the not-found page"),
-            help: Some(format!("if its file was renamed or given another id, add `aliases = [\"{base}{list}/{name}/\"]` to its front matter; if it was deleted or made a draft on purpose, nothing is to be done")),
+            // An old address is a path below the site's base path.
+            help: Some(format!("if its file was renamed or given another id, add `aliases = [\"/{list}/{name}/\"]` to its front matter; if it was deleted or made a draft on purpose, nothing is to be done")),
         })
         .collect();
     if gone.len() > told {
@@ -683,4 +684,40 @@ fn copy_dir(from: &Path, to: &Path, skip: &[&str]) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// On a site under a sub-path the page's address names the path, and the line to add
+    /// gives the old address below it, as `aliases` takes it (not `/reader/articles/…`, which
+    /// would be a page at /reader/reader/articles/…).
+    #[test]
+    fn a_dropped_page_of_a_site_under_a_path_is_given_its_alias_below_that_path() {
+        let dir = std::env::temp_dir().join(format!("parkreader-gone-{}", std::process::id()));
+        let (out, stage) = (dir.join("out"), dir.join("stage"));
+        fs::create_dir_all(out.join("articles/old-id")).unwrap();
+        fs::write(out.join("articles/old-id/index.html"), "").unwrap();
+        fs::create_dir_all(&stage).unwrap();
+        let told = gone_pages(&out, &stage, "/reader/");
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(told.len(), 1);
+        assert!(
+            told[0]
+                .message
+                .contains("published /reader/articles/old-id/"),
+            "{}",
+            told[0].message
+        );
+        assert!(
+            told[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("`aliases = [\"/articles/old-id/\"]`"),
+            "{:?}",
+            told[0].help
+        );
+    }
 }
