@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use parkreader_core::share::share_url;
 use parkreader_core::text::escape_html;
+use parkreader_core::{Bundle, Moved};
 
 /// An old address and the page of the site it now leads to.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +44,51 @@ const RESERVED: [&str; 16] = [
     "_headers",
     "manifest.webmanifest",
 ];
+
+/// The renamed items among `redirects` (old addresses `/articles/<old id>` and
+/// `/projects/<old id>`): their old ids, each with the id the item has now, for the bundle
+/// ([`Moved`]), where the app finds an entry saved or visited under the old id.
+pub fn moved(redirects: &[Redirect]) -> Moved {
+    let mut moved = Moved::default();
+    for redirect in redirects {
+        let from = crate::percent_decode(&redirect.from).unwrap_or_default();
+        let old = from.trim_end_matches('/');
+        for (list, map) in [
+            ("/articles/", &mut moved.articles),
+            ("/projects/", &mut moved.projects),
+        ] {
+            let (Some(old), Some(now)) = (old.strip_prefix(list), redirect.to.strip_prefix(list))
+            else {
+                continue;
+            };
+            if parkreader_core::validate::valid_id(old) {
+                map.insert(old.to_string(), now.to_string());
+            }
+        }
+    }
+    moved
+}
+
+/// The old pages of the renamed items of `bundle` ([`Moved`]), for a site built from a bundle
+/// file: the other old addresses are not part of the bundle format.
+pub fn of_moved(bundle: &Bundle) -> Vec<Redirect> {
+    let articles = bundle.moved.articles.iter().filter_map(|(old, now)| {
+        let title = &bundle.article(now)?.title;
+        Some(("articles", old, now, title))
+    });
+    let projects = bundle.moved.projects.iter().filter_map(|(old, now)| {
+        let name = &bundle.project(now)?.name;
+        Some(("projects", old, now, name))
+    });
+    articles
+        .chain(projects)
+        .map(|(list, old, now, title)| Redirect {
+            from: format!("/{list}/{old}/"),
+            to: format!("/{list}/{now}"),
+            title: title.clone(),
+        })
+        .collect()
+}
 
 /// Endings of a page a static host serves as a web page.
 const PAGE_ENDINGS: [&str; 3] = [".html", ".htm", ".shtml"];

@@ -401,11 +401,12 @@ fn bundle_file(path: &Path) -> Result<Content, BuildError> {
         }
     }
     Ok(Content {
+        // A renamed item's old page: the bundle keeps its old id.
+        redirects: crate::aliases::of_moved(&bundle),
         bundle,
         assets,
         bodies,
         drafts: 0,
-        redirects: Vec::new(),
         warnings: Vec::new(),
     })
 }

@@ -433,6 +433,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
         }
     }
     let redirects = redirects(&bundle, &sources, &project_sources, &mut diagnostics);
+    bundle.moved = crate::aliases::moved(&redirects);
     // Told whether or not there are problems too: fixing those first hid these until the next
     // run.
     let origins = Origins {

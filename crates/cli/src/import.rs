@@ -2,6 +2,7 @@
 //! (docs/content.md), for publishers who start from JSON. Reading the folder back gives the
 //! same articles and projects.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -66,14 +67,28 @@ pub fn import(bundle_path: &Path, out: &Path) -> io::Result<usize> {
         }
         copy_images(article.cover.as_mut(), &mut blocks, &copy_media)?;
         copy_attachments(&mut blocks, site_root, out)?;
-        write_item(&out.join("articles"), &article.id, &*article, &blocks)?;
+        let aliases = old_pages(&bundle.moved.articles, "articles", &article.id);
+        write_item(
+            &out.join("articles"),
+            &article.id,
+            &*article,
+            &blocks,
+            &aliases,
+        )?;
         written += 1;
     }
     for project in &mut bundle.projects {
         let mut blocks = std::mem::take(&mut project.description);
         copy_images(project.cover.as_mut(), &mut blocks, &copy_media)?;
         copy_attachments(&mut blocks, site_root, out)?;
-        write_item(&out.join("projects"), &project.id, &*project, &blocks)?;
+        let aliases = old_pages(&bundle.moved.projects, "projects", &project.id);
+        write_item(
+            &out.join("projects"),
+            &project.id,
+            &*project,
+            &blocks,
+            &aliases,
+        )?;
         written += 1;
     }
     Ok(written)
@@ -183,9 +198,34 @@ fn copy_images(
     Ok(())
 }
 
-/// `<dir>/<id>.md`: the item's fields as front matter (its body already taken out), then the body.
-fn write_item(dir: &Path, id: &str, item: &impl Serialize, blocks: &[Block]) -> io::Result<()> {
-    let front = toml::to_string(item).map_err(io::Error::other)?;
+/// The old pages of the item `id` of `list` that was renamed (the bundle's `moved`), as the
+/// front matter's `aliases` gives them.
+fn old_pages(moved: &BTreeMap<String, String>, list: &str, id: &str) -> Vec<String> {
+    moved
+        .iter()
+        .filter(|(_, now)| *now == id)
+        .map(|(old, _)| format!("/{list}/{old}/"))
+        .collect()
+}
+
+/// `<dir>/<id>.md`: the item's fields as front matter (its body already taken out), with its
+/// old addresses (`aliases`) first, then the body.
+fn write_item(
+    dir: &Path,
+    id: &str,
+    item: &impl Serialize,
+    blocks: &[Block],
+    aliases: &[String],
+) -> io::Result<()> {
+    let mut front = toml::to_string(item).map_err(io::Error::other)?;
+    if !aliases.is_empty() {
+        #[derive(Serialize)]
+        struct Aliases<'a> {
+            aliases: &'a [String],
+        }
+        let line = toml::to_string(&Aliases { aliases }).map_err(io::Error::other)?;
+        front.insert_str(0, &line);
+    }
     fs::write(
         dir.join(format!("{id}.md")),
         format!("+++\n{front}+++\n\n{}", markdown(blocks)),

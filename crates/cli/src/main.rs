@@ -205,12 +205,14 @@ fn main() -> ExitCode {
             Ok(c) => match content::write(&c, &out) {
                 Ok(()) => {
                     warn(&c.warnings);
-                    // The bundle format has no place for old addresses: only a build of the
-                    // content folder writes their pages.
-                    if !c.redirects.is_empty() {
+                    // The bundle keeps no old address but a renamed item's old id (`moved`):
+                    // only a build of the content folder writes the others' pages.
+                    let left_out = c.redirects.len().saturating_sub(
+                        c.bundle.moved.articles.len() + c.bundle.moved.projects.len(),
+                    );
+                    if left_out > 0 {
                         eprintln!(
-                            "warning: the bundle leaves out the old addresses in `aliases` ({} in all)\n  = help: build the site from the content folder (`parkreader build {}`) to publish the pages that send them on; a site built from this bundle, or content imported from it, has none\n",
-                            c.redirects.len(),
+                            "warning: the bundle leaves out the old addresses in `aliases` ({left_out} in all) other than renamed items' old ids\n  = help: build the site from the content folder (`parkreader build {}`) to publish the pages that send them on; a site built from this bundle, or content imported from it, has none\n",
                             content.display()
                         );
                     }

@@ -905,6 +905,68 @@ fn a_rebuild_tells_which_pages_of_the_last_build_it_no_longer_publishes() {
     let told = stderr(build(&content, &app, &out));
     assert!(!told.contains("the last build published"), "{told}");
     assert!(out.join("articles/policy-notes/index.html").is_file());
+    // The bundle knows the old id, for the entries readers saved under it.
+    let index = fs::read_dir(out.join("data"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("bundle-") && name.ends_with(".json")
+        })
+        .unwrap();
+    let bundle = parkreader_core::parse_bundle(&fs::read_to_string(&index).unwrap()).unwrap();
+    assert_eq!(
+        bundle
+            .moved
+            .articles
+            .get("policy-notes")
+            .map(String::as_str),
+        Some("policy-notes-2024")
+    );
+    assert!(bundle.moved.projects.is_empty());
+    // A bundle of the content keeps it, a site built from that bundle has the old page, and
+    // content imported from it has the line again.
+    let run = |args: &[&str]| {
+        let result = Command::new(env!("CARGO_BIN_EXE_parkreader"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        String::from_utf8_lossy(&result.stderr).into_owned()
+    };
+    let exported = dir.join("export/data/bundle.json");
+    let told = run(&[
+        "bundle",
+        content.to_str().unwrap(),
+        "-o",
+        exported.to_str().unwrap(),
+    ]);
+    assert!(!told.contains("leaves out the old addresses"), "{told}");
+    let from_bundle = dir.join("from-bundle");
+    stderr(build(&exported, &app, &from_bundle));
+    let old_page =
+        fs::read_to_string(from_bundle.join("articles/policy-notes/index.html")).unwrap();
+    assert!(
+        old_page.contains("url=/articles/policy-notes-2024/"),
+        "{old_page}"
+    );
+    let imported = dir.join("imported");
+    run(&[
+        "import",
+        exported.to_str().unwrap(),
+        "--out",
+        imported.to_str().unwrap(),
+    ]);
+    let file = fs::read_to_string(imported.join("articles/policy-notes-2024.md")).unwrap();
+    assert!(
+        file.starts_with("+++\naliases = [\"/articles/policy-notes/\"]\n"),
+        "{file}"
+    );
     fs::remove_dir_all(&dir).unwrap();
 }
 
