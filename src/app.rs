@@ -23,7 +23,14 @@ pub fn App() -> impl IntoView {
     if use_context::<Catalog>().is_none() {
         Catalog::provide();
     }
-    Offline::provide();
+    let offline = Offline::provide();
+    // Saved and read entries of items renamed since follow them ([`parkreader_core::Moved`]).
+    let catalog = crate::state::use_catalog();
+    Effect::new(move || {
+        if let Some(bundle) = catalog.bundle() {
+            offline.follow_moves(&bundle.moved);
+        }
+    });
     let locale = use_context::<Locale>().unwrap_or_else(Locale::provide);
     view! {
         <Router base=use_base_path()>

@@ -84,6 +84,18 @@ impl Offline {
         self.store_library();
     }
 
+    /// Renames the entries of items renamed since (see [`Library::follow_moves`]).
+    pub fn follow_moves(self, moved: &parkreader_core::Moved) {
+        if moved.is_empty() {
+            return;
+        }
+        let mut library = self.library.get_untracked();
+        if library.follow_moves(moved) {
+            self.library.set(library);
+            self.store_library();
+        }
+    }
+
     /// Records that an item was read.
     pub fn record_visit(self, entry: Entry) {
         self.library.update(|l| l.record_visit(entry));

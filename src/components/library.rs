@@ -136,19 +136,20 @@ pub fn EntryList(
                             ItemKind::Article => t.kind_article,
                             ItemKind::Project => t.kind_project,
                         };
-                        // None until the data is in; then the item's title now, if it has one.
+                        // None until the data is in; then the item's id and title now (renamed
+                        // since, its new id), if the site has it.
                         let now = bundle.as_deref().map(|b| match e.kind {
-                            ItemKind::Article => b.article(&e.id).map(|a| a.title.clone()),
-                            ItemKind::Project => b.project(&e.id).map(|p| p.name.clone()),
+                            ItemKind::Article => b.article_now(&e.id).map(|a| (a.id.clone(), a.title.clone())),
+                            ItemKind::Project => b.project_now(&e.id).map(|p| (p.id.clone(), p.name.clone())),
                         });
                         let gone = matches!(now, Some(None));
-                        let title = now.flatten().unwrap_or(e.title);
+                        let (id_now, title) = now.flatten().unwrap_or((e.id.clone(), e.title));
                         let title_lang = crate::i18n::written_lang(&title);
                         let remove_label = crate::i18n::lang().labelled(t.remove_entry, &title);
                         let named = if gone {
                             view! { <span lang=title_lang>{title}</span>" "<span class="tag">{t.no_longer_published}</span> }.into_any()
                         } else {
-                            view! { <A href=site_href(&e.kind.path(&e.id)) attr:lang=title_lang>{title}</A> }.into_any()
+                            view! { <A href=site_href(&e.kind.path(&id_now)) attr:lang=title_lang>{title}</A> }.into_any()
                         };
                         let (item_kind, id) = (e.kind, e.id);
                         let list = label.clone();

@@ -48,11 +48,13 @@ pub fn closest_item(id: &str, list: &str, items: Vec<(&str, &str)>) -> Option<(S
 /// `tail`): the id as written if `exists` says so, else the id it most likely means
 /// (`links::id_meant`: `JN-IC-2024`, `x.html`, `x/index.html`, or `x/。`, a chat's full stop
 /// after the slash the site writes) if that exists, and the address becomes that item's own,
-/// so that a share or bookmark from here is the right link.
+/// so that a share or bookmark from here is the right link. The old id of a renamed item
+/// (`moved`, the bundle's for this list) means the item.
 pub fn meant_id(
     params: &leptos_router::params::ParamsMap,
     list: &str,
     exists: &dyn Fn(&str) -> bool,
+    moved: Option<&std::collections::BTreeMap<String, String>>,
 ) -> String {
     let id = match params.get("tail").filter(|tail| !tail.is_empty()) {
         Some(tail) => format!("{}/{tail}", params.get("id").unwrap_or_default()),
@@ -61,7 +63,10 @@ pub fn meant_id(
     if exists(&id) {
         return id;
     }
-    match parkreader_core::links::id_meant(&id).filter(|meant| exists(meant)) {
+    let meant = parkreader_core::links::id_meant(&id)
+        .filter(|meant| exists(meant))
+        .or_else(|| moved?.get(&id).filter(|now| exists(now)).cloned());
+    match meant {
         Some(meant) => {
             // In the browser; the builder prerenders only the items' own addresses.
             #[cfg(target_arch = "wasm32")]

@@ -29,9 +29,12 @@ use parkreader_core::library::ItemKind;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
-        let id = meant_id(&params.read(), "articles", &|id| {
-            bundle.article(id).is_some()
-        });
+        let id = meant_id(
+            &params.read(),
+            "articles",
+            &|id| bundle.article(id).is_some(),
+            Some(&bundle.moved.articles),
+        );
         match bundle.article(&id).cloned() {
             Some(article) => view! { <ArticleView article bundle /> }.into_any(),
             None => {

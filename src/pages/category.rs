@@ -16,9 +16,12 @@ use parkreader_core::part::CATEGORY_NEWEST;
 pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
-        let id = meant_id(&params.read(), "categories", &|id| {
-            bundle.category(id).is_some()
-        });
+        let id = meant_id(
+            &params.read(),
+            "categories",
+            &|id| bundle.category(id).is_some(),
+            None,
+        );
         let lang = lang();
         let t = lang.ui();
         let Some(category) = bundle.category(&id).cloned() else {

@@ -25,9 +25,12 @@ use parkreader_core::library::ItemKind;
 pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
     with_bundle(move |bundle| {
-        let id = meant_id(&params.read(), "projects", &|id| {
-            bundle.project(id).is_some()
-        });
+        let id = meant_id(
+            &params.read(),
+            "projects",
+            &|id| bundle.project(id).is_some(),
+            Some(&bundle.moved.projects),
+        );
         match bundle.project(&id).cloned() {
             Some(project) => view! { <ProjectView project bundle /> }.into_any(),
             None => {

@@ -391,6 +391,43 @@ test('the saved page says which saved items the site no longer has, and any entr
   });
 });
 
+test('a saved article its publisher renamed (with its old id in aliases) stays saved under its new address', async () => {
+  await withSite(async (server, dir) => {
+    // The publisher renames the first article's file and keeps its old address; the bundle
+    // then names the old id (`moved`).
+    const article = SAMPLE.articles[0];
+    const renamed = `${article.id}-renamed`;
+    const next = JSON.parse(JSON.stringify(SAMPLE).replaceAll(`"${article.id}"`, `"${renamed}"`));
+    next.moved = { articles: { [article.id]: renamed } };
+    writeFileSync(join(dir, 'data', 'bundle.json'), JSON.stringify(next));
+    cpSync(join(ROOT, 'public', 'data', 'articles'), join(dir, 'data', 'articles'), { recursive: true });
+    execFileSync(BIN, ['prerender', dir]);
+    // A reader saved and read it under its old id.
+    const page = await newPage(browser);
+    const library = { version: 1,
+      bookmarks: [{ kind: 'article', id: article.id, title: article.title, at: 2 }],
+      history: [{ kind: 'article', id: article.id, title: article.title, at: 2 }] };
+    await page.addInitScript((text) => { if (!localStorage.getItem('parkreader:library')) localStorage.setItem('parkreader:library', text); }, JSON.stringify(library));
+    await page.goto(`${server.url}/saved`);
+    // Before, 「已下线」 and no link.
+    const list = page.getByRole('list', { name: '我的收藏' });
+    const link = list.getByRole('link', { name: article.title });
+    await expect(link).toBeVisible();
+    await expect(page.getByText('已下线')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: '最近阅读' }).getByRole('link', { name: article.title })).toBeVisible();
+    await link.click();
+    await until(page, (path) => location.pathname === path, `/articles/${renamed}/`);
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    // Its page knows it is saved: one tap would have saved it twice.
+    await expect(page.getByRole('button', { name: '已收藏' })).toBeVisible();
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('parkreader:library')));
+    assert.deepEqual(kept.bookmarks.map((e) => e.id), [renamed]);
+    assert.deepEqual(kept.history.map((e) => e.id), [renamed]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('an article a new deploy took down, opened from a list loaded before it, says the site changed, and the reload shows the site as it is now', async () => {
   await withSite(async (server, dir) => {
     // Where no service worker keeps the deploy the page came with (iOS webviews; any page on
