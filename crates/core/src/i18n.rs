@@ -433,6 +433,9 @@ impl Lang {
     /// After an import, with the entries of the file that could not be read (`skipped`).
     pub fn imported(self, bookmarks: usize, history: usize, skipped: usize) -> String {
         match (self, skipped) {
+            // The same file again, or one from a device that has nothing this one lacks.
+            (Lang::Zh, 0) if bookmarks + history == 0 => "文件里的收藏和阅读记录，本机都已经有了，没有新增。".into(),
+            (Lang::En, 0) if bookmarks + history == 0 => "Everything in the file is already on this device; nothing was added.".into(),
             (Lang::Zh, 0) => format!("已导入 {bookmarks} 条收藏、{history} 条阅读记录。"),
             (Lang::Zh, _) => format!("已导入 {bookmarks} 条收藏、{history} 条阅读记录；另有 {skipped} 条无法读取，已跳过。"),
             (Lang::En, 0) => format!("Imported {bookmarks} saved items and {history} history entries."),
