@@ -84,6 +84,25 @@ impl Offline {
         self.store_library();
     }
 
+    /// Empties a list, giving what it had, for [`Offline::restore`]; nothing if the browser
+    /// would not keep the change.
+    pub fn clear(self, shelf: Shelf) -> Option<Vec<Entry>> {
+        let mut cleared = Vec::new();
+        self.library.update(|l| cleared = l.clear(shelf));
+        if self.store_library() {
+            Some(cleared)
+        } else {
+            self.library.update(|l| l.restore(shelf, cleared));
+            None
+        }
+    }
+
+    /// Puts back what [`Offline::clear`] took.
+    pub fn restore(self, shelf: Shelf, entries: Vec<Entry>) {
+        self.library.update(|l| l.restore(shelf, entries));
+        self.store_library();
+    }
+
     /// Renames the entries of items renamed since (see [`Library::follow_moves`]).
     pub fn follow_moves(self, moved: &parkreader_core::Moved) {
         if moved.is_empty() {

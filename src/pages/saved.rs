@@ -11,7 +11,7 @@ use crate::components::states::with_bundle;
 use crate::i18n::lang;
 use crate::offline::{download, read_chosen_file, use_offline, works_offline};
 use crate::state::use_catalog;
-use parkreader_core::library::Shelf;
+use parkreader_core::library::{Entry, Shelf};
 
 /// The saved page.
 #[component]
@@ -55,6 +55,26 @@ pub fn SavedPage() -> impl IntoView {
             status.set(message);
         });
     };
+    // The reading history, cleared at one tap (it was only entry by entry), with an undo.
+    let cleared = RwSignal::new(None::<Vec<Entry>>);
+    let history_status = RwSignal::new(String::new());
+    let clear = move |_| {
+        let Some(entries) = offline.and_then(|o| o.clear(Shelf::History)) else {
+            return;
+        };
+        history_status.set(lang.history_cleared(entries.len()));
+        cleared.set(Some(entries));
+        // The button is gone with the list: the focus to the undo that took its place.
+        request_animation_frame(|| crate::browser::focus_first("#undo-clear-history"));
+    };
+    let undo = move |_| {
+        if let (Some(o), Some(entries)) = (offline, cleared.get_untracked()) {
+            o.restore(Shelf::History, entries);
+        }
+        cleared.set(None);
+        history_status.set(t.history_restored.into());
+        request_animation_frame(|| crate::browser::focus_first("#clear-history"));
+    };
     view! {
         <Title text=title />
         <Breadcrumb crumbs=vec![Crumb::link(t.home, "/"), Crumb::here(t.saved_title)] />
@@ -76,6 +96,15 @@ pub fn SavedPage() -> impl IntoView {
         <section class="needs-app" aria-labelledby="history-heading">
             <h2 id="history-heading">{t.recent}</h2>
             <EntryList entries=history shelf=Shelf::History empty=not_read_yet(t.no_history) label=t.recent />
+            {move || (!history.get().is_empty()).then(|| view! {
+                <p><button type="button" id="clear-history" class="button small secondary" on:click=clear>{t.clear_history}</button></p>
+            })}
+            <p role="status" class="copy-status">
+                {move || history_status.get()}
+                {move || cleared.get().is_some().then(|| view! {
+                    " "<button type="button" id="undo-clear-history" class="button small secondary" on:click=undo>{t.undo}</button>
+                })}
+            </p>
         </section>
         <section class="needs-app" aria-labelledby="transfer-heading">
             <h2 id="transfer-heading">{t.transfer}</h2>

@@ -391,6 +391,39 @@ test('the saved page says which saved items the site no longer has, and any entr
   });
 });
 
+test('the reading history clears at one tap, and the undo puts it back', async () => {
+  await withSite(async (server) => {
+    const page = await newPage(browser);
+    const [a, b] = SAMPLE.articles;
+    const library = { version: 1,
+      bookmarks: [{ kind: 'article', id: a.id, title: a.title, at: 3 }],
+      history: [{ kind: 'article', id: a.id, title: a.title, at: 2 }, { kind: 'article', id: b.id, title: b.title, at: 1 }] };
+    await page.addInitScript((text) => { if (!localStorage.getItem('parkreader:library')) localStorage.setItem('parkreader:library', text); }, JSON.stringify(library));
+    await page.goto(`${server.url}/saved`);
+    const history = page.getByRole('list', { name: '最近阅读' });
+    await expect(history.getByRole('link')).toHaveCount(2);
+    await page.getByRole('button', { name: '清空阅读记录' }).click();
+    await expect(page.getByText('已清空 2 条阅读记录。')).toBeVisible();
+    await expect(page.getByText('还没有阅读记录。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '清空阅读记录' })).toHaveCount(0);
+    // The bookmarks stay; the focus is on the undo, not lost to the page.
+    await expect(page.getByRole('list', { name: '我的收藏' }).getByRole('link', { name: a.title })).toBeVisible();
+    await expect(page.getByRole('button', { name: '撤销' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(history.getByRole('link')).toHaveCount(2);
+    await expect(page.getByText('已恢复阅读记录。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '清空阅读记录' })).toBeFocused();
+    // Cleared again, it stays so on the device.
+    await page.getByRole('button', { name: '清空阅读记录' }).click();
+    await expect(page.getByText('还没有阅读记录。')).toBeVisible();
+    await page.reload();
+    await expect(page.getByText('还没有阅读记录。')).toBeVisible();
+    await expect(page.getByRole('list', { name: '我的收藏' }).getByRole('link', { name: a.title })).toBeVisible();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a saved article its publisher renamed (with its old id in aliases) stays saved under its new address', async () => {
   await withSite(async (server, dir) => {
     // The publisher renames the first article's file and keeps its old address; the bundle

@@ -181,6 +181,9 @@ ui_text! {
     no_bookmarks: "还没有收藏。在文章或项目页点「☆ 收藏」即可加入。", "Nothing saved yet. Tap “☆ Save” on an article or project.";
     recent: "最近阅读", "Recently read";
     no_history: "还没有阅读记录。", "Nothing read yet.";
+    clear_history: "清空阅读记录", "Clear reading history";
+    undo: "撤销", "Undo";
+    history_restored: "已恢复阅读记录。", "Reading history restored.";
     transfer: "导出与导入", "Export and import";
     transfer_note: "收藏和阅读记录只保存在本机浏览器中。可导出为文件，在其他设备或浏览器中导入。", "Saved items and history stay in this browser only. Export them to a file to import on another device or browser.";
     export: "导出收藏文件", "Export saved items";
@@ -440,6 +443,14 @@ impl Lang {
             (Lang::Zh, _) => format!("已导入 {bookmarks} 条收藏、{history} 条阅读记录；另有 {skipped} 条无法读取，已跳过。"),
             (Lang::En, 0) => format!("Imported {bookmarks} saved items and {history} history entries."),
             (Lang::En, _) => format!("Imported {bookmarks} saved items and {history} history entries; {skipped} entries could not be read and were left out."),
+        }
+    }
+
+    /// After the reading history was cleared, with how many entries it had.
+    pub fn history_cleared(self, entries: usize) -> String {
+        match self {
+            Lang::Zh => format!("已清空 {entries} 条阅读记录。"),
+            Lang::En => format!("Cleared {entries} entries from your reading history."),
         }
     }
 

@@ -217,6 +217,23 @@ impl Library {
         list.len() < before
     }
 
+    /// Empties a list, giving what it had (for an undo: [`Library::restore`]).
+    pub fn clear(&mut self, shelf: Shelf) -> Vec<Entry> {
+        std::mem::take(match shelf {
+            Shelf::Bookmarks => &mut self.bookmarks,
+            Shelf::History => &mut self.history,
+        })
+    }
+
+    /// Puts back `entries` taken by [`Library::clear`], beside what was added since: an item
+    /// in both keeps the later time.
+    pub fn restore(&mut self, shelf: Shelf, entries: Vec<Entry>) {
+        match shelf {
+            Shelf::Bookmarks => merge_list(&mut self.bookmarks, entries, LIST_LIMIT),
+            Shelf::History => merge_list(&mut self.history, entries, HISTORY_LIMIT),
+        };
+    }
+
     /// Records that an item was read: it moves to the top of the history.
     pub fn record_visit(&mut self, entry: Entry) {
         self.remove(Shelf::History, entry.kind, &entry.id);
@@ -334,6 +351,22 @@ mod tests {
         assert_eq!((lib.history[0].id.as_str(), lib.history[0].at), ("new", 5));
         // Nothing left to rename.
         assert!(!lib.follow_moves(&moved));
+    }
+
+    #[test]
+    fn a_cleared_history_comes_back_whole_beside_what_was_read_since() {
+        let mut lib = Library::new();
+        lib.toggle_bookmark(entry(ItemKind::Article, "saved", 1));
+        lib.record_visit(entry(ItemKind::Article, "a", 1));
+        lib.record_visit(entry(ItemKind::Project, "b", 2));
+        let cleared = lib.clear(Shelf::History);
+        assert_eq!(cleared.len(), 2);
+        assert!(lib.history.is_empty());
+        assert!(lib.is_bookmarked(ItemKind::Article, "saved"));
+        lib.record_visit(entry(ItemKind::Article, "a", 3));
+        lib.restore(Shelf::History, cleared);
+        let ids: Vec<(&str, u64)> = lib.history.iter().map(|e| (e.id.as_str(), e.at)).collect();
+        assert_eq!(ids, [("a", 3), ("b", 2)]);
     }
 
     #[test]
