@@ -172,9 +172,10 @@ if (!html.hasAttribute('data-list-view') || !rest) return; \
 const lower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase()), facets = rest.dataset.facets.split(','), rows = JSON.parse(rest.dataset.rows), n = facets.length; \
 const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets input[name=\"' + f + '\"]')]), sel = facets.map(() => new Set()), asked = facets.map(() => new Set()); \
 let sort = '', page = 1; \
-for (const [k, v] of new URLSearchParams(location.search)) { const key = lower(k).replace(/^amp;/, ''), slot = facets.indexOf(key); \
-if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(v); if (key === 'page') page = /^\\d+$/.test(v) ? Math.max(1, +v) : 1; if (slot < 0) continue; \
-for (const part of v.split(/[,，、]/)) { const value = part.trim().replace(/[\\s。，、；：！？）」』】》”’…〉.,;:!?)>'\"]+$/u, ''); if (value && new TextEncoder().encode(value).length <= 80 && asked[slot].size < 64) asked[slot].add(value); } } \
+const seen = (s) => s.replace(/[\\u00ad\\u200b-\\u200f\\u2060\\ufeff]/gu, ''), glued = (s) => seen(s).trim().replace(/[\\s。，、；：！？）」』】》”’…〉.,;:!?)>'\"]+$/u, ''); \
+for (const [k, v] of new URLSearchParams(location.search.replace(/＆|%EF%BC%86/gi, '&').replace(/＝|%EF%BC%9D/gi, '='))) { const key = lower(seen(k)).replace(/^amp;/, ''), slot = facets.indexOf(key); \
+if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(glued(v)); if (key === 'page') { const p = glued(v); page = /^\\d+$/.test(p) ? Math.max(1, +p) : 1; } if (slot < 0) continue; \
+for (const part of v.split(/[,，、]/)) { const value = glued(part); if (value && new TextEncoder().encode(value).length <= 80 && asked[slot].size < 64) asked[slot].add(value); } } \
 const dropped = []; let odd = false; asked.forEach((values, slot) => { for (const value of values) { const byId = boxes[slot].filter((b) => lower(b.value) === lower(value)), found = byId.length ? byId : boxes[slot].filter((b) => b.nextElementSibling.textContent === value); \
 if (found.length > 1 || !boxes[slot].length || /[\\uD800-\\uFFFF]/.test(value)) odd = true; else if (found.length) sel[slot].add(boxes[slot].indexOf(found[0])); else dropped.push([slot, value]); } }); \
 if (odd) return; \

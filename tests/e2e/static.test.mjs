@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { DIST, SAMPLE, serve, launch, newPage, holdRequests } from './support.mjs';
+import { DIST, SAMPLE, serve, launch, newPage, holdRequests, until } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
@@ -375,5 +375,44 @@ test('a filtered link whose app does not download shows its view, or else the wh
   await expect(page.locator('.project-card').first()).toBeVisible();
   await expect(page.getByText(`共 ${SAMPLE.projects.length} 个项目`)).toBeHidden();
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.context().close();
+});
+
+test('a list link as a chat or a phone keyboard bends it shows its view before the app: its order and page too', async () => {
+  // The app's code does not come (a slow WeChat webview, for the first seconds): what shows is
+  // the static page's early view of the link.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  await page.route('**/*.wasm', (route) => route.abort());
+  const counts = new Map();
+  for (const p of SAMPLE.projects) counts.set(p.industry, (counts.get(p.industry) ?? 0) + 1);
+  const [industry, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  assert.ok(count > 1);
+  const shown = async () => {
+    await expect(page.getByText(`共 ${count} 个项目`)).toBeVisible();
+    await expect(page.getByText(/已略去/)).toHaveCount(0);
+    return {
+      names: await page.locator('.card-grid').first().locator('.project-card h3').allTextContents(),
+      sort: await page.getByRole('combobox', { name: '排序' }).inputValue(),
+    };
+  };
+  await page.goto(`${server.url}/projects/?industry=${industry}&sort=amount`);
+  const meant = await shown();
+  assert.equal(meant.sort, 'amount');
+  for (const bent of [
+    // A chat's punctuation after the order: it was the list in newest order, 最新 in the box.
+    `?industry=${industry}&sort=amount${encodeURIComponent('）')}`,
+    `?industry=${industry}&sort=amount${encodeURIComponent('。')}&from=singlemessage`,
+    // Full-width ＆ and ＝ of a Chinese keyboard: the whole list, or a value 「已略去」.
+    `?industry${encodeURIComponent('＝')}${industry}${encodeURIComponent('＆')}sort=amount`,
+    // An invisible character after a value or the order: 「已略去：产业：…」 for a value that looks right.
+    `?industry=${industry}%E2%80%8B&sort=amount%E2%80%8B`,
+  ]) {
+    await page.goto(`${server.url}/projects/${bent}`);
+    assert.deepEqual(await shown(), meant, bent);
+  }
+  // A full-width ？ for the ?: it was 「找不到这个项目」, the query read as a project's id.
+  await page.goto(`${server.url}/projects/${encodeURIComponent('？')}industry=${industry}&sort=amount`);
+  await until(page, () => location.search.startsWith('?industry='));
+  assert.deepEqual(await shown(), meant);
   await page.context().close();
 });

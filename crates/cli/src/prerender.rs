@@ -512,12 +512,13 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// `articles`, which the browser refused, and the app then said 页面不存在.
 const MARK_LIST_VIEW: &str = "(() => { const tidy = location.pathname.replace(/\\/{2,}/g, '/').replace(/\\/index\\.html$/, '/'); \
 if (tidy !== location.pathname) history.replaceState(history.state, '', tidy + location.search + location.hash); \
-const asked = new Map([...new URLSearchParams(location.search)].map(([k, v]) => [k.toLowerCase().replace(/^amp;/, ''), v])), plain = { sort: 'newest', page: '1' }; \
+const search = location.search.replace(/＆|%EF%BC%86/gi, '&').replace(/＝|%EF%BC%9D/gi, '='); \
+const asked = new Map([...new URLSearchParams(search)].map(([k, v]) => [k.toLowerCase().replace(/^amp;/, ''), v])), plain = { sort: 'newest', page: '1' }; \
 if (!/\\/(articles|projects)\\/?$/.test(location.pathname) || !PARAMS.some((p) => { const v = (asked.get(p) || '').trim().toLowerCase(); return v && v !== plain[p]; })) return; \
 document.documentElement.setAttribute('data-list-view', ''); \
 const q = asked.get('q'); addEventListener('DOMContentLoaded', () => { \
 for (const form of document.querySelectorAll('[data-prerendered] form[data-list]')) { const box = form.querySelector('[name=q]'); if (q && box && !box.value) box.defaultValue = q; \
-for (const [name, v] of new URLSearchParams(location.search)) { const k = name.toLowerCase().replace(/^amp;/, ''); if (k === 'q' || k === 'page' || !PARAMS.includes(k)) continue; \
+for (const [name, v] of new URLSearchParams(search)) { const k = name.toLowerCase().replace(/^amp;/, ''); if (k === 'q' || k === 'page' || !PARAMS.includes(k)) continue; \
 const keep = document.createElement('input'); keep.type = 'hidden'; keep.name = k; keep.value = v; form.append(keep); } } }); })();\n";
 
 /// What else the early script does, for a reader who comes back and who chose a reading size:
@@ -619,6 +620,8 @@ const SCRIPTS_RUN: &str = "document.documentElement.setAttribute('data-js', '');
 /// most likely meant. [`APP_FAILED`] adds no 页面未能加载 to it. The worker's shell offline is
 /// no 404, and keeps the skeleton for the app, which shows any route from the cached data.
 const TIDY_ADDRESS: &str = r#"(() => { const base = (document.querySelector('meta[name=parkreader-base]') || { content: '/' }).content;
+const mark = location.pathname.search(/？|%EF%BC%9F/i); if (mark > 0) { const after = location.pathname.slice(mark).replace(/^(？|%EF%BC%9F)/i, ''), more = location.search.slice(1);
+  location.replace(location.pathname.slice(0, mark) + '?' + after + (more ? '&' + more : '') + location.hash); return true; }
 let raw; try { raw = decodeURIComponent(location.pathname); } catch (_) { return false; }
 const path = raw.replace(/[\u200b-\u200d\u2060\ufeff]/gu, '').replace(/\/{2,}/g, '/'); if (!path.startsWith(base)) return false;
 const rest = path.slice(base.length).replace(/^((?:articles?|projects?|categor(?:y|ies))\/[\w-]+)\/?[\sGLUED].*$/iu, '$1').replace(/[\sGLUED\/]+$/u, '').replace(/\.(html|htm|shtml)$/i, '').replace(/(^|\/)index$/i, '');

@@ -287,7 +287,27 @@ impl ListQuery {
     pub fn parse(kind: ListKind, query_string: &str) -> ListQuery {
         let mut query = ListQuery::new(kind);
         let raw = query_string.strip_prefix('?').unwrap_or(query_string);
-        for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+        // A link edited on a phone's Chinese keyboard has full-width `＆` and `＝`
+        // (`?industry＝new-materials＆sort=amount`), and one pasted through some apps has
+        // invisible characters (U+200B): apart and joined as `&` and `=` would, and unseen.
+        let pairs = form_urlencoded::parse(raw.as_bytes()).flat_map(|(key, value)| {
+            let pair = if value.is_empty() {
+                key.into_owned()
+            } else {
+                format!("{key}={value}")
+            };
+            let pair: String = pair
+                .chars()
+                .filter(|&c| !crate::text::is_invisible(c))
+                .collect();
+            pair.split('＆')
+                .map(|part| match part.split_once(['=', '＝']) {
+                    Some((key, value)) => (key.to_string(), value.to_string()),
+                    None => (part.to_string(), String::new()),
+                })
+                .collect::<Vec<_>>()
+        });
+        for (key, value) in pairs {
             // A link copied out of HTML keeps its `&amp;` (`?q=x&amp;category=policy`), and
             // parameter names and the order typed in capitals mean the same.
             let key = key.to_ascii_lowercase();
@@ -542,6 +562,27 @@ mod tests {
         assert_eq!(
             view,
             ListQuery::parse(ListKind::Articles, "q=x&category=policy&sort=views")
+        );
+        // Full-width `＆` and `＝` of a Chinese keyboard, raw or escaped, and invisible
+        // characters in values and the order.
+        let meant = ListQuery::parse(ListKind::Projects, "industry=new-materials&sort=amount");
+        for written in [
+            "industry=new-materials＆sort=amount",
+            "industry＝new-materials&sort＝amount",
+            "industry%EF%BC%9Dnew-materials%EF%BC%86sort=amount",
+            "industry=new-materials%E2%80%8B&sort=amount%E2%80%8B",
+            "industry=%E2%80%8Bnew-materials&sort=am%EF%BB%BFount",
+        ] {
+            assert_eq!(
+                ListQuery::parse(ListKind::Projects, written),
+                meant,
+                "{written}"
+            );
+        }
+        // A search text keeps an escaped `&` and `=`.
+        assert_eq!(
+            ListQuery::parse(ListKind::Articles, "q=R%26D%3D1&sort=views").q,
+            "R&D=1"
         );
         assert_eq!(
             crate::text::terms("碳\u{200b}纤\u{ad}维 金山"),
