@@ -132,13 +132,25 @@ pub async fn fetch_text_with(url: &str, fresh: bool) -> Result<String, LoadError
     })
 }
 
-/// Downloads and checks an article body published as its own file (`body_url`).
+/// Downloads and checks an article body published as its own file (`body_url`). A copy that
+/// is no valid body is asked for once more from the host itself, as the bundle is
+/// ([`crate::state::fetch_bundle`]): the one a cache gave (the service worker's, kept from a
+/// broken upload since put right) was all that 重试 ever got.
 pub async fn fetch_body(url: &str) -> Result<Vec<parkreader_core::Block>, LoadError> {
-    let text = fetch_text(url).await?;
-    parkreader_core::parse_body(&text).map_err(|error| LoadError::Invalid {
-        url: url.to_string(),
-        error,
-    })
+    let mut fresh = false;
+    loop {
+        let text = fetch_text_with(url, fresh).await?;
+        match parkreader_core::parse_body(&text) {
+            Ok(blocks) => return Ok(blocks),
+            Err(error) if fresh => {
+                return Err(LoadError::Invalid {
+                    url: url.to_string(),
+                    error,
+                })
+            }
+            Err(_) => fresh = true,
+        }
+    }
 }
 
 /// Downloads a binary file, mapping each way it can fail to a [`LoadError`].

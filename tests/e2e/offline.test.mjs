@@ -391,6 +391,32 @@ test('the saved page says which saved items the site no longer has, and any entr
   });
 });
 
+test('an article text the worker kept from a broken upload reads once the host has it right', async () => {
+  await withSite(async (server, dir) => {
+    // The upload cut one article's text short; the worker keeps it as it installs.
+    const article = SAMPLE.articles.find((a) => a.body_url);
+    const folder = join(dir, 'data', 'articles');
+    const file = join(folder, readdirSync(folder).find((f) => f.startsWith(`${article.id}-`) && f.endsWith('.json')));
+    const good = readFileSync(file, 'utf8');
+    for (const copy of ['.br', '.gz']) rmSync(file + copy, { force: true });
+    writeFileSync(file, good.slice(0, good.length / 2));
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/articles/`);
+    await controlled(page);
+    // The publisher uploads it again, whole.
+    writeFileSync(file, good);
+    await page.getByRole('main').getByRole('link', { name: article.title, exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    // Before, 「正文加载失败：内容数据已下载，但格式有误」, and 重试 got the worker's copy again.
+    const { blocks } = JSON.parse(good);
+    const opening = blocks.find((b) => b.type === 'paragraph').text.slice(0, 20);
+    await expect(page.getByText(opening).first()).toBeVisible();
+    await expect(page.getByText(/正文加载失败/)).toHaveCount(0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('the reading history clears at one tap, and the undo puts it back', async () => {
   await withSite(async (server) => {
     const page = await newPage(browser);
