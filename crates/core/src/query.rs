@@ -288,29 +288,31 @@ impl ListQuery {
         let mut query = ListQuery::new(kind);
         let raw = query_string.strip_prefix('?').unwrap_or(query_string);
         // A link edited on a phone's Chinese keyboard has full-width `＆` and `＝`
-        // (`?industry＝new-materials＆sort=amount`), and one pasted through some apps has
-        // invisible characters (U+200B): apart and joined as `&` and `=` would, and unseen.
-        let pairs = form_urlencoded::parse(raw.as_bytes()).flat_map(|(key, value)| {
-            let pair = if value.is_empty() {
-                key.into_owned()
-            } else {
-                format!("{key}={value}")
-            };
-            let pair: String = pair
-                .chars()
-                .filter(|&c| !crate::text::is_invisible(c))
-                .collect();
-            pair.split('＆')
-                .map(|part| match part.split_once(['=', '＝']) {
-                    Some((key, value)) => (key.to_string(), value.to_string()),
-                    None => (part.to_string(), String::new()),
-                })
-                .collect::<Vec<_>>()
-        });
-        for (key, value) in pairs {
+        // (`?industry＝new-materials＆sort=amount`), as typed or escaped: apart and joined as
+        // `&` and `=` would.
+        let mut raw = raw.to_string();
+        for (wide, meant) in [
+            ("＆", "&"),
+            ("%EF%BC%86", "&"),
+            ("%ef%bc%86", "&"),
+            ("＝", "="),
+            ("%EF%BC%9D", "="),
+            ("%ef%bc%9d", "="),
+        ] {
+            if raw.contains(wide) {
+                raw = raw.replace(wide, meant);
+            }
+        }
+        for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
             // A link copied out of HTML keeps its `&amp;` (`?q=x&amp;category=policy`), and
-            // parameter names and the order typed in capitals mean the same.
-            let key = key.to_ascii_lowercase();
+            // parameter names and the order typed in capitals mean the same. Characters that
+            // take no room (U+200B, pasted through some apps) are no part of a name or value.
+            let visible = |s: &str| -> String {
+                s.chars()
+                    .filter(|&c| !crate::text::is_invisible(c))
+                    .collect()
+            };
+            let (key, value) = (visible(&key).to_ascii_lowercase(), visible(&value));
             let key = key.strip_prefix("amp;").unwrap_or(&key);
             // A value may end in what a chat glued on after the link
             // (`?industry=new-materials。`); no order, page or facet value ends so. Search
