@@ -428,6 +428,7 @@ test('the reading history clears at one tap, and the undo puts it back', async (
     await page.goto(`${server.url}/saved`);
     const history = page.getByRole('list', { name: '最近阅读' });
     await expect(history.getByRole('link')).toHaveCount(2);
+    await expect(page.getByRole('button', { name: '撤销' })).toHaveCount(0);
     await page.getByRole('button', { name: '清空阅读记录' }).click();
     await expect(page.getByText('已清空 2 条阅读记录。')).toBeVisible();
     await expect(page.getByText('还没有阅读记录。')).toBeVisible();
@@ -439,6 +440,7 @@ test('the reading history clears at one tap, and the undo puts it back', async (
     await expect(history.getByRole('link')).toHaveCount(2);
     await expect(page.getByText('已恢复阅读记录。')).toBeVisible();
     await expect(page.getByRole('button', { name: '清空阅读记录' })).toBeFocused();
+    await expect(page.getByRole('button', { name: '撤销' })).toHaveCount(0);
     // Cleared again, it stays so on the device.
     await page.getByRole('button', { name: '清空阅读记录' }).click();
     await expect(page.getByText('还没有阅读记录。')).toBeVisible();
