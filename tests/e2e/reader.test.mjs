@@ -778,6 +778,33 @@ test('an unknown article id shows a friendly not-found with a way home', async (
   await page.context().close();
 });
 
+test('an amount is never broken inside itself on a narrow phone at the largest reading size', async () => {
+  // Before, 「32.7亿|元」 and 「3,270,000,0|00 元」 at 320px with 特大, and 「1.61亿美|元」 at 375px:
+  // two columns of facts whatever their width.
+  const projects = SAMPLE.projects.filter((p) => p.investment);
+  for (const [width, size] of [[320, 'larger'], [375, 'larger'], [320, 'normal']]) {
+    const page = await newPage(browser, { viewport: { width, height: 700 } });
+    await page.addInitScript((s) => localStorage.setItem('parkreader:text-size', s), size);
+    for (const project of projects) {
+      await page.goto(`${server.url}/projects/${project.id}/`);
+      await page.locator('#app:not([data-prerendered])').waitFor();
+      const amount = page.locator('.fact dd[title]');
+      await expect(amount).toBeVisible();
+      const lines = await amount.evaluate((dd) => [dd.firstElementChild, dd.querySelector('small')].filter(Boolean)
+        .map((e) => { const r = document.createRange(); r.selectNodeContents(e);
+          return new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom))).size; }));
+      assert.ok(lines.every((n) => n === 1), `${project.id} at ${width}px, ${size}: ${await amount.textContent()} on ${lines} lines`);
+    }
+    await page.context().close();
+  }
+  // A phone of the usual width keeps its facts side by side.
+  const page = await newPage(browser, { viewport: { width: 375, height: 700 } });
+  await page.goto(`${server.url}/projects/${projects[0].id}/`);
+  const columns = await page.locator('.facts').evaluate((e) => getComputedStyle(e).gridTemplateColumns.split(' ').length);
+  assert.ok(columns >= 2, `${columns} column`);
+  await page.context().close();
+});
+
 test('pages fit a 390px phone screen without sideways scrolling', async () => {
   const page = await newPage(browser);
   for (const path of ['/', '/articles', `/articles/${newest[0].id}`, '/projects', `/projects/${SAMPLE.projects[0].id}`]) {
