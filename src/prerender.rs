@@ -197,7 +197,7 @@ for (const p of [1, page - 1, page, page + 1, pages]) { if (p <= last || p > pag
 if (p > last + 2) { const gap = document.createElement('span'); gap.setAttribute('aria-hidden', 'true'); gap.textContent = '…'; nav.append(gap); } \
 for (let n = p === last + 2 ? last + 1 : p; n <= p; n++) link(n, '' + n, n === page ? { 'aria-label': '第 ' + n + ' / ' + pages + ' 页', 'aria-current': 'page' } : { 'aria-label': '第 ' + n + ' / ' + pages + ' 页' }); last = p; } \
 if (page < pages) link(page + 1, '下一页', { rel: 'next' }); rest.after(nav); } \
-const names = [], chips = document.createElement('div'); chips.className = 'active-filters'; chips.setAttribute('aria-label', '已选条件'); \
+const names = [], chips = document.createElement('div'); chips.className = 'active-filters'; chips.setAttribute('role', 'group'); chips.setAttribute('aria-label', '已选条件'); \
 boxes.forEach((list, slot) => list.forEach((b, j) => { const on = sel[slot].has(j), count = rows.filter((r) => pass(r, slot) && r[slot].includes(j)).length, off = !count && !on; \
 b.checked = b.defaultChecked = on; b.disabled = off; b.parentElement.classList.toggle('disabled', off); b.parentElement.querySelector('.facet-count').textContent = count; \
 if (!on) return; names.push(b.nextElementSibling.textContent); const label = b.closest('fieldset').querySelector('legend').textContent + '：' + names[names.length - 1]; \

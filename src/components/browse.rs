@@ -549,7 +549,7 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
         // Removing the last chip removes the row, as 「清除全部」 does.
         let single = chips.len() == 1;
         Some(view! {
-            <div class="active-filters" aria-label=t.active_filters>
+            <div class="active-filters" role="group" aria-label=t.active_filters>
                 {chips
                     .into_iter()
                     .enumerate()

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use parkreader_core::Bundle;
 
 use crate::error::LoadError;
@@ -265,10 +264,13 @@ pub fn NotFound(
             {meant.map(|(href, title)| view! {
                 <p>{t.did_you_mean}<a href=href>{title}</a></p>
             })}
+            // Plain links (the router follows them all the same): the router's own marks one
+            // whose address starts the page's `aria-current="page"`, and a screen reader said
+            // 「浏览全部文章，当前页」 on /articles/nope.
             <p class="actions">
-                <A href=site_href("/") attr:class="button">{t.back_home}</A>
-                <A href=site_href("/articles") attr:class="button secondary">{t.browse_articles}</A>
-                <A href=site_href("/projects") attr:class="button secondary">{t.browse_projects}</A>
+                <a href=site_href("/") class="button">{t.back_home}</a>
+                <a href=site_href("/articles") class="button secondary">{t.browse_articles}</a>
+                <a href=site_href("/projects") class="button secondary">{t.browse_projects}</a>
             </p>
         </section>
     }

@@ -71,6 +71,34 @@ for (const [mobile, colorScheme, lang] of RUNS) {
   });
 }
 
+test('a screen reader hears the chips as a named group, and no link on a not-found page as the page itself', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    // The chips the app draws, and those the static page's early view draws before it: a
+    // plain <div> with a label, which screen readers do not name.
+    await page.goto(`${server.url}/articles?q=${encodeURIComponent('碳纤维')}&category=signings`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByRole('group', { name: '已选条件' })).toBeVisible();
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${server.url}/projects?industry=${SAMPLE.projects[0].industry}`);
+    await expect(page.getByRole('group', { name: '已选条件' })).toBeVisible();
+    await page.unroute('**/*.wasm');
+    // 「浏览全部文章，当前页」 on /articles/nope: the router marks a link whose address starts the
+    // page's as the page.
+    await page.goto(`${server.url}/articles/no-such-article`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    await expect(page.getByRole('link', { name: '浏览全部文章' })).toBeVisible();
+    assert.equal(await page.locator('main [aria-current]').count(), 0);
+    await page.context().close();
+  } finally {
+    server.stop();
+    await browser.close();
+  }
+});
+
 // Nothing matches: each offer to drop a condition is a link that the list it stands in goes
 // with; taken from the keyboard, the focus goes on to the results, not to the page's body.
 test('following an offer of what to drop, from the keyboard, leaves the focus at the results', async () => {
