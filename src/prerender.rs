@@ -211,7 +211,7 @@ const notice = document.createElement('p'), legend = (slot) => boxes[slot][0].cl
 notice.textContent = '链接中的筛选条件在本站已不存在，已略去：' + dropped.map(([slot, value]) => legend(slot) + '：' + value).join('、'); \
 document.querySelector('#app .results-bar').after(...(dropped.length ? [notice] : []), ...(chips.children.length ? [chips] : [])); \
 for (const o of document.querySelectorAll('#app select[name=sort] option')) o.selected = o.defaultSelected = o.value === (by ? sort : 'newest'); \
-const count = document.querySelector('#app .result-count'); if (count) count.textContent = count.textContent.replace(/\\d+/, hits.length); \
+const count = document.querySelector('#app .result-count'); if (count) { const [n, order] = count.children, chosen = document.querySelector('#app select[name=sort] option:checked'); n.textContent = n.textContent.replace(/\\d+/, hits.length); if (order && chosen) order.textContent = '，按' + chosen.textContent + '排序'; } \
 const ticked = sel.reduce((n, s) => n + s.size, 0), badge = document.querySelector('#app .filters-count'); if (badge) badge.textContent = ticked || ''; \
 const h1 = document.querySelector('#app h1'); \
 if (h1 && document.title.startsWith(h1.textContent)) document.title = h1.textContent + (names.length ? '：' + names.join('、') : '') + (page > 1 ? ' · 第 ' + page + ' / ' + pages + ' 页' : '') + document.title.slice(h1.textContent.length); \

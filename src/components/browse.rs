@@ -568,6 +568,11 @@ pub fn ActiveFilters(listing: Memo<Listing>, path: &'static str) -> impl IntoVie
     }
 }
 
+/// The list's order, as a screen reader hears it after the count (`parkreader_core::Lang::in_order`).
+pub fn heard_order(listing: Memo<Listing>, lang: parkreader_core::Lang) -> String {
+    lang.in_order(listing.with(|l| l.query.effective_sort().label(lang)))
+}
+
 /// The order menu.
 #[component]
 pub fn SortMenu(listing: Memo<Listing>, path: &'static str) -> impl IntoView {

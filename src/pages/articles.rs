@@ -11,8 +11,8 @@ use parkreader_core::{Article, Bundle};
 
 use crate::components::blocks::site_src;
 use crate::components::browse::{
-    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, ListTitle, OpeningView, Pager,
-    SearchBox, SortMenu,
+    heard_order, results, ActiveFilters, DroppedFilters, FacetPanel, ListState, ListTitle,
+    OpeningView, Pager, SearchBox, SortMenu,
 };
 use crate::components::cards::ArticleCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -86,7 +86,7 @@ pub fn ArticlesPage() -> impl IntoView {
                 <section class="browse-results" aria-labelledby="results-heading" aria-busy=move || pending.get().then_some("true")>
                     <h2 id="results-heading" class="visually-hidden" tabindex="-1">{t.article_list}</h2>
                     <div class="results-bar">
-                        <p class="result-count" role="status">{move || if pending.get() { t.searching_bodies.to_string() } else { lang.article_count(listing.with(|l| l.total)) }}</p>
+                        <p class="result-count" role="status"><span>{move || if pending.get() { t.searching_bodies.to_string() } else { lang.article_count(listing.with(|l| l.total)) }}</span><span class="visually-hidden">{move || heard_order(listing, lang)}</span></p>
                         <SortMenu listing path=PATH />
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.all_articles />
                     </div>

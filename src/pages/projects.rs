@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use parkreader_core::query::ListKind;
 
 use crate::components::browse::{
-    results, ActiveFilters, DroppedFilters, FacetPanel, ListState, ListTitle, OpeningView, Pager,
-    SearchBox, SortMenu,
+    heard_order, results, ActiveFilters, DroppedFilters, FacetPanel, ListState, ListTitle,
+    OpeningView, Pager, SearchBox, SortMenu,
 };
 use crate::components::cards::ProjectCard;
 use crate::components::meta::{Breadcrumb, Crumb, PageHead, PageInfo};
@@ -51,7 +51,7 @@ pub fn ProjectsPage() -> impl IntoView {
                 <section class="browse-results" aria-labelledby="results-heading">
                     <h2 id="results-heading" class="visually-hidden" tabindex="-1">{t.project_list}</h2>
                     <div class="results-bar">
-                        <p class="result-count" role="status">{move || lang.project_count(listing.with(|l| l.total))}</p>
+                        <p class="result-count" role="status"><span>{move || lang.project_count(listing.with(|l| l.total))}</span><span class="visually-hidden">{move || heard_order(listing, lang)}</span></p>
                         <SortMenu listing path=PATH />
                         <ShareButton path=Signal::derive(move || listing.with(|l| l.query.href(PATH))) title=t.investment_projects />
                     </div>

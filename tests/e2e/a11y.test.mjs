@@ -71,6 +71,28 @@ for (const [mobile, colorScheme, lang] of RUNS) {
   });
 }
 
+test('a new order of a list is announced with its count, which alone did not change', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    await page.goto(`${server.url}/articles`);
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    const status = page.getByRole('status').filter({ hasText: /^共 \d+ 篇/ });
+    await expect(status).toHaveText(`共 ${SAMPLE.articles.length} 篇，按最新排序`);
+    await page.getByRole('combobox', { name: '排序' }).selectOption('views');
+    await expect(status).toHaveText(`共 ${SAMPLE.articles.length} 篇，按最多阅读排序`);
+    // The static page's view of a shared link says its order too, before the app.
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${server.url}/projects?sort=amount`);
+    await expect(page.getByRole('status').filter({ hasText: /^共 \d+ 个项目/ })).toHaveText(`共 ${SAMPLE.projects.length} 个项目，按投资额最大排序`);
+    await page.context().close();
+  } finally {
+    server.stop();
+    await browser.close();
+  }
+});
+
 test('a screen reader hears the chips as a named group, and no link on a not-found page as the page itself', async () => {
   const server = await serve();
   const browser = await launch();

@@ -286,6 +286,15 @@ impl Lang {
         }
     }
 
+    /// The order a list is in, after its count, for a screen reader (the count alone, the
+    /// same after a new order, said nothing): `，按最多阅读排序` / `, most read first`.
+    pub fn in_order(self, order: &str) -> String {
+        match self {
+            Lang::Zh => format!("，按{order}排序"),
+            Lang::En => format!(", {} first", order.to_lowercase()),
+        }
+    }
+
     /// A result count of projects: `共 3 个项目` / `3 projects`.
     pub fn project_count(self, n: usize) -> String {
         match (self, n) {
