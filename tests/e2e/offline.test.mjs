@@ -527,6 +527,39 @@ test('an article a new deploy took down, opened from a list loaded before it, sa
   });
 });
 
+test('a deploy whose data was cut short in the upload does not install, and the last good one still reads offline', async () => {
+  await withSite(async (server, dir) => {
+    const article = SAMPLE.articles[0];
+    const page = await bookmarkedUnderWorker(server, article);
+    deployWithFirstTitleChanged(dir);
+    const broken = bundleFile(dir);
+    for (const copy of ['.br', '.gz']) rmSync(broken + copy, { force: true });
+    writeFileSync(broken, readFileSync(broken, 'utf8').slice(0, 5000));
+    // The new worker's install: before, it installed, was offered, and once taken deleted the
+    // last good deploy's files, so that offline the site said its data was broken.
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      const worker = registration.installing;
+      if (!worker) return 'nothing to install';
+      return new Promise((done) => worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' || worker.state === 'redundant') done(worker.state);
+      }));
+    });
+    assert.equal(state, 'redundant');
+    await expect(page.getByRole('button', { name: '有更新，点击刷新' })).toHaveCount(0);
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: article.title, exact: true })).toBeVisible();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.goto(`${server.url}/articles/`);
+    await expect(page.getByRole('main').getByRole('link', { name: article.title, exact: true }).first()).toBeVisible();
+    await expect(page.getByText('内容数据有误')).toHaveCount(0);
+    await page.context().close();
+  });
+});
+
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
   await withSite(async (server, dir) => {
     const article = SAMPLE.articles[0];

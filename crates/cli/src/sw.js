@@ -3,7 +3,8 @@
 // any of them is a new worker, and the list is never kept by hand.
 //
 // - Install: precache the app (shell, hashed JS/wasm/CSS, icons, manifest, the bundle, the
-//   project list's part and the list pages) in a cache named after VERSION. A new worker waits until the page's
+//   project list's part and the list pages) in a cache named after VERSION; a data file that
+//   is no JSON fails the install, and the last good deploy stays. A new worker waits until the page's
 //   "有更新，点击刷新" is accepted (message "skip-waiting"; a page already of this deploy sends it
 //   at once), or until every tab is closed.
 // - Activate: delete the caches of older versions; take over open pages. A page taken over
@@ -41,6 +42,9 @@ self.addEventListener('install', (event) => {
     await Promise.all(PRECACHE.map(async (path) => {
       const response = await fetch(path, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
+      // A deploy whose data is cut short (an upload that failed) does not install: this
+      // worker would delete the last good deploy's, which readers offline read.
+      if (path.endsWith('.json')) JSON.parse(await response.clone().text());
       await cache.put(path, await unredirected(response));
     }));
   })());
