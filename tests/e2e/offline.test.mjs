@@ -560,6 +560,38 @@ test('a deploy whose data was cut short in the upload does not install, and the 
   });
 });
 
+test('offline, a page read before the last deploy says it is the older copy', async () => {
+  await withSite(async (server, dir) => {
+    const article = SAMPLE.articles[0];
+    const page = await bookmarkedUnderWorker(server, article);
+    // A new deploy corrects the article's title; the reader opens another page, which is the
+    // new deploy's, and its worker takes over.
+    const deploys = () => page.evaluate(async () => (await caches.keys()).filter((k) => /^parkreader-[0-9a-f]+$/.test(k)).join());
+    const before = await deploys();
+    const newTitle = deployWithFirstTitleChanged(dir);
+    await page.goto(`${server.url}/`);
+    await controlled(page);
+    await until(page, async (old) => {
+      const now = (await caches.keys()).filter((k) => /^parkreader-[0-9a-f]+$/.test(k));
+      return now.length === 1 && now[0] !== old;
+    }, before);
+    await page.context().setOffline(true);
+    // The list, from this deploy's data, has the new title; the page kept from before has the
+    // old one, and said nothing of it.
+    await page.goto(`${server.url}/articles/${article.id}/`);
+    await expect(page.getByRole('heading', { level: 1, name: article.title, exact: true })).toBeVisible();
+    await expect(page.getByText('离线：这是本机保存的旧版本')).toBeVisible();
+    await page.locator('#app:not([data-prerendered])').waitFor();
+    await expect(page.getByText('离线：这是本机保存的旧版本')).toBeVisible();
+    // A page of this deploy says nothing of the kind.
+    await page.goto(`${server.url}/articles/`);
+    await expect(page.getByRole('main').getByRole('link', { name: newTitle }).first()).toBeVisible();
+    await expect(page.getByText('离线：这是本机保存的旧版本')).toHaveCount(0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
 test('a new deploy is offered, switches only when accepted, and keeps bookmarks', async () => {
   await withSite(async (server, dir) => {
     const article = SAMPLE.articles[0];

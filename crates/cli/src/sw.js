@@ -138,8 +138,10 @@ async function navigation(request, url) {
   }
   // This deploy's copy first (the home and list pages are precached): a copy kept from an
   // earlier deploy names that deploy's data, which went with its cache.
-  const cached = (await caches.match(key, { cacheName: CACHE })) || (await caches.match(key));
-  if (cached) return cached;
+  const ours = await caches.match(key, { cacheName: CACHE });
+  if (ours) return ours;
+  const kept = await caches.match(key);
+  if (kept) return saidOlder(kept);
   // An attachment (a PDF the article links) not opened before: not a page the app could show
   // (the shell would say 页面不存在), but a file this device does not hold yet.
   if (/\.[^/]*$/.test(url.pathname) && !url.pathname.endsWith('.html')) {
@@ -153,6 +155,20 @@ async function navigation(request, url) {
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });
 }
+
+// A page kept from an earlier deploy (it names another deploy's data) shows that deploy's
+// text and site: it says so above it, since the lists, from this deploy's data, may say
+// otherwise (a title corrected, an article taken down).
+async function saidOlder(response) {
+  const html = await response.text();
+  const data = PRECACHE.find((p) => p.startsWith(BASE + 'data/bundle-'));
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  const said = !data || html.includes(data) ? html : html.replace('<div id="app"', OLDER_COPY + '<div id="app"');
+  return new Response(said, { status: response.status, statusText: response.statusText, headers });
+}
+
+const OLDER_COPY = '<div class="wrap"><p class="notice" role="status">离线：这是本机保存的旧版本，网站已经更新，联网后刷新即可看到最新内容。</p></div>';
 
 const OFFLINE_FILE = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
   '<title>离线：文件需联网下载</title></head><body style="font: 17px/1.7 system-ui, sans-serif; margin: 2rem auto; padding: 0 1rem; max-width: 36rem; color: #1f2937">' +
