@@ -325,7 +325,8 @@ impl Lang {
     pub fn search_chip(self, q: &str) -> String {
         match self {
             Lang::Zh => format!("关键词：{q}"),
-            Lang::En => format!("Search: {q}"),
+            // Not "Search": its chip's button read "Remove Search: 碳纤维".
+            Lang::En => format!("Keyword: {q}"),
         }
     }
 
@@ -485,6 +486,12 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_chip_names_the_words_as_a_condition() {
+        assert_eq!(Lang::Zh.search_chip("碳纤维"), "关键词：碳纤维");
+        assert_eq!(Lang::En.search_chip("碳纤维"), "Keyword: 碳纤维");
+    }
     use std::collections::HashSet;
 
     fn has_cjk(s: &str) -> bool {
