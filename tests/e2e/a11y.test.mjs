@@ -71,55 +71,52 @@ for (const [mobile, colorScheme, lang] of RUNS) {
   });
 }
 
-test('a new order of a list is announced with its count, which alone did not change', async () => {
+/** Runs `check` on a page of its own browser (`options` as for `newPage`), over a server of its
+ * own, and closes them whatever it gives. */
+async function onItsOwn(options, check) {
   const server = await serve();
   const browser = await launch();
   try {
-    const page = await newPage(browser, { serviceWorkers: 'block' });
-    await page.goto(`${server.url}/articles`);
-    await page.locator('#app:not([data-prerendered])').waitFor();
-    const status = page.getByRole('status').filter({ hasText: /^共 \d+ 篇/ });
-    await expect(status).toHaveText(`共 ${SAMPLE.articles.length} 篇，按最新排序`);
-    await page.getByRole('combobox', { name: '排序' }).selectOption('views');
-    await expect(status).toHaveText(`共 ${SAMPLE.articles.length} 篇，按最多阅读排序`);
-    // The static page's view of a shared link says its order too, before the app.
-    await page.route('**/*.wasm', (route) => route.abort());
-    await page.goto(`${server.url}/projects?sort=amount`);
-    await expect(page.getByRole('status').filter({ hasText: /^共 \d+ 个项目/ })).toHaveText(`共 ${SAMPLE.projects.length} 个项目，按投资额最大排序`);
+    const page = await newPage(browser, options);
+    await check(page, server);
     await page.context().close();
   } finally {
     server.stop();
     await browser.close();
   }
-});
+}
 
-test('a screen reader hears the chips as a named group, and no link on a not-found page as the page itself', async () => {
-  const server = await serve();
-  const browser = await launch();
-  try {
-    const page = await newPage(browser, { serviceWorkers: 'block' });
-    // The chips the app draws, and those the static page's early view draws before it: a
-    // plain <div> with a label, which screen readers do not name.
-    await page.goto(`${server.url}/articles?q=${encodeURIComponent('碳纤维')}&category=signings`);
-    await page.locator('#app:not([data-prerendered])').waitFor();
-    await expect(page.getByRole('group', { name: '已选条件' })).toBeVisible();
-    await page.route('**/*.wasm', (route) => route.abort());
-    await page.goto(`${server.url}/projects?industry=${SAMPLE.projects[0].industry}`);
-    await expect(page.getByRole('group', { name: '已选条件' })).toBeVisible();
-    await page.unroute('**/*.wasm');
-    // 「浏览全部文章，当前页」 on /articles/nope: the router marks a link whose address starts the
-    // page's as the page.
-    await page.goto(`${server.url}/articles/no-such-article`);
-    await page.locator('#app:not([data-prerendered])').waitFor();
-    await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
-    await expect(page.getByRole('link', { name: '浏览全部文章' })).toBeVisible();
-    assert.equal(await page.locator('main [aria-current]').count(), 0);
-    await page.context().close();
-  } finally {
-    server.stop();
-    await browser.close();
-  }
-});
+test('a new order of a list is announced with its count, which alone did not change', () => onItsOwn({ serviceWorkers: 'block' }, async (page, server) => {
+  await page.goto(`${server.url}/articles`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  const status = page.getByRole('status').filter({ hasText: /^共 \d+ 篇/ });
+  await expect(status).toHaveText(`共 ${SAMPLE.articles.length} 篇，按最新排序`);
+  await page.getByRole('combobox', { name: '排序' }).selectOption('views');
+  await expect(status).toHaveText(`共 ${SAMPLE.articles.length} 篇，按最多阅读排序`);
+  // The static page's view of a shared link says its order too, before the app.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${server.url}/projects?sort=amount`);
+  await expect(page.getByRole('status').filter({ hasText: /^共 \d+ 个项目/ })).toHaveText(`共 ${SAMPLE.projects.length} 个项目，按投资额最大排序`);
+}));
+
+test('a screen reader hears the chips as a named group, and no link on a not-found page as the page itself', () => onItsOwn({ serviceWorkers: 'block' }, async (page, server) => {
+  // The chips the app draws, and those the static page's early view draws before it: a
+  // plain <div> with a label, which screen readers do not name.
+  await page.goto(`${server.url}/articles?q=${encodeURIComponent('碳纤维')}&category=signings`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('group', { name: '已选条件' })).toBeVisible();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${server.url}/projects?industry=${SAMPLE.projects[0].industry}`);
+  await expect(page.getByRole('group', { name: '已选条件' })).toBeVisible();
+  await page.unroute('**/*.wasm');
+  // 「浏览全部文章，当前页」 on /articles/nope: the router marks a link whose address starts the
+  // page's as the page.
+  await page.goto(`${server.url}/articles/no-such-article`);
+  await page.locator('#app:not([data-prerendered])').waitFor();
+  await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '浏览全部文章' })).toBeVisible();
+  assert.equal(await page.locator('main [aria-current]').count(), 0);
+}));
 
 // Nothing matches: each offer to drop a condition is a link that the list it stands in goes
 // with; taken from the keyboard, the focus goes on to the results, not to the page's body.
