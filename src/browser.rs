@@ -132,16 +132,20 @@ pub async fn fetch_text_with(url: &str, fresh: bool) -> Result<String, LoadError
     })
 }
 
-/// Downloads and checks an article body published as its own file (`body_url`). A copy that
-/// is no valid body is asked for once more from the host itself, as the bundle is
-/// ([`crate::state::fetch_bundle`]): the one a cache gave (the service worker's, kept from a
-/// broken upload since put right) was all that 重试 ever got.
-pub async fn fetch_body(url: &str) -> Result<Vec<parkreader_core::Block>, LoadError> {
-    let mut fresh = false;
+/// Downloads `url` and reads it with `read`, giving what it read and the text. A copy that
+/// does not read is asked for once more from the host itself (`fresh` from the start for a
+/// retry): the one a cache gave, the browser's or the service worker's, may be a broken upload
+/// since put right under the same name, and was all a retry got; a host asked whether it is
+/// current answers by date (a file put back with `cp -a` is "not modified").
+pub async fn fetch_checked<T>(
+    url: &str,
+    mut fresh: bool,
+    read: impl Fn(&str) -> Result<T, parkreader_core::BundleError>,
+) -> Result<(T, String), LoadError> {
     loop {
         let text = fetch_text_with(url, fresh).await?;
-        match parkreader_core::parse_body(&text) {
-            Ok(blocks) => return Ok(blocks),
+        match read(&text) {
+            Ok(value) => return Ok((value, text)),
             Err(error) if fresh => {
                 return Err(LoadError::Invalid {
                     url: url.to_string(),
@@ -151,6 +155,13 @@ pub async fn fetch_body(url: &str) -> Result<Vec<parkreader_core::Block>, LoadEr
             Err(_) => fresh = true,
         }
     }
+}
+
+/// Downloads and checks an article body published as its own file (`body_url`).
+pub async fn fetch_body(url: &str) -> Result<Vec<parkreader_core::Block>, LoadError> {
+    fetch_checked(url, false, parkreader_core::parse_body)
+        .await
+        .map(|(blocks, _)| blocks)
 }
 
 /// Downloads a binary file, mapping each way it can fail to a [`LoadError`].

@@ -105,25 +105,14 @@ impl Catalog {
     }
 }
 
-/// Downloads and validates the bundle named by the page, and keeps it on the device for when
-/// the network fails (see [`crate::offline::save_bundle`]).
-///
-/// A copy that is no valid bundle is asked for once more from the server itself: the one a
-/// cache gave may be a broken upload since put right under the same name, and a host asked
-/// whether it is current answers by date (a file put back with `cp -a` is "not modified").
-pub async fn fetch_bundle(mut fresh: bool) -> Result<Bundle, LoadError> {
+/// Downloads and validates the bundle named by the page (a copy that is no valid bundle asked
+/// for once more from the host: [`browser::fetch_checked`]), and keeps it on the device for
+/// when the network fails (see [`crate::offline::save_bundle`]).
+pub async fn fetch_bundle(fresh: bool) -> Result<Bundle, LoadError> {
     let url = browser::bundle_url();
-    loop {
-        let text = browser::fetch_text_with(&url, fresh).await?;
-        match parse_bundle(&text) {
-            Ok(bundle) => {
-                crate::offline::save_bundle(&url, &text, browser::bundle_part().as_deref());
-                return Ok(bundle);
-            }
-            Err(error) if fresh => return Err(LoadError::Invalid { url, error }),
-            Err(_) => fresh = true,
-        }
-    }
+    let (bundle, text) = browser::fetch_checked(&url, fresh, parse_bundle).await?;
+    crate::offline::save_bundle(&url, &text, browser::bundle_part().as_deref());
+    Ok(bundle)
 }
 
 /// The last good bundle saved on this device for this page, if any is still valid, and when it
