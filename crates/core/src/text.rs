@@ -199,6 +199,16 @@ pub fn snippet(text: &str, terms: &[String], width: usize) -> Vec<Segment> {
     let start = first.saturating_sub(width / 4);
     let end = (start + width).min(chars.len());
     let start = end.saturating_sub(width).min(start);
+    // From the start of the match's clause when it begins near the cut: a cut inside a word
+    // (「…知发布之后」 of 通知) read as a typo.
+    let near = start.saturating_sub(width / 4);
+    let start = match chars[near..first]
+        .iter()
+        .rposition(|c| "，。；：！？、,.;:!?".contains(*c))
+    {
+        Some(at) if start > 0 => near + at + 1,
+        _ => start,
+    };
     let mut out = segments(&chars[start..end], &marks[start..end]);
     if start > 0 {
         out.insert(
@@ -352,6 +362,13 @@ mod tests {
         assert!(parts.iter().any(|s| s.hit && s.text == "丝束碳"));
         let shown: usize = parts.iter().map(|s| s.text.chars().count()).sum();
         assert_eq!(shown, 22);
+        // A clause that starts near the cut is shown from its start, not from inside a word.
+        let notice = "继申报通知发布之后，2022年度生物医药产业专项资金申报指南随即公布，与通知相比更偏操作手册";
+        let shown: String = snippet(notice, &["资金".into()], 40)
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(shown.starts_with("…2022年度"), "{shown}");
         assert_eq!(
             snippet("短文", &["无".into()], 20),
             vec![Segment {
