@@ -23,11 +23,14 @@ pub fn BodyBlocks(blocks: Vec<Block>, #[prop(optional)] under_heading: bool) -> 
             },
             b => b,
         })
-        .map(|b| {
+        .enumerate()
+        .map(|(n, b)| {
             let id = matches!(b, Block::Heading { .. })
                 .then(|| ids.next())
                 .flatten();
-            block(b, lang, id)
+            // A picture among the first blocks is on the first screen: loaded lazily, it
+            // waited for the layout, and the page's largest paint with it.
+            block(b, lang, id, n < 3)
         })
         .collect_view();
     view! { <div class="prose" lang=lang>{blocks}</div> }
@@ -48,10 +51,10 @@ fn body_lang(blocks: &[Block]) -> &'static str {
     script.lang()
 }
 
-/// A block of a body written in `body_lang` (a heading with its `id`). A paragraph in the other
-/// language says so: an English paragraph in a Chinese body was justified, with gaps between
-/// its words.
-fn block(block: Block, body_lang: &'static str, id: Option<String>) -> AnyView {
+/// A block of a body written in `body_lang` (a heading with its `id`; a picture loaded at once
+/// when `eager`). A paragraph in the other language says so: an English paragraph in a Chinese
+/// body was justified, with gaps between its words.
+fn block(block: Block, body_lang: &'static str, id: Option<String>, eager: bool) -> AnyView {
     match block {
         Block::Paragraph {
             text,
@@ -74,7 +77,7 @@ fn block(block: Block, body_lang: &'static str, id: Option<String>) -> AnyView {
         }
         Block::Figure { image, caption } => view! {
             <figure>
-                <Picture image=image.clone() />
+                <Picture image=image.clone() eager />
                 {caption.map(|c| view! { <figcaption>{c}</figcaption> })}
             </figure>
         }

@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { DIST, SAMPLE, serve, launch, newPage, holdRequests, until } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ROOT, SAMPLE, serve, launch, newPage, holdRequests, until } from './support.mjs';
 
 let server, browser;
 before(async () => { [server, browser] = await Promise.all([serve(DIST, { spa: false }), launch()]); });
@@ -415,4 +417,20 @@ test('a list link as a chat or a phone keyboard bends it shows its view before t
   await until(page, () => location.search.startsWith('?industry='));
   assert.deepEqual(await shown(), meant);
   await page.context().close();
+});
+
+test('a picture on an article\'s first screen loads at once; those further down load as they come into view', async () => {
+  // Loaded lazily, a picture at the top waited for the page's layout, and its largest paint with it.
+  let checked = 0;
+  for (const article of SAMPLE.articles) {
+    const blocks = article.body ?? JSON.parse(readFileSync(join(ROOT, 'public', article.body_url), 'utf8')).blocks;
+    const expected = blocks.map((b, n) => b.type === 'figure' && (n < 3 ? 'eager' : 'lazy')).filter(Boolean);
+    if (!expected.length) continue;
+    const html = await (await fetch(`${server.url}/articles/${article.id}/`)).text();
+    const prose = html.slice(html.search(/<div [^>]*class="prose"/));
+    const shown = [...prose.slice(0, prose.indexOf('</div>')).matchAll(/<img[^>]* loading="(\w+)"/g)].map((m) => m[1]);
+    assert.deepEqual(shown, expected, article.id);
+    checked += expected.includes('eager') ? 1 : 0;
+  }
+  assert.ok(checked > 0, 'no article starts with a picture');
 });
