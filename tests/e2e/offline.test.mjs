@@ -583,13 +583,13 @@ test('offline, a page read before the last deploy says it is the older copy', as
     // old one, and said nothing of it.
     await page.goto(`${server.url}/articles/${article.id}/`);
     await expect(page.getByRole('heading', { level: 1, name: article.title, exact: true })).toBeVisible();
-    await expect(page.getByText('离线：这是本机保存的旧版本')).toBeVisible();
+    await expect(page.getByText('本页是本机保存的旧版本')).toBeVisible();
     await page.locator('#app:not([data-prerendered])').waitFor();
-    await expect(page.getByText('离线：这是本机保存的旧版本')).toBeVisible();
+    await expect(page.getByText('本页是本机保存的旧版本')).toBeVisible();
     // A page of this deploy says nothing of the kind.
     await page.goto(`${server.url}/articles/`);
     await expect(page.getByRole('main').getByRole('link', { name: newTitle }).first()).toBeVisible();
-    await expect(page.getByText('离线：这是本机保存的旧版本')).toHaveCount(0);
+    await expect(page.getByText('本页是本机保存的旧版本')).toHaveCount(0);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -168,7 +168,7 @@ async function saidOlder(response) {
   return new Response(said, { status: response.status, statusText: response.statusText, headers });
 }
 
-const OLDER_COPY = '<div class="wrap"><p class="notice" role="status">离线：这是本机保存的旧版本，网站已经更新，联网后刷新即可看到最新内容。</p></div>';
+const OLDER_COPY = '<div class="wrap"><p class="notice" role="status">本页是本机保存的旧版本，网站此后已更新；网络通畅时刷新即可看到最新内容。</p></div>';
 
 const OFFLINE_FILE = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
   '<title>离线：文件需联网下载</title></head><body style="font: 17px/1.7 system-ui, sans-serif; margin: 2rem auto; padding: 0 1rem; max-width: 36rem; color: #1f2937">' +
