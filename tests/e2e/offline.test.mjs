@@ -188,6 +188,30 @@ test('offline, an attachment not downloaded before says it needs the network, no
   });
 });
 
+test('offline, an attachment opened before is the same file, not rewritten as a page', async () => {
+  await withSite(async (server, dir) => {
+    // An attachment that downloads (a PDF shows in the browser's viewer), with bytes that are
+    // no UTF-8 text.
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x80, 0x81, 0xc3, 0x28, 0x00, 0x7f, 0xe2, 0x82]);
+    writeFileSync(join(dir, 'files', 'forms.zip'), bytes);
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/`);
+    await controlled(page);
+    // Opened as a link opens it (a navigation), once online and once offline, from the
+    // worker's pages kept.
+    const fetched = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.goto(`${server.url}/files/forms.zip`).catch(() => {})]);
+      return readFileSync(await download.path());
+    };
+    assert.deepEqual(await fetched(), bytes);
+    await page.context().setOffline(true);
+    // Before, a kept page's older-copy check read the file as text and wrote it back: the
+    // bytes that are no UTF-8 became U+FFFD.
+    assert.deepEqual(await fetched(), bytes);
+    await page.context().close();
+  });
+});
+
 test('a page taken down is no longer kept for offline reading once the host says it is gone', async () => {
   await withSite(async (server, dir) => {
     const page = await newPage(browser);

@@ -160,6 +160,8 @@ async function navigation(request, url) {
 // text and site: it says so above it, since the lists, from this deploy's data, may say
 // otherwise (a title corrected, an article taken down).
 async function saidOlder(response) {
+  // (An attachment opened as a page is kept here too: its bytes are no text to rewrite.)
+  if (!(response.headers.get('content-type') || '').includes('text/html')) return response;
   const html = await response.text();
   const data = PRECACHE.find((p) => p.startsWith(BASE + 'data/bundle-'));
   const headers = new Headers(response.headers);
