@@ -800,6 +800,8 @@ test('an amount is never broken inside itself on a narrow phone at the largest r
   // A phone of the usual width keeps its facts side by side.
   const page = await newPage(browser, { viewport: { width: 375, height: 700 } });
   await page.goto(`${server.url}/projects/${projects[0].id}/`);
+  // Measured once the app has the page (read as it took over, the grid had no columns yet).
+  await page.locator('#app:not([data-prerendered])').waitFor();
   const columns = await page.locator('.facts').evaluate((e) => getComputedStyle(e).gridTemplateColumns.split(' ').length);
   assert.ok(columns >= 2, `${columns} column`);
   await page.context().close();
