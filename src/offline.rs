@@ -87,14 +87,7 @@ impl Offline {
     /// Empties a list, giving what it had, for [`Offline::restore`]; nothing if the browser
     /// would not keep the change.
     pub fn clear(self, shelf: Shelf) -> Option<Vec<Entry>> {
-        let mut cleared = Vec::new();
-        self.library.update(|l| cleared = l.clear(shelf));
-        if self.store_library() {
-            Some(cleared)
-        } else {
-            self.library.update(|l| l.restore(shelf, cleared));
-            None
-        }
+        self.kept_change(|l| l.clear(shelf))
     }
 
     /// Puts back what [`Offline::clear`] took.
@@ -126,14 +119,24 @@ impl Offline {
     /// it had imported, and every change after it was lost with it on the next visit.
     pub fn import(self, text: &str) -> Result<Merged, LibraryError> {
         let (other, skipped) = Library::parse_skipping(text)?;
-        let before = self.library.get_untracked();
-        let mut merged = Merged::default();
-        self.library.update(|l| merged = l.merge(other));
-        if !self.store_library() {
-            self.library.set(before);
-            return Err(LibraryError::NotStored);
-        }
+        let merged = self
+            .kept_change(|l| l.merge(other))
+            .ok_or(LibraryError::NotStored)?;
         Ok(Merged { skipped, ..merged })
+    }
+
+    /// Makes `change` to the library and stores it, giving what `change` gave; when the browser
+    /// will not keep it (its storage full), the library is put back as it was, and `None`.
+    fn kept_change<T>(self, change: impl FnOnce(&mut Library) -> T) -> Option<T> {
+        let before = self.library.get_untracked();
+        let mut given = None;
+        self.library.update(|l| given = Some(change(l)));
+        if self.store_library() {
+            given
+        } else {
+            self.library.set(before);
+            None
+        }
     }
 
     /// Whether the library was stored.
