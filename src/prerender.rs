@@ -162,7 +162,9 @@ fn fill_app(shell: &str, body: &str, no_script: &str) -> Option<String> {
 /// it takes over: two chips tapped, replayed as taps, undid each other). Names
 /// and values are read as the app reads them (`ListQuery::parse`): names in any capitals and
 /// after `amp;`, values apart by commas (`,`, `，`, `、`) and trimmed, of spaces and of what a chat glued on
-/// (`links::GLUED`; a test checks the two agree) (at most 64 a facet, each at most 80 bytes,
+/// (`links::GLUED`; a test checks the two agree) and of characters that take no room, from
+/// an address whose full-width `＆` and `＝` the early script has made `&` and `=` (at most 64
+/// a facet, each at most 80 bytes,
 /// others ignored), ids in any capitals or an option's Chinese name, the last `sort` and
 /// `page` winning; and the pager's links are written as the app writes a view (its ids sorted,
 /// defaults left out).
@@ -173,7 +175,7 @@ const lower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase()), facets = rest.
 const boxes = facets.map((f) => [...document.querySelectorAll('#app .facets input[name=\"' + f + '\"]')]), sel = facets.map(() => new Set()), asked = facets.map(() => new Set()); \
 let sort = '', page = 1; \
 const seen = (s) => s.replace(/[\\u00ad\\u200b-\\u200f\\u2060\\ufeff]/gu, ''), glued = (s) => seen(s).trim().replace(/[\\s。，、；：！？）」』】》”’…〉.,;:!?)>'\"]+$/u, ''); \
-for (const [k, v] of new URLSearchParams(location.search.replace(/＆|%EF%BC%86/gi, '&').replace(/＝|%EF%BC%9D/gi, '='))) { const key = lower(seen(k)).replace(/^amp;/, ''), slot = facets.indexOf(key); \
+for (const [k, v] of new URLSearchParams(location.search)) { const key = lower(seen(k)).replace(/^amp;/, ''), slot = facets.indexOf(key); \
 if (key === 'q' && v.trim()) return; if (key === 'sort') sort = lower(glued(v)); if (key === 'page') { const p = glued(v); page = /^\\d+$/.test(p) ? Math.max(1, +p) : 1; } if (slot < 0) continue; \
 for (const part of v.split(/[,，、]/)) { const value = glued(part); if (value && new TextEncoder().encode(value).length <= 80 && asked[slot].size < 64) asked[slot].add(value); } } \
 const dropped = []; let odd = false; asked.forEach((values, slot) => { for (const value of values) { const byId = boxes[slot].filter((b) => lower(b.value) === lower(value)), found = byId.length ? byId : boxes[slot].filter((b) => b.nextElementSibling.textContent === value); \

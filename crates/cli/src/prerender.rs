@@ -509,10 +509,12 @@ if (!early.some((c) => c.key === click.key && c.nth === click.nth)) early.push(c
 /// hosts write it) becomes the page's own address, which is the route the app knows: the app
 /// took the file's name for an unknown page and replaced the list with "页面不存在". Doubled
 /// slashes go too: `//articles//index.html` became `//articles/`, an address of the host
-/// `articles`, which the browser refused, and the app then said 页面不存在.
-const MARK_LIST_VIEW: &str = "(() => { const tidy = location.pathname.replace(/\\/{2,}/g, '/').replace(/\\/index\\.html$/, '/'); \
-if (tidy !== location.pathname) history.replaceState(history.state, '', tidy + location.search + location.hash); \
-const search = location.search.replace(/＆|%EF%BC%86/gi, '&').replace(/＝|%EF%BC%9D/gi, '='); \
+/// `articles`, which the browser refused, and the app then said 页面不存在. A Chinese
+/// keyboard's full-width `＆` and `＝` in the query become `&` and `=` there too, so that the
+/// list's early view (`parkreader::prerender::LIST_EARLY_VIEW`) reads the address as meant.
+const MARK_LIST_VIEW: &str = "(() => { const tidy = location.pathname.replace(/\\/{2,}/g, '/').replace(/\\/index\\.html$/, '/'), \
+search = location.search.replace(/＆|%EF%BC%86/gi, '&').replace(/＝|%EF%BC%9D/gi, '='); \
+if (tidy !== location.pathname || search !== location.search) history.replaceState(history.state, '', tidy + search + location.hash); \
 const asked = new Map([...new URLSearchParams(search)].map(([k, v]) => [k.toLowerCase().replace(/^amp;/, ''), v])), plain = { sort: 'newest', page: '1' }; \
 if (!/\\/(articles|projects)\\/?$/.test(location.pathname) || !PARAMS.some((p) => { const v = (asked.get(p) || '').trim().toLowerCase(); return v && v !== plain[p]; })) return; \
 document.documentElement.setAttribute('data-list-view', ''); \
