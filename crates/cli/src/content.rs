@@ -2455,16 +2455,16 @@ fn markdown_blocks(
             Event::SoftBreak | Event::HardBreak if quote_depth > 0 => text.push('\n'),
             // A hard break (a `\` or two spaces at the end of a line) is the author's own.
             Event::HardBreak => text.push('\n'),
-            // A line that begins as a numbered point of Chinese text (`2、`, `（二）`, `第三条`),
-            // as pasted from Word, stays a line of its own: joined, the points ran together.
-            Event::SoftBreak if numbered_point(body.get(range.end..).unwrap_or("")) => text.push('\n'),
             // A line indented with full-width or no-break spaces (`　　为进一步…`), as a notice
             // copied from its web page has each paragraph: a paragraph of its own (in a list
-            // item, a line of its own). Joined, the paragraphs ran on with gaps inside.
+            // item, a line of its own), numbered or not. Joined, the paragraphs ran on with gaps inside.
             Event::SoftBreak if indented_line(body.get(range.end..).unwrap_or("")) => {
                 text.push(if in_paragraph { NEW_PARAGRAPH } else { '\n' });
                 drop_indent = true;
             }
+            // A line that begins as a numbered point of Chinese text (`2、`, `（二）`, `第三条`),
+            // as pasted from Word, stays a line of its own: joined, the points ran together.
+            Event::SoftBreak if numbered_point(body.get(range.end..).unwrap_or("")) => text.push('\n'),
             // So does a point's heading (`一、申报条件`), the text after it on a line of its own.
             Event::SoftBreak if point_heading(line_before(body, range.start)) => text.push('\n'),
             // A line of the by-lines and contact details that end a notice (`编辑：小李`,

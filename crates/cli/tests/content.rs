@@ -2597,14 +2597,16 @@ fn a_pasted_notice_keeps_its_stars_paragraphs_and_points() {
             "{text}\n注：带*号为必填项，带*的材料需提供原件；单价*2，_下划_。\n\n\
              \u{3000}\u{3000}各有关单位：\n\
              \u{3000}\u{3000}为进一步优化营商环境，特制定**本办法**。\n\
-             \u{a0}\u{a0}本办法自[发布](https://example.org/a)之日起施行。\n\n\
+             \u{a0}\u{a0}本办法自[发布](https://example.org/a)之日起施行。\n\
+             \u{3000}\u{3000}二、支持方式\n\
+             \u{3000}\u{3000}（一）设备补贴。\n\n\
              附件：1.申报表\n2)汇总表\n⑴丙\n⒉丁\n3.5亿元的项目另行报批。\n"
         )
     });
     let bundle = bundled(&content, &content.join("site/data/bundle.json"));
     let body = article_in(&bundle, "policy-notes")["body"].clone();
     let blocks = body.as_array().unwrap();
-    let last: Vec<&serde_json::Value> = blocks[blocks.len() - 5..].iter().collect();
+    let last: Vec<&serde_json::Value> = blocks[blocks.len() - 7..].iter().collect();
     assert_eq!(
         last[0]["text"],
         "注：带*号为必填项，带*的材料需提供原件；单价*2，_下划_。"
@@ -2618,8 +2620,11 @@ fn a_pasted_notice_keeps_its_stars_paragraphs_and_points() {
     assert_eq!(last[3]["text"], "本办法自发布之日起施行。");
     assert_eq!(last[3]["links"][0]["start"], 4);
     assert_eq!(last[3]["links"][0]["end"], 6);
+    // An indented line is a paragraph of its own, numbered (`（一）`) or not.
+    assert_eq!(last[4]["text"], "二、支持方式");
+    assert_eq!(last[5]["text"], "（一）设备补贴。");
     assert_eq!(
-        last[4]["text"],
+        last[6]["text"],
         "附件：1.申报表\n2)汇总表\n⑴丙\n⒉丁\n3.5亿元的项目另行报批。"
     );
     fs::remove_dir_all(&content).unwrap();
