@@ -270,21 +270,23 @@ impl LiveIndex {
         })
     }
 
-    /// The shards (number, site path) `query` needs that nobody has asked for yet, now
+    /// The shards (number, site path) `query` needs, and the shards `also` (those its text
+    /// parted in two reads: `Listing::parted_awaits`), that nobody has asked for yet, now
     /// marked as asked.
-    pub fn shards_to_fetch(&self, query: &ListQuery) -> Vec<(u32, String)> {
+    pub fn shards_to_fetch(&self, query: &ListQuery, also: &[u32]) -> Vec<(u32, String)> {
         let Some((search, _)) = &self.shards else {
             return Vec::new();
         };
         let Some(mut s) = self.shard_state() else {
             return Vec::new();
         };
-        let wanted: Vec<u32> = s
-            .shards
-            .awaited(&terms(&query.q))
-            .into_iter()
-            .filter(|n| !s.asked.contains(n))
-            .collect();
+        let mut wanted: Vec<u32> = s.shards.awaited(&terms(&query.q));
+        for &n in also {
+            if !(s.shards.failed(n) || wanted.contains(&n)) {
+                wanted.push(n);
+            }
+        }
+        wanted.retain(|n| !s.asked.contains(n));
         s.asked.extend(wanted.iter().copied());
         wanted
             .into_iter()

@@ -37,14 +37,6 @@ pub fn ArticlesPage() -> impl IntoView {
         // A shard the host no longer has (404): a deploy since this page opened replaced the
         // shards' folder, whose name is a hash of them. Asking again gets the same answer.
         let gone = RwSignal::new(false);
-        fetch_shards(index.clone(), query, gone);
-        let pending = Memo::new({
-            let index = index.clone();
-            move |_| {
-                index.track_shards();
-                index.shards_pending(&query.get())
-            }
-        });
         let failed = Memo::new({
             let index = index.clone();
             move |_| {
@@ -57,14 +49,27 @@ pub fn ArticlesPage() -> impl IntoView {
             move |_| index.retry_shards()
         };
         // While the shards a search needs download, the previous results stay: never partial.
-        let listing = Memo::new(move |previous: Option<&Listing>| {
-            let query = query.get();
-            index.track_shards();
-            match previous {
-                Some(previous) if index.shards_pending(&query) => previous.clone(),
-                _ => crate::browser::timed("parkreader:search", || index.run(&query)),
+        let listing = Memo::new({
+            let index = index.clone();
+            move |previous: Option<&Listing>| {
+                let query = query.get();
+                index.track_shards();
+                match previous {
+                    Some(previous) if index.shards_pending(&query) => previous.clone(),
+                    _ => crate::browser::timed("parkreader:search", || index.run(&query)),
+                }
             }
         });
+        // So do they while the shards of the text parted in two download (nothing matched
+        // the text as typed).
+        let pending = Memo::new({
+            let index = index.clone();
+            move |_| {
+                index.track_shards();
+                index.shards_pending(&query.get()) || listing.with(|l| !l.parted_awaits.is_empty())
+            }
+        });
+        fetch_shards(index.clone(), query, listing, gone);
         state.tidy_address(listing, PATH, move || !pending.get());
         let b = bundle.clone();
         let lang = lang();
@@ -112,13 +117,20 @@ pub fn ArticlesPage() -> impl IntoView {
     })
 }
 
-/// Downloads the search shards each search needs, as it is typed; each arrival (or failure)
+/// Downloads the search shards each search needs, as it is typed, and those its text parted
+/// in two needs when it finds nothing as typed; each arrival (or failure)
 /// is announced by the index to whichever list is on screen by then. A shard the host answers
 /// 404 or 410 for sets `gone`.
-fn fetch_shards(index: Arc<LiveIndex>, query: Memo<ListQuery>, gone: RwSignal<bool>) {
+fn fetch_shards(
+    index: Arc<LiveIndex>,
+    query: Memo<ListQuery>,
+    listing: Memo<Listing>,
+    gone: RwSignal<bool>,
+) {
     Effect::new(move |_| {
         index.track_shards();
-        for (n, path) in index.shards_to_fetch(&query.get()) {
+        let parted = listing.with(|l| l.parted_awaits.clone());
+        for (n, path) in index.shards_to_fetch(&query.get(), &parted) {
             let index = index.clone();
             let url = site_src(&path).unwrap_or(path);
             spawn_local(async move {

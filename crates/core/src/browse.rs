@@ -163,6 +163,11 @@ pub struct Listing {
     /// the parts together do: a reader of Chinese seldom types spaces. `query.q` is the parted
     /// text.
     pub parted_from: Option<String>,
+    /// When nothing matches: the search shards still to come that parting the text needs
+    /// (`新能源企业` as 「新能源 企业」 reads pairs the whole word does not). The parts are
+    /// searched once these are here, so that the parting chosen is the one that finds the
+    /// most; until then the list is not final.
+    pub parted_awaits: Vec<u32>,
 }
 
 impl Listing {
@@ -709,6 +714,7 @@ impl ListIndex {
             .collect();
 
         let mut relaxations = Vec::new();
+        let mut parted_awaits = Vec::new();
         if total == 0 {
             for &s in &active {
                 if drop_counts[s] > 0 {
@@ -727,26 +733,34 @@ impl ListIndex {
                 relaxations.push(Relaxation::DropQuery(without_query));
             }
             // The text parted finds something (with the filters chosen): that is the answer.
-            if let Some((q, _)) = self.parted(&terms, bodies, &|i| failed_slots(i) == 0) {
-                let mut instead = query.with_q(&q);
-                instead.page = query.page;
-                let listing = self.run_with(&instead, page_size, bodies);
-                if listing.total > 0 {
-                    return Listing {
-                        parted_from: Some(query.q.clone()),
-                        ..listing
-                    };
+            match self.parted(&terms, bodies, &|i| failed_slots(i) == 0) {
+                Ok(Some((q, _))) => {
+                    let mut instead = query.with_q(&q);
+                    instead.page = query.page;
+                    let listing = self.run_with(&instead, page_size, bodies);
+                    if listing.total > 0 {
+                        return Listing {
+                            parted_from: Some(query.q.clone()),
+                            ..listing
+                        };
+                    }
                 }
+                Ok(None) => {}
+                Err(awaited) => parted_awaits = awaited,
             }
             // Parted, it finds something once a filter is dropped: that filter is offered, with
             // what it gives (the text as typed is searched parted there too). Typed with the
             // space, the offer was there; without it, only dropping the search was.
             let dropped_a_facet = |r: &Relaxation| matches!(r, Relaxation::DropFacet(..));
-            if !relaxations.iter().any(dropped_a_facet) {
+            if parted_awaits.is_empty() && !relaxations.iter().any(dropped_a_facet) {
                 let one_failed = |i: usize| failed_slots(i).is_power_of_two();
-                if let Some((q, _)) = self.parted(&terms, bodies, &one_failed) {
-                    let parted = self.run_with(&query.with_q(&q), page_size, bodies);
-                    relaxations.extend(parted.relaxations.into_iter().filter(dropped_a_facet));
+                match self.parted(&terms, bodies, &one_failed) {
+                    Ok(Some((q, _))) => {
+                        let parted = self.run_with(&query.with_q(&q), page_size, bodies);
+                        relaxations.extend(parted.relaxations.into_iter().filter(dropped_a_facet));
+                    }
+                    Ok(None) => {}
+                    Err(awaited) => parted_awaits = awaited,
                 }
             }
             relaxations.sort_by_key(|r| {
@@ -764,6 +778,7 @@ impl ListIndex {
             terms,
             relaxations,
             parted_from: None,
+            parted_awaits,
         }
     }
 
@@ -777,16 +792,20 @@ impl ListIndex {
 
     /// When `terms` find nothing: the query with one term parted in two (both parts of two
     /// characters or more; one character alone matches most documents, and this runs on a
-    /// keystroke) that finds the most documents passing `passes`, with how many.
+    /// keystroke) that finds the most documents passing `passes`, with how many; or, where
+    /// bodies are searched through shards and some parting needs shards not here yet, those
+    /// shards (a parting searched without them would count fewer results than it gives, and
+    /// another might have been chosen). Shards that failed (offline) are not waited for: the
+    /// list says its results leave their bodies out.
     #[inline(never)]
     fn parted(
         &self,
         terms: &[String],
         bodies: Option<&BodyShards>,
         passes: &dyn Fn(usize) -> bool,
-    ) -> Option<(String, usize)> {
+    ) -> Result<Option<(String, usize)>, Vec<u32>> {
         let separate = |term: &str| self.body_matches(bodies, term);
-        let mut best: Option<(Vec<String>, usize)> = None;
+        let mut candidates = Vec::new();
         for (t, term) in terms.iter().enumerate() {
             let cuts: Vec<usize> = term.char_indices().map(|(at, _)| at).collect();
             if cuts.len() < 4 || cuts.len() > 24 {
@@ -804,20 +823,29 @@ impl ListIndex {
                 let mut parted = terms.to_vec();
                 parted[t] = term[at..].to_string();
                 parted.insert(t, term[..at].to_string());
-                // Bodies in search shards not fetched yet for these parts would not count: the
-                // offer would say fewer results than it gives. Shards that failed (offline)
-                // are not waited for: the list says its results leave their bodies out.
-                if bodies.is_some_and(|b| !b.awaited(&parted).is_empty()) {
-                    continue;
-                }
-                let hits = self.search.search_with(&parted, &separate);
-                let n = hits.iter().filter(|hit| passes(hit.doc as usize)).count();
-                if n > best.as_ref().map_or(0, |(_, most)| *most) {
-                    best = Some((parted, n));
-                }
+                candidates.push(parted);
             }
         }
-        best.map(|(parted, n)| (parted.join(" "), n))
+        if let Some(bodies) = bodies {
+            let mut awaited: Vec<u32> = Vec::new();
+            for n in candidates.iter().flat_map(|parted| bodies.awaited(parted)) {
+                if !awaited.contains(&n) {
+                    awaited.push(n);
+                }
+            }
+            if !awaited.is_empty() {
+                return Err(awaited);
+            }
+        }
+        let mut best: Option<(Vec<String>, usize)> = None;
+        for parted in candidates {
+            let hits = self.search.search_with(&parted, &separate);
+            let n = hits.iter().filter(|hit| passes(hit.doc as usize)).count();
+            if n > best.as_ref().map_or(0, |(_, most)| *most) {
+                best = Some((parted, n));
+            }
+        }
+        Ok(best.map(|(parted, n)| (parted.join(" "), n)))
     }
 
     /// The documents ranked `start..end` in `sort` order. Only that slice is fully sorted:

@@ -613,6 +613,9 @@ fn a_word_typed_without_spaces_that_finds_nothing_is_searched_parted_in_two() {
         Some(&unfetched),
     );
     assert_eq!((listing.total, listing.parted_from), (0, None));
+    // The list names them, and is not final until they are here.
+    assert!(!listing.parted_awaits.is_empty());
+    assert!(typed.parted_awaits.is_empty());
     // Shards that failed to download (offline) are not waited for: the parts are searched in
     // what is here, as the words typed are.
     let mut offline = unfetched.clone();
@@ -626,6 +629,7 @@ fn a_word_typed_without_spaces_that_finds_nothing_is_searched_parted_in_two() {
     );
     assert_eq!(listing.parted_from.as_deref(), Some("金山碳纤维"));
     assert_eq!(listing.total, typed.total);
+    assert!(listing.parted_awaits.is_empty());
     offline.retry();
     assert!(!offline.failed(0));
     // A Latin word is parted only into words of three letters or more: `team` read as

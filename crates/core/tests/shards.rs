@@ -122,3 +122,37 @@ fn without_its_shards_a_body_is_not_found_and_the_missing_ones_are_named() {
     assert!(some.missing(&terms).is_empty());
     assert_eq!(index.run_with(&q, PAGE_SIZE, Some(&some)).total, 1);
 }
+
+/// A word typed without a space that finds nothing (`碳纤维金山`) is parted where the parts
+/// find the most. Parted after an odd number of characters (「碳纤维 金山」), its parts read
+/// pairs of characters the whole word did not, from shards not fetched for it: the list names
+/// them and parts the word only once they are here, choosing among every parting as with
+/// every body inline.
+#[test]
+fn a_word_parted_waits_for_the_shards_its_parts_read() {
+    let (separate, inline) = sample();
+    let files = shard_files(&separate, &inline);
+    let index = ListIndex::articles(&separate);
+    let expected = ListIndex::articles(&inline).run(
+        &ListQuery::new(ListKind::Articles).with_q("碳纤维金山"),
+        PAGE_SIZE,
+    );
+    assert_eq!(expected.query.q, "碳纤维 金山");
+    assert!(expected.total > 0);
+    // The shards of the word as typed, and no more.
+    let q = ListQuery::new(ListKind::Articles).with_q("碳纤维金山");
+    let terms = parkreader_core::text::terms(&q.q);
+    let mut shards = BodyShards::new(files.len() as u32);
+    for n in shards.missing(&terms) {
+        shards.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
+    }
+    let waiting = index.run_with(&q, PAGE_SIZE, Some(&shards));
+    assert_eq!((waiting.total, &waiting.parted_from), (0, &None));
+    assert!(!waiting.parted_awaits.is_empty());
+    for &n in &waiting.parted_awaits {
+        shards.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
+    }
+    let parted = index.run_with(&q, PAGE_SIZE, Some(&shards));
+    assert_eq!(parted, expected);
+    assert!(parted.parted_awaits.is_empty());
+}
