@@ -335,6 +335,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
         &mut unread_projects,
         &mut drafts,
     );
+    diagnostics.extend(static_clashes(dir));
     // A reference to a file that could not be read is not a second problem: that file's own
     // problems are already reported.
     let unread_reference = |message: &str| {
@@ -519,6 +520,48 @@ fn stray_files(dir: &Path, assets: &[Asset]) -> Vec<Diagnostic> {
     }
     stray.sort_by(|a, b| a.file.cmp(&b.file));
     stray
+}
+
+/// What every build writes at the site's top level, whatever the app: a file of `static/`
+/// of one of these names would take its place, which the build refuses.
+const BUILT_FILES: [(&str, &str); 8] = [
+    ("index.html", "the home page"),
+    (
+        "404.html",
+        "the page a host sends for an address without a file",
+    ),
+    ("sw.js", "the service worker, which keeps the site offline"),
+    ("manifest.webmanifest", "the web app manifest"),
+    ("robots.txt", "the file that points crawlers at the sitemap"),
+    ("sitemap.xml", "the sitemap"),
+    ("feed.xml", "the Atom feed"),
+    ("_headers", "the headers file (the content security policy)"),
+];
+
+/// Files of `static/` at an address the build writes itself ([`BUILT_FILES`], with their
+/// .br and .gz copies): `check` says so, as the build would, instead of `ok`.
+fn static_clashes(dir: &Path) -> Vec<Diagnostic> {
+    let Ok(entries) = fs::read_dir(dir.join("static")) else {
+        return Vec::new();
+    };
+    let mut clashes: Vec<Diagnostic> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?.to_string();
+            let plain = name
+                .strip_suffix(".br")
+                .or(name.strip_suffix(".gz"))
+                .unwrap_or(&name);
+            let (_, what) = BUILT_FILES.iter().find(|(built, _)| *built == plain)?;
+            Some(whole_file(
+                &path,
+                format!("the site has its own file at this address ({what})"),
+                Some("rename or remove this one: the build writes it"),
+            ))
+        })
+        .collect();
+    clashes.sort_by(|a, b| a.file.cmp(&b.file));
+    clashes
 }
 
 /// Today in China (UTC+8), where the sites' dates are written, in days since 1970-01-01.

@@ -1005,10 +1005,32 @@ fn the_static_folder_is_published_as_it_is_and_takes_no_file_of_the_site() {
     fs::write(content.join("static/404.html"), "mine").unwrap();
     let stderr = String::from_utf8_lossy(&build(&content, &app, &out).stderr).into_owned();
     assert!(
-        stderr.contains("static/404.html: the site has its own file at this address"),
+        stderr.contains("static/404.html: error: the site has its own file at this address (the page a host sends for an address without a file)"),
         "{stderr}"
     );
     fs::remove_file(content.join("static/404.html")).unwrap();
+    // `check` says so too (it said `ok` for a folder the build refused), for each name every
+    // build writes, and for a copy of one; a file the app brings (its icon) only the build
+    // can tell.
+    fs::write(content.join("static/sw.js"), "mine").unwrap();
+    fs::write(content.join("static/feed.xml.gz"), "mine").unwrap();
+    let checked = Command::new(env!("CARGO_BIN_EXE_parkreader"))
+        .arg("check")
+        .arg(&content)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&checked.stderr).into_owned();
+    assert!(!checked.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("static/feed.xml.gz: error: the site has its own file at this address (the Atom feed)\n  = help: rename or remove this one: the build writes it"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("static/sw.js: error: the site has its own file at this address (the service worker, which keeps the site offline)"),
+        "{stderr}"
+    );
+    fs::remove_file(content.join("static/sw.js")).unwrap();
+    fs::remove_file(content.join("static/feed.xml.gz")).unwrap();
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("/etc/hostname", content.join("static/host.txt")).unwrap();
