@@ -1881,6 +1881,14 @@ fn toml_diagnostic(
         Some(format!(
             "{year}年{month}月 has {days} days: check the day of `{key}`"
         ))
+    } else if let Some(month) = date_key.then(|| no_such_month(value)).flatten() {
+        Some(format!(
+            "there is no month {month}: a date is year-month-day, the month second (`{key} = 2025-03-05`)"
+        ))
+    } else if let Some(month) = date_key.then(|| month_alone(value)).flatten() {
+        Some(format!(
+            "a date needs its day as well: `{key} = {month}-01` (a month alone is not a date)"
+        ))
     } else if let Some(wide) = full_width_syntax(value) {
         Some(format!(
             "`{wide}` is a full-width character, which TOML reads as text: write `[`, `]`, `,` and digits half-width (the input method's 英文 or 半角 mode)"
@@ -4308,6 +4316,32 @@ fn missing_day(value: &str) -> Option<(i32, u32, u32)> {
     );
     let days = parkreader_core::date::days_in_month(year, month);
     (day > days).then_some((year, month.into(), days.into()))
+}
+
+/// The month of a date written `YYYY-MM-DD` (perhaps quoted, perhaps with a time) whose month
+/// is none of 1–12 (`2025-13-05`, a day and month swapped).
+fn no_such_month(value: &str) -> Option<u32> {
+    let value = value.trim().trim_matches('"');
+    let date = value.get(..10)?;
+    let bytes = date.as_bytes();
+    if bytes[4] != b'-' || bytes[7] != b'-' || !date[..4].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = date[5..7].parse::<u32>().ok()?;
+    (!(1..=12).contains(&month)).then_some(month)
+}
+
+/// `YYYY-MM` alone (perhaps quoted): a month written for a date.
+fn month_alone(value: &str) -> Option<&str> {
+    let value = value.trim().trim_matches('"');
+    let bytes = value.as_bytes();
+    (bytes.len() == 7
+        && bytes[4] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || b.is_ascii_digit()))
+    .then_some(value)
 }
 
 /// The first full-width character that stands for TOML's syntax in `value` (outside its

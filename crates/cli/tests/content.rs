@@ -2080,6 +2080,9 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         ("slashed-date", published, "published = \"2024/3/5\""),
         // Its help repeated the date: the day is what is wrong.
         ("missing-day", published, "published = 2026-02-30"),
+        // A day and month swapped, and a month alone: they had no help at all.
+        ("no-such-month", published, "published = 2025-13-05"),
+        ("month-alone", published, "published = \"2025-12\""),
         // Curly quotes too: the help's line must be one that works.
         ("wide-equals-curly", title, "title ＝ “全角”"),
         // An input method's brackets, comma and digits.
@@ -2145,6 +2148,8 @@ fn pasted_front_matter_mistakes_get_help_in_their_terms() {
         "  = help: a key is set with a half-width `=`: `title = \"冒号\"`",
         "  = help: write a date as year-month-day, with `-` and two digits for the month and the day: `published = 2024-03-05`",
         "  = help: 2026年2月 has 28 days: check the day of `published`",
+        "  = help: there is no month 13: a date is year-month-day, the month second (`published = 2025-03-05`)",
+        "  = help: a date needs its day as well: `published = 2025-12-01` (a month alone is not a date)",
         "  = help: a key is set with a half-width `=`: `title = \"全角\"`",
         "  = help: `［` is a full-width character, which TOML reads as text: write `[`, `]`, `,` and digits half-width (the input method's 英文 or 半角 mode)",
         "  = help: `，` is a full-width character",
