@@ -734,8 +734,8 @@ impl ListIndex {
             }
             // The text parted finds something (with the filters chosen): that is the answer.
             match self.parted(&terms, bodies, &|i| failed_slots(i) == 0) {
-                Ok(Some((q, _))) => {
-                    let mut instead = query.with_q(&q);
+                Ok(Some((parted, _))) => {
+                    let mut instead = query.with_q(&crate::text::as_typed(&query.q, &parted));
                     instead.page = query.page;
                     let listing = self.run_with(&instead, page_size, bodies);
                     if listing.total > 0 {
@@ -755,7 +755,8 @@ impl ListIndex {
             if parted_awaits.is_empty() && !relaxations.iter().any(dropped_a_facet) {
                 let one_failed = |i: usize| failed_slots(i).is_power_of_two();
                 match self.parted(&terms, bodies, &one_failed) {
-                    Ok(Some((q, _))) => {
+                    Ok(Some((parted, _))) => {
+                        let q = crate::text::as_typed(&query.q, &parted);
                         let parted = self.run_with(&query.with_q(&q), page_size, bodies);
                         relaxations.extend(parted.relaxations.into_iter().filter(dropped_a_facet));
                     }
@@ -790,7 +791,7 @@ impl ListIndex {
         docs
     }
 
-    /// When `terms` find nothing: the query with one term parted in two (both parts of two
+    /// When `terms` find nothing: the terms with one parted in two (both parts of two
     /// characters or more; one character alone matches most documents, and this runs on a
     /// keystroke) that finds the most documents passing `passes`, with how many; or, where
     /// bodies are searched through shards and some parting needs shards not here yet, those
@@ -803,7 +804,7 @@ impl ListIndex {
         terms: &[String],
         bodies: Option<&BodyShards>,
         passes: &dyn Fn(usize) -> bool,
-    ) -> Result<Option<(String, usize)>, Vec<u32>> {
+    ) -> Result<Option<(Vec<String>, usize)>, Vec<u32>> {
         let separate = |term: &str| self.body_matches(bodies, term);
         let mut candidates = Vec::new();
         for (t, term) in terms.iter().enumerate() {
@@ -845,7 +846,7 @@ impl ListIndex {
                 best = Some((parted, n));
             }
         }
-        Ok(best.map(|(parted, n)| (parted.join(" "), n)))
+        Ok(best)
     }
 
     /// The documents ranked `start..end` in `sort` order. Only that slice is fully sorted:

@@ -125,6 +125,31 @@ pub fn terms(query: &str) -> Vec<String> {
     out
 }
 
+/// `terms` (folded terms of `query`, as [`terms`] gives them, perhaps parted) in the characters
+/// `query` was typed in, joined by spaces: `5G碳纤维` parted is 「5G 碳纤维」, not 「5g 碳纤维」.
+/// Each character folds to one, so each term is found in the folded query, in order, and read
+/// back from the same places; a term not found there stays folded.
+pub fn as_typed(query: &str, terms: &[String]) -> String {
+    let typed: String = query.chars().filter(|&c| !is_invisible(c)).collect();
+    let folded = fold(&typed);
+    let mut from = 0;
+    let mut out = String::new();
+    for term in terms {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match folded[from..].find(term.as_str()) {
+            Some(i) if !term.is_empty() => {
+                let start = folded[..from + i].chars().count();
+                out.extend(typed.chars().skip(start).take(term.chars().count()));
+                from += i + term.len();
+            }
+            _ => out.push_str(term),
+        }
+    }
+    out
+}
+
 /// A character that shows nothing and that text copied from WeChat, Word or a PDF carries
 /// unseen (zero-width spaces and joiners, the byte-order mark, the soft hyphen, marks and
 /// embeddings of writing direction, the combining grapheme joiner, NUL): a query leaves it
@@ -263,6 +288,25 @@ fn segments(chars: &[char], marks: &[bool]) -> Vec<Segment> {
 
 #[cfg(test)]
 mod tests {
+    /// A parted query reads as it was typed: capitals, full-width and traditional characters
+    /// kept, invisible ones and punctuation between terms not.
+    #[test]
+    fn parted_terms_are_read_back_as_typed() {
+        let parted = |q: &str, at: usize| {
+            let mut t = terms(q);
+            let cut = t[0].char_indices().nth(at).unwrap().0;
+            let rest = t[0][cut..].to_string();
+            t[0].truncate(cut);
+            t.insert(1, rest);
+            as_typed(q, &t)
+        };
+        assert_eq!(parted("5G碳纤维", 2), "5G 碳纤维");
+        assert_eq!(parted("ＣＨ2000金山", 6), "ＣＨ2000 金山");
+        assert_eq!(parted("碳纖維金山區", 3), "碳纖維 金山區");
+        assert_eq!(parted("碳\u{200b}纤维金山，48K", 3), "碳纤维 金山 48K");
+        // A term not in the query stays as it is.
+        assert_eq!(as_typed("金山", &["碳纤维".into()]), "碳纤维");
+    }
 
     /// `data/t2s.bin` is what `data/t2s.txt` encodes to (see `T2S`). After a change of the
     /// source: `PARKREADER_WRITE_T2S=1 cargo test -p parkreader-core t2s` writes it again.
