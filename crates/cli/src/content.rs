@@ -1339,9 +1339,63 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
             key
         }));
     };
+    // A field misspelt (`sumary`) is told once, as the unknown field that means it, not also
+    // as the field missing.
+    let meant: Vec<String> = found
+        .iter()
+        .filter_map(|d| meant_field(&d.message))
+        .collect();
+    found.retain(|d| {
+        !d.message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .is_some_and(|field| meant.iter().any(|m| m == field))
+    });
     found.sort_by_key(|d| (d.line, d.column));
     diagnostics.extend(found);
     item.map(|item| (item, set_aside))
+}
+
+/// For serde's `unknown field `sumary`, expected one of `id`, …`: the expected field it is
+/// a slip of the keyboard away from (`summary`), if one is.
+fn meant_field(message: &str) -> Option<String> {
+    let (unknown, rest) = message.strip_prefix("unknown field `")?.split_once('`')?;
+    let expected = rest.split_once("expected")?.1;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|field| (edit_distance(unknown, field), field))
+        .filter(|&(d, field)| {
+            d > 0 && d <= 2 && d < field.chars().count().min(unknown.chars().count()) / 2 + 1
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, field)| field.to_string())
+}
+
+/// Levenshtein's distance between `a` and `b`, counting an exchange of two neighbours
+/// (`sumamry`) as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// The field of `table` that the text at `at` lies in: the last to begin before it, where a
@@ -1835,6 +1889,10 @@ fn toml_diagnostic(
         Some(format!(
             "every key after a `{}` line belongs to that table: move `{field} = …` above it, with the fields before the first `[…]` line",
             header.unwrap_or_default()
+        ))
+    } else if let Some(field) = meant_field(&message) {
+        Some(format!(
+            "did you mean `{field}`? (docs/content.md lists every field)"
         ))
     } else if message.contains("unknown field") {
         Some("check the spelling; docs/content.md lists every field".to_string())

@@ -331,7 +331,7 @@ fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
         String::from_utf8_lossy(&output.stderr).replace(content.to_str().unwrap(), "CONTENT");
     let expected = [
         "CONTENT/articles/carbon-fibre-signing.md:3:1: error: unknown field `sumary`",
-        "= help: check the spelling; docs/content.md lists every field",
+        "= help: did you mean `summary`? (docs/content.md lists every field)",
         "CONTENT/articles/plain.md:1:1: error: the file does not start with front matter between `+++` lines",
         "CONTENT/articles/yaml.md:1:1: error: the front matter is YAML, between `---` lines; parkreader reads TOML, between `+++` lines",
         "= help: write `+++` for both `---` lines, and each field as TOML: `title: 标题` as `title = \"标题\"`",
@@ -345,6 +345,11 @@ fn every_mistake_is_reported_at_its_line_in_one_run_and_nothing_is_written() {
     for line in expected {
         assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
     }
+    // One cause, one error: the field misspelt is not also said to be missing.
+    assert!(
+        !stderr.contains("missing field `summary`"),
+        "the misspelt field is reported twice:\n{stderr}"
+    );
     // One cause, one error: the image not found is not also said to be no image address.
     assert!(
         !stderr.contains("is not an image address"),
