@@ -3042,6 +3042,9 @@ fn attachment_href(
         })?;
     let root = dir.parent().unwrap_or(dir);
     if !root.canonicalize().is_ok_and(|root| real.starts_with(root)) {
+        if let Some((why, help)) = symlink_outside(&path, &real) {
+            return Err((format!("a link to `{target}`, which {why}"), help));
+        }
         return Err((
             format!(
                 "a link to `{target}`, which lies outside the content folder ({})",
@@ -3748,6 +3751,9 @@ fn resolve_src(image: &mut Image, dir: &Path, assets: &mut Vec<Asset>) -> Option
         return not_found();
     };
     if !root.canonicalize().is_ok_and(|root| real.starts_with(root)) {
+        if let Some(link) = symlink_outside(&file, &real) {
+            return Some((format!("image `{}` {}", image.src, link.0), link.1));
+        }
         return Some((
             format!(
                 "image `{}` lies outside the content folder ({})",
@@ -4374,6 +4380,23 @@ fn missing_day(value: &str) -> Option<(i32, u32, u32)> {
     );
     let days = parkreader_core::date::days_in_month(year, month);
     (day > days).then_some((year, month.into(), days.into()))
+}
+
+/// When the file `path` names is itself a symbolic link to `real`, outside the content folder:
+/// what to say and how to mend it. (Said as the folder it lies in, it read as if the path
+/// shown were outside.)
+fn symlink_outside(path: &Path, real: &Path) -> Option<(String, String)> {
+    fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| {
+            (
+                format!(
+                    "is a symbolic link to {}, outside the content folder",
+                    real.display()
+                ),
+                "the build publishes only files inside the content folder: copy the file itself in place of the link".to_string(),
+            )
+        })
 }
 
 /// The month of a date written `YYYY-MM-DD` (perhaps quoted, perhaps with a time) whose month

@@ -947,6 +947,12 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
     );
     article("footnote.md", "正文[^1]。\n\n[^1]: 注释。\n");
     article("outside.md", "![主机](../../../../../../../etc/hostname)\n");
+    // A link (symlink) in media/ to a file outside: said as a link, not as a path that reads
+    // as inside the folder.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/etc/hostname", content.join("media/linked.png")).unwrap();
+    #[cfg(unix)]
+    article("symlinked.md", "![主机](../media/linked.png)\n");
     fs::write(
         content.join("media/evil.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>",
@@ -1087,6 +1093,11 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         ],
     );
     assert_eq!(stderr.matches("listlinks.md:").count(), 4, "{stderr}");
+    #[cfg(unix)]
+    assert!(
+        stderr.contains("CONTENT/articles/symlinked.md:9:1: error: image `../media/linked.png` is a symbolic link to /etc/hostname, outside the content folder\n  = help: the build publishes only files inside the content folder: copy the file itself in place of the link"),
+        "{stderr}"
+    );
     // A `<` and `>` of comparisons are no path.
     assert!(!stderr.contains("leftover.md:25:"), "{stderr}");
     // Nor is prose in full-width brackets that names no address.
@@ -1129,6 +1140,8 @@ fn markdown_that_would_lose_text_or_publish_too_much_is_refused_at_its_line() {
         "svg-inner",
         "footnote",
         "outside",
+        #[cfg(unix)]
+        "symlinked",
         "evil",
         "quoted",
         "badlinks",
