@@ -661,7 +661,9 @@ test('a reader going from page to page in the app is offered a new deploy, not h
     await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
     const prompt = page.getByRole('button', { name: '有更新，点击刷新' });
     await expect(prompt).toBeVisible({ timeout: 30000 });
-    await prompt.click();
+    // The prompt reloads the page: the next address is asked once that is done (asked at
+    // once, the reload cut it off, net::ERR_ABORTED, when the deploy had taken longer).
+    await Promise.all([page.waitForEvent('load'), prompt.click()]);
     await page.goto(`${server.url}/articles/`);
     await expect(page.getByRole('main').getByRole('link', { name: newTitle, exact: true }).first()).toBeVisible({ timeout: 30000 });
     assert.deepEqual(page.errors, []);
