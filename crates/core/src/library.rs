@@ -164,12 +164,20 @@ impl Library {
             return Err(LibraryError::TooLarge);
         }
         let mut skipped: Vec<String> = Vec::new();
+        // A title keeps no marks of writing direction nor control characters: a file's `\u202E`
+        // turned the saved page's own words after it backwards.
         let mut read = |list: Vec<serde_json::Value>| -> Vec<Entry> {
             list.into_iter()
                 .filter_map(|v| {
                     serde_json::from_value(v)
                         .map_err(|e| skipped.push(e.to_string()))
                         .ok()
+                })
+                .map(|mut entry: Entry| {
+                    entry
+                        .title
+                        .retain(|c| !(crate::text::is_invisible(c) || c.is_control()));
+                    entry
                 })
                 .collect()
         };
@@ -463,6 +471,9 @@ mod tests {
             library.history,
             [entry_titled(ItemKind::Project, "p", "项目", 3)]
         );
+        let marked =
+            r#"{"bookmarks":[{"kind":"article","id":"a","title":"T1\u202e\u0007甲","at":5}]}"#;
+        assert_eq!(Library::parse(marked).unwrap().bookmarks[0].title, "T1甲");
         let bare = r#"{"bookmarks":[{"kind":"article","id":"a","title":"甲","at":5}]}"#;
         let (library, skipped) = Library::parse_skipping(bare).unwrap();
         assert_eq!(
