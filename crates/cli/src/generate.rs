@@ -353,7 +353,7 @@ pub fn corpus(articles: usize, seed: u64) -> Bundle {
             locale: "zh-CN".into(),
             contact: Contact {
                 hotline: "400-000-0000".into(),
-                wechat_id: Some("demo".into()),
+                wechat_id: Some("park-invest-demo".into()),
                 email: None,
                 inquiry_checklist: vec![],
             },

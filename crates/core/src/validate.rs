@@ -1103,6 +1103,24 @@ fn check_site(site: &Site, problems: &mut Problems) {
             ),
         );
     }
+    // Readers copy it to find the account in WeChat, which takes 6 to 20 letters, digits, `_`
+    // and `-`, beginning with a letter (`gh_…` too): an empty one showed a row with nothing
+    // to copy, and a copy button that said it had copied.
+    if let Some(id) = &site.contact.wechat_id {
+        let fits = (6..=20).contains(&id.len())
+            && id.starts_with(|c: char| c.is_ascii_alphabetic())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !fits {
+            problems.push(
+                "site.contact.wechat_id",
+                format!(
+                    "{id:?} is not a WeChat ID (微信号): 6 to 20 letters, digits, '_' and '-', beginning with a letter; leave the field out if there is none"
+                ),
+            );
+        }
+    }
     if let Some(email) = &site.contact.email {
         if !is_email(email) {
             problems.push(
