@@ -354,12 +354,13 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
                     .is_some_and(|rest| rest.ends_with(&format!(" in taxonomies.{list}")))
             })
     };
-    let Some(site) = site else {
+    let Some(mut site) = site else {
         return Err(Problems {
             errors: diagnostics,
             warnings: stray_files(dir, &assets),
         });
     };
+    tidy_site(&mut site);
     let separate_over = site
         .build
         .separate_bodies_over
@@ -1221,13 +1222,7 @@ fn parse_item<T: ContentItem>(
     // Without the characters that show nothing, as the body's text (see `markdown_blocks`),
     // nor spaces around it, full-width ones (`　标题`) too: a title indented so lined up with
     // nothing on a card, and an author of only `　` passed as given.
-    for text in item.searched_text() {
-        text.retain(|c| !parkreader_core::text::is_invisible(c));
-        let trimmed = text.trim();
-        if trimmed.len() != text.len() {
-            *text = trimmed.to_string();
-        }
-    }
+    item.shown_text().into_iter().for_each(tidy);
     Some((item, source))
 }
 
@@ -1463,8 +1458,8 @@ const STAND_INS: [&str; 7] = [
 /// Articles and projects take their Markdown in different fields.
 trait ContentItem: for<'de> Deserialize<'de> {
     fn set_body(&mut self, blocks: Vec<Block>);
-    /// The text fields a search reads, which the front matter gives.
-    fn searched_text(&mut self) -> Vec<&mut String>;
+    /// The text fields the front matter gives that pages show as they are.
+    fn shown_text(&mut self) -> Vec<&mut String>;
 }
 
 impl ContentItem for Article {
@@ -1473,8 +1468,12 @@ impl ContentItem for Article {
             self.body = Some(blocks);
         }
     }
-    fn searched_text(&mut self) -> Vec<&mut String> {
-        vec![&mut self.title, &mut self.summary, &mut self.author]
+    fn shown_text(&mut self) -> Vec<&mut String> {
+        let mut text = vec![&mut self.title, &mut self.summary, &mut self.author];
+        text.extend(self.cover.as_mut().map(|c| &mut c.alt));
+        text.extend(self.source.as_mut().map(|s| &mut s.name));
+        text.extend(self.copyright.as_mut());
+        text
     }
 }
 
@@ -1482,8 +1481,58 @@ impl ContentItem for Project {
     fn set_body(&mut self, blocks: Vec<Block>) {
         self.description = blocks;
     }
-    fn searched_text(&mut self) -> Vec<&mut String> {
-        vec![&mut self.name, &mut self.summary, &mut self.investor]
+    fn shown_text(&mut self) -> Vec<&mut String> {
+        let mut text = vec![&mut self.name, &mut self.summary, &mut self.investor];
+        text.extend(self.partners.iter_mut());
+        for line in &mut self.capacity {
+            text.extend([&mut line.product, &mut line.unit]);
+        }
+        text.extend(self.cover.as_mut().map(|c| &mut c.alt));
+        text
+    }
+}
+
+/// `text` without the characters that show nothing ([`parkreader_core::text::is_invisible`]:
+/// zero-width spaces, marks and overrides of writing direction, which turned the rest of a
+/// tab's title backwards after a `\u202E` in a category's name) nor control characters other
+/// than a line break (`\u0007`, an escape), and without spaces around it.
+fn tidy(text: &mut String) {
+    text.retain(|c| !(parkreader_core::text::is_invisible(c) || (c.is_control() && c != '\n')));
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() {
+        *text = trimmed.to_string();
+    }
+}
+
+/// The site file's text that pages show, [`tidy`]: the site's name, description and notice,
+/// its contact's WeChat id and checklist, and every taxonomy entry's names.
+fn tidy_site(site: &mut SiteFile) {
+    let s = &mut site.site;
+    [&mut s.name, &mut s.description, &mut s.copyright]
+        .into_iter()
+        .chain(s.contact.wechat_id.as_mut())
+        .chain(s.contact.inquiry_checklist.iter_mut())
+        .for_each(tidy);
+    let t = &mut site.taxonomies;
+    for term in [
+        &mut t.categories,
+        &mut t.tags,
+        &mut t.industries,
+        &mut t.districts,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        tidy(&mut term.name);
+        term.name_en.as_mut().map(tidy);
+    }
+    for park in &mut t.parks {
+        tidy(&mut park.name);
+        park.name_en.as_mut().map(tidy);
+    }
+    for status in &mut t.statuses {
+        tidy(&mut status.name);
+        status.name_en.as_mut().map(tidy);
     }
 }
 
@@ -3961,6 +4010,14 @@ pub fn unsafe_image(name: &str, bytes: &[u8]) -> Option<(String, String)> {
             "use JPEG, PNG, GIF, WebP, AVIF or SVG (by the file's extension)".into(),
         ));
     }
+    if ext == "svg" {
+        if let Some(entity) = svg_undefined_entity(&String::from_utf8_lossy(bytes)) {
+            return Some((
+                format!("is an SVG with `&{entity};`, an entity XML does not define: browsers show no image"),
+                "write the character itself, or its number (`&#58;` for `:`); XML names only &amp; &lt; &gt; &quot; and &apos;".into(),
+            ));
+        }
+    }
     let found = (ext == "svg")
         .then(|| svg_script(&String::from_utf8_lossy(bytes)))
         .flatten()?;
@@ -3968,6 +4025,22 @@ pub fn unsafe_image(name: &str, bytes: &[u8]) -> Option<(String, String)> {
         format!("is an SVG with {found}"),
         "the site serves its images itself, where a script in an SVG would run as the site: remove its scripts, on… attributes and javascript: links, or save it as PNG or JPEG".into(),
     ))
+}
+
+/// The first named entity in `svg` other than the five XML defines (`&colon;`, HTML's): the
+/// file is then no XML, and a browser shows no image where the page has one.
+fn svg_undefined_entity(svg: &str) -> Option<&str> {
+    svg.match_indices('&').find_map(|(at, _)| {
+        let rest = &svg[at + 1..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+            .unwrap_or(rest.len());
+        let name = &rest[..len];
+        (rest[len..].starts_with(';')
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !matches!(name, "amp" | "lt" | "gt" | "quot" | "apos"))
+        .then_some(name)
+    })
 }
 
 /// What in an SVG could run as script, or lead elsewhere, when the file is opened on the site:
@@ -4828,6 +4901,17 @@ mod tests {
     fn an_svg_as_drawing_programs_save_it_is_published() {
         let inkscape = "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!-- Created with Inkscape (http://www.inkscape.org/) -->\n<svg width=\"210mm\" height=\"297mm\" viewBox=\"0 0 210 297\" version=\"1.1\" id=\"svg5\" inkscape:version=\"1.2\" sodipodi:docname=\"park.svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" xmlns:sodipodi=\"http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:svg=\"http://www.w3.org/2000/svg\" xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:cc=\"http://creativecommons.org/ns#\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<sodipodi:namedview id=\"namedview7\" pagecolor=\"#ffffff\" inkscape:zoom=\"0.7\" />\n<defs id=\"defs2\"><linearGradient id=\"g\"><stop offset=\"0\" style=\"stop-color:#0b5cab\" /></linearGradient><style>.a{fill:url(#g)}</style></defs>\n<metadata><rdf:RDF><cc:Work rdf:about=\"\"><dc:format>image/svg+xml</dc:format></cc:Work></rdf:RDF></metadata>\n<g inkscape:label=\"Layer 1\" inkscape:groupmode=\"layer\"><svg:rect class=\"a\" width=\"10\" height=\"10\" /><use xlink:href=\"#g\" /><a href=\"https://www.example.gov.cn/\"><text>园区</text></a></g>\n</svg>\n";
         assert_eq!(svg_script(inkscape), None);
+        assert_eq!(svg_undefined_entity(inkscape), None);
+        assert_eq!(
+            svg_undefined_entity("<svg><a href=\"  JAVASCRIPT&colon;alert(1)\"/></svg>"),
+            Some("colon")
+        );
+        assert_eq!(
+            svg_undefined_entity(
+                "<svg><text>A &amp; B &#58; &lt;&gt;&quot;&apos; & c</text></svg>"
+            ),
+            None
+        );
         let illustrator = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg version=\"1.1\" id=\"Layer_1\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" x=\"0px\" y=\"0px\" viewBox=\"0 0 100 100\" xml:space=\"preserve\">\n<style type=\"text/css\">\n\t.st0{fill:#0B5CAB;}\n</style>\n<polygon class=\"st0\" points=\"0,0 100,0 50,100\"/>\n</svg>\n";
         assert_eq!(svg_script(illustrator), None);
         // A declaration anywhere but at the start is a processing instruction like any other.

@@ -2722,3 +2722,35 @@ fn a_link_to_a_heading_of_another_file_must_name_one_it_has() {
     );
     fs::remove_dir_all(&content).unwrap();
 }
+
+/// Marks of writing direction and control characters in what pages show are left out,
+/// written as they are or as TOML's escapes: a `\u202E` in a category's name turned the rest
+/// of a tab's title backwards (the site's name with it), and a `\u0007` stayed in a heading.
+#[test]
+fn direction_marks_and_control_characters_are_left_out_of_shown_text() {
+    let content = fixture_copy("unseen");
+    edit(&content.join("site.toml"), |text| {
+        text.replace("name = \"测试招商站\"", "name = \"测试\\u202E招商站\"")
+            .replace("name = \"政策解读\"", "name = \"政策\u{202e}解读\"")
+            .replace(
+                "copyright = \"转载请注明来源。\"",
+                "copyright = \"转载\\u0007请注明来源。\"",
+            )
+    });
+    edit(&content.join("articles/policy-notes.md"), |text| {
+        text.replace(
+            "title = \"招商政策要点\"",
+            "title = \"招商\\u001b[31m政策\\u007f要点\"",
+        )
+    });
+    let bundle = bundled(&content, &content.join("site/data/bundle.json"));
+    let value: serde_json::Value = serde_json::from_str(&bundle).unwrap();
+    assert_eq!(value["site"]["name"], "测试招商站");
+    assert_eq!(value["site"]["copyright"], "转载请注明来源。");
+    assert_eq!(value["taxonomies"]["categories"][1]["name"], "政策解读");
+    assert_eq!(
+        article_in(&bundle, "policy-notes")["title"],
+        "招商[31m政策要点"
+    );
+    fs::remove_dir_all(&content).unwrap();
+}
