@@ -22,6 +22,10 @@ pub const PAGE_SIZE: usize = 20;
 /// the page and 2.9 KB of its brotli.
 pub const EARLY_VIEW_MAX: usize = 100;
 
+/// The longest term, in characters, whose partings in two wait for the search shards they read
+/// (`ListIndex::parted`): two words of up to four characters typed without a space.
+const PARTED_WAIT_MAX: usize = 8;
+
 /// A whole list as its prerendered page holds it, for the page's early script to show a shared
 /// link's view (its filters and order) before the app has started: the items in the plain
 /// view's order (newest first), and per item, in that order, its option indices for each facet
@@ -807,6 +811,10 @@ impl ListIndex {
     ) -> Result<Option<(Vec<String>, usize)>, Vec<u32>> {
         let separate = |term: &str| self.body_matches(bodies, term);
         let mut candidates = Vec::new();
+        // Partings whose shards are waited for: those of a term of two words typed together.
+        // (A longer one, a sentence pasted, is parted among the shards that are here: waiting
+        // for the pairs of every parting of 24 characters fetched twice the whole's shards.)
+        let mut awaited: Vec<u32> = Vec::new();
         for (t, term) in terms.iter().enumerate() {
             let cuts: Vec<usize> = term.char_indices().map(|(at, _)| at).collect();
             if cuts.len() < 4 || cuts.len() > 24 {
@@ -824,19 +832,21 @@ impl ListIndex {
                 let mut parted = terms.to_vec();
                 parted[t] = term[at..].to_string();
                 parted.insert(t, term[..at].to_string());
-                candidates.push(parted);
-            }
-        }
-        if let Some(bodies) = bodies {
-            let mut awaited: Vec<u32> = Vec::new();
-            for n in candidates.iter().flat_map(|parted| bodies.awaited(parted)) {
-                if !awaited.contains(&n) {
-                    awaited.push(n);
+                match bodies.map(|b| b.awaited(&parted)).unwrap_or_default() {
+                    missing if missing.is_empty() => candidates.push(parted),
+                    missing if cuts.len() <= PARTED_WAIT_MAX => {
+                        for n in missing {
+                            if !awaited.contains(&n) {
+                                awaited.push(n);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
-            if !awaited.is_empty() {
-                return Err(awaited);
-            }
+        }
+        if !awaited.is_empty() {
+            return Err(awaited);
         }
         let mut best: Option<(Vec<String>, usize)> = None;
         for parted in candidates {

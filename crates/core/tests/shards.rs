@@ -155,4 +155,15 @@ fn a_word_parted_waits_for_the_shards_its_parts_read() {
     let parted = index.run_with(&q, PAGE_SIZE, Some(&shards));
     assert_eq!(parted, expected);
     assert!(parted.parted_awaits.is_empty());
+    // A longer text (a sentence pasted) is parted among the shards that are here: waiting for
+    // every parting's pairs fetched twice the shards of the whole.
+    let long = ListQuery::new(ListKind::Articles).with_q("碳纤维金山新材料产业园区");
+    let terms = parkreader_core::text::terms(&long.q);
+    let mut shards = BodyShards::new(files.len() as u32);
+    for n in shards.missing(&terms) {
+        shards.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
+    }
+    let listing = index.run_with(&long, PAGE_SIZE, Some(&shards));
+    assert_eq!(listing.total, 0);
+    assert!(listing.parted_awaits.is_empty());
 }
