@@ -53,6 +53,21 @@ fn loaded(files: &[Vec<u8>]) -> BodyShards {
     shards
 }
 
+/// Of the shards `files`, those a search of `q` reads, and no more.
+fn loaded_for(files: &[Vec<u8>], q: &ListQuery) -> BodyShards {
+    let mut shards = BodyShards::new(files.len() as u32);
+    let wanted = shards.missing(&parkreader_core::text::terms(&q.q));
+    load(&mut shards, files, &wanted);
+    shards
+}
+
+/// Puts the shards numbered `wanted` of `files` in `shards`.
+fn load(shards: &mut BodyShards, files: &[Vec<u8>], wanted: &[u32]) {
+    for &n in wanted {
+        shards.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
+    }
+}
+
 /// Queries cut from the separate bodies: single characters, mid-word runs, two terms.
 fn queries(inline: &Bundle, separate: &Bundle) -> Vec<String> {
     let mut out = vec![
@@ -115,10 +130,7 @@ fn without_its_shards_a_body_is_not_found_and_the_missing_ones_are_named() {
     assert!(!none.missing(&terms).is_empty());
     let index = ListIndex::articles(&separate);
     assert_eq!(index.run_with(&q, PAGE_SIZE, Some(&none)).total, 0);
-    let mut some = BodyShards::new(files.len() as u32);
-    for n in none.missing(&terms) {
-        some.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
-    }
+    let some = loaded_for(&files, &q);
     assert!(some.missing(&terms).is_empty());
     assert_eq!(index.run_with(&q, PAGE_SIZE, Some(&some)).total, 1);
 }
@@ -141,29 +153,18 @@ fn a_word_parted_waits_for_the_shards_its_parts_read() {
     assert!(expected.total > 0);
     // The shards of the word as typed, and no more.
     let q = ListQuery::new(ListKind::Articles).with_q("碳纤维金山");
-    let terms = parkreader_core::text::terms(&q.q);
-    let mut shards = BodyShards::new(files.len() as u32);
-    for n in shards.missing(&terms) {
-        shards.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
-    }
+    let mut shards = loaded_for(&files, &q);
     let waiting = index.run_with(&q, PAGE_SIZE, Some(&shards));
     assert_eq!((waiting.total, &waiting.parted_from), (0, &None));
     assert!(!waiting.parted_awaits.is_empty());
-    for &n in &waiting.parted_awaits {
-        shards.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
-    }
+    load(&mut shards, &files, &waiting.parted_awaits);
     let parted = index.run_with(&q, PAGE_SIZE, Some(&shards));
     assert_eq!(parted, expected);
     assert!(parted.parted_awaits.is_empty());
     // A longer text (a sentence pasted) is parted among the shards that are here: waiting for
     // every parting's pairs fetched twice the shards of the whole.
     let long = ListQuery::new(ListKind::Articles).with_q("碳纤维金山新材料产业园区");
-    let terms = parkreader_core::text::terms(&long.q);
-    let mut shards = BodyShards::new(files.len() as u32);
-    for n in shards.missing(&terms) {
-        shards.insert(n, Shard::parse(files[n as usize].clone()).unwrap());
-    }
-    let listing = index.run_with(&long, PAGE_SIZE, Some(&shards));
+    let listing = index.run_with(&long, PAGE_SIZE, Some(&loaded_for(&files, &long)));
     assert_eq!(listing.total, 0);
     assert!(listing.parted_awaits.is_empty());
 }
