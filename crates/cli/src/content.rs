@@ -1258,10 +1258,7 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
             .span()
             .filter(|span| *span != whole)
             .map(|span| span.start);
-        let missing = error
-            .message()
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next());
+        let missing = missing_field(error.message());
         // A field of a table (`investment = { … }`, `[dates]`) missing because it was set
         // aside: the table is set aside whole, its problems told.
         if let (Some(at), Some(field)) = (at, missing) {
@@ -1341,14 +1338,18 @@ fn front_matter<T: for<'de> Deserialize<'de>>(
         .filter_map(|d| meant_field(&d.message))
         .collect();
     found.retain(|d| {
-        !d.message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next())
-            .is_some_and(|field| meant.iter().any(|m| m == field))
+        !missing_field(&d.message).is_some_and(|field| meant.iter().any(|m| m == field))
     });
     found.sort_by_key(|d| (d.line, d.column));
     diagnostics.extend(found);
     item.map(|item| (item, set_aside))
+}
+
+/// The field serde's `missing field `summary`` names.
+fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
 }
 
 /// For serde's `unknown field `sumary`, expected one of `id`, …`: the expected field it is
@@ -4010,17 +4011,17 @@ pub fn unsafe_image(name: &str, bytes: &[u8]) -> Option<(String, String)> {
             "use JPEG, PNG, GIF, WebP, AVIF or SVG (by the file's extension)".into(),
         ));
     }
-    if ext == "svg" {
-        if let Some(entity) = svg_undefined_entity(&String::from_utf8_lossy(bytes)) {
-            return Some((
-                format!("is an SVG with `&{entity};`, an entity XML does not define: browsers show no image"),
-                "write the character itself, or its number (`&#58;` for `:`); XML names only &amp; &lt; &gt; &quot; and &apos;".into(),
-            ));
-        }
+    if ext != "svg" {
+        return None;
     }
-    let found = (ext == "svg")
-        .then(|| svg_script(&String::from_utf8_lossy(bytes)))
-        .flatten()?;
+    let svg = String::from_utf8_lossy(bytes);
+    if let Some(entity) = svg_undefined_entity(&svg) {
+        return Some((
+            format!("is an SVG with `&{entity};`, an entity XML does not define: browsers show no image"),
+            "write the character itself, or its number (`&#58;` for `:`); XML names only &amp; &lt; &gt; &quot; and &apos;".into(),
+        ));
+    }
+    let found = svg_script(&svg)?;
     Some((
         format!("is an SVG with {found}"),
         "the site serves its images itself, where a script in an SVG would run as the site: remove its scripts, on… attributes and javascript: links, or save it as PNG or JPEG".into(),
@@ -4437,19 +4438,11 @@ fn within_link(line: &str, at: usize) -> bool {
 /// The year, month and number of days of that month, when `value` is a date as TOML writes one
 /// (`2026-02-30`, quoted or not) on a day the month does not have.
 fn missing_day(value: &str) -> Option<(i32, u32, u32)> {
-    let value = value.trim().trim_matches('"');
-    let date = value.get(..10)?;
-    let bytes = date.as_bytes();
-    if bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
+    let (year, month, day) = date_fields(value)?;
     let (year, month, day) = (
-        date[..4].parse::<i32>().ok()?,
-        date[5..7]
-            .parse::<u8>()
-            .ok()
-            .filter(|m| (1..=12).contains(m))?,
-        date[8..].parse::<u8>().ok()?,
+        year.parse::<i32>().ok()?,
+        month.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
+        day.parse::<u8>().ok()?,
     );
     let days = parkreader_core::date::days_in_month(year, month);
     (day > days).then_some((year, month.into(), days.into()))
@@ -4475,14 +4468,21 @@ fn symlink_outside(path: &Path, real: &Path) -> Option<(String, String)> {
 /// The month of a date written `YYYY-MM-DD` (perhaps quoted, perhaps with a time) whose month
 /// is none of 1–12 (`2025-13-05`, a day and month swapped).
 fn no_such_month(value: &str) -> Option<u32> {
+    let (year, month, _) = date_fields(value)?;
+    if !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = month.parse::<u32>().ok()?;
+    (!(1..=12).contains(&month)).then_some(month)
+}
+
+/// The year, month and day of `value` written as a date is (`YYYY-MM-DD`, quoted or not,
+/// perhaps with a time after it), as written, unread.
+fn date_fields(value: &str) -> Option<(&str, &str, &str)> {
     let value = value.trim().trim_matches('"');
     let date = value.get(..10)?;
     let bytes = date.as_bytes();
-    if bytes[4] != b'-' || bytes[7] != b'-' || !date[..4].bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let month = date[5..7].parse::<u32>().ok()?;
-    (!(1..=12).contains(&month)).then_some(month)
+    (bytes[4] == b'-' && bytes[7] == b'-').then(|| (&date[..4], &date[5..7], &date[8..]))
 }
 
 /// `YYYY-MM` alone (perhaps quoted): a month written for a date.
